@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs the compiled CLI; builds it first when missing or older than its sources (a fresh clone after `npm ci`
+// already has it from the prepare step).
+"use strict";
+const path = require("path");
+const fs = require("fs");
+const root = path.join(__dirname, "..");
+const entry = path.join(root, "build", "cli", "cli", "main.js");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const name of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, name.name);
+    if (name.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.tsx?$/.test(name.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function stale() {
+  if (!fs.existsSync(entry)) return true;
+  const built = fs.statSync(entry).mtimeMs;
+  return ["core", "xlsx", "cli"].some((d) => newestSource(path.join(root, "src", d)) > built);
+}
+
+if (stale() && fs.existsSync(path.join(root, "node_modules", "typescript"))) {
+  const { execFileSync } = require("child_process");
+  try {
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", path.join(root, "tsconfig.cli.json")], { stdio: ["ignore", "ignore", "inherit"] });
+    fs.utimesSync(entry, new Date(), new Date());
+  } catch {
+    process.stderr.write("perf-eval: could not build the command line (run `npm run build:cli` to see why)\n");
+    process.exit(2);
+  }
+}
+require(entry).main(process.argv.slice(2)).then((code) => process.exit(code));

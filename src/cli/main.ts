@@ -1,0 +1,35 @@
+import { processIO, type CliIO, type Subcommand } from "./io";
+
+const USAGE = `perf-eval — 绩效评价助手 command line
+
+  perf-eval fn NAME ARG...                      evaluate one EVAL function, print JSON
+  perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
+  perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge]
+`;
+
+// Subcommands load lazily so `fn` does not pay for ExcelJS.
+const commands: Record<string, () => Promise<Subcommand>> = {
+  fn: async () => (await import("./fn")).run,
+  template: async () => (await import("./template")).run,
+  check: async () => (await import("./check")).run,
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "-h" || name === "--help" || name === "help") {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`perf-eval: unknown command '${name}'\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (e) {
+    // Never a stack trace for users: one clear line.
+    io.err(`perf-eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Bilingual } from "./locale";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Rule ids are a contract with the CLI's JSON output and users' scripts: never rename one. */
+export const RULE_IDS = [
+  "indicator-value-mismatch",
+  "rate-mismatch",
+  "sum-mismatch",
+  "weight-total",
+  "score-exceeds-weight",
+  "score-rule",
+  "grade-mismatch",
+  "unquantified-target",
+  "missing-category",
+  "missing-deviation-reason",
+  "balance-mismatch",
+  "survey-count",
+  "rate-out-of-range",
+  "unit-mismatch",
+  "number-as-text",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address on `sheet`, without the sheet name. */
+  cell: string;
+  /** Cells this one disagrees with, each "Sheet!A1" (sheet quoted as Excel would when needed). */
+  related: string[];
+  message: Bilingual;
+  /** Which file the finding came from, when several files are checked as one workbook (--merge). */
+  file?: string;
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(findings: readonly Finding[]): CheckSummary {
+  const s: CheckSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "warning") s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}

@@ -1,5 +1,12 @@
 import type { WorkbookSnapshot } from "./snapshot";
+import { qualify, toA1 } from "./snapshot";
 import { summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
+import { recognizeWorkbook } from "./recognize";
+import type { CellPos, WorkbookModel } from "./recognize/model";
+import { RULES } from "./rules";
+import { fillMessage } from "./rules/format";
+import type { ReportDescriptor, RuleModule } from "./rules/types";
+import { scoreSummaries } from "./recognize/scores";
 
 export interface CheckOptions {
   /** Run only these rules (all when omitted). */
@@ -23,8 +30,55 @@ export interface CheckResult {
   scores: ScoreSummary[];
 }
 
-/** Placeholder until the rule engine lands. */
-export function checkWorkbook(_snapshot: WorkbookSnapshot, _options: CheckOptions = {}): CheckResult {
+function relatedRef(r: CellPos | string): string {
+  return typeof r === "string" ? r : qualify(r.sheet, toA1(r.row, r.col));
+}
+
+/** Run one rule over a recognized model; a rule that throws loses its own findings, never the whole check. */
+export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: WorkbookSnapshot): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const report = (d: ReportDescriptor) => {
+    const template = rule.meta.messages[d.messageId];
+    const message = template ? fillMessage(template, d.data) : { "zh-CN": d.messageId, "en-US": d.messageId };
+    const f: Finding = {
+      rule: rule.id,
+      severity: d.severity ?? rule.severity,
+      sheet: d.sheet,
+      cell: toA1(d.row, d.col),
+      related: (d.related ?? []).map(relatedRef),
+      message,
+    };
+    // The same cell reported twice for the same reason (e.g. two matching paths) is one finding.
+    const key = `${f.sheet}\u0000${f.cell}\u0000${d.messageId}\u0000${f.related.join(",")}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(f);
+  };
+  try {
+    rule.check({ model, snapshot, report });
+  } catch {
+    // A bug in one rule must not hide every other rule's findings; the rule's own tests catch the bug.
+  }
+  return out;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Recognize the workbook's tables, run the rules, and summarize the scores. Never changes the snapshot. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const model = recognizeWorkbook(snapshot);
+  const wanted = options.rules ? new Set(options.rules) : null;
   const findings: Finding[] = [];
-  return { findings, summary: summarize(findings), scores: [] };
+  for (const rule of RULES) {
+    if (wanted && !wanted.has(rule.id)) continue;
+    findings.push(...runRuleOn(rule, model, snapshot));
+  }
+  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0),
+  );
+  return { findings, summary: summarize(findings), scores: scoreSummaries(model) };
 }

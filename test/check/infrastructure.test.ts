@@ -1,0 +1,42 @@
+import { RULE_IDS } from "../../src/core/findings";
+import { RULES } from "../../src/core/rules";
+import { fillMessage } from "../../src/core/rules/format";
+import { checkWorkbook } from "../../src/core/check";
+import { sheet, workbook } from "../support/grid";
+
+describe("rule registry", () => {
+  it("has one module per rule id, in RULE_IDS order", () => {
+    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+  });
+
+  it.each(RULES.map((r) => [r.id, r] as const))("%s has bilingual docs and messages", (_id, rule) => {
+    expect(rule.meta.docs["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    expect(rule.meta.docs["en-US"].length).toBeGreaterThan(20);
+    const ids = Object.keys(rule.meta.messages);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const m = rule.meta.messages[id];
+      // Both languages use the same placeholders, so data filled in one shows in the other.
+      const ph = (t: string) => (t.match(/\{\w+\}/g) ?? []).sort();
+      expect(ph(m["zh-CN"])).toEqual(ph(m["en-US"]));
+    }
+    expect(["error", "warning", "info"]).toContain(rule.severity);
+  });
+});
+
+describe("fillMessage", () => {
+  it("fills placeholders in both languages without float noise", () => {
+    const m = fillMessage({ "zh-CN": "结余{v}", "en-US": "balance {v} {missing}" }, { v: 61196.81 - 61001.46 });
+    expect(m["zh-CN"]).toBe("结余195.35");
+    expect(m["en-US"]).toBe("balance 195.35 {missing}");
+  });
+});
+
+describe("checkWorkbook", () => {
+  it("returns no findings for an empty workbook and an empty sheet", () => {
+    const r = checkWorkbook(workbook(sheet("空表", [])));
+    expect(r.findings).toEqual([]);
+    expect(r.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(checkWorkbook({ sheets: [] }).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,111 @@
+/** Test helpers: temp dirs outside the repo, and a tiny zip writer for hand-made (broken, hostile) archives. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+
+export function makeTempDir(prefix = "perf-eval-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export interface ZipPart {
+  name: string;
+  /** Uncompressed content (used unless `compressed` is given). */
+  data?: Buffer;
+  /** Pre-compressed raw deflate data; then `uncompressedSize` must be given. */
+  compressed?: Buffer;
+  uncompressedSize?: number;
+  /** Lie in the headers about the uncompressed size. */
+  declaredSize?: number;
+  method?: 0 | 8;
+  encrypted?: boolean;
+}
+
+/** Writes a classic (non-ZIP64) zip archive in memory. */
+export function makeZip(parts: ZipPart[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const method = p.method ?? 8;
+    const raw = p.data ?? Buffer.alloc(0);
+    const body = p.compressed ?? (method === 8 ? zlib.deflateRawSync(raw) : raw);
+    const size = p.declaredSize ?? p.uncompressedSize ?? raw.length;
+    const crc = p.compressed ? 0 : zlib.crc32(raw);
+    const name = Buffer.from(p.name, "utf8");
+    const flags = (p.encrypted ? 1 : 0) | 0x800;
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(flags, 6);
+    lh.writeUInt16LE(method, 8);
+    lh.writeUInt32LE(crc >>> 0, 14);
+    lh.writeUInt32LE(body.length, 18);
+    lh.writeUInt32LE(size, 22);
+    lh.writeUInt16LE(name.length, 26);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(flags, 8);
+    ch.writeUInt16LE(method, 10);
+    ch.writeUInt32LE(crc >>> 0, 16);
+    ch.writeUInt32LE(body.length, 20);
+    ch.writeUInt32LE(size, 24);
+    ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(offset, 42);
+    locals.push(lh, name, body);
+    centrals.push(ch, name);
+    offset += lh.length + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(parts.length, 8);
+  eocd.writeUInt16LE(parts.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+/**
+ * Raw deflate data for `megabytes` MB of zeros without ever holding them: one sync-flushed 1 MB block
+ * repeated (each copy only refers back inside itself), closed by an empty final block.
+ */
+export function deflatedZeros(megabytes: number): Buffer {
+  const deflater = zlib.deflateRawSync(Buffer.alloc(1024 * 1024), { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const tail = zlib.deflateRawSync(Buffer.alloc(0));
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < megabytes; i++) chunks.push(deflater);
+  chunks.push(tail);
+  return Buffer.concat(chunks);
+}
+
+/** The minimal parts that make JSZip + ExcelJS accept an archive as a workbook, with a custom sheet XML. */
+export function minimalXlsxParts(sheetXml: Buffer | ZipPart): ZipPart[] {
+  const ct = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+  const wb = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  const wbRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+  const sheet: ZipPart = Buffer.isBuffer(sheetXml) ? { name: "xl/worksheets/sheet1.xml", data: sheetXml } : sheetXml;
+  return [
+    { name: "[Content_Types].xml", data: Buffer.from(ct) },
+    { name: "_rels/.rels", data: Buffer.from(rels) },
+    { name: "xl/workbook.xml", data: Buffer.from(wb) },
+    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(wbRels) },
+    sheet,
+  ];
+}
+
+export const SIMPLE_SHEET_XML = Buffer.from(
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>`,
+);

@@ -1,0 +1,138 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import {
+  DEFAULT_ZIP_LIMITS,
+  XlsxInputError,
+  guardXlsxBuffer,
+  inspectZip,
+  readGuardedFile,
+} from "../../src/xlsx/zipGuard";
+import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { SIMPLE_SHEET_XML, deflatedZeros, makeTempDir, makeZip, minimalXlsxParts, removeDir } from "./helpers";
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir();
+});
+afterAll(() => removeDir(dir));
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof XlsxInputError) {
+      // Messages are one line in both languages.
+      expect(e.message).not.toMatch(/\n/);
+      expect(e.text["zh-CN"]).not.toMatch(/\n/);
+      return e.code;
+    }
+    throw e;
+  }
+  return "ok";
+}
+
+describe("inspectZip / guardXlsxBuffer", () => {
+  test("a real ExcelJS workbook passes and lists its parts", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = 1;
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const entries = inspectZip(buf);
+    expect(entries.map((e) => e.name)).toContain("xl/workbook.xml");
+    expect(codeOf(() => guardXlsxBuffer(buf))).toBe("ok");
+  });
+
+  test("empty, CFB (encrypted / .xls), plain text", () => {
+    expect(codeOf(() => guardXlsxBuffer(Buffer.alloc(0)))).toBe("empty");
+    const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    expect(codeOf(() => guardXlsxBuffer(cfb))).toBe("encrypted-or-xls");
+    try {
+      guardXlsxBuffer(cfb);
+    } catch (e) {
+      expect((e as Error).message).toMatch(/encrypted or legacy \.xls workbook/);
+    }
+    expect(codeOf(() => guardXlsxBuffer(Buffer.from("项目名称,金额\n养老保险,100\n")))).toBe("not-xlsx");
+  });
+
+  test("a zip that is not a workbook is not an .xlsx", () => {
+    const zip = makeZip([{ name: "readme.txt", data: Buffer.from("hello") }]);
+    expect(codeOf(() => guardXlsxBuffer(zip))).toBe("not-xlsx");
+  });
+
+  test("truncated archives are refused wherever they are cut", () => {
+    const good = makeZip(minimalXlsxParts(SIMPLE_SHEET_XML));
+    expect(codeOf(() => guardXlsxBuffer(good))).toBe("ok");
+    for (const keep of [10, 100, Math.floor(good.length / 2), good.length - 30, good.length - 5]) {
+      expect(codeOf(() => guardXlsxBuffer(good.subarray(0, keep)))).toBe("truncated");
+    }
+  });
+
+  test("the zero-bomb helper really is valid deflate of the size it claims", () => {
+    const zlib = require("zlib");
+    expect(zlib.inflateRawSync(deflatedZeros(3)).length).toBe(3 * 1024 * 1024);
+  });
+
+  test("a zip bomb is refused from its declared sizes, before inflating", () => {
+    const bomb = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(300), uncompressedSize: 300 * 1024 * 1024 }),
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(codeOf(() => inspectZip(bomb))).toBe("zip-bomb");
+  });
+
+  test("an absurd compression ratio is refused even under the total limit", () => {
+    const bomb = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(50), uncompressedSize: 50 * 1024 * 1024 }),
+    );
+    expect(50 * 1024 * 1024).toBeLessThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
+    expect(codeOf(() => inspectZip(bomb))).toBe("zip-bomb");
+  });
+
+  test("headers that understate a part's size are caught by the capped inflate", () => {
+    const liar = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(20), uncompressedSize: 20 * 1024 * 1024, declaredSize: 1000 }),
+    );
+    expect(codeOf(() => inspectZip(liar))).toBe("ok");
+    expect(codeOf(() => guardXlsxBuffer(liar))).toBe("zip-bomb");
+  });
+
+  test("password-protected zip entries and unknown methods are refused", () => {
+    const enc = makeZip(minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, encrypted: true }));
+    expect(codeOf(() => guardXlsxBuffer(enc))).toBe("encrypted-or-xls");
+    const bzip = makeZip(minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, method: 12 as 8 }));
+    expect(codeOf(() => guardXlsxBuffer(bzip))).toBe("unsupported");
+  });
+
+  test("limits are configurable", () => {
+    const good = makeZip(minimalXlsxParts(SIMPLE_SHEET_XML));
+    expect(codeOf(() => guardXlsxBuffer(good, { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 100 }))).toBe("zip-bomb");
+    expect(codeOf(() => guardXlsxBuffer(good, { ...DEFAULT_ZIP_LIMITS, maxEntries: 2 }))).toBe("zip-bomb");
+  });
+
+  test("the reader refuses through the guard, and a valid zip with broken XML gives one clean line", async () => {
+    await expect(readSnapshotFromBuffer(Buffer.from("not a workbook"))).rejects.toMatchObject({ code: "not-xlsx" });
+    const broken = makeZip(minimalXlsxParts(Buffer.from("<worksheet><sheetData><row r=")));
+    const err = await readSnapshotFromBuffer(broken).then(
+      () => null,
+      (e) => e,
+    );
+    // ExcelJS may tolerate some broken XML; when it does not, the error is ours and one line.
+    if (err !== null) {
+      expect(err).toBeInstanceOf(XlsxInputError);
+      expect(err.message).not.toMatch(/\n/);
+    }
+  });
+});
+
+describe("readGuardedFile", () => {
+  test("missing, directory, empty, valid", () => {
+    expect(codeOf(() => readGuardedFile(path.join(dir, "nope.xlsx")))).toBe("missing");
+    expect(codeOf(() => readGuardedFile(dir))).toBe("not-a-file");
+    const empty = path.join(dir, "empty.xlsx");
+    fs.writeFileSync(empty, "");
+    expect(codeOf(() => readGuardedFile(empty))).toBe("empty");
+    const ok = path.join(dir, "ok.xlsx");
+    fs.writeFileSync(ok, makeZip(minimalXlsxParts(SIMPLE_SHEET_XML)));
+    expect(readGuardedFile(ok).length).toBeGreaterThan(0);
+  });
+});

@@ -285,7 +285,7 @@ function parseInner(input: unknown): ParsedValue {
       p.number = excelSerial(y, mo, d);
       p.written = p.number;
       p.unit = "date";
-      p.rest = [pre.rest, suf.rest].filter(Boolean).join(" ");
+      p.rest = [pre.rest, suf.unitAndRest].filter(Boolean).join(" ");
       return p;
     }
   }

@@ -1,0 +1,159 @@
+import type { Locale } from "../locale";
+import type { TemplateOptions } from "./index";
+import type { SheetBuilder, TemplateDefinition, PrintSetup } from "./model";
+
+/** Options with defaults applied; the example forces the seed's project. */
+export interface ResolvedOptions {
+  lang: Locale;
+  example: boolean;
+  projectName?: string;
+  year?: number;
+  department?: string;
+  implementer?: string;
+  moneyUnit: "万元" | "元";
+}
+
+/** The seed: 勐海县 2021 年度城镇职工基本养老保险经费项目 (Menghai County, 2021). */
+export const MENGHAI = {
+  projectName: { zh: "勐海县2021年度城镇职工基本养老保险经费项目", en: "Menghai County 2021 urban employees' basic pension insurance project" },
+  department: { zh: "勐海县人力资源和社会保障局", en: "Menghai County Human Resources and Social Security Bureau" },
+  implementer: { zh: "勐海县养老保险基金管理中心", en: "Menghai County Pension Insurance Fund Management Center" },
+  evaluator: { zh: "勐海县财政局", en: "Menghai County Finance Bureau" },
+  year: 2021,
+  /** 万元 */
+  budget: 62867.9,
+  arrived: 61196.81,
+  spent: 61001.46,
+  costDeclared: "≤628,678,956.50元",
+  costAssessed: "≤628,278,103.22元",
+} as const;
+
+export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
+  const lang: Locale = o.lang === "en-US" ? "en-US" : "zh-CN";
+  const example = o.example === true;
+  const zh = lang === "zh-CN";
+  const clean = (s: string | undefined) => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
+  const year = typeof o.year === "number" && Number.isInteger(o.year) && o.year > 1900 && o.year < 3000 ? o.year : undefined;
+  if (example) {
+    return {
+      lang,
+      example,
+      projectName: clean(o.projectName) ?? (zh ? MENGHAI.projectName.zh : MENGHAI.projectName.en),
+      year: year ?? MENGHAI.year,
+      department: clean(o.department) ?? (zh ? MENGHAI.department.zh : MENGHAI.department.en),
+      implementer: clean(o.implementer) ?? (zh ? MENGHAI.implementer.zh : MENGHAI.implementer.en),
+      // The seed's money is in 万元; the example's numbers only make sense in that unit.
+      moneyUnit: "万元",
+    };
+  }
+  return {
+    lang,
+    example,
+    projectName: clean(o.projectName),
+    year,
+    department: clean(o.department),
+    implementer: clean(o.implementer),
+    moneyUnit: o.moneyUnit === "元" ? "元" : "万元",
+  };
+}
+
+/** Money unit as printed in labels: 万元 / 元, or "10k yuan" / "yuan". */
+export function unitLabel(b: SheetBuilder, unit: "万元" | "元"): string {
+  return unit === "万元" ? b.t("万元", "10k yuan") : b.t("元", "yuan");
+}
+
+/** Title row (merged across the form) plus the year line; the example says 示例 in the title. */
+export function titleRows(b: SheetBuilder, o: ResolvedOptions, lastCol: string, zh: string, en: string): string {
+  const title = (o.example ? b.t("【示例】", "[示例 Example] ") : "") + b.t(zh, en);
+  b.put(`A1:${lastCol}1`, { value: title, style: "title" });
+  b.height(1, 30);
+  const yearText = o.year !== undefined ? b.t(`（${o.year}年度）`, `(Year ${o.year})`) : b.t("（　　　　年度）", "(Year ____)");
+  b.put(`A2:${lastCol}2`, { value: yearText, style: "subtitle" });
+  return title;
+}
+
+export function finish(
+  b: SheetBuilder,
+  o: ResolvedOptions,
+  kind: string,
+  sheetName: { zh: string; en: string },
+  title: string,
+  columnWidths: number[],
+  print: Omit<PrintSetup, "paper" | "fitToWidth">,
+): TemplateDefinition {
+  const base = b.t(sheetName.zh, sheetName.en);
+  return {
+    kind,
+    lang: o.lang,
+    sheetName: o.example ? b.t(`${base}示例`, `${base} example`) : base,
+    title,
+    example: o.example,
+    columnWidths,
+    rowHeights: b.rowHeights,
+    cells: b.cells,
+    print: { paper: "A4", fitToWidth: true, ...print },
+  };
+}
+
+/** The standard indicator categories (domain.md), bilingual. */
+export const CATEGORIES = {
+  output: { zh: "产出指标", en: "Output" },
+  quantity: { zh: "数量指标", en: "Quantity" },
+  quality: { zh: "质量指标", en: "Quality" },
+  timeliness: { zh: "时效指标", en: "Timeliness" },
+  cost: { zh: "成本指标", en: "Cost" },
+  benefit: { zh: "效益指标", en: "Benefit" },
+  economic: { zh: "经济效益指标", en: "Economic benefit" },
+  social: { zh: "社会效益指标", en: "Social benefit" },
+  ecological: { zh: "生态效益指标", en: "Ecological benefit" },
+  sustainable: { zh: "可持续影响指标", en: "Sustainable impact" },
+  satisfaction: { zh: "满意度指标", en: "Satisfaction" },
+  beneficiary: { zh: "服务对象满意度指标", en: "Beneficiary satisfaction" },
+} as const;
+export type CategoryKey = keyof typeof CATEGORIES;
+
+export function cat(b: SheetBuilder, k: CategoryKey): string {
+  return b.t(CATEGORIES[k].zh, CATEGORIES[k].en);
+}
+
+/** One indicator row of the declaration / self-assessment tables. */
+export interface IndicatorRow {
+  l1: CategoryKey;
+  l2: CategoryKey;
+  /** 三级指标 name (empty in the blank form). */
+  name?: { zh: string; en: string };
+  target?: string;
+  actual?: string | number;
+  weight: number;
+  /** Qualitative rows are scored by tier (EVAL.QUALSCORE); others by EVAL.SCORE. */
+  qualitative: boolean;
+  explain?: { zh: string; en: string };
+  deviation?: { zh: string; en: string };
+}
+
+/** The standard blank list: 产出 50 (数量 2 rows), 效益 30, 满意度 10; with 预算执行率 10 that is 100. */
+export const STANDARD_ROWS: IndicatorRow[] = [
+  { l1: "output", l2: "quantity", weight: 10, qualitative: false },
+  { l1: "output", l2: "quantity", weight: 10, qualitative: false },
+  { l1: "output", l2: "quality", weight: 10, qualitative: false },
+  { l1: "output", l2: "timeliness", weight: 10, qualitative: true },
+  { l1: "output", l2: "cost", weight: 10, qualitative: false },
+  { l1: "benefit", l2: "economic", weight: 5, qualitative: true },
+  { l1: "benefit", l2: "social", weight: 10, qualitative: true },
+  { l1: "benefit", l2: "ecological", weight: 5, qualitative: true },
+  { l1: "benefit", l2: "sustainable", weight: 10, qualitative: true },
+  { l1: "satisfaction", l2: "beneficiary", weight: 10, qualitative: false },
+];
+
+/** Group consecutive equal keys: [start index, length]. */
+export function runs<T>(items: T[], key: (t: T) => string): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  while (i < items.length) {
+    let j = i + 1;
+    while (j < items.length && key(items[j]) === key(items[i])) j++;
+    out.push([i, j - i]);
+    i = j;
+  }
+  return out;
+}

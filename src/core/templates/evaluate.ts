@@ -1,0 +1,21 @@
+import { evaluateAll, type FormulaGrid, type FormulaValue } from "../formula";
+import { toA1 } from "../snapshot";
+import type { TemplateDefinition } from "./model";
+
+/**
+ * Computed value of every formula cell of a definition (A1 → value), through the core's evaluator: the .xlsx
+ * writer stores these as cached results so an exported form shows its numbers without the add-in.
+ * `inputs` overrides cell values (A1 → value), for previews and tests.
+ */
+export function evaluateTemplate(def: TemplateDefinition, inputs: Record<string, string | number | boolean | null> = {}): Map<string, FormulaValue> {
+  const byA1 = new Map(def.cells.map((c) => [toA1(c.row, c.col), c] as const));
+  const grid: FormulaGrid = {
+    get(a1) {
+      if (a1 in inputs) return { value: inputs[a1] };
+      const c = byA1.get(a1);
+      return c ? { value: c.value, formula: c.formula } : undefined;
+    },
+  };
+  const formulaCells = def.cells.filter((c) => c.formula && !(toA1(c.row, c.col) in inputs)).map((c) => toA1(c.row, c.col));
+  return evaluateAll(grid, formulaCells);
+}

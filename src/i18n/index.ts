@@ -1,0 +1,163 @@
+/**
+ * UI strings of the task pane, ribbon commands and demo page. zh-CN is the primary language; en-US follows.
+ * Pure data + a formatter: no React, so the commands bundle can use it too.
+ */
+import type { Bilingual, Locale } from "../core/locale";
+import type { RuleId, Severity } from "../core/findings";
+import type { TemplateKind } from "../core/templates/index";
+
+export type { Locale, Bilingual };
+
+export const STRINGS = {
+  appTitle: { "zh-CN": "绩效评价助手", "en-US": "Performance Evaluation Assistant" },
+  appSubtitle: { "zh-CN": "财政支出项目绩效评价", "en-US": "Project-expenditure performance evaluation" },
+  tabCheck: { "zh-CN": "检查", "en-US": "Check" },
+  tabTemplates: { "zh-CN": "模板", "en-US": "Templates" },
+  switchLanguage: { "zh-CN": "English", "en-US": "中文" },
+  loading: { "zh-CN": "正在加载…", "en-US": "Loading…" },
+
+  // Check tab
+  runCheck: { "zh-CN": "一键检查", "en-US": "Check workbook" },
+  checking: { "zh-CN": "正在检查…", "en-US": "Checking…" },
+  optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write a 检查结果 (results) sheet" },
+  optHighlight: { "zh-CN": "高亮问题单元格", "en-US": "Highlight cells with findings" },
+  clearHighlights: { "zh-CN": "清除高亮", "en-US": "Clear highlights" },
+  highlightsCleared: { "zh-CN": "已清除高亮，单元格原有填充已恢复。", "en-US": "Highlights cleared; original fills restored." },
+  checkIntro: {
+    "zh-CN": "检查所有工作表：指标值前后一致、合计、比率、得分、等级与填报完整性。检查不会修改任何单元格。",
+    "en-US": "Checks every sheet: indicator values across tables, totals, rates, scores, grades and completeness. A check never changes a cell.",
+  },
+  noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
+  summaryLine: {
+    "zh-CN": "错误 {errors} · 警告 {warnings} · 提示 {infos}",
+    "en-US": "{errors} errors · {warnings} warnings · {infos} notes",
+  },
+  relatedCells: { "zh-CN": "相关：", "en-US": "Related:" },
+  selectCellTitle: { "zh-CN": "选中单元格 {cell}", "en-US": "Select cell {cell}" },
+  checkedAt: { "zh-CN": "检查完成（{time}）", "en-US": "Checked at {time}" },
+  fromRibbon: { "zh-CN": "来自功能区“一键检查”", "en-US": "From the ribbon's Check All" },
+  scoresTitle: { "zh-CN": "得分汇总", "en-US": "Score summary" },
+  scoreTotal: { "zh-CN": "总分", "en-US": "Total" },
+  scoreGrade: { "zh-CN": "等级", "en-US": "Grade" },
+  scoreKindSelf: { "zh-CN": "自评表", "en-US": "Self-assessment" },
+  scoreKindEval: { "zh-CN": "评分表", "en-US": "Evaluation" },
+  scoreVsWeight: { "zh-CN": "得分 / 分值", "en-US": "Score / weight" },
+  findingsTitle: { "zh-CN": "检查结果", "en-US": "Findings" },
+  errorPrefix: { "zh-CN": "出错：", "en-US": "Error: " },
+
+  // Templates tab
+  templatesIntro: {
+    "zh-CN": "插入标准表格：新建工作表，不会覆盖已有内容。以下选项对所有模板通用。",
+    "en-US": "Insert a standard form as a new sheet; nothing existing is overwritten. The options apply to every template.",
+  },
+  insert: { "zh-CN": "插入", "en-US": "Insert" },
+  inserting: { "zh-CN": "正在插入…", "en-US": "Inserting…" },
+  inserted: { "zh-CN": "已插入工作表“{sheet}”", "en-US": "Inserted sheet “{sheet}”" },
+  options: { "zh-CN": "表头选项", "en-US": "Header options" },
+  fieldProjectName: { "zh-CN": "项目名称", "en-US": "Project name" },
+  fieldYear: { "zh-CN": "年度", "en-US": "Year" },
+  fieldDepartment: { "zh-CN": "主管部门", "en-US": "Competent department" },
+  fieldImplementer: { "zh-CN": "实施单位", "en-US": "Implementing unit" },
+  fieldMoneyUnit: { "zh-CN": "金额单位", "en-US": "Money unit" },
+  fieldLanguage: { "zh-CN": "表格语言", "en-US": "Form language" },
+  fieldExample: { "zh-CN": "示例（勐海 2021 数据）", "en-US": "Example (Menghai 2021 data)" },
+  unitWan: { "zh-CN": "万元", "en-US": "万元 (10k yuan)" },
+  unitYuan: { "zh-CN": "元", "en-US": "元 (yuan)" },
+  langZh: { "zh-CN": "中文", "en-US": "Chinese" },
+  langEn: { "zh-CN": "英文", "en-US": "English" },
+  yearInvalid: { "zh-CN": "年度应为 1990–2100 之间的整数", "en-US": "Year must be a whole number from 1990 to 2100" },
+
+  // Ribbon / commands
+  ribbonCheckDone: {
+    "zh-CN": "检查完成：错误 {errors}，警告 {warnings}，提示 {infos}",
+    "en-US": "Check done: {errors} errors, {warnings} warnings, {infos} notes",
+  },
+
+  // Demo page
+  demoBanner: {
+    "zh-CN": "演示模式：模拟的 Excel 工作簿（不需要 Excel，数据只保存在本页面中）",
+    "en-US": "Demo: a simulated Excel workbook (no Excel needed; data stays in this page)",
+  },
+  demoEmptySheet: { "zh-CN": "（空工作表）", "en-US": "(empty sheet)" },
+  demoNoSheets: { "zh-CN": "工作簿中没有工作表", "en-US": "The workbook has no sheets" },
+} satisfies Record<string, Bilingual>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** Looks a string up and fills `{name}` placeholders; unknown placeholders are left visible, not dropped. */
+export function t(locale: Locale, key: StringKey, vars?: Record<string, string | number>): string {
+  const text = STRINGS[key][locale];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
+  error: { "zh-CN": "错误", "en-US": "Errors" },
+  warning: { "zh-CN": "警告", "en-US": "Warnings" },
+  info: { "zh-CN": "提示", "en-US": "Notes" },
+};
+
+/** Short headings for the findings list; the full explanation of each finding comes from the rule itself. */
+export const RULE_TITLES: Record<RuleId, Bilingual> = {
+  "indicator-value-mismatch": { "zh-CN": "同一指标的指标值前后不一致", "en-US": "Indicator value differs between tables" },
+  "rate-mismatch": { "zh-CN": "比率与其计算依据不符", "en-US": "Rate differs from its inputs" },
+  "sum-mismatch": { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
+  "weight-total": { "zh-CN": "分值（权重）设置不合规", "en-US": "Weights do not add up as required" },
+  "score-exceeds-weight": { "zh-CN": "得分超过分值或为负", "en-US": "Score above its weight or negative" },
+  "score-rule": { "zh-CN": "得分不符合评分规则", "en-US": "Score does not follow the scoring rule" },
+  "grade-mismatch": { "zh-CN": "等级与总分不符", "en-US": "Grade does not match the total" },
+  "unquantified-target": { "zh-CN": "目标未量化", "en-US": "Target not quantified" },
+  "missing-category": { "zh-CN": "指标设置不完整", "en-US": "Indicator categories missing" },
+  "missing-deviation-reason": { "zh-CN": "未达标但缺少偏差原因分析", "en-US": "Missed target without a reason" },
+  "balance-mismatch": { "zh-CN": "结余不等于到位减支出", "en-US": "Balance is not received − spent" },
+  "survey-count": { "zh-CN": "调查人数合计不符", "en-US": "Survey counts do not add up" },
+  "rate-out-of-range": { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
+  "unit-mismatch": { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
+  "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
+};
+
+/** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */
+export const TEMPLATE_LABELS: Record<TemplateKind, { name: Bilingual; purpose: Bilingual }> = {
+  declaration: {
+    name: { "zh-CN": "项目支出绩效目标申报表", "en-US": "Performance target declaration" },
+    purpose: {
+      "zh-CN": "申报年度绩效目标：资金、总体目标与产出/效益/满意度指标。",
+      "en-US": "Declare the year's targets: funds, overall goal and output/benefit/satisfaction indicators.",
+    },
+  },
+  "self-assessment": {
+    name: { "zh-CN": "项目支出绩效自评表", "en-US": "Performance self-assessment" },
+    purpose: {
+      "zh-CN": "对照目标填报完成情况，自动计算执行率、得分、总分与等级。",
+      "en-US": "Report what was achieved; execution rate, scores, total and grade are computed.",
+    },
+  },
+  "indicator-system": {
+    name: { "zh-CN": "绩效评价指标体系及评分表", "en-US": "Evaluation indicator system & scoring" },
+    purpose: {
+      "zh-CN": "决策/过程/产出/效益四级指标体系，含分值、评分标准、得分与扣分原因。",
+      "en-US": "Decision/process/output/benefit indicator tree with weights, criteria, scores and deductions.",
+    },
+  },
+  survey: {
+    name: { "zh-CN": "满意度/知晓度调查统计表", "en-US": "Satisfaction / awareness survey" },
+    purpose: {
+      "zh-CN": "按选项人数与权重计算满意度或知晓率。",
+      "en-US": "Weighted satisfaction or awareness rate from answer counts.",
+    },
+  },
+  notice: {
+    name: { "zh-CN": "绩效评价结果通知书", "en-US": "Evaluation result notice" },
+    purpose: {
+      "zh-CN": "财政部门向被评价单位反馈评价结果与整改要求。",
+      "en-US": "The finance bureau's notice of results and required corrections.",
+    },
+  },
+  rectification: {
+    name: { "zh-CN": "整改结果报告书", "en-US": "Rectification report" },
+    purpose: {
+      "zh-CN": "被评价单位逐项报告问题整改情况。",
+      "en-US": "The evaluated unit's item-by-item report on corrections.",
+    },
+  },
+};

@@ -1,0 +1,127 @@
+import { lazy, Suspense, useEffect, useState } from "react";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { Locale } from "../core/locale";
+import { t } from "../i18n/index";
+import type { PaneServices } from "./services";
+import { subscribeCheck } from "./checkStore";
+
+// The tabs' bodies load after the first screen: they carry the heavier Fluent parts and the form logic.
+const CheckTab = lazy(() => import(/* webpackChunkName: "tab-check" */ "./CheckTab"));
+const TemplatesTab = lazy(() => import(/* webpackChunkName: "tab-templates" */ "./TemplatesTab"));
+
+type TabId = "check" | "templates";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground2,
+    fontFamily: `"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", ${tokens.fontFamilyBase}`,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    gap: "8px",
+    padding: "8px 12px 4px",
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: "20px" },
+  subtitle: { fontSize: tokens.fontSizeBase100, opacity: 0.85, lineHeight: "14px" },
+  lang: { color: tokens.colorNeutralForegroundOnBrand, minWidth: "auto" },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: "4px",
+  },
+  body: { padding: "8px 10px 16px", flexGrow: 1 },
+  hidden: { display: "none" },
+});
+
+export interface AppProps {
+  initialLocale: Locale;
+  services: PaneServices;
+}
+
+export function App({ initialLocale, services }: AppProps) {
+  const s = useStyles();
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [tab, setTab] = useState<TabId>("check");
+  // Keep a tab mounted once visited so its form and results survive switching tabs.
+  const [visited, setVisited] = useState<Record<TabId, boolean>>({ check: true, templates: false });
+
+  // A check run from the ribbon brings the 检查 tab forward.
+  useEffect(() => subscribeCheck(() => setTab("check")), []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const select = (id: TabId) => {
+    setTab(id);
+    setVisited((v) => ({ ...v, [id]: true }));
+  };
+  const fallback = <Spinner size="tiny" label={t(locale, "loading")} />;
+
+  return (
+    <FluentProvider theme={webLightTheme} className={s.root} data-testid="taskpane">
+      <header className={s.header}>
+        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
+          <rect x="4" y="13" width="4" height="7" fill="currentColor" />
+          <rect x="10" y="9" width="4" height="11" fill="currentColor" />
+          <rect x="16" y="5" width="4" height="15" fill="currentColor" />
+        </svg>
+        <div className={s.titles}>
+          <span className={s.title}>{t(locale, "appTitle")}</span>
+          <span className={s.subtitle}>{t(locale, "appSubtitle")}</span>
+        </div>
+        <Button
+          size="small"
+          appearance="transparent"
+          className={s.lang}
+          data-testid="lang-toggle"
+          onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}
+        >
+          {t(locale, "switchLanguage")}
+        </Button>
+      </header>
+      <TabList
+        className={s.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, d) => select(d.value as TabId)}
+      >
+        <Tab value="check" data-testid="tab-check">
+          {t(locale, "tabCheck")}
+        </Tab>
+        <Tab value="templates" data-testid="tab-templates">
+          {t(locale, "tabTemplates")}
+        </Tab>
+      </TabList>
+      <main className={s.body}>
+        <Suspense fallback={fallback}>
+          {visited.check && (
+            <div className={tab === "check" ? undefined : s.hidden}>
+              <CheckTab locale={locale} services={services} />
+            </div>
+          )}
+          {visited.templates && (
+            <div className={tab === "templates" ? undefined : s.hidden}>
+              <TemplatesTab locale={locale} services={services} />
+            </div>
+          )}
+        </Suspense>
+      </main>
+    </FluentProvider>
+  );
+}

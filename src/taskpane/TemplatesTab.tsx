@@ -1,0 +1,230 @@
+import { useState } from "react";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
+import type { Bilingual, Locale } from "../core/locale";
+import * as templates from "../core/templates/index";
+import type { TemplateKind, TemplateOptions } from "../core/templates/index";
+import { t, TEMPLATE_LABELS } from "../i18n/index";
+import type { PaneServices } from "./services";
+import { errorText } from "./errorText";
+
+/** Templates that come with a filled 示例 built from the seed's numbers (issue 3). */
+const EXAMPLE_KINDS: ReadonlySet<TemplateKind> = new Set<TemplateKind>(["declaration", "self-assessment"]);
+
+interface CardInfo {
+  name: Bilingual;
+  purpose: Bilingual;
+  example: boolean;
+}
+
+function isBilingual(v: unknown): v is Bilingual {
+  return !!v && typeof v === "object" && typeof (v as Bilingual)["zh-CN"] === "string" && typeof (v as Bilingual)["en-US"] === "string";
+}
+
+/** Prefers the core's TEMPLATE_INFO (names as the forms print them); falls back to the pane's own labels. */
+export function cardInfo(kind: TemplateKind): CardInfo {
+  const fallback = TEMPLATE_LABELS[kind];
+  const all = (templates as Record<string, unknown>).TEMPLATE_INFO as Record<string, Record<string, unknown>> | undefined;
+  const info = all?.[kind];
+  const pickText = (keys: string[], def: Bilingual) => {
+    for (const k of keys) if (info && isBilingual(info[k])) return info[k] as Bilingual;
+    return def;
+  };
+  const exampleFlag = info && ["example", "hasExample", "exampleAvailable"].map((k) => info[k]).find((v) => typeof v === "boolean");
+  return {
+    name: pickText(["name", "title"], fallback.name),
+    purpose: pickText(["purpose", "description", "summary"], fallback.purpose),
+    example: typeof exampleFlag === "boolean" ? exampleFlag : EXAMPLE_KINDS.has(kind),
+  };
+}
+
+interface FormState {
+  projectName: string;
+  year: string;
+  department: string;
+  implementer: string;
+  moneyUnit: "万元" | "元";
+  lang: Locale;
+}
+
+type CardStatus = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; sheet: string } | { kind: "error"; text: string };
+
+const useStyles = makeStyles({
+  intro: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  form: {
+    padding: "6px 8px 8px",
+    marginBottom: "8px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  formHead: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, padding: "2px 0" },
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", marginTop: "4px" },
+  wide: { gridColumn: "1 / -1" },
+  cards: { display: "flex", flexDirection: "column", gap: "6px" },
+  card: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    gap: "2px 8px",
+    padding: "6px 8px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  kindId: { fontFamily: tokens.fontFamilyMonospace, fontSize: "10px", color: tokens.colorNeutralForeground4, marginLeft: "6px" },
+  purpose: { gridColumn: "1 / 2", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  actions: { gridRow: "1 / 3", gridColumn: "2 / 3", display: "flex", flexDirection: "column", alignItems: "flex-end", gap: "2px" },
+  status: { gridColumn: "1 / -1", marginTop: "2px" },
+});
+
+export interface TemplatesTabProps {
+  locale: Locale;
+  services: PaneServices;
+}
+
+/** Turns the form into TemplateOptions, or a message when the year is not a plausible year. */
+export function toTemplateOptions(form: FormState, example: boolean): TemplateOptions | { error: "yearInvalid" } {
+  const opts: TemplateOptions = { moneyUnit: form.moneyUnit, lang: form.lang };
+  const trim = (v: string) => v.trim() || undefined;
+  if (trim(form.projectName)) opts.projectName = form.projectName.trim();
+  if (trim(form.department)) opts.department = form.department.trim();
+  if (trim(form.implementer)) opts.implementer = form.implementer.trim();
+  const y = form.year.trim();
+  if (y) {
+    const n = Number(y);
+    if (!/^\d{4}$/.test(y) || n < 1990 || n > 2100) return { error: "yearInvalid" };
+    opts.year = n;
+  }
+  if (example) opts.example = true;
+  return opts;
+}
+
+export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
+  const s = useStyles();
+  const [form, setForm] = useState<FormState>({
+    projectName: "",
+    year: String(new Date().getFullYear() - 1),
+    department: "",
+    implementer: "",
+    moneyUnit: "万元",
+    lang: locale,
+  });
+  const [examples, setExamples] = useState<Partial<Record<TemplateKind, boolean>>>({});
+  const [status, setStatus] = useState<Partial<Record<TemplateKind, CardStatus>>>({});
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const yearBad = "error" in toTemplateOptions(form, false);
+
+  const insert = async (kind: TemplateKind) => {
+    const opts = toTemplateOptions(form, !!examples[kind]);
+    if ("error" in opts) {
+      setStatus((st) => ({ ...st, [kind]: { kind: "error", text: t(locale, opts.error) } }));
+      return;
+    }
+    setStatus((st) => ({ ...st, [kind]: { kind: "busy" } }));
+    try {
+      const { sheetName } = await services.insertTemplate(kind, opts);
+      setStatus((st) => ({ ...st, [kind]: { kind: "ok", sheet: sheetName } }));
+    } catch (err) {
+      setStatus((st) => ({ ...st, [kind]: { kind: "error", text: errorText(err, locale) } }));
+    }
+  };
+
+  return (
+    <div data-testid="templates-tab">
+      <p className={s.intro}>{t(locale, "templatesIntro")}</p>
+      <details open className={s.form}>
+        <summary className={s.formHead}>{t(locale, "options")}</summary>
+        <div className={s.grid}>
+          <Field label={t(locale, "fieldProjectName")} size="small" className={s.wide}>
+            <Input size="small" value={form.projectName} onChange={(_, d) => set({ projectName: d.value })} data-testid="field-project" />
+          </Field>
+          <Field label={t(locale, "fieldDepartment")} size="small">
+            <Input size="small" value={form.department} onChange={(_, d) => set({ department: d.value })} />
+          </Field>
+          <Field label={t(locale, "fieldImplementer")} size="small">
+            <Input size="small" value={form.implementer} onChange={(_, d) => set({ implementer: d.value })} />
+          </Field>
+          <Field
+            label={t(locale, "fieldYear")}
+            size="small"
+            validationState={yearBad ? "error" : "none"}
+            validationMessage={yearBad ? t(locale, "yearInvalid") : undefined}
+          >
+            <Input size="small" inputMode="numeric" value={form.year} onChange={(_, d) => set({ year: d.value })} data-testid="field-year" />
+          </Field>
+          <Field label={t(locale, "fieldMoneyUnit")} size="small">
+            <Select size="small" value={form.moneyUnit} onChange={(_, d) => set({ moneyUnit: d.value === "元" ? "元" : "万元" })}>
+              <option value="万元">{t(locale, "unitWan")}</option>
+              <option value="元">{t(locale, "unitYuan")}</option>
+            </Select>
+          </Field>
+          <Field label={t(locale, "fieldLanguage")} size="small">
+            <Select size="small" value={form.lang} onChange={(_, d) => set({ lang: d.value === "en-US" ? "en-US" : "zh-CN" })}>
+              <option value="zh-CN">{t(locale, "langZh")}</option>
+              <option value="en-US">{t(locale, "langEn")}</option>
+            </Select>
+          </Field>
+        </div>
+      </details>
+      <div className={s.cards}>
+        {templates.TEMPLATE_KINDS.map((kind) => {
+          const info = cardInfo(kind);
+          const st = status[kind] ?? { kind: "idle" };
+          return (
+            <div key={kind} className={s.card} data-testid={`template-${kind}`}>
+              <div>
+                <span className={s.name}>{info.name[locale]}</span>
+                <span className={s.kindId}>{kind}</span>
+              </div>
+              <div className={s.actions}>
+                <Button
+                  appearance="primary"
+                  size="small"
+                  disabled={st.kind === "busy"}
+                  onClick={() => insert(kind)}
+                  data-testid={`insert-${kind}`}
+                >
+                  {st.kind === "busy" ? t(locale, "inserting") : t(locale, "insert")}
+                </Button>
+                {info.example && (
+                  <Checkbox
+                    size="medium"
+                    label={t(locale, "fieldExample")}
+                    checked={!!examples[kind]}
+                    onChange={(_, d) => setExamples((e) => ({ ...e, [kind]: !!d.checked }))}
+                    data-testid={`example-${kind}`}
+                  />
+                )}
+              </div>
+              <div className={s.purpose}>{info.purpose[locale]}</div>
+              {st.kind === "ok" && (
+                <MessageBar intent="success" className={s.status} data-testid={`status-${kind}`}>
+                  <MessageBarBody>{t(locale, "inserted", { sheet: st.sheet })}</MessageBarBody>
+                </MessageBar>
+              )}
+              {st.kind === "error" && (
+                <MessageBar intent="error" className={s.status} data-testid={`status-${kind}`}>
+                  <MessageBarBody>
+                    {t(locale, "errorPrefix")}
+                    {st.text}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { toLocale } from "../core/locale";
+import { mountTaskpane } from "./mount";
+
+function start(): void {
+  const el = document.getElementById("root");
+  if (!el) return;
+  const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
+  mountTaskpane(el, { locale: toLocale(lang ?? navigator.language) });
+}
+
+// Office.onReady resolves inside Excel; outside it (page opened directly, Office script blocked) the pane still
+// renders and its actions report that Excel is not available.
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  void Office.onReady().then(start, start);
+} else {
+  start();
+}

@@ -1,0 +1,65 @@
+/**
+ * What the task pane asks of Excel. The Office.js adapters (and the check engine behind them) are loaded on
+ * first use, so the pane's first screen does not wait for them.
+ */
+import type { CheckResult } from "../core/check";
+import type { TemplateKind, TemplateOptions } from "../core/templates/index";
+
+/** Progress as reported by the check adapter; normalized by `progressFraction`. */
+export type CheckProgress = unknown;
+
+export interface RunCheckOptions {
+  resultsSheet: boolean;
+  highlight: boolean;
+  onProgress?: (p: CheckProgress) => void;
+}
+
+export interface PaneServices {
+  runCheck(options: RunCheckOptions): Promise<CheckResult>;
+  selectCell(sheet: string, a1: string): Promise<void>;
+  clearHighlights(): Promise<void>;
+  insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
+}
+
+export const officeServices: PaneServices = {
+  async runCheck(options) {
+    const { runCheck } = await import(/* webpackChunkName: "office-check" */ "../office/check");
+    return runCheck(options);
+  },
+  async selectCell(sheet, a1) {
+    const { selectCell } = await import(/* webpackChunkName: "office-navigate" */ "../office/navigate");
+    await selectCell(sheet, a1);
+  },
+  async clearHighlights() {
+    const { clearHighlights } = await import(/* webpackChunkName: "office-highlight" */ "../office/highlight");
+    await clearHighlights();
+  },
+  async insertTemplate(kind, options) {
+    const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
+    return insertTemplate(kind, options);
+  },
+};
+
+/** Reads a fraction 0..1 out of whatever the adapter reports (a number, {done,total}, {fraction}); null when unknown. */
+export function progressFraction(p: CheckProgress): number | null {
+  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : null);
+  if (typeof p === "number") return clamp(p > 1 ? p / 100 : p);
+  if (p && typeof p === "object") {
+    const o = p as Record<string, unknown>;
+    if (typeof o.fraction === "number") return clamp(o.fraction);
+    if (typeof o.done === "number" && typeof o.total === "number" && o.total > 0) return clamp(o.done / o.total);
+    if (typeof o.value === "number") return clamp(o.value > 1 ? o.value / 100 : o.value);
+  }
+  return null;
+}
+
+/** "自评表!D14" or "'My Sheet'!D14" → {sheet, cell}; null when not a sheet-qualified address. */
+export function parseRef(ref: string): { sheet: string; cell: string } | null {
+  const bang = ref.lastIndexOf("!");
+  if (bang <= 0) return null;
+  let sheet = ref.slice(0, bang);
+  const cell = ref.slice(bang + 1).replace(/\$/g, "");
+  if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(cell)) return null;
+  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, cell };
+}

@@ -1,0 +1,254 @@
+/**
+ * `perf-eval check` as an adapter: argument parsing, JSON/text output, exit codes, --merge attribution and
+ * progress. The engine is replaced by a planted one (every cell whose text starts with "DEFECT:" yields a
+ * finding), so these tests pin the CLI's own behaviour whatever the rules do; check-engine.test.ts runs the
+ * real engine.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import type { CliIO } from "../../src/cli/io";
+import type { Finding } from "../../src/core/findings";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { makeTempDir, removeDir } from "../xlsx/helpers";
+
+jest.mock("../../src/core/check", () => {
+  const { summarize } = jest.requireActual("../../src/core/findings");
+  const { toA1 } = jest.requireActual("../../src/core/snapshot");
+  return {
+    checkWorkbook: (snap: WorkbookSnapshot) => {
+      const findings: Finding[] = [];
+      for (const s of snap.sheets) {
+        s.values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            // "DEFECT:severity:rule:relatedSheet!A1"
+            if (typeof v !== "string" || !v.startsWith("DEFECT:")) return;
+            const [, severity, rule, related] = v.split(":");
+            findings.push({
+              rule,
+              severity,
+              sheet: s.name,
+              cell: toA1(s.originRow + i, s.originCol + j),
+              related: related ? [related] : [],
+              message: { "zh-CN": `中文消息 ${rule}`, "en-US": `English message ${rule}` },
+            } as Finding);
+          }),
+        );
+      }
+      return { findings, summary: summarize(findings), scores: [] };
+    },
+  };
+});
+
+// Imported after the mock so the CLI sees the planted engine.
+import { parseCheckArgs, run } from "../../src/cli/check";
+import { attributeFindings, mergeSnapshots, splitRef } from "../../src/cli/checkFile";
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir();
+});
+afterAll(() => removeDir(dir));
+
+function recorder(isTTY = false): CliIO & { stdout: string; stderr: string } {
+  const r = {
+    stdout: "",
+    stderr: "",
+    isTTY,
+    out(t: string) {
+      r.stdout += t;
+    },
+    err(t: string) {
+      r.stderr += t;
+    },
+  };
+  return r;
+}
+
+async function writeBook(name: string, sheets: Record<string, Record<string, string | number>>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheetName, cells] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheetName);
+    for (const [addr, v] of Object.entries(cells)) ws.getCell(addr).value = v;
+  }
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function cli(args: string[], isTTY = false) {
+  const io = recorder(isTTY);
+  const code = await run(args, io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+describe("parseCheckArgs", () => {
+  test("defaults and every option form", () => {
+    expect(parseCheckArgs(["a.xlsx"])).toEqual({ files: ["a.xlsx"], format: "text", lang: "zh-CN", merge: false });
+    expect(parseCheckArgs(["--format", "json", "a", "--lang=en-US", "--merge", "-j", "3", "b"])).toEqual({
+      files: ["a", "b"],
+      format: "json",
+      lang: "en-US",
+      merge: true,
+      jobs: 3,
+    });
+    expect(parseCheckArgs(["--", "--weird-name.xlsx"])).toMatchObject({ files: ["--weird-name.xlsx"] });
+  });
+  test("bad arguments give a reason", () => {
+    expect(parseCheckArgs([])).toBe("no files given");
+    expect(parseCheckArgs(["--format", "xml", "a"])).toMatch(/--format/);
+    expect(parseCheckArgs(["a", "--format"])).toMatch(/--format/);
+    expect(parseCheckArgs(["--lang", "fr", "a"])).toMatch(/--lang/);
+    expect(parseCheckArgs(["--jobs", "0", "a"])).toMatch(/--jobs/);
+    expect(parseCheckArgs(["--bogus", "a"])).toMatch(/unknown option '--bogus'/);
+  });
+});
+
+describe("perf-eval check (planted engine)", () => {
+  test("JSON: exactly one document with the contract's shape; unreadable file as {file,error}; exit 2", async () => {
+    const a = await writeBook("a.xlsx", { 自评表: { A1: "项目名称", D14: "DEFECT:error:indicator-value-mismatch:申报表!D12" } });
+    const clean = await writeBook("clean.xlsx", { S: { A1: "ok" } });
+    const missing = path.join(dir, "missing.xlsx");
+    const r = await cli(["--format", "json", a, missing, clean]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    expect(doc).toEqual({
+      files: [
+        {
+          file: a,
+          findings: [
+            {
+              rule: "indicator-value-mismatch",
+              severity: "error",
+              sheet: "自评表",
+              cell: "D14",
+              related: ["申报表!D12"],
+              message: "中文消息 indicator-value-mismatch",
+            },
+          ],
+        },
+        { file: missing, error: expect.stringContaining("file not found") },
+        { file: clean, findings: [] },
+      ],
+      summary: { files: 3, errors: 1, warnings: 0, infos: 0 },
+    });
+    expect(Object.keys(doc)).toEqual(["files", "summary"]);
+    expect(r.out.trim().split("\n")).toHaveLength(1);
+    // One stderr line, naming the file, no stack trace.
+    const lines = r.err.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(missing);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test("text: one line per finding `file sheet!cell [severity] rule: message`, then a summary; exit 1", async () => {
+    const a = await writeBook("t.xlsx", {
+      自评表: { B3: "DEFECT:error:sum-mismatch:", C5: "DEFECT:warning:score-rule:" },
+      "My Sheet": { A1: "DEFECT:info:number-as-text:" },
+    });
+    const r = await cli([a]);
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines).toEqual([
+      `${a} 自评表!B3 [error] sum-mismatch: 中文消息 sum-mismatch`,
+      `${a} 自评表!C5 [warning] score-rule: 中文消息 score-rule`,
+      `${a} 'My Sheet'!A1 [info] number-as-text: 中文消息 number-as-text`,
+      "共检查 1 个文件：1 个错误，1 个警告，1 个提示",
+    ]);
+    expect(r.err).toBe("");
+  });
+
+  test("--lang en-US picks the English message and summary; warnings alone exit 0", async () => {
+    const a = await writeBook("w.xlsx", { S: { A1: "DEFECT:warning:unquantified-target:" } });
+    const r = await cli(["--lang", "en-US", a]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${a} S!A1 [warning] unquantified-target: English message unquantified-target\n1 file checked: 0 errors, 1 warning, 0 infos\n`);
+  });
+
+  test("no files or bad options: exit 2, usage on stderr, nothing on stdout", async () => {
+    for (const args of [[], ["--format", "yaml", "a.xlsx"], ["--nope", "a.xlsx"]]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err).toMatch(/^perf-eval check: .+\n用法 \/ usage:/);
+    }
+    const h = await cli(["--help"]);
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/--merge/);
+  });
+
+  test("--merge: one workbook across files; findings under their own file, real sheet names, cross-file refs", async () => {
+    const decl = await writeBook("decl.xlsx", { Sheet1: { A1: "申报" } });
+    const self = await writeBook("self.xlsx", {
+      // The planted engine sees the merged name "Sheet1 (2)" for this file's sheet.
+      Sheet1: { D14: "DEFECT:error:indicator-value-mismatch:Sheet1!A1", D15: "DEFECT:error:sum-mismatch:'Sheet1 (2)'!D14" },
+    });
+    const r = await cli(["--merge", "--format", "json", decl, self]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc.summary).toEqual({ files: 2, errors: 2, warnings: 0, infos: 0 });
+    expect(doc.files[0]).toEqual({ file: decl, findings: [] });
+    expect(doc.files[1].file).toBe(self);
+    expect(doc.files[1].findings).toEqual([
+      expect.objectContaining({ sheet: "Sheet1", cell: "D14", related: [`[${decl}]Sheet1!A1`], file: self }),
+      expect.objectContaining({ sheet: "Sheet1", cell: "D15", related: ["Sheet1!D14"], file: self }),
+    ]);
+    // Without --merge the same files are checked apart and findings carry no file key.
+    const apart = JSON.parse((await cli(["--format", "json", decl, self])).out);
+    expect(apart.files[1].findings[0]).not.toHaveProperty("file");
+    expect(apart.files[1].findings[0].related).toEqual(["Sheet1!A1"]);
+  });
+
+  test("--merge with an unreadable file still checks the others", async () => {
+    const a = await writeBook("m1.xlsx", { S: { A1: "DEFECT:error:sum-mismatch:" } });
+    const bad = path.join(dir, "bad.xlsx");
+    fs.writeFileSync(bad, "plain text");
+    const r = await cli(["--merge", "--format", "json", bad, a]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out);
+    expect(doc.files[0]).toEqual({ file: bad, error: expect.stringContaining("not an .xlsx file") });
+    expect(doc.files[1].findings).toHaveLength(1);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  test("progress bar on stderr only when it is a terminal, never on stdout", async () => {
+    const files = await Promise.all([1, 2, 3].map((i) => writeBook(`p${i}.xlsx`, { S: { A1: i } })));
+    const tty = await cli(files, true);
+    expect(tty.err).toMatch(/\r\x1b\[K\[#+\.*\] 1\/3/);
+    expect(tty.out).not.toMatch(/\r|\x1b/);
+    const pipe = await cli(files, false);
+    expect(pipe.err).toBe("");
+    expect(pipe.out).toBe(tty.out);
+  });
+});
+
+describe("merge helpers", () => {
+  test("splitRef handles quoted names", () => {
+    expect(splitRef("申报表!D12")).toEqual({ sheet: "申报表", cell: "D12" });
+    expect(splitRef("'It''s here'!A1")).toEqual({ sheet: "It's here", cell: "A1" });
+    expect(splitRef("A1")).toBeNull();
+  });
+  test("mergeSnapshots keeps names unique (case-insensitively) and attributeFindings maps back", () => {
+    const snap = (names: string[]): WorkbookSnapshot => ({
+      sheets: names.map((name) => ({ name, originRow: 0, originCol: 0, values: [], merges: [] })),
+    });
+    const m = mergeSnapshots([
+      { file: "a.xlsx", snapshot: snap(["表", "Data"]) },
+      { file: "b.xlsx", snapshot: snap(["data", "表"]) },
+    ]);
+    expect(m.snapshot.sheets.map((s) => s.name)).toEqual(["表", "Data", "data (2)", "表 (2)"]);
+    const f: Finding = {
+      rule: "sum-mismatch",
+      severity: "error",
+      sheet: "表 (2)",
+      cell: "A1",
+      related: ["表!B2", "'data (2)'!C3", "Elsewhere!A1"],
+      message: { "zh-CN": "x", "en-US": "x" },
+    };
+    expect(attributeFindings([f], m.origins, "a.xlsx")[0]).toMatchObject({
+      file: "b.xlsx",
+      sheet: "表",
+      related: ["[a.xlsx]表!B2", "data!C3", "Elsewhere!A1"],
+    });
+  });
+});

@@ -5,6 +5,7 @@
 import { isErrorText } from "../errors";
 import type { CellValue } from "../snapshot";
 import type { Cell } from "./model";
+import { decimalsOf, parseValue, type ParsedValue } from "../value";
 
 export interface CellNumber {
   /** The value in base units (percent as a fraction). */
@@ -17,20 +18,6 @@ export interface CellNumber {
 
 const cache = new WeakMap<Cell, CellNumber | null>();
 
-/** Full-width digits, signs and separators → ASCII, so "９０．５" reads like "90.5". */
-function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
-}
-
-function decimalsOf(n: number): number {
-  if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
-  // Shortest round-trip representation; float noise (0.30000000000000004) is capped so it counts as precise.
-  const s = String(Math.abs(n));
-  const e = /e-(\d+)$/.exec(s);
-  if (e) return Math.min(15, Number(e[1]) + (s.split("e")[0].split(".")[1]?.length ?? 0));
-  return Math.min(15, s.split(".")[1]?.length ?? 0);
-}
-
 /** Decimals a number format shows ("0.00%" → 2, "#,##0.0" → 1), or null when the format says nothing. */
 export function formatDecimals(format: string | undefined): number | null {
   if (!format || /^general$/i.test(format)) return null;
@@ -38,17 +25,6 @@ export function formatDecimals(format: string | undefined): number | null {
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
   return m ? m[1].length : 0;
-}
-
-/** A plain number written as text: "1,234.50", "９０", "97.34%", " -3 ". Units and operators are not read here. */
-export function readNumericText(text: string): CellNumber | null {
-  const s = toHalfWidth(text).replace(/[\s,]/g, "");
-  const m = /^([+-]?)(\d+(?:\.(\d*))?|\.\d+)(%?)$/.exec(s);
-  if (!m) return null;
-  const n = Number(m[1] + m[2]);
-  if (!Number.isFinite(n)) return null;
-  const decimals = m[2].startsWith(".") ? m[2].length - 1 : (m[3]?.length ?? 0);
-  return m[4] ? { value: n / 100, decimals, percent: true } : { value: n, decimals, percent: false };
 }
 
 /** The number a raw cell value holds, or null (text that is not a plain number, booleans, errors, empty). */
@@ -60,7 +36,12 @@ export function readRaw(raw: CellValue, format?: string): CellNumber | null {
     const shown = percent ? raw * 100 : raw;
     return { value: raw, decimals: fd ?? decimalsOf(Number(shown.toPrecision(15))), percent };
   }
-  if (typeof raw === "string") return readNumericText(raw);
+  if (typeof raw === "string") {
+    // Text goes through the core's value parser: "1,234.50", "９０", "97.34%", "195.35万元" read; "≥95%" and dates don't.
+    const p = parseValue(raw);
+    if (!p.quantitative || p.date || p.operator !== null || p.number === null || p.rest) return null;
+    return { value: p.number, decimals: p.decimals, percent: p.percent };
+  }
   return null;
 }
 
@@ -90,4 +71,16 @@ export function isBlankMark(cell: Cell | undefined): boolean {
 /** True when a cell holds an Excel error value. */
 export function isErrorCell(cell: Cell | undefined): boolean {
   return !!cell && isErrorText(cell.raw);
+}
+
+const parsedCache = new WeakMap<Cell, ParsedValue>();
+
+/** The core's parse of a cell (indicator values), cached per cell. */
+export function parsed(cell: Cell): ParsedValue {
+  let p = parsedCache.get(cell);
+  if (!p) {
+    p = parseValue(cell.raw);
+    parsedCache.set(cell, p);
+  }
+  return p;
 }

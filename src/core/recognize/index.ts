@@ -1,7 +1,478 @@
-import type { WorkbookSnapshot } from "../snapshot";
-import type { WorkbookModel } from "./model";
+/**
+ * Table recognition by header words, not positions. One pass over each sheet's rows: a row that reads as a
+ * header (alone or together with the row below it) starts a table, whose data rows are consumed until its
+ * total row, a blank gap, or the next header; every other row is searched for loose label/value pairs.
+ */
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { normalizeName } from "../names";
+import { gradeFromWord } from "../scoring";
+import { cellNumber } from "./cells";
+import {
+  amountKind,
+  categoryOf,
+  familyOf,
+  fundsRole,
+  fundsRowKind,
+  headerKey,
+  indicatorRole,
+  isGradeLabel,
+  isSubtotalLabel,
+  isTotalLabel,
+  surveyRole,
+  unitOfLabel,
+  type SurveyRole,
+} from "./headers";
+import type {
+  Cell,
+  CellPos,
+  FundsBlock,
+  FundsRole,
+  FundsRow,
+  GradeCell,
+  IndicatorRole,
+  IndicatorRow,
+  IndicatorTable,
+  LabelledAmount,
+  SurveyTable,
+  TableKind,
+  WorkbookModel,
+} from "./model";
+import { SheetReader } from "./sheet";
 
-export function recognizeWorkbook(_snapshot: WorkbookSnapshot): WorkbookModel {
-  return { tables: [], indicators: [], funds: [], grades: [], surveys: [], amounts: [] };
-}
 export * from "./model";
+
+interface RowRoles {
+  ind: Map<number, IndicatorRole>;
+  funds: Map<number, FundsRole>;
+  survey: Map<number, SurveyRole>;
+}
+
+/** Longest text a header cell may have; longer strings are content. */
+const MAX_HEADER = 30;
+/** Blank rows that end a table. */
+const GAP = 2;
+
+function classify(rd: SheetReader, r: number): RowRoles {
+  const roles: RowRoles = { ind: new Map(), funds: new Map(), survey: new Map() };
+  const end = rd.rowLength(r);
+  for (let c = rd.c0; c < end; c++) {
+    const v = rd.raw(r, c);
+    if (typeof v !== "string" || v.length > MAX_HEADER * 2) continue;
+    const t = v.trim();
+    if (t === "") continue;
+    const ir = indicatorRole(t);
+    if (ir) roles.ind.set(c, ir);
+    const fr = fundsRole(t);
+    if (fr) roles.funds.set(c, fr);
+    const sr = surveyRole(t);
+    if (sr) roles.survey.set(c, sr);
+  }
+  return roles;
+}
+
+function hasRoles<T>(m: Map<number, T>, ...wanted: T[]): boolean {
+  const vals = new Set(m.values());
+  return wanted.every((w) => vals.has(w));
+}
+
+function isIndicatorHeader(ind: Map<number, IndicatorRole>): boolean {
+  const vals = new Set(ind.values());
+  const levels = vals.has("level3") || (vals.has("level1") && vals.has("level2"));
+  const content = vals.has("target") || vals.has("weight") || vals.has("score") || vals.has("actual");
+  return levels && content;
+}
+
+function isFundsHeader(f: Map<number, FundsRole>): boolean {
+  return hasRoles(f, "budget", "executed") || hasRoles(f, "initial", "budget") || hasRoles(f, "executed", "rate");
+}
+
+function isSurveyHeader(s: Map<number, SurveyRole>): boolean {
+  return hasRoles(s, "level", "count");
+}
+
+/**
+ * Combine a header row with the row below it: sub-headers under a horizontally merged header (年度指标值 over
+ * 指标性质 | 指标值 | 度量单位) replace the merged header's role; sub-headers in columns without a role are added.
+ */
+function combineHeaders(rd: SheetReader, r: number, top: Map<number, IndicatorRole>, sub: Map<number, IndicatorRole>) {
+  const out = new Map<number, { role: IndicatorRole; sub: boolean }>();
+  for (const [c, role] of top) out.set(c, { role, sub: false });
+  for (const [c, role] of sub) {
+    const src = rd.source(r, c);
+    const underWideMerge = rd.mergedWidth(src.row, src.col) > 1 && src.row === r;
+    if (!out.has(c) || underWideMerge) out.set(c, { role, sub: true });
+    // A sub-header under a wide merge whose top-left role came from the top row takes the merge's place.
+    if (underWideMerge && src.col !== c && out.get(src.col)?.sub === false) out.delete(src.col);
+  }
+  return out;
+}
+
+function pickColumns(assign: Map<number, { role: IndicatorRole; sub: boolean }>): Partial<Record<IndicatorRole, number>> {
+  const cols: Partial<Record<IndicatorRole, number>> = {};
+  const fromSub: Partial<Record<IndicatorRole, boolean>> = {};
+  for (const [c, { role, sub }] of [...assign].sort((a, b) => a[0] - b[0])) {
+    if (cols[role] === undefined || (sub && !fromSub[role])) {
+      cols[role] = c;
+      fromSub[role] = sub;
+    }
+  }
+  return cols;
+}
+
+/** Indicator value written as one text when the form splits it into 指标性质 | 指标值 | 度量单位. */
+function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell | undefined): string | undefined {
+  if (!value || value.text === "") return undefined;
+  let op = nature ? headerKey(nature.text) : "";
+  if (/^(正向|正向指标|大于等于|>=)$/.test(op)) op = "≥";
+  else if (/^(反向|反向指标|小于等于|<=)$/.test(op)) op = "≤";
+  else if (!/^[≥≤=<>]$/.test(op)) op = "";
+  const u = unit ? unit.text.trim() : "";
+  const v = value.text;
+  return `${op}${v}${u && !v.endsWith(u) ? u : ""}`;
+}
+
+type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark">;
+
+interface Ctx {
+  model: WorkbookModel;
+}
+
+function pos(c: Cell | undefined): CellPos | undefined {
+  return c ? { sheet: c.sheet, row: c.row, col: c.col } : undefined;
+}
+
+function readIndicatorTable(
+  ctx: Ctx,
+  rd: SheetReader,
+  headerRows: number[],
+  columns: Partial<Record<IndicatorRole, number>>,
+): number {
+  const tableIndex = ctx.model.tables.length;
+  const first = headerRows[headerRows.length - 1] + 1;
+  const table: IndicatorTable = { kind: "declaration", sheet: rd.name, headerRows, columns, rows: [], firstRow: first, lastRow: first - 1 };
+  const roleCols = Object.values(columns) as number[];
+  const minCol = Math.min(...roleCols);
+  const maxCol = Math.max(...roleCols);
+  const valueRoles: ValueRole[] = ["target", "actual", "weight", "score", "nature", "unit", "reason", "deduction", "explanation", "standard"];
+  const levelRoles = ["level1", "level2", "level3"] as const;
+  const carry: Record<string, { text: string; src: string; pos?: CellPos }> = {};
+  let blanks = 0;
+  let r = first;
+  for (; r < rd.r1; r++) {
+    if (rd.isRowEmpty(r, rd.c0, maxCol + 1)) {
+      if (++blanks >= GAP) break;
+      continue;
+    }
+    blanks = 0;
+    // The total row: its label may sit left of the level columns (总分 under 绩效指标).
+    let totalLabel: Cell | undefined;
+    for (let c = rd.c0; c <= maxCol; c++) {
+      const v = rd.raw(r, c);
+      if (typeof v === "string" && v.length <= MAX_HEADER && isTotalLabel(v)) {
+        const isValueCol = c === columns.weight || c === columns.score;
+        if (!isValueCol) {
+          totalLabel = rd.cell(r, c);
+          break;
+        }
+      }
+    }
+    if (totalLabel) {
+      table.total = {
+        sheet: rd.name,
+        row: r,
+        col: totalLabel.col,
+        label: totalLabel,
+        weight: columns.weight !== undefined ? rd.cell(r, columns.weight) : undefined,
+        score: columns.score !== undefined ? rd.cell(r, columns.score) : undefined,
+      };
+      table.lastRow = r;
+      r++;
+      break;
+    }
+    const roles = classify(rd, r);
+    if (isIndicatorHeader(roles.ind) || isFundsHeader(roles.funds) || isSurveyHeader(roles.survey)) {
+      // A repeated header (page break) continues the table; any other header ends it.
+      const vals = new Set(roles.ind.values());
+      if (vals.has("level3") || vals.has("level1")) continue;
+      break;
+    }
+    // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
+    const names: Record<string, { text: string; pos?: CellPos }> = {};
+    for (const lv of levelRoles) {
+      const c = columns[lv];
+      if (c === undefined) {
+        names[lv] = { text: "" };
+        continue;
+      }
+      const src = rd.source(r, c);
+      const text = rd.textAt(r, c);
+      const srcKey = `${src.row}:${src.col}`;
+      if (text !== "") {
+        names[lv] = { text, pos: { sheet: rd.name, row: src.row, col: src.col } };
+        carry[lv] = { text, src: srcKey, pos: names[lv].pos };
+        // A new 一级 group starts: 二级 no longer carries from the previous group.
+        if (lv === "level1" && carry.level1Src?.src !== srcKey) {
+          carry.level1Src = { text, src: srcKey };
+          if (columns.level2 !== undefined && rd.textAt(r, columns.level2) === "") delete carry.level2;
+        }
+      } else if (lv !== "level3" && carry[lv]) {
+        names[lv] = { text: carry[lv].text, pos: carry[lv].pos };
+      } else names[lv] = { text: "" };
+    }
+    // Repeated header texts and subtotal rows are not indicators.
+    if (indicatorRole(names.level1.text) === "level1" || indicatorRole(names.level3.text) === "level3") continue;
+    if (isSubtotalLabel(names.level3.text) || isSubtotalLabel(names.level2.text)) continue;
+    const cells: Partial<Record<ValueRole, Cell>> = {};
+    let hasValue = false;
+    for (const role of valueRoles) {
+      const c = columns[role];
+      if (c === undefined) continue;
+      const cell = rd.sourceCell(r, c);
+      // A value merged down over several rows belongs to its first row only.
+      if (cell.row !== r && (role === "weight" || role === "score" || role === "target" || role === "actual")) continue;
+      cells[role] = cell;
+      if (cell.text !== "" && role !== "explanation" && role !== "standard") hasValue = true;
+    }
+    if (names.level3.text === "" && !hasValue) continue;
+    if (names.level1.text === "" && names.level2.text === "" && names.level3.text === "") continue;
+    const l1 = names.level1.text;
+    const l2 = names.level2.text;
+    const l3 = names.level3.text;
+    const core = /[★☆]/.test(l1 + l2 + l3) || /[★☆]/.test(cells.target?.text ?? "");
+    const row: IndicatorRow = {
+      sheet: rd.name,
+      row: r,
+      col: columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol,
+      table: tableIndex,
+      level1: l1,
+      level2: l2,
+      level3: l3,
+      key: `${normalizeName(l1)}/${normalizeName(l2)}/${normalizeName(l3)}`,
+      nameKey: `${normalizeName(l2)}/${normalizeName(l3)}`,
+      core,
+      family: familyOf(l1, l2),
+      category: categoryOf(l1, l2, l3),
+      ...cells,
+    };
+    if (names.level1.pos) row.level1Cell = names.level1.pos;
+    if (names.level2.pos) row.level2Cell = names.level2.pos;
+    if (names.level3.pos) row.level3Cell = names.level3.pos;
+    if (columns.nature !== undefined || columns.unit !== undefined) {
+      const t = joinSplit(cells.nature, cells.target, cells.unit);
+      if (t !== undefined) row.targetText = t;
+      const a = joinSplit(undefined, cells.actual, cells.unit);
+      if (a !== undefined) row.actualText = a;
+    }
+    table.rows.push(row);
+    table.lastRow = r;
+  }
+  table.kind = tableKind(rd.sheet, table);
+  ctx.model.tables.push(table);
+  ctx.model.indicators.push(...table.rows);
+  return Math.max(r, table.lastRow + 1);
+}
+
+function tableKind(sheet: SheetSnapshot, t: IndicatorTable): TableKind {
+  const c = t.columns;
+  if (c.standard !== undefined || c.deduction !== undefined) return "evaluation";
+  if (t.rows.some((x) => x.family === "决策" || x.family === "过程")) return "evaluation";
+  if (c.actual !== undefined) return "self-assessment";
+  if (c.score !== undefined) return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";
+  return "declaration";
+}
+
+function readFunds(ctx: Ctx, rd: SheetReader, r: number, roles: Map<number, FundsRole>): number {
+  const columns: Partial<Record<FundsRole, number>> = {};
+  for (const [c, role] of [...roles].sort((a, b) => a[0] - b[0])) if (columns[role] === undefined) columns[role] = c;
+  const minCol = Math.min(...roles.keys());
+  const maxCol = Math.max(...roles.keys());
+  const block: FundsBlock = { sheet: rd.name, headerRow: r, columns, parts: [] };
+  const unitFrom = (row: number) => {
+    for (let c = rd.c0; c <= maxCol; c++) {
+      const u = unitOfLabel(rd.textAt(row, c));
+      if (u) return u;
+    }
+    return undefined;
+  };
+  block.unit = unitFrom(r);
+  let row = r + 1;
+  for (; row < rd.r1 && row <= r + 12; row++) {
+    // The row's label: the rightmost text written left of the first value column.
+    let label: Cell | undefined;
+    for (let c = minCol - 1; c >= rd.c0; c--) {
+      if (rd.isMergedAway(row, c)) continue;
+      const v = rd.raw(row, c);
+      if (typeof v === "string" && v.trim() !== "") {
+        label = rd.cell(row, c);
+        break;
+      }
+    }
+    if (!label) break;
+    const kind = fundsRowKind(label.text);
+    if (!kind) break;
+    if (!block.unit) block.unit = unitFrom(row);
+    const cells: Partial<Record<FundsRole, Cell>> = {};
+    for (const [role, c] of Object.entries(columns) as [FundsRole, number][]) {
+      const cell = rd.sourceCell(row, c);
+      if (cell.row === row) cells[role] = cell;
+    }
+    const fr: FundsRow = { sheet: rd.name, row, col: label.col, kind, label, cells };
+    if (kind === "total" && !block.total) block.total = fr;
+    else block.parts.push(fr);
+  }
+  ctx.model.funds.push(block);
+  return row;
+}
+
+function readSurvey(ctx: Ctx, rd: SheetReader, r: number, roles: Map<number, SurveyRole>): number {
+  const cols: Partial<Record<SurveyRole, number>> = {};
+  for (const [c, role] of [...roles].sort((a, b) => a[0] - b[0])) if (cols[role] === undefined) cols[role] = c;
+  const survey: SurveyTable = {
+    sheet: rd.name,
+    headerRow: r,
+    columns: { level: cols.level!, count: cols.count!, weight: cols.weight, share: cols.share },
+    levels: [],
+  };
+  let row = r + 1;
+  for (; row < rd.r1 && row <= r + 30; row++) {
+    const label = rd.sourceCell(row, cols.level!);
+    if (label.text === "" || label.row !== row) break;
+    const count = rd.cell(row, cols.count!);
+    const k = headerKey(label.text);
+    if (isSubtotalLabel(label.text)) {
+      survey.total = count;
+      row++;
+      break;
+    }
+    const kind = amountKind(label.text);
+    if (kind === "valid") survey.valid = count;
+    else if (kind === "issued") survey.issued = count;
+    else if (kind === "rate" || /率$/.test(k)) survey.rate = count;
+    else survey.levels.push({ label, count, weight: cols.weight !== undefined ? rd.cell(row, cols.weight) : undefined });
+  }
+  ctx.model.surveys.push(survey);
+  return row;
+}
+
+/** The value for a label: the next written cell to its right (within 4 columns), or the cell below. */
+function valueFor(rd: SheetReader, r: number, c: number, accept: (cell: Cell) => boolean): Cell | undefined {
+  const end = Math.min(rd.rowLength(r), c + 1 + 4 + rd.mergedWidth(r, c));
+  for (let x = c + 1; x < end; x++) {
+    if (rd.isMergedAway(r, x)) continue;
+    const cell = rd.cell(r, x);
+    if (cell.text === "") continue;
+    return accept(cell) ? cell : undefined;
+  }
+  if (r + 1 < rd.r1) {
+    const below = rd.sourceCell(r + 1, c);
+    if (below.row === r + 1 && below.text !== "" && accept(below)) return below;
+  }
+  return undefined;
+}
+
+function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
+  const end = rd.rowLength(r);
+  for (let c = rd.c0; c < end; c++) {
+    const v = rd.raw(r, c);
+    if (typeof v !== "string" || v.length > 40) continue;
+    const t = v.trim();
+    if (t === "") continue;
+    const label = rd.cell(r, c);
+    if (isGradeLabel(t)) {
+      const value = valueFor(rd, r, c, (x) => gradeFromWord(x.text) !== null);
+      if (value) {
+        const key = gradeFromWord(value.text)!;
+        const grade = ({ excellent: "优", good: "良", fair: "中", poor: "差" } as const)[key];
+        ctx.model.grades.push({ sheet: rd.name, label, value, grade });
+      }
+      continue;
+    }
+    const kind = amountKind(t);
+    if (!kind) continue;
+    const value = valueFor(rd, r, c, (x) => cellNumber(x) !== null || (typeof x.raw === "string" && /^#/.test(x.raw)));
+    if (!value) continue;
+    const a: LabelledAmount = { sheet: rd.name, kind, name: t.replace(/[:：]\s*$/, ""), label, value };
+    const u = unitOfLabel(t);
+    if (u) a.unit = u;
+    ctx.model.amounts.push(a);
+  }
+}
+
+function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
+  if (!sheet || !Array.isArray(sheet.values)) return;
+  const rd = new SheetReader(sheet);
+  let next: RowRoles | null = null;
+  for (let r = rd.r0; r < rd.r1; ) {
+    const roles = next ?? classify(rd, r);
+    next = null;
+    if (roles.ind.size + roles.funds.size + roles.survey.size >= 1) {
+      const below = r + 1 < rd.r1 ? classify(rd, r + 1) : null;
+      if (isIndicatorHeader(roles.ind) || (below && roles.ind.size > 0 && isIndicatorHeader(new Map([...roles.ind, ...below.ind])))) {
+        const useBelow = !!below && below.ind.size > 0 && !isIndicatorHeader(below.ind);
+        const assign = combineHeaders(rd, r, roles.ind, useBelow ? below!.ind : new Map());
+        const cols = pickColumns(assign);
+        r = readIndicatorTable(ctx, rd, useBelow ? [r, r + 1] : [r], cols);
+        continue;
+      }
+      if (isFundsHeader(roles.funds)) {
+        r = readFunds(ctx, rd, r, roles.funds);
+        continue;
+      }
+      if (isSurveyHeader(roles.survey)) {
+        r = readSurvey(ctx, rd, r, roles.survey);
+        continue;
+      }
+      next = below;
+    }
+    readLooseRow(ctx, rd, r);
+    r++;
+  }
+}
+
+function nearest<T extends { value: Cell }>(items: T[], row: number): T | undefined {
+  let best: T | undefined;
+  for (const it of items) if (!best || Math.abs(it.value.row - row) < Math.abs(best.value.row - row)) best = it;
+  return best;
+}
+
+/** Attach totals to grades and questionnaire counts / rates to surveys found on the same sheet. */
+function link(model: WorkbookModel): void {
+  const bySheet = new Map<string, LabelledAmount[]>();
+  for (const a of model.amounts) {
+    let l = bySheet.get(a.sheet);
+    if (!l) bySheet.set(a.sheet, (l = []));
+    l.push(a);
+  }
+  for (const g of model.grades) {
+    const amounts = (bySheet.get(g.sheet) ?? []).filter((a) => a.kind === "totalScore" && cellNumber(a.value) !== null);
+    const a = nearest(amounts, g.value.row);
+    if (a) {
+      g.total = a.value;
+      continue;
+    }
+    const t = model.tables.find((x) => x.sheet === g.sheet && x.kind !== "declaration" && x.total?.score && cellNumber(x.total.score) !== null);
+    if (t) g.total = t.total!.score;
+  }
+  for (const s of model.surveys) {
+    const amounts = bySheet.get(s.sheet) ?? [];
+    const near = (kind: LabelledAmount["kind"]) =>
+      nearest(
+        amounts.filter((a) => a.kind === kind),
+        s.headerRow,
+      )?.value;
+    s.valid ??= near("valid");
+    s.issued ??= near("issued");
+    s.rate ??= near("rate");
+  }
+}
+
+/** Recognize every table on every sheet. Never throws on malformed snapshots; never changes them. */
+export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
+  const model: WorkbookModel = { tables: [], indicators: [], funds: [], grades: [], surveys: [], amounts: [] };
+  const ctx: Ctx = { model };
+  for (const sheet of snapshot?.sheets ?? []) recognizeSheet(ctx, sheet);
+  link(model);
+  return model;
+}
+
+export type { GradeCell };

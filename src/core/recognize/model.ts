@@ -89,6 +89,10 @@ export interface IndicatorRow extends CellPos {
   category?: IndicatorCategory;
   target?: Cell;
   actual?: Cell;
+  /** The indicator value as one text when the form splits it into 指标性质 | 指标值 | 度量单位 (≥ + 95 + % → "≥95%"). */
+  targetText?: string;
+  /** The actual value joined with the 度量单位 column when the form has one. */
+  actualText?: string;
   weight?: Cell;
   score?: Cell;
   reason?: Cell;

@@ -1,0 +1,169 @@
+/**
+ * Header words → column roles. Real forms write headers with full- or half-width brackets, （A）/（B）
+ * suffixes, line breaks and spaces inside, and units in brackets; `headerKey` strips all that first.
+ */
+import { normalizeWidth } from "../value";
+import type { AmountKind, FundsRole, IndicatorCategory, IndicatorFamily, IndicatorRole } from "./model";
+
+/** Header text for matching: width-normalized, no whitespace, brackets unified, trailing colon dropped. */
+export function headerKey(text: string): string {
+  return normalizeWidth(text)
+    .replace(/[\s\u200b\ufeff]+/g, "")
+    .replace(/[【〔［「『〈《]/g, "(")
+    .replace(/[】〕］」』〉》]/g, ")")
+    .replace(/[:：]$/, "")
+    .replace(/^[*★]+/, "");
+}
+
+/** Header key without bracketed suffixes: 年度指标值(A) → 年度指标值, 全年预算数(万元) → 全年预算数. */
+function bare(key: string): string {
+  return key.replace(/\([^()]*\)/g, "");
+}
+
+const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
+  ["level1", /^一级(指标)?(名称)?$/],
+  ["level2", /^二级(指标)?(名称)?$/],
+  ["level3", /^三级(指标)?(名称|内容)?$/],
+  ["standard", /(评分|评扣分|评\(扣\)分|扣分|计分|打分)(标准|办法|规则|方法|依据)/],
+  ["deduction", /扣分(原因|说明|理由|情况)/],
+  ["reason", /偏差|原因分析|改进措施|未完成原因/],
+  ["explanation", /^指标(解释|说明|内涵|定义)$/],
+  ["nature", /^(指标)?(性质|方向)$/],
+  ["unit", /^(度量|计量|计算)?单位$/],
+  ["actual", /^(全年|年度)?(实际完成值|实际完成数|实际值|完成值|实际完成情况|实际完成|实际完成指标值|实际达成值)$/],
+  ["target", /^(年度|全年|预期|计划)?(绩效)?(指标值|目标值|计划值|预期值|指标目标值)$/],
+  ["weight", /^(指标)?(分值|权重|权重分|标准分|满分|分数|权数)$/],
+  ["score", /^(自评|评价|实际|最终|考核)?(得分|评分|评分结果)$/],
+  ["remark", /^备注$/],
+];
+
+export function indicatorRole(text: string): IndicatorRole | null {
+  const k = headerKey(text);
+  if (k === "" || k.length > 30) return null;
+  const b = bare(k);
+  for (const [role, re] of INDICATOR_ROLES) if (re.test(b) || re.test(k)) return role;
+  return null;
+}
+
+const FUNDS_ROLES: [FundsRole, RegExp][] = [
+  ["initial", /^年初预算(数|金额)?$/],
+  ["budget", /^(全年|调整后|年度|全年调整)?预算(数|金额)?$/],
+  ["executed", /^(全年|年度|实际)?(执行数|执行金额|支出数|支出金额|实际支出)$/],
+  ["rate", /^(预算)?执行率$/],
+  ["weight", /^分值$/],
+  ["score", /^得分$/],
+];
+
+export function fundsRole(text: string): FundsRole | null {
+  const k = headerKey(text);
+  if (k === "" || k.length > 30) return null;
+  const b = bare(k);
+  for (const [role, re] of FUNDS_ROLES) if (re.test(b)) return role;
+  return null;
+}
+
+export type SurveyRole = "level" | "count" | "weight" | "share";
+const SURVEY_ROLES: [SurveyRole, RegExp][] = [
+  ["level", /^(选项|等级|满意程度|满意度等级|满意度选项|了解程度|知晓程度|评价等级|评价选项|选项内容|回答|答案|程度|满意度评价)$/],
+  ["count", /^(人数|份数|数量|票数|样本数|频数|选择人数|回答人数|问卷数|问卷份数|计数|有效份数)$/],
+  ["weight", /^(权重|系数|分值系数|赋值|得分系数|权数|折算系数|计分系数)$/],
+  ["share", /^(占比|比例|百分比|比重|所占比例)$/],
+];
+
+export function surveyRole(text: string): SurveyRole | null {
+  const k = bare(headerKey(text));
+  if (k === "" || k.length > 12) return null;
+  for (const [role, re] of SURVEY_ROLES) if (re.test(k)) return role;
+  return null;
+}
+
+/** Labels of a total row in indicator tables. */
+export function isTotalLabel(text: string): boolean {
+  return /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(bare(headerKey(text)));
+}
+
+export function isSubtotalLabel(text: string): boolean {
+  return /^(小计|合计|总计)$/.test(bare(headerKey(text)));
+}
+
+/** Kind of a funds row from its label (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金). */
+export function fundsRowKind(text: string): "total" | "fiscal" | "carryover" | "other" | "part" | null {
+  const k = bare(headerKey(text)).replace(/^其中[:：]?/, "");
+  if (k === "") return null;
+  if (/资金总额|^总额$|^合计$|^总计$|资金合计/.test(k)) return "total";
+  if (/财政(拨款|资金|补助|预算)/.test(k)) return "fiscal";
+  if (/结转|结余/.test(k)) return "carryover";
+  if (/^其他/.test(k)) return "other";
+  if (/资金$/.test(k) && k.length <= 12) return "part";
+  return null;
+}
+
+/** Money unit written in a label or header: 项目资金（万元） → 万元. */
+export function unitOfLabel(text: string): "元" | "万元" | undefined {
+  const k = headerKey(text);
+  if (/\(万元\)|单位:?万元/.test(k)) return "万元";
+  if (/\(元\)|单位:?元/.test(k)) return "元";
+  return undefined;
+}
+
+const AMOUNT_LABELS: [AmountKind, RegExp][] = [
+  ["arrivalRate", /到位率$/],
+  ["execRate", /执行率$/],
+  ["valid", /^(收回)?有效(调查)?(问卷|样本|份数)(数|份数|数量)?$/],
+  ["issued", /^(共)?发放(调查)?问卷(数|份数|数量)?$|^问卷发放(数|份数|数量)?$/],
+  ["rate", /(率|满意度|知晓度)$/],
+  ["totalScore", /^(总分|评价分值|综合得分|自评得分|评价得分|总得分|得分合计|自评总分|最终得分|评价总分|绩效评价得分|自评分值)$/],
+  ["balance", /^(本年度?)?(结余|结余资金|结存资金|资金结余|年末结余)(金额|数)?$/],
+  ["arrived", /^(实际)?(到位资金|资金到位数|到位数|项目收入资金|资金到位|实际到位资金|到位金额|收入资金)$/],
+  ["spent", /^(实际|项目)?(支出|支出资金|支出数|支出金额|执行数|资金支出)$/],
+  ["budget", /^(年度|项目)?(预算资金|预算数|预算金额|预算)$/],
+  ["total", /^(年度)?(资金总额|项目资金总额|总额)$/],
+  ["fiscal", /^(本年|当年)?(财政拨款|财政资金|财政补助资金)$/],
+  ["carryover", /^上年结转(资金)?$/],
+  ["other", /^其他资金$/],
+];
+
+/** What a loose label names, or null. */
+export function amountKind(text: string): AmountKind | null {
+  const k = bare(headerKey(text)).replace(/^其中[:：]?/, "").replace(/[:：]$/, "");
+  if (k === "" || k.length > 16 || /\d/.test(k)) return null;
+  for (const [kind, re] of AMOUNT_LABELS) if (re.test(k)) return kind;
+  return null;
+}
+
+/** Labels of a grade cell (评价等级 / 等级 / 评价结论). */
+export function isGradeLabel(text: string): boolean {
+  return /^(评价|绩效|自评|考核|综合评价|评定)?(等级|结论|结果|评级)$/.test(bare(headerKey(text)));
+}
+
+export function familyOf(level1: string, level2: string): IndicatorFamily | undefined {
+  const a = headerKey(level1);
+  if (/预算执行|资金执行|执行率/.test(a)) return "预算执行";
+  if (/产出/.test(a)) return "产出";
+  if (/满意/.test(a)) return "满意度";
+  if (/效益|效果/.test(a)) return "效益";
+  if (/决策/.test(a)) return "决策";
+  if (/过程|管理/.test(a)) return "过程";
+  const b = headerKey(level2);
+  if (/数量|质量|时效|成本/.test(b)) return "产出";
+  if (/满意/.test(b)) return "满意度";
+  if (/效益|可持续/.test(b)) return "效益";
+  return undefined;
+}
+
+export function categoryOf(level1: string, level2: string, level3: string): IndicatorCategory | undefined {
+  const b = headerKey(level2);
+  if (/数量/.test(b)) return "数量";
+  if (/质量/.test(b)) return "质量";
+  if (/时效|进度/.test(b)) return "时效";
+  if (/成本/.test(b)) return "成本";
+  if (/经济效益/.test(b)) return "经济效益";
+  if (/社会效益/.test(b)) return "社会效益";
+  if (/生态效益|环境效益/.test(b)) return "生态效益";
+  if (/可持续/.test(b)) return "可持续影响";
+  if (/满意/.test(b)) return "满意度";
+  const a = headerKey(level1);
+  if (/满意/.test(a)) return "满意度";
+  if (/预算执行|资金执行|执行率/.test(a) || /预算执行率/.test(headerKey(level3))) return "预算执行";
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { evaluateAll, type FormulaGrid, type FormulaValue } from "../formula";
+import { evaluateAll, renderFormula, type FormulaGrid, type FormulaValue } from "../formula";
 import { toA1 } from "../snapshot";
 import type { TemplateDefinition } from "./model";
 
@@ -18,4 +18,28 @@ export function evaluateTemplate(def: TemplateDefinition, inputs: Record<string,
   };
   const formulaCells = def.cells.filter((c) => c.formula && !(toA1(c.row, c.col) in inputs)).map((c) => toA1(c.row, c.col));
   return evaluateAll(grid, formulaCells);
+}
+
+/** What a writer puts in one cell: formula text (with "=") and its computed value, or a constant. */
+export interface WrittenCell {
+  row: number;
+  col: number;
+  a1: string;
+  /** Constant, or the formula's computed value (errors as EvalError). */
+  value: FormulaValue;
+  /** Formula text with the leading "=", when the cell holds a formula. */
+  formula?: string;
+  numFmt?: string;
+}
+
+/** Every cell's content as both writers must store it (the "same cell contents" contract). */
+export function writtenCells(def: TemplateDefinition): WrittenCell[] {
+  const values = evaluateTemplate(def);
+  return def.cells.map((c) => {
+    const a1 = toA1(c.row, c.col);
+    const out: WrittenCell = { row: c.row, col: c.col, a1, value: c.formula ? (values.get(a1) ?? null) : (c.value ?? null) };
+    if (c.formula) out.formula = renderFormula(c.formula);
+    if (c.numFmt) out.numFmt = c.numFmt;
+    return out;
+  });
 }

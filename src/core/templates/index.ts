@@ -85,4 +85,4 @@ export function templateName(kind: TemplateKind, lang: Locale): string {
 export type { Bilingual };
 export * from "./model";
 export { uniqueSheetName, sanitizeSheetName, SHEET_NAME_MAX } from "./sheetName";
-export { evaluateTemplate } from "./evaluate";
+export { evaluateTemplate, writtenCells, type WrittenCell } from "./evaluate";

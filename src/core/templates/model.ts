@@ -162,7 +162,7 @@ export class SheetBuilder {
     const cell: TemplateCell = { row: p.row, col: p.col, style: content.style };
     if (content.formula) cell.formula = content.formula;
     else cell.value = content.value ?? null;
-    if (content.numFmt) cell.numFmt = content.numFmt;
+    if (content.numFmt && content.numFmt !== "General") cell.numFmt = content.numFmt;
     if (q.row > p.row) cell.rowSpan = q.row - p.row + 1;
     if (q.col > p.col) cell.colSpan = q.col - p.col + 1;
     if (content.name) cell.name = content.name;

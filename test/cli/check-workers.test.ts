@@ -1,0 +1,87 @@
+/**
+ * The worker-thread path of `perf-eval check`. jest runs TypeScript, which has no worker script, so these
+ * tests go through the compiled CLI (bin/perf-eval.js rebuilds build/cli when stale).
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { makeTempDir, removeDir } from "../xlsx/helpers";
+
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "perf-eval.js");
+let dir: string;
+let files: string[];
+
+function perfEval(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 120000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  files = [];
+  for (let i = 0; i < 5; i++) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`表${i}`);
+    ws.getCell("A1").value = "项目名称";
+    ws.getCell("B1").value = i;
+    const f = path.join(dir, `w${i}.xlsx`);
+    await wb.xlsx.writeFile(f);
+    files.push(f);
+  }
+  fs.writeFileSync(path.join(dir, "text.xlsx"), "不是工作簿");
+  files.splice(2, 0, path.join(dir, "text.xlsx"), path.join(dir, "absent.xlsx"));
+  // Builds the CLI when stale, so the compiled modules below are current.
+  execFileSync(process.execPath, [bin, "--help"], { stdio: "ignore" });
+}, 180000);
+afterAll(() => removeDir(dir));
+
+test("--jobs 2 and --jobs 1 give the same report, in input order, with the same stderr lines", () => {
+  const two = perfEval(["check", "--format", "json", "--jobs", "2", ...files]);
+  const one = perfEval(["check", "--format", "json", "--jobs", "1", ...files]);
+  expect(two.code).toBe(2);
+  expect(one.code).toBe(2);
+  expect(two.out).toBe(one.out);
+  const doc = JSON.parse(two.out);
+  expect(doc.files.map((f: { file: string }) => f.file)).toEqual(files);
+  expect(doc.files.filter((f: object) => "error" in f)).toHaveLength(2);
+  expect(two.err.trimEnd().split("\n").sort()).toEqual(one.err.trimEnd().split("\n").sort());
+  expect(two.err).not.toMatch(/\n\s+at |Error:/);
+}, 120000);
+
+test("the compiled pool really uses worker threads and keeps input order", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pool = require(path.join(root, "build", "cli", "cli", "pool.js"));
+  expect(pool.compiledWorkerPath()).toBe(path.join(root, "build", "cli", "cli", "worker.js"));
+  const seen: number[] = [];
+  const used = await pool.checkFilesInOrder(files, (i: number, o: { file: string }) => {
+    expect(o.file).toBe(files[i]);
+    seen.push(i);
+  }, { jobs: 2 });
+  expect(used).toBe(2);
+  expect(seen).toEqual(files.map((_, i) => i));
+}, 120000);
+
+test("a worker that dies mid-file costs that file only; the pool replaces it and finishes in order", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pool = require(path.join(root, "build", "cli", "cli", "pool.js"));
+  const crashy = path.join(dir, "crashy-worker.js");
+  fs.writeFileSync(
+    crashy,
+    `const { parentPort } = require("worker_threads");
+     parentPort.on("message", (t) => {
+       if (t.file.includes("crash")) throw new Error("boom\\n    at somewhere");
+       parentPort.postMessage({ index: t.index, outcome: { file: t.file, findings: [] } });
+     });`,
+  );
+  const names = ["a", "crash1", "b", "crash2", "c", "d"];
+  const got: { i: number; error?: { "en-US": string } }[] = [];
+  await pool.checkFilesInOrder(names, (i: number, o: { error?: { "en-US": string } }) => got.push({ i, error: o.error }), {
+    jobs: 2,
+    workerPath: crashy,
+  });
+  expect(got.map((g) => g.i)).toEqual([0, 1, 2, 3, 4, 5]);
+  expect(got.filter((g) => g.error).map((g) => g.i)).toEqual([1, 3]);
+  expect(got[1].error?.["en-US"]).toBe("reading stopped: boom");
+}, 60000);

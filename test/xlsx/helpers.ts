@@ -109,3 +109,34 @@ export const SIMPLE_SHEET_XML = Buffer.from(
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>`,
 );
+
+/** Writes a snapshot (as tests build them with test/support/grid) to an .xlsx file with ExcelJS. */
+export async function writeSnapshotXlsx(
+  snapshot: import("../../src/core/snapshot").WorkbookSnapshot,
+  file: string,
+): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require("exceljs") as typeof import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  for (const s of snapshot.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    if (s.visibility === "Hidden") ws.state = "hidden";
+    if (s.visibility === "VeryHidden") ws.state = "veryHidden";
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = ws.getCell(s.originRow + i + 1, s.originCol + j + 1);
+        const f = s.formulas?.[i]?.[j];
+        if (f) cell.value = { formula: f.replace(/^=/, ""), result: v as number } as import("exceljs").CellFormulaValue;
+        else if (typeof v === "string" && /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!)$/.test(v)) {
+          cell.value = { error: v } as import("exceljs").CellErrorValue;
+        } else if (v !== null) cell.value = v;
+        const fmt = s.numberFormats?.[i]?.[j];
+        if (fmt && fmt !== "General") cell.numFmt = fmt;
+      }),
+    );
+    for (const m of s.merges) ws.mergeCells(m.r0 + 1, m.c0 + 1, m.r1 + 1, m.c1 + 1);
+    for (const r of s.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
+    for (const c of s.hiddenCols ?? []) ws.getColumn(c + 1).hidden = true;
+  }
+  await wb.xlsx.writeFile(file);
+}

@@ -58,7 +58,7 @@ export function readActual(target: unknown, actual: unknown, hint: ActualHint = 
 
 /** Tiny relative tolerance: binary noise must not decide a target (0.1 + 0.2 meets ≥0.3). */
 function nearlyGE(a: number, b: number): boolean {
-  return a >= b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a >= b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /**
@@ -91,7 +91,7 @@ export function meetsNumber(t: Pick<ParsedValue, "operator" | "number">, a: numb
 }
 
 function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /**
@@ -113,7 +113,7 @@ export function numbersAgree(a: number, resA: number, b: number, resB: number): 
   const half = Math.max(resA, resB) / 2;
   const diff = Math.abs(a - b);
   // Equal at exactly half a unit is a rounding tie: it still agrees. The epsilon absorbs binary noise.
-  return diff <= half + 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return diff <= half + 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 /**

@@ -1,6 +1,46 @@
+/** Score summaries of recognized self-assessment and evaluation tables, for the task pane's chart. */
 import type { ScoreSummary } from "../check";
-import type { WorkbookModel } from "./model";
+import { moneySum } from "../money";
+import { GRADE_WORDS, gradeKey } from "../scoring";
+import { cellNumber } from "./cells";
+import type { Cell, IndicatorTable, WorkbookModel } from "./model";
 
-export function scoreSummaries(_model: WorkbookModel): ScoreSummary[] {
-  return [];
+function sum(values: number[]): number {
+  return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+}
+
+function funds(model: WorkbookModel, table: IndicatorTable) {
+  let best;
+  for (const f of model.funds)
+    if (f.sheet === table.sheet && f.total && (!best || Math.abs(f.headerRow - table.firstRow) < Math.abs(best.headerRow - table.firstRow))) best = f;
+  return best;
+}
+
+export function scoreSummaries(model: WorkbookModel): ScoreSummary[] {
+  const out: ScoreSummary[] = [];
+  for (const table of model.tables) {
+    if (table.kind === "declaration" || table.columns.score === undefined) continue;
+    const cats = new Map<string, { scores: number[]; weights: number[] }>();
+    const add = (name: string, score: Cell | undefined, weight: Cell | undefined) => {
+      let c = cats.get(name);
+      if (!c) cats.set(name, (c = { scores: [], weights: [] }));
+      const s = cellNumber(score)?.value;
+      const w = cellNumber(weight)?.value;
+      if (s !== undefined && s !== null) c.scores.push(s);
+      if (w !== undefined && w !== null) c.weights.push(w);
+    };
+    // The standard self-assessment keeps 预算执行率's 分值 and 得分 in the funds block.
+    if (table.kind === "self-assessment" && !table.rows.some((r) => r.family === "预算执行")) {
+      const t = funds(model, table)?.total;
+      if (t && cellNumber(t.cells.weight)) add("预算执行率", t.cells.score, t.cells.weight);
+    }
+    for (const r of table.rows) add(r.level1 || r.family || "", r.score, r.weight);
+    const categories = [...cats].map(([name, c]) => ({ name, score: sum(c.scores), weight: sum(c.weights) }));
+    const stated = cellNumber(table.total?.score)?.value;
+    const anyScore = [...cats.values()].some((c) => c.scores.length > 0);
+    const total = stated ?? (anyScore ? sum(categories.map((c) => c.score)) : null);
+    const key = total === null ? null : gradeKey(total);
+    out.push({ sheet: table.sheet, kind: table.kind, total, grade: key ? GRADE_WORDS[key]["zh-CN"] : null, categories });
+  }
+  return out;
 }

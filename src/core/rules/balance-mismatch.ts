@@ -1,4 +1,15 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber } from "../recognize/cells";
+import type { LabelledAmount } from "../recognize/model";
+import { numbersAgree } from "../compare";
+import { moneySub } from "../money";
+import { stepOf } from "./util";
+
+/** Amounts in 元 when labels disagree on the unit; as written otherwise. */
+function factor(a: LabelledAmount, mixed: boolean): number {
+  return mixed && a.unit === "万元" ? 1e4 : 1;
+}
 
 const rule: RuleModule = {
   id: "balance-mismatch",
@@ -15,8 +26,50 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    const bySheet = new Map<string, LabelledAmount[]>();
+    for (const a of ctx.model.amounts) {
+      if (a.kind !== "balance" && a.kind !== "arrived" && a.kind !== "spent") continue;
+      if (cellNumber(a.value) === null) continue;
+      const l = bySheet.get(a.sheet) ?? [];
+      l.push(a);
+      bySheet.set(a.sheet, l);
+    }
+    for (const list of bySheet.values()) {
+      for (const bal of list.filter((a) => a.kind === "balance")) {
+        // The received and spent amounts closest to the balance (a sheet may describe several years).
+        const near = (kind: string) =>
+          list
+            .filter((a) => a.kind === kind)
+            .sort((x, y) => Math.abs(x.value.row - bal.value.row) - Math.abs(y.value.row - bal.value.row))[0];
+        const arr = near("arrived");
+        const sp = near("spent");
+        if (!arr || !sp) continue;
+        const units = new Set([arr.unit, sp.unit, bal.unit].filter(Boolean));
+        const mixed = units.size > 1;
+        const a = cellNumber(arr.value)!.value * factor(arr, mixed);
+        const s = cellNumber(sp.value)!.value * factor(sp, mixed);
+        const b = cellNumber(bal.value)!.value * factor(bal, mixed);
+        const expected = moneySub(a, s);
+        if (expected === null) continue;
+        // Exact to the cent, or to the coarsest precision the three amounts are written at.
+        const step = Math.max(
+          0.01,
+          stepOf(arr.value) * factor(arr, mixed),
+          stepOf(sp.value) * factor(sp, mixed),
+          stepOf(bal.value) * factor(bal, mixed),
+        );
+        if (!numbersAgree(b, step, expected, 0))
+          ctx.report({
+            messageId: "mismatch",
+            data: { balance: b, arrived: a, spent: s, expected },
+            sheet: bal.value.sheet,
+            row: bal.value.row,
+            col: bal.value.col,
+            related: [arr.value, sp.value],
+          });
+      }
+    }
   },
 };
 

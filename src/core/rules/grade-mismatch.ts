@@ -1,4 +1,9 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber } from "../recognize/cells";
+import { gradeKey } from "../scoring";
+
+const WORD = { excellent: "优", good: "良", fair: "中", poor: "差" } as const;
 
 const rule: RuleModule = {
   id: "grade-mismatch",
@@ -16,8 +21,23 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    for (const g of ctx.model.grades) {
+      const total = cellNumber(g.total)?.value;
+      if (total === undefined || total === null) continue;
+      const key = gradeKey(total);
+      if (!key) continue;
+      const expected = WORD[key];
+      if (expected !== g.grade)
+        ctx.report({
+          messageId: "mismatch",
+          data: { grade: g.value.text, total, expected },
+          sheet: g.value.sheet,
+          row: g.value.row,
+          col: g.value.col,
+          related: g.total ? [g.total] : [],
+        });
+    }
   },
 };
 

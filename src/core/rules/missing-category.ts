@@ -1,4 +1,10 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import type { IndicatorCategory } from "../recognize/model";
+
+/** What a complete indicator set covers (指标设置完整): the four output kinds, benefits and satisfaction. */
+const REQUIRED = ["数量", "质量", "时效", "成本", "效益", "满意度"] as const;
+const BENEFITS: IndicatorCategory[] = ["经济效益", "社会效益", "生态效益", "可持续影响"];
 
 const rule: RuleModule = {
   id: "missing-category",
@@ -16,8 +22,28 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    for (const table of ctx.model.tables) {
+      // Only a whole indicator set: a table that lists output indicators and more than a handful of rows.
+      if (table.rows.length < 3 || !table.rows.some((r) => r.family === "产出")) continue;
+      const have = new Set<string>();
+      for (const r of table.rows) {
+        if (r.category) have.add(BENEFITS.includes(r.category) ? "效益" : r.category);
+        if (r.family === "效益" && r.category !== "满意度") have.add("效益");
+        if (r.family === "满意度") have.add("满意度");
+      }
+      const col = table.columns.level2 ?? table.columns.level1 ?? table.columns.level3 ?? 0;
+      for (const cat of REQUIRED) {
+        if (have.has(cat)) continue;
+        ctx.report({
+          messageId: "missing",
+          data: { sheet: table.sheet, category: cat },
+          sheet: table.sheet,
+          row: table.headerRows[0],
+          col,
+        });
+      }
+    }
   },
 };
 

@@ -1,4 +1,8 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber, isBlankMark, isErrorCell } from "../recognize/cells";
+import type { Cell } from "../recognize/model";
+import { rowName } from "./util";
 
 const rule: RuleModule = {
   id: "number-as-text",
@@ -20,8 +24,58 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    const { model } = ctx;
+    const test = (name: string, cell: Cell | undefined) => {
+      if (!cell || isBlankMark(cell)) return;
+      if (isErrorCell(cell)) {
+        ctx.report({
+          messageId: "error",
+          data: { name, value: cell.text },
+          sheet: cell.sheet,
+          row: cell.row,
+          col: cell.col,
+        });
+        return;
+      }
+      if (typeof cell.raw === "string" && cellNumber(cell) === null)
+        ctx.report({
+          messageId: "text",
+          data: { name, value: cell.text.slice(0, 40) },
+          sheet: cell.sheet,
+          row: cell.row,
+          col: cell.col,
+        });
+    };
+    for (const row of model.indicators) {
+      test(`${rowName(row)}·分值`, row.weight);
+      test(`${rowName(row)}·得分`, row.score);
+    }
+    for (const t of model.tables) {
+      if (!t.total) continue;
+      test(`${t.total.label.text}·分值`, t.total.weight);
+      test(`${t.total.label.text}·得分`, t.total.score);
+    }
+    const fundsNames: Record<string, string> = {
+      initial: "年初预算数",
+      budget: "全年预算数",
+      executed: "全年执行数",
+      weight: "分值",
+      rate: "执行率",
+      score: "得分",
+    };
+    for (const f of model.funds)
+      for (const row of [f.total, ...f.parts]) {
+        if (!row) continue;
+        for (const [role, cell] of Object.entries(row.cells))
+          test(`${row.label.text}·${fundsNames[role] ?? role}`, cell);
+      }
+    for (const s of model.surveys)
+      for (const l of s.levels) {
+        test(`${l.label.text}·人数`, l.count);
+        test(`${l.label.text}·权重`, l.weight);
+      }
+    for (const a of model.amounts) test(a.name, a.value);
   },
 };
 

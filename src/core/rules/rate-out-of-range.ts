@@ -1,4 +1,25 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber, parsed } from "../recognize/cells";
+import type { Cell } from "../recognize/model";
+import { headerKey } from "../recognize/headers";
+import { readActual } from "../compare";
+import { fmtPct } from "./format";
+import { rowName } from "./util";
+
+/** Rates that cannot exceed 100 %: a share of a whole (satisfied people, passed items, funds received or spent). */
+const CAPPED =
+  /(满意度|满意率|知晓率|知晓度|达标率|合格率|认证率|及格率|准确率|正确率|好评率|到位率|执行率|参保率|覆盖率|入学率|验收率|知晓情况)$/;
+/** Rates that may be negative: savings and growth. */
+const SIGNED = /(节约率|增长率|增幅|变动率|下降率|降低率|变化率|增长)$/;
+
+/** A stated rate as a fraction: percent cells as they are; a bare 97.34 beside a rate label is percent points. */
+function asFraction(cell: Cell): number | null {
+  const n = cellNumber(cell);
+  if (!n) return null;
+  if (n.percent) return n.value;
+  return Math.abs(n.value) > 1.5 ? n.value / 100 : n.value;
+}
 
 const rule: RuleModule = {
   id: "rate-out-of-range",
@@ -21,8 +42,52 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    const { model } = ctx;
+    const test = (name: string, cell: Cell | undefined, value: number | null) => {
+      if (!cell || value === null || !Number.isFinite(value)) return;
+      const k = headerKey(name).replace(/\([^()]*\)/g, "");
+      if (value > 1 + 1e-9 && CAPPED.test(k))
+        ctx.report({
+          messageId: "above",
+          data: { name, value: fmtPct(value) },
+          sheet: cell.sheet,
+          row: cell.row,
+          col: cell.col,
+        });
+      else if (value < -1e-12 && !SIGNED.test(k) && /(率|度)$/.test(k))
+        ctx.report({
+          messageId: "below",
+          data: { name, value: fmtPct(value) },
+          sheet: cell.sheet,
+          row: cell.row,
+          col: cell.col,
+        });
+    };
+    for (const a of model.amounts) {
+      if (a.kind === "arrivalRate" || a.kind === "execRate" || a.kind === "rate")
+        test(a.name, a.value, asFraction(a.value));
+    }
+    for (const f of model.funds) {
+      for (const row of [f.total, ...f.parts]) {
+        const c = row?.cells.rate;
+        if (c) test("执行率", c, asFraction(c));
+      }
+    }
+    for (const s of model.surveys)
+      if (s.rate) test(headerKey(s.rate.text) ? "满意度" : "满意度", s.rate, asFraction(s.rate));
+    for (const row of model.indicators) {
+      const name = rowName(row);
+      if (!row.target) continue;
+      const t = parsed(row.target);
+      // Only percentage indicators: a count or an amount named …率 is not a share.
+      if (!t.quantitative || !t.percent || t.number === null) continue;
+      test(name, row.target, t.number);
+      if (row.actual && row.actual.text !== "") {
+        const a = readActual(t, row.actual.raw, { percentFormat: !!row.actual.format && /%/.test(row.actual.format) });
+        test(name, row.actual, a);
+      }
+    }
   },
 };
 

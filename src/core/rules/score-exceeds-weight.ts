@@ -1,4 +1,8 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber } from "../recognize/cells";
+import type { Cell } from "../recognize/model";
+import { hasNum, rowName } from "./util";
 
 const rule: RuleModule = {
   id: "score-exceeds-weight",
@@ -19,8 +23,37 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    const { model } = ctx;
+    const test = (name: string, score: Cell | undefined, weight: Cell | undefined) => {
+      if (!hasNum(score)) return;
+      const s = cellNumber(score)!.value;
+      if (s < 0) {
+        ctx.report({
+          messageId: "negative",
+          data: { name, score: s },
+          sheet: score.sheet,
+          row: score.row,
+          col: score.col,
+        });
+        return;
+      }
+      if (!hasNum(weight)) return;
+      const w = cellNumber(weight)!.value;
+      // Tiny tolerance: a formula's binary noise (5.000000000000001) is not above 5.
+      if (s > w + 1e-9 * Math.max(1, w))
+        ctx.report({
+          messageId: "exceeds",
+          data: { name, score: s, weight: w },
+          sheet: score.sheet,
+          row: score.row,
+          col: score.col,
+          related: [weight],
+        });
+    };
+    for (const row of model.indicators) test(rowName(row), row.score, row.weight);
+    for (const t of model.tables) if (t.total) test(t.total.label.text, t.total.score, t.total.weight);
+    for (const f of model.funds) if (f.total) test(f.total.label.text, f.total.cells.score, f.total.cells.weight);
   },
 };
 

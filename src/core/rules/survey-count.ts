@@ -1,4 +1,7 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber } from "../recognize/cells";
+import { exactSum, hasNum } from "./util";
 
 const rule: RuleModule = {
   id: "survey-count",
@@ -24,8 +27,53 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    for (const s of ctx.model.surveys) {
+      const counts = s.levels.map((l) => l.count);
+      if (counts.length === 0 || !counts.every(hasNum)) continue;
+      const cells = counts.map((c) => c!);
+      const sum = exactSum(cells.map((c) => cellNumber(c)!.value));
+      let totalOk = true;
+      if (hasNum(s.total)) {
+        const t = cellNumber(s.total)!.value;
+        if (Math.abs(t - sum) > 1e-9) {
+          totalOk = false;
+          ctx.report({
+            messageId: "total",
+            data: { sum, total: t },
+            sheet: s.total.sheet,
+            row: s.total.row,
+            col: s.total.col,
+            related: cells,
+          });
+        }
+      }
+      if (totalOk && hasNum(s.valid)) {
+        const v = cellNumber(s.valid)!.value;
+        if (Math.abs(v - sum) > 1e-9)
+          ctx.report({
+            messageId: "valid",
+            data: { sum, valid: v },
+            sheet: s.valid.sheet,
+            row: s.valid.row,
+            col: s.valid.col,
+            related: cells,
+          });
+      }
+      if (hasNum(s.valid) && hasNum(s.issued)) {
+        const v = cellNumber(s.valid)!.value;
+        const i = cellNumber(s.issued)!.value;
+        if (v > i)
+          ctx.report({
+            messageId: "issued",
+            data: { valid: v, issued: i },
+            sheet: s.valid.sheet,
+            row: s.valid.row,
+            col: s.valid.col,
+            related: [s.issued],
+          });
+      }
+    }
   },
 };
 

@@ -1,4 +1,10 @@
 import type { RuleModule } from "./types";
+import type { RuleContext } from "./types";
+import { cellNumber } from "../recognize/cells";
+import type { Cell } from "../recognize/model";
+import { exactSum, hasNum, weightedItems } from "./util";
+
+const STANDARD_SPLIT: Record<string, number> = { 预算执行: 10, 产出: 50, 效益: 30, 满意度: 10 };
 
 const rule: RuleModule = {
   id: "weight-total",
@@ -25,8 +31,63 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Filled in by the check engine.
+  check(ctx: RuleContext) {
+    const { model } = ctx;
+    for (const table of model.tables) {
+      const items = weightedItems(model, table).filter((i) => hasNum(i.weight));
+      if (items.length === 0) continue;
+      const families = new Set(items.map((i) => i.family));
+      // A fragment (one category listed on its own) is not a whole indicator set: only whole sets must make 100.
+      if (!table.total && families.size < 3) continue;
+      const sum = exactSum(items.map((i) => cellNumber(i.weight)!.value));
+      const anchor: Cell = hasNum(table.total?.weight) ? table.total!.weight! : items[items.length - 1].weight!;
+      if (Math.abs(sum - 100) > 1e-6) {
+        ctx.report({
+          messageId: "notHundred",
+          data: { sum },
+          sheet: anchor.sheet,
+          row: anchor.row,
+          col: anchor.col,
+          related: items.map((i) => i.weight!).filter((c) => c !== anchor),
+        });
+        continue;
+      }
+      const byFamily = new Map<string, { sum: number[]; first: Cell; name: string }>();
+      for (const i of items) {
+        const e = byFamily.get(i.family);
+        if (e) e.sum.push(cellNumber(i.weight)!.value);
+        else byFamily.set(i.family, { sum: [cellNumber(i.weight)!.value], first: i.weight!, name: i.family });
+      }
+      if (table.kind === "self-assessment") {
+        for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {
+          const e = byFamily.get(family);
+          if (!e) continue;
+          const w = exactSum(e.sum);
+          if (Math.abs(w - expected) > 1e-6)
+            ctx.report({
+              messageId: "split",
+              severity: "warning",
+              data: { name: family, weight: w, expected },
+              sheet: e.first.sheet,
+              row: e.first.row,
+              col: e.first.col,
+            });
+        }
+      } else if (table.kind === "evaluation") {
+        const out = byFamily.get("产出");
+        const ben = byFamily.get("效益");
+        const ob = exactSum([...(out?.sum ?? []), ...(ben?.sum ?? [])]);
+        const first = out?.first ?? ben?.first;
+        if (first && ob < 60 - 1e-6)
+          ctx.report({
+            messageId: "outputBenefit",
+            data: { sum: ob },
+            sheet: first.sheet,
+            row: first.row,
+            col: first.col,
+          });
+      }
+    }
   },
 };
 

@@ -1,0 +1,97 @@
+/** Helpers shared by the check engine's rules: names for messages, precision-aware number comparisons. */
+import { numbersAgree } from "../compare";
+import { moneySum } from "../money";
+import { cellNumber } from "../recognize/cells";
+import type { Cell, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
+
+/** The name to show for an indicator: its 三级 name, else the 二级 or 一级 one. */
+export function rowName(row: IndicatorRow): string {
+  return row.level3 || row.level2 || row.level1;
+}
+
+/** Smallest step a cell's number shows (in base units: percent cells in fractions). */
+export function stepOf(cell: Cell): number {
+  const n = cellNumber(cell);
+  if (!n) return 0;
+  return Math.pow(10, -Math.min(n.decimals, 12)) * (n.percent ? 0.01 : 1);
+}
+
+/** The value as displayed: rounded to its shown decimals (a 7.9925 formatted "0.00" shows 7.99). */
+export function shownValue(cell: Cell): number | null {
+  const n = cellNumber(cell);
+  if (!n) return null;
+  const d = Math.min(n.decimals + (n.percent ? 2 : 0), 12);
+  return Number(n.value.toFixed(d));
+}
+
+/** Exact decimal sum (no 0.1 + 0.2 noise). */
+export function exactSum(values: readonly number[]): number {
+  return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Does a stated total agree with the sum of its parts, at the precision the total is written?
+ * Both the raw parts and the parts as displayed are tried, so rounding shown in the cells never alarms.
+ */
+export function totalAgrees(total: Cell, parts: readonly Cell[]): { ok: boolean; sum: number } {
+  const t = cellNumber(total)!.value;
+  const raw = exactSum(parts.map((p) => cellNumber(p)!.value));
+  const shown = exactSum(parts.map((p) => shownValue(p)!));
+  const step = stepOf(total);
+  const ok =
+    numbersAgree(t, step, raw, 0) ||
+    numbersAgree(t, step, shown, 0) ||
+    numbersAgree(shownValue(total)!, step, shown, 0);
+  return { ok, sum: Math.abs(raw - t) <= Math.abs(shown - t) ? raw : shown };
+}
+
+/** True when the cell holds a readable number. */
+export function hasNum(cell: Cell | undefined): cell is Cell {
+  return !!cell && cellNumber(cell) !== null;
+}
+
+/** The table an indicator row belongs to. */
+export function tableOf(model: WorkbookModel, row: IndicatorRow): IndicatorTable {
+  return model.tables[row.table];
+}
+
+/** The funds block on the same sheet as a table (the self-assessment's 预算执行率 weight lives there). */
+export function fundsFor(model: WorkbookModel, table: IndicatorTable) {
+  let best;
+  for (const f of model.funds) {
+    if (f.sheet !== table.sheet) continue;
+    if (!best || Math.abs(f.headerRow - table.firstRow) < Math.abs(best.headerRow - table.firstRow)) best = f;
+  }
+  return best;
+}
+
+/**
+ * Weighted items of a self-assessment or evaluation table: its rows, plus the funds block's 预算执行率 line
+ * when the table itself has no 预算执行 row (the standard self-assessment keeps that 10 in the funds block).
+ */
+export function weightedItems(
+  model: WorkbookModel,
+  table: IndicatorTable,
+): { family: string; weight?: Cell; score?: Cell; name: string }[] {
+  const items = table.rows.map((r) => ({
+    family: r.family ?? r.level1,
+    weight: r.weight,
+    score: r.score,
+    name: rowName(r),
+  }));
+  if (table.kind === "self-assessment" && !table.rows.some((r) => r.family === "预算执行")) {
+    const f = fundsFor(model, table);
+    const t = f?.total;
+    if (t && hasNum(t.cells.weight))
+      items.unshift({ family: "预算执行", weight: t.cells.weight, score: t.cells.score, name: t.label.text });
+  }
+  return items;
+}
+
+/** Format a cell's number for a message (percent cells as percentages). */
+export function show(cell: Cell): string {
+  const n = cellNumber(cell);
+  if (!n) return cell.text;
+  if (n.percent) return `${Number((n.value * 100).toFixed(Math.min(n.decimals, 10)))}%`;
+  return String(Number(n.value.toFixed(Math.min(n.decimals, 10))));
+}

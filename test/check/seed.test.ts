@@ -1,0 +1,42 @@
+/**
+ * The seed as a workbook: a 申报表 and a 自评表 with the seed's numbers. The one inconsistency the seed's
+ * evaluators found between them — the cost indicator declared as ≤628,678,956.50元 and assessed as
+ * ≤628,278,103.22元 — must be the only finding.
+ */
+import { brief, check, workbook } from "../support/grid";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+
+describe("the seed as a workbook", () => {
+  it("finds the changed cost indicator value, on exactly that indicator, and nothing else", () => {
+    const r = check(workbook(seedDeclaration(), seedSelfAssessment()));
+    expect(brief(r.findings)).toEqual(["自评表!E18 indicator-value-mismatch"]);
+    const f = r.findings[0];
+    expect(f.severity).toBe("error");
+    expect(f.related).toEqual(["申报表!E15"]);
+    expect(f.message["zh-CN"]).toContain("628");
+  });
+
+  it("with the same cost value in both tables the workbook is clean", () => {
+    const r = check(workbook(seedDeclaration("≤628,678,956.50元"), seedSelfAssessment("≤628,678,956.50元")));
+    expect(r.findings).toEqual([]);
+  });
+
+  it("the same value written in 万元 at coarser precision still agrees (62867.90万元 vs 628,678,956.50元)", () => {
+    const r = check(workbook(seedDeclaration("≤62867.90万元"), seedSelfAssessment("≤628,678,956.50元")));
+    expect(r.findings).toEqual([]);
+  });
+
+  it("summarizes the self-assessment's score: total, grade, first-level categories", () => {
+    const r = check(workbook(seedDeclaration(), seedSelfAssessment()));
+    expect(r.scores).toHaveLength(1);
+    const s = r.scores[0];
+    expect(s).toMatchObject({ sheet: "自评表", kind: "self-assessment", total: 96.34, grade: "优" });
+    expect(s.categories.map((c) => [c.name, c.weight])).toEqual([
+      ["预算执行率", 10],
+      ["产出指标", 50],
+      ["效益指标", 30],
+      ["满意度指标", 10],
+    ]);
+    expect(s.categories[1].score).toBeCloseTo(49.99, 9);
+  });
+});

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in: taskpane.html (shared runtime: task pane + custom functions + ribbon commands),
  * commands.html, demo.html (simulated host, no Office.js), functions.json (+ zh-CN), assets and manifest.

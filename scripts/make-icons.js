@@ -86,14 +86,20 @@ function draw(size) {
     Math.min(distSeg(x, y, 0.14, 0.3, 0.26, 0.42), distSeg(x, y, 0.26, 0.42, 0.5, 0.16)) <= 0.055;
   for (let py = 0; py < size; py++) {
     for (let pxi = 0; pxi < size; pxi++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = (pxi + (sx + 0.5) / SS) / size;
           const y = (py + (sy + 0.5) / SS) / size;
           if (!inTile(x, y)) continue;
           const c = inCheck(x, y) ? green : inBar(x, y) ? white : blue;
-          r += c[0]; g += c[1]; b += c[2]; a += 255;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 255;
         }
       }
       const n = SS * SS;

@@ -13,7 +13,10 @@ interface CompletableEvent {
  * 一键检查: runs the same check as the pane's button with the pane's current options, then shows the pane so the
  * findings are visible. `event.completed()` is always called, or Excel would keep the button busy.
  */
-export async function runCheckCommand(event: CompletableEvent, services: Pick<PaneServices, "runCheck"> = officeServices): Promise<void> {
+export async function runCheckCommand(
+  event: CompletableEvent,
+  services: Pick<PaneServices, "runCheck"> = officeServices,
+): Promise<void> {
   try {
     const result = await services.runCheck({ ...getCheckOptions() });
     publishCheck(result, "ribbon");
@@ -29,12 +32,12 @@ export async function runCheckCommand(event: CompletableEvent, services: Pick<Pa
   }
 }
 
-function register(): void {
+/** Associates the manifest's ExecuteFunction names with their handlers; safe to call more than once. */
+export function registerCommands(): void {
+  if (typeof Office === "undefined" || typeof Office.actions?.associate !== "function") return;
   Office.actions.associate("runCheck", runCheckCommand);
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady().then(() => {
-    if (typeof Office.actions?.associate === "function") register();
-  });
+  void Office.onReady().then(registerCommands);
 }

@@ -3,12 +3,11 @@
  * forms, shows its sheets as grids and runs the real task pane beside them, so the add-in can be tried without
  * Excel. The grid is plain DOM and always rendered with textContent (cell text is never parsed as HTML).
  */
-import { installSimHost } from "../sim/index";
+import { formatCellText, installSimHost } from "../sim/index";
 import { toLocale, type Locale } from "../core/locale";
-import { colToLetters, toA1 } from "../core/snapshot";
+import { colToLetters, toA1, type CellValue } from "../core/snapshot";
 import { t } from "../i18n/index";
 import { mountTaskpane } from "../taskpane/mount";
-import { formatCell } from "./format";
 
 /** The part of the simulated workbook the grid reads (raw accessors, no syncs). */
 interface DemoSheet {
@@ -19,7 +18,10 @@ interface DemoSheet {
   colWidths: Map<number, number>;
   selection: { r0: number; c0: number; r1: number; c1: number };
   usedBounds(valuesOnly?: boolean): { r0: number; c0: number; r1: number; c1: number } | null;
-  cell(r: number, c: number): {
+  cell(
+    r: number,
+    c: number,
+  ): {
     value: unknown;
     formula: string | null;
     numberFormat: string;
@@ -37,7 +39,8 @@ interface DemoWorkbook {
 interface DemoHost {
   workbook: DemoWorkbook;
   syncCount: number;
-  onChange?: (listener: () => void) => unknown;
+  onChange(listener: () => void): unknown;
+  actions: Map<string, (event?: unknown) => unknown>;
 }
 
 const MAX_ROWS = 300;
@@ -48,6 +51,10 @@ html, body { margin: 0; height: 100%; font: 12px "Microsoft YaHei UI", "Microsof
 #demo-app { display: flex; height: 100vh; }
 .demo-book { flex: 1; display: flex; flex-direction: column; min-width: 0; border-right: 1px solid #c8c8c8; background: #fff; }
 .demo-banner { background: #fff4ce; color: #5c4400; padding: 4px 10px; border-bottom: 1px solid #f0d78c; }
+.demo-ribbon { display: flex; gap: 6px; align-items: center; padding: 4px 8px; background: #f3f2f1; border-bottom: 1px solid #e0e0e0; }
+.demo-ribbon-label { color: #605e5c; padding-right: 6px; border-right: 1px solid #d0d0d0; }
+.demo-ribbon button { font: inherit; padding: 3px 10px; border: 1px solid #107c41; border-radius: 3px; background: #fff; color: #107c41; cursor: pointer; }
+.demo-ribbon button:disabled { opacity: 0.5; cursor: default; }
 .demo-bar { display: flex; gap: 8px; align-items: center; padding: 3px 8px; border-bottom: 1px solid #e0e0e0; background: #f8f8f8; }
 .demo-namebox { font-family: Consolas, monospace; min-width: 160px; padding: 1px 6px; border: 1px solid #c8c8c8; background: #fff; }
 .demo-formula { flex: 1; font-family: Consolas, monospace; color: #444; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -74,7 +81,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 }
 
 /** Renders the active sheet; returns nothing, replaces the grid container's content. */
-function renderSheet(sheet: DemoSheet, container: HTMLElement, locale: Locale, onSelect: (r: number, c: number) => void) {
+function renderSheet(
+  sheet: DemoSheet,
+  container: HTMLElement,
+  locale: Locale,
+  onSelect: (r: number, c: number) => void,
+) {
   container.replaceChildren();
   const bounds = sheet.usedBounds();
   if (!bounds) {
@@ -88,7 +100,8 @@ function renderSheet(sheet: DemoSheet, container: HTMLElement, locale: Locale, o
   const spans = new Map<string, { rs: number; cs: number }>();
   for (const m of sheet.merges) {
     spans.set(`${m.r0},${m.c0}`, { rs: m.r1 - m.r0 + 1, cs: m.c1 - m.c0 + 1 });
-    for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
+    for (let r = m.r0; r <= m.r1; r++)
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered.add(`${r},${c}`);
   }
   const table = el("table", "demo-grid");
   table.dataset.sheet = sheet.name;
@@ -112,7 +125,7 @@ function renderSheet(sheet: DemoSheet, container: HTMLElement, locale: Locale, o
     for (let c = 0; c < cols; c++) {
       if (covered.has(`${r},${c}`)) continue;
       const cell = sheet.cell(r, c);
-      const text = formatCell(cell.value, cell.numberFormat);
+      const text = formatCellText(cell.value as CellValue, cell.numberFormat);
       const td = el("td", undefined, text);
       const span = spans.get(`${r},${c}`);
       if (span) {
@@ -121,7 +134,8 @@ function renderSheet(sheet: DemoSheet, container: HTMLElement, locale: Locale, o
       }
       if (typeof cell.value === "number") td.classList.add("num");
       if (cell.wrapText) td.classList.add("wrap");
-      if (cell.horizontalAlignment === "Center" || cell.horizontalAlignment === "CenterAcrossSelection") td.style.textAlign = "center";
+      if (cell.horizontalAlignment === "Center" || cell.horizontalAlignment === "CenterAcrossSelection")
+        td.style.textAlign = "center";
       if (cell.horizontalAlignment === "Right") td.style.textAlign = "right";
       if (cell.fill) td.style.background = cell.fill;
       if (cell.font.bold) td.style.fontWeight = "600";
@@ -157,6 +171,19 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   const book = el("section", "demo-book");
   const banner = el("div", "demo-banner", t(locale, "demoBanner"));
   const bar = el("div", "demo-bar");
+  const ribbon = el("div", "demo-ribbon");
+  const ribbonLabel = el("span", "demo-ribbon-label", t(locale, "demoRibbonGroup"));
+  const ribbonCheck = el("button", undefined, t(locale, "demoRibbonCheck"));
+  ribbonCheck.type = "button";
+  ribbonCheck.dataset.testid = "ribbon-run-check";
+  ribbonCheck.title = t(locale, "demoRibbonCheckTip");
+  ribbonCheck.addEventListener("click", () => {
+    // Exactly what Excel does for an ExecuteFunction button: call the associated action with an event.
+    const action = host.actions.get("runCheck");
+    ribbonCheck.disabled = true;
+    void Promise.resolve(action?.({ completed: () => (ribbonCheck.disabled = false) }));
+  });
+  ribbon.append(ribbonLabel, ribbonCheck);
   const nameBox = el("div", "demo-namebox");
   nameBox.dataset.testid = "namebox";
   const formula = el("div", "demo-formula");
@@ -165,7 +192,7 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   gridWrap.dataset.testid = "grid";
   const tabs = el("nav", "demo-tabs");
   tabs.dataset.testid = "sheet-tabs";
-  book.append(banner, bar, gridWrap, tabs);
+  book.append(banner, ribbon, bar, gridWrap, tabs);
   const pane = el("aside", "demo-pane");
   pane.id = "root";
   root.replaceChildren(book, pane);
@@ -209,7 +236,7 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
 
   // The host fires onChange after a sync that changed the workbook; selection changes and the like are caught by
   // a cheap signature check.
-  if (typeof host.onChange === "function") host.onChange(() => render(true));
+  host.onChange(() => render(true));
   setInterval(() => render(), 250);
 
   const w = window as unknown as { __perfEvalDemo?: unknown };
@@ -223,6 +250,9 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
     if (wb.sheets.length) wb.activeSheetId = wb.sheets[0].id;
   }
   render(true);
+  // The ribbon commands register through Office.actions.associate, which exists only now that the host is in.
+  const { registerCommands } = await import(/* webpackChunkName: "commands-demo" */ "../commands/commands");
+  registerCommands();
   mountTaskpane(pane, { locale });
   w.__perfEvalDemo = { host, ready: true };
   return host;

@@ -22,10 +22,14 @@ export const STRINGS = {
   optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write a 检查结果 (results) sheet" },
   optHighlight: { "zh-CN": "高亮问题单元格", "en-US": "Highlight cells with findings" },
   clearHighlights: { "zh-CN": "清除高亮", "en-US": "Clear highlights" },
-  highlightsCleared: { "zh-CN": "已清除高亮，单元格原有填充已恢复。", "en-US": "Highlights cleared; original fills restored." },
+  highlightsCleared: {
+    "zh-CN": "已清除高亮，单元格原有填充已恢复。",
+    "en-US": "Highlights cleared; original fills restored.",
+  },
   checkIntro: {
     "zh-CN": "检查所有工作表：指标值前后一致、合计、比率、得分、等级与填报完整性。检查不会修改任何单元格。",
-    "en-US": "Checks every sheet: indicator values across tables, totals, rates, scores, grades and completeness. A check never changes a cell.",
+    "en-US":
+      "Checks every sheet: indicator values across tables, totals, rates, scores, grades and completeness. A check never changes a cell.",
   },
   noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
   summaryLine: {
@@ -48,7 +52,8 @@ export const STRINGS = {
   // Templates tab
   templatesIntro: {
     "zh-CN": "插入标准表格：新建工作表，不会覆盖已有内容。以下选项对所有模板通用。",
-    "en-US": "Insert a standard form as a new sheet; nothing existing is overwritten. The options apply to every template.",
+    "en-US":
+      "Insert a standard form as a new sheet; nothing existing is overwritten. The options apply to every template.",
   },
   insert: { "zh-CN": "插入", "en-US": "Insert" },
   inserting: { "zh-CN": "正在插入…", "en-US": "Inserting…" },
@@ -78,6 +83,12 @@ export const STRINGS = {
     "zh-CN": "演示模式：模拟的 Excel 工作簿（不需要 Excel，数据只保存在本页面中）",
     "en-US": "Demo: a simulated Excel workbook (no Excel needed; data stays in this page)",
   },
+  demoRibbonGroup: { "zh-CN": "功能区 · 绩效评价", "en-US": "Ribbon · Perf. Evaluation" },
+  demoRibbonCheck: { "zh-CN": "一键检查", "en-US": "Check All" },
+  demoRibbonCheckTip: {
+    "zh-CN": "与 Excel 功能区按钮相同：运行检查并在任务窗格中显示结果",
+    "en-US": "Same as the Excel ribbon button: runs the check and shows the results in the pane",
+  },
   demoEmptySheet: { "zh-CN": "（空工作表）", "en-US": "(empty sheet)" },
   demoNoSheets: { "zh-CN": "工作簿中没有工作表", "en-US": "The workbook has no sheets" },
 } satisfies Record<string, Bilingual>;
@@ -99,7 +110,10 @@ export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
 
 /** Short headings for the findings list; the full explanation of each finding comes from the rule itself. */
 export const RULE_TITLES: Record<RuleId, Bilingual> = {
-  "indicator-value-mismatch": { "zh-CN": "同一指标的指标值前后不一致", "en-US": "Indicator value differs between tables" },
+  "indicator-value-mismatch": {
+    "zh-CN": "同一指标的指标值前后不一致",
+    "en-US": "Indicator value differs between tables",
+  },
   "rate-mismatch": { "zh-CN": "比率与其计算依据不符", "en-US": "Rate differs from its inputs" },
   "sum-mismatch": { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
   "weight-total": { "zh-CN": "分值（权重）设置不合规", "en-US": "Weights do not add up as required" },

@@ -95,12 +95,7 @@ export function App({ initialLocale, services }: AppProps) {
           {t(locale, "switchLanguage")}
         </Button>
       </header>
-      <TabList
-        className={s.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, d) => select(d.value as TabId)}
-      >
+      <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
         <Tab value="check" data-testid="tab-check">
           {t(locale, "tabCheck")}
         </Tab>

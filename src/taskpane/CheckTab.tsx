@@ -10,7 +10,15 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "../core/locale";
 import { t } from "../i18n/index";
-import { getCheckOptions, latestCheck, publishCheck, publishCheckError, setCheckOptions, subscribeCheck, type CheckRecord } from "./checkStore";
+import {
+  getCheckOptions,
+  latestCheck,
+  publishCheck,
+  publishCheckError,
+  setCheckOptions,
+  subscribeCheck,
+  type CheckRecord,
+} from "./checkStore";
 import { progressFraction, type PaneServices } from "./services";
 import { errorText } from "./errorText";
 import { FindingsList } from "./FindingsList";
@@ -168,9 +176,9 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
             </section>
           )}
           {result && (
-          <section className={s.section}>
-            <FindingsList locale={locale} findings={result.findings} summary={result.summary} onSelect={select} />
-          </section>
+            <section className={s.section}>
+              <FindingsList locale={locale} findings={result.findings} summary={result.summary} onSelect={select} />
+            </section>
           )}
         </>
       )}

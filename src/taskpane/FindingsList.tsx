@@ -44,7 +44,12 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
-  ruleId: { color: tokens.colorNeutralForeground4, fontFamily: tokens.fontFamilyMonospace, fontSize: "10px", marginLeft: "6px" },
+  ruleId: {
+    color: tokens.colorNeutralForeground4,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: "10px",
+    marginLeft: "6px",
+  },
   list: { listStyle: "none", margin: 0, padding: "0 8px 4px 14px" },
   item: {
     padding: "3px 0",
@@ -85,7 +90,9 @@ export interface FindingsListProps {
 }
 
 /** Groups findings by severity, then by rule, keeping the engine's order inside each group. */
-export function groupFindings(findings: readonly Finding[]): { severity: Severity; rules: { rule: RuleId; items: Finding[] }[] }[] {
+export function groupFindings(
+  findings: readonly Finding[],
+): { severity: Severity; rules: { rule: RuleId; items: Finding[] }[] }[] {
   return SEVERITIES.map((severity) => {
     const byRule = new Map<RuleId, Finding[]>();
     for (const f of findings) {

@@ -35,10 +35,29 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   legend: { fontSize: "10px", color: tokens.colorNeutralForeground3, textAlign: "right", marginTop: "2px" },
-  bars: { display: "grid", gridTemplateColumns: "minmax(48px, auto) 1fr auto", gap: "3px 6px", alignItems: "center", marginTop: "4px" },
-  label: { fontSize: tokens.fontSizeBase100, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", maxWidth: "90px" },
+  bars: {
+    display: "grid",
+    gridTemplateColumns: "minmax(48px, auto) 1fr auto",
+    gap: "3px 6px",
+    alignItems: "center",
+    marginTop: "4px",
+  },
+  label: {
+    fontSize: tokens.fontSizeBase100,
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    maxWidth: "90px",
+  },
   track: { position: "relative", height: "10px", backgroundColor: tokens.colorNeutralBackground4, borderRadius: "2px" },
-  fill: { position: "absolute", left: 0, top: 0, bottom: 0, backgroundColor: tokens.colorBrandBackground, borderRadius: "2px" },
+  fill: {
+    position: "absolute",
+    left: 0,
+    top: 0,
+    bottom: 0,
+    backgroundColor: tokens.colorBrandBackground,
+    borderRadius: "2px",
+  },
   fillOver: { backgroundColor: tokens.colorPaletteRedBackground3 },
   value: { fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
 });
@@ -68,7 +87,9 @@ export function ScoreSummaryView({ locale, scores, onSelectSheet }: ScoreSummary
               <button type="button" className={s.sheet} onClick={() => onSelectSheet(sc.sheet)}>
                 {sc.sheet}
               </button>
-              <span className={s.kind}>{t(locale, sc.kind === "self-assessment" ? "scoreKindSelf" : "scoreKindEval")}</span>
+              <span className={s.kind}>
+                {t(locale, sc.kind === "self-assessment" ? "scoreKindSelf" : "scoreKindEval")}
+              </span>
               <span className={s.total}>
                 {t(locale, "scoreTotal")}
                 <span className={s.totalNum} data-testid="score-total">
@@ -93,7 +114,12 @@ export function ScoreSummaryView({ locale, scores, onSelectSheet }: ScoreSummary
                         <span className={s.label} title={c.name}>
                           {c.name}
                         </span>
-                        <div className={s.track} style={{ width: `${trackPct}%` }} role="img" aria-label={`${c.name} ${fmt(c.score)}/${fmt(c.weight)}`}>
+                        <div
+                          className={s.track}
+                          style={{ width: `${trackPct}%` }}
+                          role="img"
+                          aria-label={`${c.name} ${fmt(c.score)}/${fmt(c.weight)}`}
+                        >
                           <div className={over ? `${s.fill} ${s.fillOver}` : s.fill} style={{ width: `${fillPct}%` }} />
                         </div>
                         <span className={s.value}>

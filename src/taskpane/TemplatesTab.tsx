@@ -27,19 +27,26 @@ interface CardInfo {
 }
 
 function isBilingual(v: unknown): v is Bilingual {
-  return !!v && typeof v === "object" && typeof (v as Bilingual)["zh-CN"] === "string" && typeof (v as Bilingual)["en-US"] === "string";
+  return (
+    !!v &&
+    typeof v === "object" &&
+    typeof (v as Bilingual)["zh-CN"] === "string" &&
+    typeof (v as Bilingual)["en-US"] === "string"
+  );
 }
 
 /** Prefers the core's TEMPLATE_INFO (names as the forms print them); falls back to the pane's own labels. */
 export function cardInfo(kind: TemplateKind): CardInfo {
   const fallback = TEMPLATE_LABELS[kind];
-  const all = (templates as Record<string, unknown>).TEMPLATE_INFO as Record<string, Record<string, unknown>> | undefined;
+  const all = (templates as Record<string, unknown>).TEMPLATE_INFO as
+    Record<string, Record<string, unknown>> | undefined;
   const info = all?.[kind];
   const pickText = (keys: string[], def: Bilingual) => {
     for (const k of keys) if (info && isBilingual(info[k])) return info[k] as Bilingual;
     return def;
   };
-  const exampleFlag = info && ["example", "hasExample", "exampleAvailable"].map((k) => info[k]).find((v) => typeof v === "boolean");
+  const exampleFlag =
+    info && ["example", "hasExample", "exampleAvailable"].map((k) => info[k]).find((v) => typeof v === "boolean");
   return {
     name: pickText(["name", "title"], fallback.name),
     purpose: pickText(["purpose", "description", "summary"], fallback.purpose),
@@ -67,7 +74,12 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  formHead: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, padding: "2px 0" },
+  formHead: {
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    padding: "2px 0",
+  },
   grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", marginTop: "4px" },
   wide: { gridColumn: "1 / -1" },
   cards: { display: "flex", flexDirection: "column", gap: "6px" },
@@ -82,9 +94,21 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  kindId: { fontFamily: tokens.fontFamilyMonospace, fontSize: "10px", color: tokens.colorNeutralForeground4, marginLeft: "6px" },
+  kindId: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: "10px",
+    color: tokens.colorNeutralForeground4,
+    marginLeft: "6px",
+  },
   purpose: { gridColumn: "1 / 2", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  actions: { gridRow: "1 / 3", gridColumn: "2 / 3", display: "flex", flexDirection: "column", alignItems: "flex-end", gap: "2px" },
+  actions: {
+    gridRow: "1 / 3",
+    gridColumn: "2 / 3",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-end",
+    gap: "2px",
+  },
   status: { gridColumn: "1 / -1", marginTop: "2px" },
 });
 
@@ -147,7 +171,12 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
         <summary className={s.formHead}>{t(locale, "options")}</summary>
         <div className={s.grid}>
           <Field label={t(locale, "fieldProjectName")} size="small" className={s.wide}>
-            <Input size="small" value={form.projectName} onChange={(_, d) => set({ projectName: d.value })} data-testid="field-project" />
+            <Input
+              size="small"
+              value={form.projectName}
+              onChange={(_, d) => set({ projectName: d.value })}
+              data-testid="field-project"
+            />
           </Field>
           <Field label={t(locale, "fieldDepartment")} size="small">
             <Input size="small" value={form.department} onChange={(_, d) => set({ department: d.value })} />
@@ -161,16 +190,30 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
             validationState={yearBad ? "error" : "none"}
             validationMessage={yearBad ? t(locale, "yearInvalid") : undefined}
           >
-            <Input size="small" inputMode="numeric" value={form.year} onChange={(_, d) => set({ year: d.value })} data-testid="field-year" />
+            <Input
+              size="small"
+              inputMode="numeric"
+              value={form.year}
+              onChange={(_, d) => set({ year: d.value })}
+              data-testid="field-year"
+            />
           </Field>
           <Field label={t(locale, "fieldMoneyUnit")} size="small">
-            <Select size="small" value={form.moneyUnit} onChange={(_, d) => set({ moneyUnit: d.value === "元" ? "元" : "万元" })}>
+            <Select
+              size="small"
+              value={form.moneyUnit}
+              onChange={(_, d) => set({ moneyUnit: d.value === "元" ? "元" : "万元" })}
+            >
               <option value="万元">{t(locale, "unitWan")}</option>
               <option value="元">{t(locale, "unitYuan")}</option>
             </Select>
           </Field>
           <Field label={t(locale, "fieldLanguage")} size="small">
-            <Select size="small" value={form.lang} onChange={(_, d) => set({ lang: d.value === "en-US" ? "en-US" : "zh-CN" })}>
+            <Select
+              size="small"
+              value={form.lang}
+              onChange={(_, d) => set({ lang: d.value === "en-US" ? "en-US" : "zh-CN" })}
+            >
               <option value="zh-CN">{t(locale, "langZh")}</option>
               <option value="en-US">{t(locale, "langEn")}</option>
             </Select>

@@ -1,8 +1,12 @@
 import type { Locale } from "../core/locale";
 
 function isBilingual(v: unknown): v is { "zh-CN": string; "en-US": string } {
-  return !!v && typeof v === "object" && typeof (v as Record<string, unknown>)["zh-CN"] === "string" &&
-    typeof (v as Record<string, unknown>)["en-US"] === "string";
+  return (
+    !!v &&
+    typeof v === "object" &&
+    typeof (v as Record<string, unknown>)["zh-CN"] === "string" &&
+    typeof (v as Record<string, unknown>)["en-US"] === "string"
+  );
 }
 
 /**

@@ -424,7 +424,7 @@ export function formatValue(p: Pick<ParsedValue, "operator" | "number" | "scale"
     // Derived written value: make sure it parses back to the same number.
     const shift = Math.round(Math.log10(scale)) - (p.percent ? 2 : 0) - (p.unit === "‰" ? 3 : 0);
     for (let d = Math.max(0, p.decimals); d <= 20; d++) {
-      const t = numberText(written, d);
+      const t = fixed(written, d);
       if (Number(`${t}e${shift}`) === p.number) {
         text = t;
         break;
@@ -439,9 +439,13 @@ export function formatValue(p: Pick<ParsedValue, "operator" | "number" | "scale"
   return `${op}${text}${scaleText}${unit}`;
 }
 
+function fixed(n: number, d: number): string {
+  return Math.abs(n) < 1e21 ? n.toFixed(d) : expand(n);
+}
+
 function numberText(n: number, minDecimals: number): string {
   const d = Math.max(0, Math.min(20, minDecimals));
-  let t = n.toFixed(d);
+  let t = fixed(n, d);
   if (Number(t) !== n) {
     // toFixed lost digits: fall back to the shortest exact form, expanded out of exponent notation.
     t = expand(n);

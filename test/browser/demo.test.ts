@@ -1,0 +1,246 @@
+/**
+ * The add-in in headless Chromium, Office CDN blocked: the task pane's first screen on the demo page (simulated
+ * host) and on taskpane.html, every template inserted from the pane into the demo grid, and the check run from
+ * the pane and from the demo's ribbon button, with a finding clicked through to the selected cell.
+ * Screenshots go to test-artifacts/.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { TEMPLATE_KINDS } from "../../src/core/templates/index";
+import { buildOnce } from "./build";
+import { launch, openPage, screenshot, serve, type Session, type StaticServer } from "./harness";
+
+let dist: string;
+let server: StaticServer;
+let session: Session;
+
+beforeAll(async () => {
+  dist = buildOnce();
+  server = await serve(dist);
+  session = await launch(server.origin);
+}, 240_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface DemoState {
+  ready: boolean;
+  sheets: string[];
+  active: string | null;
+  selection: { r0: number; c0: number } | null;
+  syncs: number;
+  taskpaneShows: number;
+}
+
+async function demoState(page: Page): Promise<DemoState> {
+  return page.evaluate(() => {
+    const demo = (window as unknown as { __perfEvalDemo?: { ready: boolean; host: any } }).__perfEvalDemo; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (!demo) return { ready: false, sheets: [], active: null, selection: null, syncs: 0, taskpaneShows: 0 };
+    const wb = demo.host.workbook;
+    const active = wb.activeSheet;
+    return {
+      ready: demo.ready,
+      sheets: wb.sheets.map((s: { name: string }) => s.name),
+      active: active ? active.name : null,
+      selection: active ? { r0: active.selection.r0, c0: active.selection.c0 } : null,
+      syncs: demo.host.syncCount,
+      taskpaneShows: demo.host.taskpaneShows,
+    };
+  });
+}
+
+async function openDemo(query = ""): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(session, `${server.origin}/demo.html${query}`);
+  await opened.page.waitForFunction(
+    () => (window as unknown as { __perfEvalDemo?: { ready: boolean } }).__perfEvalDemo?.ready === true,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  await opened.page.getByTestId("run-check").waitFor({ timeout: 30_000 });
+  return opened;
+}
+
+const colLetters = (c: number) => {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+describe("first screen", () => {
+  it("opens the task pane on the demo page against the simulated host, Chinese first", async () => {
+    const { page, errors } = await openDemo();
+    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("检查");
+    await expect(page.getByTestId("tab-templates").textContent()).resolves.toBe("模板");
+    await expect(page.getByTestId("run-check").textContent()).resolves.toBe("一键检查");
+    // The demo workbook holds the seed's example forms, shown as grids beside the pane.
+    const state = await demoState(page);
+    expect(state.sheets.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("table.demo-grid td").count()).toBeGreaterThan(20);
+    expect(await page.getByTestId("sheet-tabs").locator("button").allTextContents()).toEqual(state.sheets);
+    await screenshot(page, "demo-first-screen");
+    expect(errors).toEqual([]);
+    expect(session.blocked).toEqual([]);
+    await page.close();
+  });
+
+  it("follows the display language: en-US gives the English pane", async () => {
+    const { page } = await openDemo("?lang=en-US");
+    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("Check");
+    await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Check workbook");
+    await page.getByTestId("lang-toggle").click();
+    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("检查");
+    await page.close();
+  });
+
+  it("renders taskpane.html with the Office CDN blocked", async () => {
+    const before = session.blocked.length;
+    const { page, errors } = await openPage(session, `${server.origin}/taskpane.html`);
+    await page.getByTestId("run-check").waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("tab-check").textContent()).resolves.toMatch(/^(检查|Check)$/);
+    await screenshot(page, "taskpane-no-office");
+    // The only request that left the server was Office.js, and it was refused.
+    expect(session.blocked.slice(before)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    // Without Excel, a check fails with a message instead of doing nothing.
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("check-error").waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId("check-error").textContent())?.length).toBeGreaterThan(4);
+    await page.close();
+  });
+
+  it("emits every file the manifest points to", () => {
+    const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    const files = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]);
+    expect(files).toEqual(
+      expect.arrayContaining(["taskpane.html", "functions.js", "functions.json", "functions.zh-CN.json"]),
+    );
+    for (const f of new Set(files))
+      expect({ f, exists: fs.existsSync(path.join(dist, f)) }).toEqual({ f, exists: true });
+    const zh = JSON.parse(fs.readFileSync(path.join(dist, "functions.zh-CN.json"), "utf8"));
+    const en = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+    expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(en.functions.map((f: { id: string }) => f.id));
+    expect(zh.functions[0].description).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("templates from the pane", () => {
+  it("inserts each template and shows its sheet in the grid", async () => {
+    const { page, errors } = await openDemo("?empty=1");
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("field-project").fill("勐海县城镇职工基本养老保险经费");
+    const inserted: string[] = [];
+    for (const kind of TEMPLATE_KINDS) {
+      await page.getByTestId(`insert-${kind}`).click();
+      const status = page.getByTestId(`status-${kind}`);
+      await status.waitFor({ timeout: 30_000 });
+      const text = (await status.textContent()) ?? "";
+      const m = /“(.+)”/.exec(text);
+      expect({ kind, text, ok: !!m }).toEqual({ kind, text, ok: true });
+      const sheet = m![1];
+      inserted.push(sheet);
+      // The new sheet is active and drawn: its tab is selected and the grid shows its cells.
+      await page.waitForFunction(
+        (name) => document.querySelector("table.demo-grid")?.getAttribute("data-sheet") === name,
+        sheet,
+        {
+          timeout: 10_000,
+        },
+      );
+      expect(await page.locator(".demo-tabs button.active").textContent()).toBe(sheet);
+      expect(await page.locator("table.demo-grid td").filter({ hasText: /\S/ }).count()).toBeGreaterThan(3);
+      await screenshot(page, `template-${kind}`);
+    }
+    const state = await demoState(page);
+    expect(new Set(inserted).size).toBe(TEMPLATE_KINDS.length);
+    for (const s of inserted) expect(state.sheets).toContain(s);
+    // Inserting again never overwrites: a second sheet with a suffix.
+    await page.getByTestId(`insert-${TEMPLATE_KINDS[0]}`).click();
+    await page.waitForFunction(
+      (n) => (window as any).__perfEvalDemo.host.workbook.sheets.length === n,
+      TEMPLATE_KINDS.length + 1,
+    ); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const after = await demoState(page);
+    expect(after.sheets.length).toBe(TEMPLATE_KINDS.length + 1);
+    expect(after.sheets.slice(0, inserted.length)).toEqual(state.sheets);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a clear error for a bad year instead of inserting", async () => {
+    const { page } = await openDemo("?empty=1");
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("field-year").fill("20x4");
+    await page.getByTestId("insert-survey").click();
+    await page.getByTestId("status-survey").waitFor();
+    expect(await page.getByTestId("status-survey").textContent()).toContain("年度");
+    expect((await demoState(page)).sheets).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("check from the pane", () => {
+  it("runs the check on the demo workbook and selects a finding's cell when clicked", async () => {
+    const { page, errors } = await openDemo();
+    const sheetsBefore = (await demoState(page)).sheets;
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("findings").waitFor({ timeout: 60_000 });
+    // The demo's forms carry the seed's cost indicator declared and assessed with different values.
+    await page.getByTestId("rule-indicator-value-mismatch").waitFor({ timeout: 5_000 });
+    await screenshot(page, "check-results");
+    const first = page.getByTestId("rule-indicator-value-mismatch").getByTestId("finding-cell").first();
+    const ref = (await first.textContent()) ?? "";
+    const bang = ref.lastIndexOf("!");
+    const sheet = ref.slice(0, bang).replace(/^'(.*)'$/, "$1");
+    const cell = ref.slice(bang + 1);
+    // Move the selection away first, so the click is what selects the cell.
+    await page.locator(".demo-tabs button").last().click();
+    await first.click();
+    await page.waitForFunction(
+      ({ sheet, cell }) => {
+        const wb = (window as any).__perfEvalDemo.host.workbook; // eslint-disable-line @typescript-eslint/no-explicit-any
+        return (
+          wb.activeSheet?.name === sheet &&
+          document.querySelector("[data-testid=namebox]")?.textContent === `${sheet}!${cell}`
+        );
+      },
+      { sheet, cell },
+      { timeout: 10_000 },
+    );
+    const state = await demoState(page);
+    expect(state.active).toBe(sheet);
+    expect(`${colLetters(state.selection!.c0)}${state.selection!.r0 + 1}`).toBe(cell);
+    expect(await page.locator("td.sel").getAttribute("data-addr")).toBe(cell);
+    await screenshot(page, "check-finding-selected");
+    // Related cells are links too.
+    const related = page.getByTestId("rule-indicator-value-mismatch").getByTestId("related-cell").first();
+    const relRef = (await related.textContent()) ?? "";
+    await related.click();
+    await page.waitForFunction(
+      (r) => document.querySelector("[data-testid=namebox]")?.textContent === r.replace(/^'(.*)'!/, "$1!"),
+      relRef,
+      {
+        timeout: 10_000,
+      },
+    );
+    // The check changed nothing: same sheets, no results sheet unless asked for.
+    expect((await demoState(page)).sheets).toEqual(sheetsBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("runs from the ribbon's 一键检查 and shows the pane's results", async () => {
+    const { page, errors } = await openDemo();
+    await page.getByTestId("ribbon-run-check").click();
+    await page.getByTestId("findings").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("check-meta").textContent()).toContain("功能区");
+    expect((await demoState(page)).taskpaneShows).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("count-error").textContent()).toMatch(/错误 [1-9]/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

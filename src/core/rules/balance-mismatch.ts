@@ -52,13 +52,8 @@ const rule: RuleModule = {
         const b = cellNumber(bal.value)!.value * factor(bal, mixed);
         const expected = moneySub(a, s);
         if (expected === null) continue;
-        // Exact to the cent, or to the coarsest precision the three amounts are written at.
-        const step = Math.max(
-          0.01,
-          stepOf(arr.value) * factor(arr, mixed),
-          stepOf(sp.value) * factor(sp, mixed),
-          stepOf(bal.value) * factor(bal, mixed),
-        );
+        // Exact to the cent, or to the precision the inputs are written at; the finer input sets it.
+        const step = Math.max(0.01, Math.min(stepOf(arr.value) * factor(arr, mixed), stepOf(sp.value) * factor(sp, mixed)));
         if (!numbersAgree(b, step, expected, 0))
           ctx.report({
             messageId: "mismatch",

@@ -1,0 +1,69 @@
+import { runRule, sheet } from "../support/grid";
+import { selfAssessment, standardIndicators, type Ind } from "./forms";
+import { seedSelfAssessment } from "../fixtures/layouts/seed";
+
+/** An evaluation indicator system (评分表) with the given first-level weights. */
+function evaluation(w: { 决策: number; 过程: number; 产出: number; 效益: number }, total: number | null = 100) {
+  const rows = [
+    ["一级指标", "二级指标", "三级指标", "分值", "指标解释", "评分标准", "得分", "扣分原因"],
+    ["决策", "项目立项", "立项依据充分性", w.决策, "…", "…", w.决策, null],
+    ["过程", "资金管理", "资金到位率", w.过程, "…", "…", w.过程, null],
+    ["产出", "产出数量", "实际完成率", w.产出, "…", "…", w.产出, null],
+    ["效益", "实施效益", "社会效益", w.效益, "…", "…", w.效益, null],
+  ];
+  if (total !== null) rows.push(["合计", null, null, total, null, null, total, null]);
+  return sheet("评分表", rows);
+}
+
+describe("weight-total", () => {
+  describe("valid", () => {
+    it.each([
+      ["the seed's self-assessment (10/50/30/10)", seedSelfAssessment()],
+      ["the standard self-assessment", selfAssessment()],
+      ["an evaluation system 15/15/40/30", evaluation({ 决策: 15, 过程: 15, 产出: 40, 效益: 30 })],
+      ["decimal weights adding to 100 exactly (33.3 + 33.3 + 33.4)", evaluation({ 决策: 0, 过程: 0, 产出: 33.3, 效益: 66.7 })],
+    ])("%s", (_n, s) => {
+      expect(runRule("weight-total", s)).toEqual([]);
+    });
+
+    it("a fragment listing one category without a total row is not a whole set", () => {
+      const s = selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null });
+      expect(runRule("weight-total", s)).toEqual([]);
+    });
+  });
+
+  describe("invalid", () => {
+    it("the published form: 产出 70 + 效益 20 + 满意度 10 + 执行率 10 = 110 while 总分 says 100", () => {
+      const ind: Ind[] = [
+        ["产出指标", "数量指标", "a", "≥1个", 1, 40, 40],
+        ["产出指标", "质量指标", "b", "≥90%", 1, 30, 30],
+        ["效益指标", "社会效益指标", "c", "好", "好", 20, 20],
+        ["满意度指标", "服务对象满意度指标", "d", "≥90%", 1, 10, 10],
+      ];
+      const f = runRule("weight-total", selfAssessment(ind, { total: [100, 100] }));
+      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([["F12", "error", "各项分值合计为110，应为100。"]]);
+      expect(f[0].related).toContain("自评表!E4");
+    });
+
+    it("a self-assessment split other than 10/50/30/10 is a warning per first-level category", () => {
+      const ind = standardIndicators();
+      ind[0] = ["产出指标", "数量指标", "培训人数", "≥500人", 520, 30, 30];
+      ind[4] = ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "明显提升", 10, 10];
+      const f = runRule("weight-total", selfAssessment(ind));
+      expect(f.map((x) => [x.cell, x.severity, x.message["en-US"]])).toEqual([
+        ["F8", "warning", 'First-level indicator "产出" has weights totalling 60; the standard is 50.'],
+        ["F12", "warning", 'First-level indicator "效益" has weights totalling 20; the standard is 30.'],
+      ]);
+    });
+
+    it("产出 + 效益 below 60 in an evaluation system", () => {
+      const f = runRule("weight-total", evaluation({ 决策: 25, 过程: 20, 产出: 30, 效益: 25 }));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([["D4", "产出与效益指标分值合计为55，低于60。"]]);
+    });
+
+    it("an evaluation system totalling 90", () => {
+      const f = runRule("weight-total", evaluation({ 决策: 10, 过程: 20, 产出: 30, 效益: 30 }, 90));
+      expect(f.map((x) => x.cell)).toEqual(["D6"]);
+    });
+  });
+});

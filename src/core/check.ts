@@ -49,8 +49,8 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
       related: (d.related ?? []).map(relatedRef),
       message,
     };
-    // The same cell reported twice for the same reason (e.g. two matching paths) is one finding.
-    const key = `${f.sheet}\u0000${f.cell}\u0000${d.messageId}\u0000${f.related.join(",")}`;
+    // The same cell reported twice with the same message (e.g. found by two paths) is one finding.
+    const key = `${f.sheet}\u0000${f.cell}\u0000${message["zh-CN"]}\u0000${f.related.join(",")}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push(f);

@@ -102,13 +102,13 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   b.computed(`D${total}`, call("SUM", range(`D${first}:D${last}`)), F.weight, "TotalWeight");
   b.put(`E${total}:F${total}`, { value: null, style: "label" });
   const scores = range(`G${first}:G${last}`);
-  b.computed(`G${total}`, call("IF", op("=", call("COUNT", scores), num(0)), str(""), call("SUM", scores)), F.score, "TotalScore");
+  b.computed(`G${total}`, call("SUM", scores), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
 
   const grade = total + 1;
   b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
+  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
   b.put(`H${grade}`, { value: null, style: "input" });
 
   // 产出 + 效益 must carry at least 60 of the 100 points (财预〔2020〕10号).

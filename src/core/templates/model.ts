@@ -128,6 +128,11 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
+/** True when Excel would store a typed text as a number or boolean ("2021", "1,000", "50%", "TRUE"). */
+export function looksLikeNumber(text: string): boolean {
+  return /^\s*[+-]?[\d,.]+%?\s*$/.test(text) || /^(true|false)$/i.test(text.trim());
+}
+
 /**
  * A sheet under construction. Template modules place cells by A1 address so the code reads like the form;
  * the builder checks that no two cells or merges overlap (a definition bug, caught by the golden tests).
@@ -167,7 +172,8 @@ export class SheetBuilder {
     if (q.col > p.col) cell.colSpan = q.col - p.col + 1;
     if (content.name) cell.name = content.name;
     if (content.userText) cell.userText = true;
-    if (typeof cell.value === "string" && looksLikeFormula(cell.value)) cell.numFmt = NUMBER_FORMATS.text;
+    // Text Excel would turn into a formula, a number or a boolean when typed stays text.
+    if (typeof cell.value === "string" && (content.userText || looksLikeFormula(cell.value) || looksLikeNumber(cell.value))) cell.numFmt = NUMBER_FORMATS.text;
     this.cells.push(cell);
     return cell;
   }

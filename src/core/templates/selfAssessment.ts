@@ -148,7 +148,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.label("B6", t("年度资金总额", "Total funds"));
   for (const c of ["C", "D", "E"]) b.computed(`${c}6`, call("SUM", range(`${c}7:${c}9`)), F.money, c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined);
   b.put("F6", { value: 10, style: "input", numFmt: F.weight, name: "ExecWeight" });
-  b.computed("G6", call("IF", op("=", call("COUNT", range("D7:E9")), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))), F.rate, "ExecRate");
+  b.computed("G6", call("IF", op("=", ref("D6"), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))), F.rate, "ExecRate");
   b.computed("H6", call("IF", op("=", ref("G6"), str("")), str(""), call("EVAL.EXECSCORE", ref("G6"), ref("F6"))), F.score, "ExecScore");
   const sources: [string, string][] = [
     ["其中：本年财政拨款", "of which: fiscal appropriation"],
@@ -242,13 +242,13 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   const scored = [ref("H6"), range(`G${first}:G${last}`)];
   b.label(`A${total}:E${total}`, t("总分", "Total"));
   b.computed(`F${total}`, call("SUM", ref("F6"), range(`F${first}:F${last}`)), F.weight, "TotalWeight");
-  b.computed(`G${total}`, call("IF", op("=", call("COUNT", ...scored), num(0)), str(""), call("SUM", ...scored)), F.score, "TotalScore");
+  b.computed(`G${total}`, call("SUM", ...scored), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
   const grade = total + 1;
   b.label(`A${grade}:E${grade}`, t("评价等级", "Grade"));
   b.put(`F${grade}`, { value: null, style: "label" });
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
+  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
   b.put(`H${grade}`, { value: null, style: "input" });
   b.put(`A${grade + 1}:H${grade + 1}`, {
     value: t(

@@ -43,7 +43,7 @@ export function survey(o: ResolvedOptions): TemplateDefinition {
   b.label("C5", t("有效问卷数", "Valid"));
   b.computed("D5", ref(`C${total}`), F.count, "SurveyValid");
   b.label("E5", t("有效率", "Valid share"));
-  b.computed("F5", call("IF", op("=", call("COUNT", ref("B5")), num(0)), str(""), call("IF", op("=", ref("B5"), num(0)), str(""), op("/", ref("D5"), ref("B5")))), F.rate);
+  b.computed("F5", call("IF", op("=", ref("B5"), num(0)), str(""), op("/", ref("D5"), ref("B5"))), F.rate);
 
   const headers: [string, string][] = [
     ["序号", "No."],

@@ -178,9 +178,10 @@ export class SimSheet {
     this.mutate(r, c, (cell) => {
       if (v !== null && typeof v === "object" && !Array.isArray(v)) {
         const o = v as Partial<CellState> & { value?: unknown };
-        if ("value" in o) assignRaw(cell, o.value as CellValue);
-        if (o.formula !== undefined) cell.formula = o.formula;
         if (o.numberFormat !== undefined) cell.numberFormat = o.numberFormat;
+        // Under the text format "=…" is literal text, as in Excel.
+        if ("value" in o) assignRaw(cell, o.value as CellValue, cell.numberFormat === "@");
+        if (o.formula !== undefined) cell.formula = o.formula;
         if (o.fill !== undefined) cell.fill = o.fill;
         if (o.font) cell.font = { ...(cell.font ?? {}), ...o.font };
         if (o.hyperlink !== undefined) cell.hyperlink = o.hyperlink;
@@ -292,7 +293,7 @@ export class SimWorkbook {
         if ((v === null || v === undefined || v === "") && !nf) return;
         sheet.mutate(at.row + i, at.col + j, (cell) => {
           if (nf) cell.numberFormat = nf;
-          assignRaw(cell, (v ?? null) as CellValue);
+          assignRaw(cell, (v ?? null) as CellValue, nf === "@");
         });
       }),
     );
@@ -490,8 +491,8 @@ function isDefaultCell(c: CellState): boolean {
 }
 
 /** Raw assignment used by test accessors: "=…" is a formula, anything else stored as given. */
-function assignRaw(cell: CellState, v: CellValue): void {
-  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
+function assignRaw(cell: CellState, v: CellValue, asText = false): void {
+  if (!asText && typeof v === "string" && v.startsWith("=") && v.length > 1) {
     cell.formula = v;
     cell.value = null;
   } else {

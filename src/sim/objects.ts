@@ -200,8 +200,9 @@ export class SimRange extends SimObject<RangeTarget> {
     return (this._format ??= new SimRangeFormat(this.context, () => this.resolve()));
   }
 
+  private _worksheet?: SimWorksheet;
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, () => this.target().sheet);
+    return (this._worksheet ??= new SimWorksheet(this.context, () => this.target().sheet));
   }
 
   private derive(fn: (a: MergeArea) => MergeArea, nullable = false): SimRange {
@@ -248,7 +249,9 @@ export class SimRange extends SimObject<RangeTarget> {
     return new SimRangeAreas(
       this.context,
       () => {
-        const t = this.target();
+        // On a null range the result is a null object too.
+        const t = this.resolve();
+        if (t === null) return null;
         const hits = t.sheet.merges.filter((m) => m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0);
         return hits.length ? { sheet: t.sheet, areas: hits.map((m) => ({ ...m })) } : null;
       },
@@ -350,8 +353,9 @@ class SimRangeAreas extends SimObject<{ sheet: SimSheet; areas: MergeArea[] }> {
     areaCount: { get: (t) => t.areas.length },
     cellCount: { get: (t) => t.areas.reduce((s, a) => s + (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1), 0) },
   };
+  private _areas?: SimCollection<RangeTarget, SimRange>;
   get areas(): SimCollection<RangeTarget, SimRange> {
-    return new SimCollection(
+    return (this._areas ??= new SimCollection(
       this.context,
       () => {
         const t = this.target();
@@ -359,7 +363,7 @@ class SimRangeAreas extends SimObject<{ sheet: SimSheet; areas: MergeArea[] }> {
       },
       (t) => new SimRange(this.context, () => t),
       "RangeCollection",
-    );
+    ));
   }
 }
 defineProps(SimRangeAreas, ["address", "areaCount", "cellCount"]);
@@ -401,8 +405,9 @@ class SimRangeFormat extends SimObject<RangeTarget> {
   get font(): SimRangeFont {
     return (this._font ??= new SimRangeFont(this.context, () => this.resolve()));
   }
+  private _borders?: SimBorders;
   get borders(): SimBorders {
-    return new SimBorders(this.context, () => this.resolve());
+    return (this._borders ??= new SimBorders(this.context, () => this.resolve()));
   }
   autofitColumns(): void {
     this.context.queue({ write: false, run: () => void this.target() });
@@ -482,8 +487,11 @@ class SimBorders {
     private readonly context: SimRequestContext,
     private readonly resolve: () => RangeTarget | null,
   ) {}
+  private readonly items = new Map<string, SimBorder>();
   getItem(index: string): SimBorder {
-    return new SimBorder(this.context, () => this.resolve(), index);
+    let b = this.items.get(index);
+    if (!b) this.items.set(index, (b = new SimBorder(this.context, () => this.resolve(), index)));
+    return b;
   }
   load(): this {
     return this;
@@ -624,14 +632,19 @@ export class SimWorksheet extends SimObject<SimSheet> {
       s.workbook.removeSheet(s);
     });
   }
+  // Navigation properties are cached so that loading through them ("items/protection/protected") and reading
+  // them later hit the same proxy, as in Office.js.
+  private _protection?: SimWorksheetProtection;
+  private _freezePanes?: SimFreezePanes;
+  private _pageLayout?: SimPageLayout;
   get protection(): SimWorksheetProtection {
-    return new SimWorksheetProtection(this.context, () => this.resolve());
+    return (this._protection ??= new SimWorksheetProtection(this.context, () => this.resolve()));
   }
   get freezePanes(): SimFreezePanes {
-    return new SimFreezePanes(this.context, () => this.resolve());
+    return (this._freezePanes ??= new SimFreezePanes(this.context, () => this.resolve()));
   }
   get pageLayout(): SimPageLayout {
-    return new SimPageLayout(this.context, () => this.resolve());
+    return (this._pageLayout ??= new SimPageLayout(this.context, () => this.resolve()));
   }
 }
 defineProps(SimWorksheet, Object.keys(WORKSHEET_PROPS));

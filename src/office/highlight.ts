@@ -1,0 +1,160 @@
+/**
+ * Optional highlighting of finding cells — the only write the add-in ever makes to user cells, and only when
+ * the user turns it on. Each cell's original fill (including "no fill", which Excel reports as white with
+ * pattern "None") is remembered in the workbook's settings *before* any fill is changed, in the same request,
+ * so even a half-applied request can be undone. clearHighlights restores exactly, and leaves alone any cell
+ * whose fill the user changed after highlighting.
+ */
+import type { Finding, Severity } from "../core/findings";
+import { toUserFacingError } from "./errors";
+
+export const HIGHLIGHT_SETTING = "perfEval.highlights";
+
+export const HIGHLIGHT_COLORS: Record<Severity, string> = {
+  error: "#FFC7CE",
+  warning: "#FFEB9C",
+  info: "#DDEBF7",
+};
+
+/** One highlighted cell: where, the fill it had (null = none) and the fill we put there. */
+export interface HighlightRecord {
+  sheet: string;
+  cell: string;
+  color: string | null;
+  pattern: string | null;
+  applied: string;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
+
+/** Highlight every finding's cell by its most severe finding; returns how many cells were highlighted. */
+export async function highlightFindings(findings: readonly Finding[], context?: Excel.RequestContext): Promise<{ highlighted: number; skippedProtected: string[] }> {
+  if (!context) return Excel.run((ctx) => highlightFindings(findings, ctx));
+  try {
+    return await highlight(context, findings);
+  } catch (e) {
+    // Restore whatever part of the request was applied, from the record written first.
+    let restored = true;
+    try {
+      await clearHighlights(context);
+    } catch {
+      restored = false;
+    }
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "标记问题单元格", "en-US": "Highlighting the cells" },
+      restored
+        ? { "zh-CN": "已恢复所有单元格原来的填充色。", "en-US": "Every cell's original fill was restored." }
+        : { "zh-CN": "部分单元格可能仍带有标记颜色，请点击“清除标记”恢复。", "en-US": "Some cells may still be highlighted; use Clear highlights to restore them." },
+    );
+  }
+}
+
+async function highlight(context: Excel.RequestContext, findings: readonly Finding[]): Promise<{ highlighted: number; skippedProtected: string[] }> {
+  const wanted = new Map<string, { sheet: string; cell: string; severity: Severity }>();
+  for (const f of findings) {
+    const k = keyOf(f.sheet, f.cell);
+    const prev = wanted.get(k);
+    if (!prev || RANK[f.severity] > RANK[prev.severity]) wanted.set(k, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity });
+  }
+
+  // Request 1: the existing record, the sheets and their protection, each target cell's current fill.
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load("value");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  await context.sync();
+  const existing = setting.isNullObject ? [] : parseRecord(setting.value);
+  const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+  const present = new Set(sheets.items.map((s) => s.name));
+  const skippedProtected = [...new Set([...wanted.values()].filter((w) => protectedSheets.has(w.sheet)).map((w) => w.sheet))];
+  const targets = [...wanted.values()].filter((w) => present.has(w.sheet) && !protectedSheets.has(w.sheet));
+
+  const byKey = new Map(existing.map((r) => [keyOf(r.sheet, r.cell), r]));
+  const fills = targets.map((t) => {
+    const fill = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).format.fill;
+    fill.load("color,pattern");
+    return fill;
+  });
+  await context.sync();
+
+  // A cell highlighted before keeps its true original; a new one records what it has now.
+  const records = new Map(byKey);
+  targets.forEach((t, i) => {
+    const k = keyOf(t.sheet, t.cell);
+    const before = byKey.get(k);
+    const none = fills[i].pattern === "None" || fills[i].color === null;
+    const rec: HighlightRecord = before
+      ? { ...before, applied: HIGHLIGHT_COLORS[t.severity] }
+      : { sheet: t.sheet, cell: t.cell, color: none ? null : fills[i].color, pattern: none ? null : fills[i].pattern, applied: HIGHLIGHT_COLORS[t.severity] };
+    records.set(k, rec);
+  });
+
+  // Request 2: the record first, then the fills — so whatever gets applied can be undone.
+  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify([...records.values()]));
+  for (const t of targets) {
+    context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).format.fill.color = records.get(keyOf(t.sheet, t.cell))!.applied;
+  }
+  await context.sync();
+  return { highlighted: targets.length, skippedProtected };
+}
+
+function parseRecord(v: unknown): HighlightRecord[] {
+  try {
+    const arr = typeof v === "string" ? JSON.parse(v) : v;
+    return Array.isArray(arr) ? arr.filter((r) => r && typeof r.sheet === "string" && typeof r.cell === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Restore every highlighted cell's original fill and forget the record. A cell whose fill no longer is the one
+ * we applied was changed by the user since, and is left as it is. Returns how many cells were restored.
+ */
+export async function clearHighlights(context?: Excel.RequestContext): Promise<number> {
+  if (!context) return Excel.run((ctx) => clearHighlights(ctx));
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load("value");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/protection/protected");
+  await context.sync();
+  if (setting.isNullObject) return 0;
+  const records = parseRecord(setting.value);
+  const writable = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
+  const live = records.filter((r) => writable.has(r.sheet));
+  const fills = live.map((r) => {
+    const fill = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell).format.fill;
+    fill.load("color,pattern");
+    return fill;
+  });
+  await context.sync();
+
+  let restored = 0;
+  live.forEach((r, i) => {
+    if (fills[i].color?.toUpperCase() !== r.applied.toUpperCase()) return;
+    const fill = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell).format.fill;
+    if (r.color === null) fill.clear();
+    else {
+      fill.color = r.color;
+      if (r.pattern && r.pattern !== "Solid") fill.pattern = r.pattern as Excel.FillPattern;
+    }
+    restored++;
+  });
+  // Forget the record last: if this request fails part-way, a retry still knows the originals.
+  const kept = records.filter((r) => !writable.has(r.sheet) && sheets.items.some((s) => s.name === r.sheet));
+  if (kept.length) context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(kept));
+  else context.workbook.settings.getItem(HIGHLIGHT_SETTING).delete();
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "清除标记", "en-US": "Clearing highlights" },
+      { "zh-CN": "标记记录已保留，可以再次点击“清除标记”。", "en-US": "The highlight record was kept; you can try Clear highlights again." },
+    );
+  }
+  return restored;
+}

@@ -1,0 +1,137 @@
+/**
+ * The optional 检查结果 sheet: one row per finding with a hyperlink to its cell. It is always a new sheet
+ * (a suffix when the name is taken — never overwrite), every cell is formatted as text ("@") before its value
+ * is written so that a message starting with = + - @ stays literal, and a failure part-way removes the
+ * partial sheet so nothing is left half-written.
+ */
+import type { Finding, Severity } from "../core/findings";
+import type { Locale } from "../core/locale";
+import { qualify, type SheetSnapshot } from "../core/snapshot";
+import { isPayloadLimitError, toUserFacingError, UserFacingError } from "./errors";
+import { currentLocale } from "./locale";
+
+export const RESULTS_SHEET_BASE = "检查结果";
+
+export const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
+  "zh-CN": ["级别", "规则", "工作表", "单元格", "说明", "相关单元格"],
+  "en-US": ["Severity", "Rule", "Sheet", "Cell", "Message", "Related cells"],
+};
+
+const SEVERITY_LABEL: Record<Severity, Record<Locale, string>> = {
+  error: { "zh-CN": "错误", "en-US": "Error" },
+  warning: { "zh-CN": "警告", "en-US": "Warning" },
+  info: { "zh-CN": "提示", "en-US": "Info" },
+};
+
+const COLUMN_WIDTHS = [48, 150, 90, 60, 420, 160];
+
+/** A sheet this add-in wrote (its header row is ours): checks skip it. */
+export function isResultsSheet(s: SheetSnapshot): boolean {
+  const first = s.values[0];
+  if (!first || s.originRow !== 0 || s.originCol !== 0) return false;
+  return Object.values(RESULTS_HEADERS).some((h) => h.every((x, i) => first[i] === x));
+}
+
+/** A sheet name not among `existing` (case-insensitive, as Excel compares), within Excel's 31 characters. */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const clean = base.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** The rows written for the findings (text only), in the given language. */
+export function resultRows(findings: readonly Finding[], locale: Locale): string[][] {
+  const sep = locale === "zh-CN" ? "、" : ", ";
+  return findings.map((f) => [SEVERITY_LABEL[f.severity][locale], f.rule, f.sheet, f.cell, f.message[locale], f.related.join(sep)]);
+}
+
+export interface ResultsSheetOptions {
+  locale?: Locale;
+  context?: Excel.RequestContext;
+  /** Rows per request (halved automatically when Excel refuses a request for its size). */
+  rowsPerSync?: number;
+}
+
+/** Write the findings to a new results sheet; returns its name. */
+export async function writeResultsSheet(findings: readonly Finding[], options: ResultsSheetOptions = {}): Promise<string> {
+  if (!options.context) return Excel.run((ctx) => writeResultsSheet(findings, { ...options, context: ctx }));
+  const context = options.context;
+  const locale = options.locale ?? currentLocale();
+  const headers = RESULTS_HEADERS[locale];
+  const rows = resultRows(findings, locale);
+  const ncol = headers.length;
+
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const name = uniqueSheetName(RESULTS_SHEET_BASE, sheets.items.map((s) => s.name));
+
+  try {
+    const ws = sheets.add(name);
+    const head = ws.getRangeByIndexes(0, 0, 1, ncol);
+    head.numberFormat = [headers.map(() => "@")];
+    head.values = [headers.slice()];
+    head.format.font.bold = true;
+    head.format.fill.color = "#DDEBF7";
+    ws.freezePanes.freezeRows(1);
+    COLUMN_WIDTHS.forEach((w, c) => (ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+    await context.sync();
+
+    let chunk = Math.max(1, options.rowsPerSync ?? 1000);
+    let start = 0;
+    while (start < rows.length) {
+      const n = Math.min(chunk, rows.length - start);
+      const block = rows.slice(start, start + n);
+      const rg = ws.getRangeByIndexes(1 + start, 0, n, ncol);
+      // Text format first, in the same request: Excel would turn "=…", "+…", "-…", "@…" into formulas otherwise.
+      rg.numberFormat = block.map(() => headers.map(() => "@"));
+      rg.values = block;
+      block.forEach((_, i) => {
+        const f = findings[start + i];
+        ws.getRangeByIndexes(1 + start + i, 3, 1, 1).hyperlink = { documentReference: qualify(f.sheet, f.cell), screenTip: qualify(f.sheet, f.cell) };
+        if (f.related.length) ws.getRangeByIndexes(1 + start + i, 5, 1, 1).hyperlink = { documentReference: f.related[0], screenTip: f.related[0] };
+      });
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block is its own request to stay under the payload limit
+        await context.sync();
+      } catch (e) {
+        if (!isPayloadLimitError(e) || n === 1) throw e;
+        chunk = Math.ceil(n / 2);
+        continue;
+      }
+      start += n;
+    }
+    return name;
+  } catch (e) {
+    // Even a refused first request may have created the sheet (a half-applied batch): always look.
+    const removed = await removeSheet(context, name);
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "写入“检查结果”工作表", "en-US": "Writing the results sheet" },
+      removed
+        ? { "zh-CN": "未完成的结果表已删除，其他工作表未被修改。", "en-US": "The incomplete results sheet was removed; no other sheet was changed." }
+        : { "zh-CN": `请手动删除未完成的工作表“${name}”；其他工作表未被修改。`, "en-US": `Please delete the incomplete sheet "${name}" by hand; no other sheet was changed.` },
+    );
+  }
+}
+
+/** Best-effort removal of a partially written sheet; true when it is gone. */
+async function removeSheet(context: Excel.RequestContext, name: string): Promise<boolean> {
+  try {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (ws.isNullObject) return true;
+    ws.delete();
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export { UserFacingError };

@@ -46,7 +46,7 @@ describe("insertTemplate on the simulated host", () => {
     const s = h.workbook.sheet(sheetName);
     expect(s.cell("A12").font.bold).toBe(true);
     expect(s.cell("A12").fill).toBe("#D9E1F2");
-    expect(s.cell("H3").borders.EdgeRight?.style ?? null).toBe("Continuous");
+    expect((s.cell("H3").borders ?? {}).EdgeRight?.style).toBe("Continuous");
     expect(s.cell("A1").font.size).toBe(16);
     expect(s.cell("G6").horizontalAlignment).toBe("Right");
     expect(s.showGridlines).toBe(false);

@@ -1,4 +1,112 @@
-import type { RuleModule } from "./types";
+import type { RuleContext, RuleModule } from "./types";
+import type { Cell, IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
+import { parseValue, normalizeWidth, resolution, type ParsedValue } from "../value";
+import { numbersAgree, scaleSlip } from "../compare";
+import { isBlankMark } from "../recognize/cells";
+import { rowName } from "./util";
+
+/** The indicator value as one text: split 指标性质|指标值|度量单位 columns joined, else the value cell. */
+function valueOf(row: IndicatorRow): unknown {
+  return row.targetText ?? row.target?.raw ?? null;
+}
+
+function display(row: IndicatorRow): string {
+  const v = valueOf(row);
+  return typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
+}
+
+const KIND_ORDER: Record<TableKind, number> = { declaration: 0, "self-assessment": 1, evaluation: 2 };
+
+/** Reading a bare number (no unit, no scale) in the other side's unit: the candidates and their resolutions. */
+function candidates(p: ParsedValue, other: ParsedValue): { v: number; res: number }[] {
+  const out = [{ v: p.number!, res: resolution(p) }];
+  const bare = p.unit === null && p.scale === 1 && !p.percent;
+  if (!bare) return out;
+  if (other.scale !== 1) out.push({ v: p.number! * other.scale, res: resolution(p) * other.scale });
+  if (other.percent) out.push({ v: p.number! / 100, res: resolution(p) / 100 });
+  return out;
+}
+
+function positiveClass(op: ParsedValue["operator"]): boolean {
+  return op !== "<=" && op !== "<";
+}
+
+function cleanText(s: string): string {
+  return normalizeWidth(s).replace(/[\s，,。.；;、：:！!？?"“”'‘’]/g, "");
+}
+
+export type ValueComparison = "agree" | "differ" | "scale-slip" | "skip";
+
+/**
+ * Compare two 指标值 of the same indicator. "scale-slip" when the numbers differ by ×10⁴/×10⁸ (left to
+ * unit-mismatch), "skip" when one side is empty, a placeholder, not applicable or an error.
+ */
+export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison {
+  const p = parseValue(a);
+  const q = parseValue(b);
+  const unusable = (x: ParsedValue) => x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
+  if (unusable(p) || unusable(q)) return "skip";
+  if (p.quantitative && q.quantitative) {
+    if (p.date !== q.date) return "differ";
+    if (positiveClass(p.operator) !== positiveClass(q.operator)) return "differ";
+    // Different units (人 vs %; 个 vs 米) are different values; a bare number takes the other's unit.
+    const unitOf = (x: ParsedValue) => (x.percent ? "%" : x.unit);
+    const ua = unitOf(p);
+    const ub = unitOf(q);
+    if (ua !== null && ub !== null && ua !== ub) return "differ";
+    for (const x of candidates(p, q))
+      for (const y of candidates(q, p)) if (numbersAgree(x.v, x.res, y.v, y.res)) return "agree";
+    if (scaleSlip(p.number!, q.number!)) return "scale-slip";
+    return "differ";
+  }
+  if (p.quantitative !== q.quantitative) return "differ";
+  // Both qualitative: the same words, ignoring spaces and punctuation; one containing the other is the same aim.
+  const x = cleanText(p.text);
+  const y = cleanText(q.text);
+  return x === y || (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))) ? "agree" : "differ";
+}
+
+/** Indicator rows of the same indicator in different tables, paired with the row they are compared to. */
+export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
+  const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
+  const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && display(r) !== "");
+  const pairs: [IndicatorRow, IndicatorRow][] = [];
+  const paired = new Set<IndicatorRow>();
+  const pairUp = (keyOf: (r: IndicatorRow) => string) => {
+    const groups = new Map<string, IndicatorRow[]>();
+    for (const r of withValue) {
+      if (paired.has(r)) continue;
+      const k = keyOf(r);
+      if (!k || /^\/*$/.test(k)) continue;
+      const g = groups.get(k) ?? [];
+      g.push(r);
+      groups.set(k, g);
+    }
+    for (const g of groups.values()) {
+      const byTable = new Map<number, IndicatorRow[]>();
+      for (const r of g) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+      if (byTable.size < 2) continue;
+      // The reference is the earliest form: declaration, then self-assessment, then evaluation.
+      const tables = [...byTable.entries()].sort(
+        (a, b) => KIND_ORDER[kindOf(a[1][0])] - KIND_ORDER[kindOf(b[1][0])] || a[0] - b[0],
+      );
+      const [, ref] = tables[0];
+      for (const [, other] of tables.slice(1)) {
+        // Several rows with one name in both tables pair in order; otherwise the match is ambiguous.
+        if (other.length !== ref.length) continue;
+        other.forEach((r, i) => {
+          pairs.push([ref[i], r]);
+          paired.add(r);
+          paired.add(ref[i]);
+        });
+      }
+    }
+  };
+  pairUp((r) => r.key);
+  // First-level naming differs between forms (产出 vs 产出指标 vs nothing): fall back to 二级/三级.
+  pairUp((r) => (r.level3 ? r.nameKey : ""));
+  return pairs;
+}
 
 const rule: RuleModule = {
   id: "indicator-value-mismatch",
@@ -17,8 +125,19 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Stub: reports nothing until the core engineer implements it.
+  check(ctx: RuleContext) {
+    for (const [ref, row] of matchedIndicatorPairs(ctx.model)) {
+      if (compareIndicatorValues(valueOf(ref), valueOf(row)) !== "differ") continue;
+      const cell = row.target!;
+      ctx.report({
+        messageId: "mismatch",
+        data: { name: rowName(row), value: display(row), otherSheet: ref.sheet, other: display(ref) },
+        sheet: cell.sheet,
+        row: cell.row,
+        col: cell.col,
+        related: [ref.target!],
+      });
+    }
   },
 };
 

@@ -38,15 +38,31 @@ export function selfAssessment(indicators: Ind[] = standardIndicators(), o: Form
     rows.push(["项目资金（万元）", null, "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"]);
     rows.push([null, "年度资金总额", f[0], f[1], f[2], f[3], f[4]]);
     formats[`F${rows.length}`] = "0.00%";
-    for (const [label, a, b] of o.parts ?? [["其中：财政拨款", f[0], f[1]], ["其他资金", 0, 0]]) rows.push([null, label, a, b, "—", "—", "—"]);
+    for (const [label, a, b] of o.parts ?? [
+      ["其中：财政拨款", f[0], f[1]],
+      ["其他资金", 0, 0],
+    ])
+      rows.push([null, label, a, b, "—", "—", "—"]);
   }
-  rows.push(["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分", "偏差原因分析及改进措施"]);
+  rows.push([
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值（A）",
+    "实际完成值（B）",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ]);
   for (const i of indicators) rows.push([...i]);
   if (o.total !== null) {
     const weights = indicators.reduce((a, i) => a + (typeof i[5] === "number" ? i[5] : 0), 0);
     const scores = indicators.reduce((a, i) => a + (typeof i[6] === "number" ? i[6] : 0), 0);
     const f = o.funds === null ? [0, 0, 0, 0, 0] : (o.funds ?? [100, 100, 10, 1, 10]);
-    const t = o.total ?? [weights + (typeof f[2] === "number" ? f[2] : 0), Math.round((scores + (typeof f[4] === "number" ? f[4] : 0)) * 100) / 100];
+    const t = o.total ?? [
+      weights + (typeof f[2] === "number" ? f[2] : 0),
+      Math.round((scores + (typeof f[4] === "number" ? f[4] : 0)) * 100) / 100,
+    ];
     rows.push(["总分", null, null, null, null, t[0], t[1]]);
   }
   for (const r of o.after ?? []) rows.push(r);

@@ -3,7 +3,11 @@ import { selfAssessment } from "./forms";
 
 /** The seed notice's header row: 评价分值 80.37 评价结论 良. */
 const notice = (total: number | string, grade: string) =>
-  sheet("通知书", [["勐海县财政支出项目绩效评价结果通知书"], ["被评价单位", "勐海县养老保险基金管理中心"], ["评价分值", total, "评价结论", grade]]);
+  sheet("通知书", [
+    ["勐海县财政支出项目绩效评价结果通知书"],
+    ["被评价单位", "勐海县养老保险基金管理中心"],
+    ["评价分值", total, "评价结论", grade],
+  ]);
 
 describe("grade-mismatch", () => {
   describe("valid", () => {
@@ -29,7 +33,9 @@ describe("grade-mismatch", () => {
   describe("invalid", () => {
     it("the seed's 80.37 called 优", () => {
       const f = runRule("grade-mismatch", notice(80.37, "优"));
-      expect(f.map((x) => [x.cell, x.related, x.message["zh-CN"]])).toEqual([["D3", ["通知书!B3"], "等级为“优”，但总分80.37对应的等级是“良”。"]]);
+      expect(f.map((x) => [x.cell, x.related, x.message["zh-CN"]])).toEqual([
+        ["D3", ["通知书!B3"], "等级为“优”，但总分80.37对应的等级是“良”。"],
+      ]);
     });
 
     it.each([

@@ -7,7 +7,12 @@ describe("missing-category", () => {
     it.each([
       ["the seed's declaration", seedDeclaration()],
       ["the standard form", selfAssessment()],
-      ["satisfaction under 效益 (older forms)", selfAssessment(standardIndicators().map((r) => (r[0] === "满意度指标" ? (["效益指标", ...r.slice(1)] as typeof r) : r)))],
+      [
+        "satisfaction under 效益 (older forms)",
+        selfAssessment(
+          standardIndicators().map((r) => (r[0] === "满意度指标" ? (["效益指标", ...r.slice(1)] as typeof r) : r)),
+        ),
+      ],
       ["a two-row fragment", selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null })],
     ])("%s", (_n, s) => {
       expect(runRule("missing-category", s)).toEqual([]);
@@ -26,7 +31,9 @@ describe("missing-category", () => {
 
     it("no satisfaction indicator", () => {
       const ind = standardIndicators().filter((r) => r[0] !== "满意度指标");
-      expect(runRule("missing-category", selfAssessment(ind)).map((x) => x.message["en-US"])).toEqual(['The indicator table on 自评表 has no "满意度" indicators.']);
+      expect(runRule("missing-category", selfAssessment(ind)).map((x) => x.message["en-US"])).toEqual([
+        'The indicator table on 自评表 has no "满意度" indicators.',
+      ]);
     });
   });
 });

@@ -3,7 +3,11 @@ import { selfAssessment, standardIndicators } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
 import type { CellValue } from "../../src/core/snapshot";
 
-const rates = (...pairs: [string, CellValue][]) => sheet("资金情况", pairs.map(([l, v]) => [l, v]));
+const rates = (...pairs: [string, CellValue][]) =>
+  sheet(
+    "资金情况",
+    pairs.map(([l, v]) => [l, v]),
+  );
 
 describe("rate-out-of-range", () => {
   describe("valid", () => {
@@ -22,7 +26,9 @@ describe("rate-out-of-range", () => {
   describe("invalid", () => {
     it("satisfaction above 100 %", () => {
       const f = runRule("rate-out-of-range", rates(["群众满意度", "105%"]));
-      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([["B1", "warning", "群众满意度为105%，超过100%。"]]);
+      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([
+        ["B1", "warning", "群众满意度为105%，超过100%。"],
+      ]);
     });
 
     it("an arrival rate below 0", () => {

@@ -7,8 +7,17 @@ describe("score-exceeds-weight", () => {
     it.each([
       ["the seed's self-assessment", seedSelfAssessment()],
       ["full marks equal to the weight", selfAssessment()],
-      ["a formula's binary noise just above the weight (5.000000000000001 of 5)", selfAssessment([["产出指标", "时效指标", "完成时间", "按时", "按时", 5, 5.000000000000001]], { funds: null, total: null })],
-      ["zero score", selfAssessment([["产出指标", "数量指标", "a", "≥10个", 0, 10, 0, "未实施"]], { funds: null, total: null })],
+      [
+        "a formula's binary noise just above the weight (5.000000000000001 of 5)",
+        selfAssessment([["产出指标", "时效指标", "完成时间", "按时", "按时", 5, 5.000000000000001]], {
+          funds: null,
+          total: null,
+        }),
+      ],
+      [
+        "zero score",
+        selfAssessment([["产出指标", "数量指标", "a", "≥10个", 0, 10, 0, "未实施"]], { funds: null, total: null }),
+      ],
     ])("%s", (_n, s) => {
       expect(runRule("score-exceeds-weight", s)).toEqual([]);
     });
@@ -19,7 +28,9 @@ describe("score-exceeds-weight", () => {
       const ind = standardIndicators();
       ind[1] = ["产出指标", "质量指标", "培训合格率", "≥95%", 0.97, 10, 12];
       const f = runRule("score-exceeds-weight", selfAssessment(ind, { total: null }));
-      expect(f.map((x) => [x.cell, x.related, x.message["zh-CN"]])).toEqual([["G9", ["自评表!F9"], "“培训合格率”得分12高于分值10。"]]);
+      expect(f.map((x) => [x.cell, x.related, x.message["zh-CN"]])).toEqual([
+        ["G9", ["自评表!F9"], "“培训合格率”得分12高于分值10。"],
+      ]);
     });
 
     it("a negative score", () => {
@@ -30,7 +41,10 @@ describe("score-exceeds-weight", () => {
     });
 
     it("the funds block's 得分 above its 分值, and a total above its weight", () => {
-      const f = runRule("score-exceeds-weight", selfAssessment(undefined, { funds: [100, 100, 10, 1, 11], total: [100, 101] }));
+      const f = runRule(
+        "score-exceeds-weight",
+        selfAssessment(undefined, { funds: [100, 100, 10, 1, 11], total: [100, 101] }),
+      );
       expect(f.map((x) => x.cell).sort()).toEqual(["G15", "G4"]);
     });
   });

@@ -10,10 +10,45 @@ describe("sum-mismatch", () => {
       ["the seed's self-assessment", seedSelfAssessment()],
       ["the seed's declaration (total = 财政拨款 + 其他资金)", seedDeclaration()],
       ["the standard form", selfAssessment()],
-      ["parts with binary noise (0.1 + 0.2 = 0.3)", selfAssessment(undefined, { funds: [0.3, 0.3, 10, 1, 10], parts: [["其中：财政拨款", 0.1, 0.1], ["其他资金", 0.2, 0.2]] })],
-      ["a total written at 2 decimals over parts at 3 (179.97 = 90 + 89.974)", selfAssessment(undefined, { funds: [179.97, 179.97, 10, 1, 10], parts: [["其中：财政拨款", 90, 90], ["上年结转资金", 89.974, 89.974]] })],
-      ["a not-applicable indicator (total rescaled)", selfAssessment([...standardIndicators().slice(0, 6), ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "不适用", 10, "不适用"]], { total: [100, 100] })],
-      ["dashes in the 其中 rows", selfAssessment(undefined, { parts: [["其中：财政拨款", 100, 100], ["其他资金", "—", "—"]] })],
+      [
+        "parts with binary noise (0.1 + 0.2 = 0.3)",
+        selfAssessment(undefined, {
+          funds: [0.3, 0.3, 10, 1, 10],
+          parts: [
+            ["其中：财政拨款", 0.1, 0.1],
+            ["其他资金", 0.2, 0.2],
+          ],
+        }),
+      ],
+      [
+        "a total written at 2 decimals over parts at 3 (179.97 = 90 + 89.974)",
+        selfAssessment(undefined, {
+          funds: [179.97, 179.97, 10, 1, 10],
+          parts: [
+            ["其中：财政拨款", 90, 90],
+            ["上年结转资金", 89.974, 89.974],
+          ],
+        }),
+      ],
+      [
+        "a not-applicable indicator (total rescaled)",
+        selfAssessment(
+          [
+            ...standardIndicators().slice(0, 6),
+            ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "不适用", 10, "不适用"],
+          ],
+          { total: [100, 100] },
+        ),
+      ],
+      [
+        "dashes in the 其中 rows",
+        selfAssessment(undefined, {
+          parts: [
+            ["其中：财政拨款", 100, 100],
+            ["其他资金", "—", "—"],
+          ],
+        }),
+      ],
     ])("%s", (_name, s) => {
       expect(runRule("sum-mismatch", s)).toEqual([]);
     });
@@ -21,7 +56,13 @@ describe("sum-mismatch", () => {
 
   describe("invalid", () => {
     it("the published form: 年度资金总额 0 while its 其中 rows hold 90 / 89.974", () => {
-      const s = selfAssessment(undefined, { funds: [0, 0, 10, 0, 0], parts: [["其中：财政拨款", 90, 89.974], ["其他资金", 0, 0]] });
+      const s = selfAssessment(undefined, {
+        funds: [0, 0, 10, 0, 0],
+        parts: [
+          ["其中：财政拨款", 90, 89.974],
+          ["其他资金", 0, 0],
+        ],
+      });
       const f = runRule("sum-mismatch", s);
       expect(at(f)).toEqual(["自评表!C4", "自评表!D4"]);
       expect(f[0].related).toEqual(["自评表!C5", "自评表!C6"]);
@@ -42,7 +83,11 @@ describe("sum-mismatch", () => {
     });
 
     it("资金总额 against 财政拨款 + 其他资金 written as label/value pairs", () => {
-      const s = sheet("申报表", [["年度资金总额：", 100], ["其中：财政拨款", 90], ["其他资金", 5]]);
+      const s = sheet("申报表", [
+        ["年度资金总额：", 100],
+        ["其中：财政拨款", 90],
+        ["其他资金", 5],
+      ]);
       const f = runRule("sum-mismatch", s);
       expect(at(f)).toEqual(["申报表!B1"]);
       expect(f[0].related).toEqual(["申报表!B2", "申报表!B3"]);

@@ -2,7 +2,12 @@ import { runRule, sheet } from "../support/grid";
 import type { CellValue } from "../../src/core/snapshot";
 
 /** The seed's awareness survey: 非常了解 69, 比较了解 46, 了解一点 24, 不了解 2 of 141. */
-function survey(counts: CellValue[] = [69, 46, 24, 2], total: CellValue | null = 141, valid: CellValue | null = 141, issued: CellValue | null = 141) {
+function survey(
+  counts: CellValue[] = [69, 46, 24, 2],
+  total: CellValue | null = 141,
+  valid: CellValue | null = 141,
+  issued: CellValue | null = 141,
+) {
   const rows: CellValue[][] = [
     ["政策知晓度调查统计表"],
     ["了解程度", "人数", "权重", "占比"],
@@ -40,7 +45,9 @@ describe("survey-count", () => {
 
     it("counts that do not add up to the valid questionnaires", () => {
       const f = runRule("survey-count", survey(undefined, null, 140));
-      expect(f.map((x) => [x.cell, x.message["en-US"]])).toEqual([["B9", "The level counts add up to 141, but there are 140 valid questionnaires."]]);
+      expect(f.map((x) => [x.cell, x.message["en-US"]])).toEqual([
+        ["B9", "The level counts add up to 141, but there are 140 valid questionnaires."],
+      ]);
     });
 
     it("more valid questionnaires than issued", () => {

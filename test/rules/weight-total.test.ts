@@ -21,7 +21,10 @@ describe("weight-total", () => {
       ["the seed's self-assessment (10/50/30/10)", seedSelfAssessment()],
       ["the standard self-assessment", selfAssessment()],
       ["an evaluation system 15/15/40/30", evaluation({ 决策: 15, 过程: 15, 产出: 40, 效益: 30 })],
-      ["decimal weights adding to 100 exactly (33.3 + 33.3 + 33.4)", evaluation({ 决策: 0, 过程: 0, 产出: 33.3, 效益: 66.7 })],
+      [
+        "decimal weights adding to 100 exactly (33.3 + 33.3 + 33.4)",
+        evaluation({ 决策: 0, 过程: 0, 产出: 33.3, 效益: 66.7 }),
+      ],
     ])("%s", (_n, s) => {
       expect(runRule("weight-total", s)).toEqual([]);
     });
@@ -41,7 +44,9 @@ describe("weight-total", () => {
         ["满意度指标", "服务对象满意度指标", "d", "≥90%", 1, 10, 10],
       ];
       const f = runRule("weight-total", selfAssessment(ind, { total: [100, 100] }));
-      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([["F12", "error", "各项分值合计为110，应为100。"]]);
+      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([
+        ["F12", "error", "各项分值合计为110，应为100。"],
+      ]);
       expect(f[0].related).toContain("自评表!E4");
     });
 

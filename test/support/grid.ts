@@ -31,7 +31,12 @@ export function range(a1: string): MergeArea {
   const p = fromA1(a);
   const q = fromA1(b ?? a);
   if (!p || !q) throw new Error(`bad range ${a1}`);
-  return { r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) };
+  return {
+    r0: Math.min(p.row, q.row),
+    c0: Math.min(p.col, q.col),
+    r1: Math.max(p.row, q.row),
+    c1: Math.max(p.col, q.col),
+  };
 }
 
 export function sheet(name: string, rows: GridRow[], opts: SheetOptions = {}): SheetSnapshot {

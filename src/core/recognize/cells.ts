@@ -21,7 +21,10 @@ const cache = new WeakMap<Cell, CellNumber | null>();
 /** Decimals a number format shows ("0.00%" → 2, "#,##0.0" → 1), or null when the format says nothing. */
 export function formatDecimals(format: string | undefined): number | null {
   if (!format || /^general$/i.test(format)) return null;
-  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const section = format
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "");
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
   return m ? m[1].length : 0;

@@ -64,7 +64,10 @@ export function fundsRole(text: string): FundsRole | null {
 
 export type SurveyRole = "level" | "count" | "weight" | "share";
 const SURVEY_ROLES: [SurveyRole, RegExp][] = [
-  ["level", /^(选项|等级|满意程度|满意度等级|满意度选项|了解程度|知晓程度|评价等级|评价选项|选项内容|回答|答案|程度|满意度评价)$/],
+  [
+    "level",
+    /^(选项|等级|满意程度|满意度等级|满意度选项|了解程度|知晓程度|评价等级|评价选项|选项内容|回答|答案|程度|满意度评价)$/,
+  ],
   ["count", /^(人数|份数|数量|票数|样本数|频数|选择人数|回答人数|问卷数|问卷份数|计数|有效份数)$/],
   ["weight", /^(权重|系数|分值系数|赋值|得分系数|权数|折算系数|计分系数)$/],
   ["share", /^(占比|比例|百分比|比重|所占比例)$/],
@@ -79,7 +82,9 @@ export function surveyRole(text: string): SurveyRole | null {
 
 /** Labels of a total row in indicator tables. */
 export function isTotalLabel(text: string): boolean {
-  return /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(bare(headerKey(text)));
+  return /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(
+    bare(headerKey(text)),
+  );
 }
 
 export function isSubtotalLabel(text: string): boolean {
@@ -112,7 +117,10 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
   ["valid", /^(收回)?有效(调查)?(问卷|样本|份数)(数|份数|数量)?$/],
   ["issued", /^(共)?发放(调查)?问卷(数|份数|数量)?$|^问卷发放(数|份数|数量)?$/],
   ["rate", /(率|满意度|知晓度)$/],
-  ["totalScore", /^(总分|评价分值|综合得分|自评得分|评价得分|总得分|得分合计|自评总分|最终得分|评价总分|绩效评价得分|自评分值)$/],
+  [
+    "totalScore",
+    /^(总分|评价分值|综合得分|自评得分|评价得分|总得分|得分合计|自评总分|最终得分|评价总分|绩效评价得分|自评分值)$/,
+  ],
   ["balance", /^(本年度?)?(结余|结余资金|结存资金|资金结余|年末结余)(金额|数)?$/],
   ["arrived", /^(实际)?(到位资金|资金到位数|到位数|项目收入资金|资金到位|实际到位资金|到位金额|收入资金)$/],
   ["spent", /^(实际|项目)?(支出|支出资金|支出数|支出金额|执行数|资金支出)$/],
@@ -125,7 +133,9 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
 
 /** What a loose label names, or null. */
 export function amountKind(text: string): AmountKind | null {
-  const k = bare(headerKey(text)).replace(/^其中[:：]?/, "").replace(/[:：]$/, "");
+  const k = bare(headerKey(text))
+    .replace(/^其中[:：]?/, "")
+    .replace(/[:：]$/, "");
   if (k === "" || k.length > 16 || /\d/.test(k)) return null;
   for (const [kind, re] of AMOUNT_LABELS) if (re.test(k)) return kind;
   return null;

@@ -107,7 +107,9 @@ function combineHeaders(rd: SheetReader, r: number, top: Map<number, IndicatorRo
   return out;
 }
 
-function pickColumns(assign: Map<number, { role: IndicatorRole; sub: boolean }>): Partial<Record<IndicatorRole, number>> {
+function pickColumns(
+  assign: Map<number, { role: IndicatorRole; sub: boolean }>,
+): Partial<Record<IndicatorRole, number>> {
   const cols: Partial<Record<IndicatorRole, number>> = {};
   const fromSub: Partial<Record<IndicatorRole, boolean>> = {};
   for (const [c, { role, sub }] of [...assign].sort((a, b) => a[0] - b[0])) {
@@ -149,11 +151,30 @@ function readIndicatorTable(
 ): number {
   const tableIndex = ctx.model.tables.length;
   const first = headerRows[headerRows.length - 1] + 1;
-  const table: IndicatorTable = { kind: "declaration", sheet: rd.name, headerRows, columns, rows: [], firstRow: first, lastRow: first - 1 };
+  const table: IndicatorTable = {
+    kind: "declaration",
+    sheet: rd.name,
+    headerRows,
+    columns,
+    rows: [],
+    firstRow: first,
+    lastRow: first - 1,
+  };
   const roleCols = Object.values(columns) as number[];
   const minCol = Math.min(...roleCols);
   const maxCol = Math.max(...roleCols);
-  const valueRoles: ValueRole[] = ["target", "actual", "weight", "score", "nature", "unit", "reason", "deduction", "explanation", "standard"];
+  const valueRoles: ValueRole[] = [
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "nature",
+    "unit",
+    "reason",
+    "deduction",
+    "explanation",
+    "standard",
+  ];
   const levelRoles = ["level1", "level2", "level3"] as const;
   const carry: Record<string, { text: string; src: string; pos?: CellPos }> = {};
   let blanks = 0;
@@ -277,7 +298,8 @@ function tableKind(sheet: SheetSnapshot, t: IndicatorTable): TableKind {
   if (c.standard !== undefined || c.deduction !== undefined) return "evaluation";
   if (t.rows.some((x) => x.family === "决策" || x.family === "过程")) return "evaluation";
   if (c.actual !== undefined) return "self-assessment";
-  if (c.score !== undefined) return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";
+  if (c.score !== undefined)
+    return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";
   return "declaration";
 }
 
@@ -348,7 +370,8 @@ function readSurvey(ctx: Ctx, rd: SheetReader, r: number, roles: Map<number, Sur
     if (kind === "valid") survey.valid = count;
     else if (kind === "issued") survey.issued = count;
     else if (kind === "rate" || /率$/.test(k)) survey.rate = count;
-    else survey.levels.push({ label, count, weight: cols.weight !== undefined ? rd.cell(row, cols.weight) : undefined });
+    else
+      survey.levels.push({ label, count, weight: cols.weight !== undefined ? rd.cell(row, cols.weight) : undefined });
   }
   ctx.model.surveys.push(survey);
   return row;
@@ -402,12 +425,15 @@ function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
   if (!sheet || !Array.isArray(sheet.values)) return;
   const rd = new SheetReader(sheet);
   let next: RowRoles | null = null;
-  for (let r = rd.r0; r < rd.r1; ) {
+  for (let r = rd.r0; r < rd.r1;) {
     const roles = next ?? classify(rd, r);
     next = null;
     if (roles.ind.size + roles.funds.size + roles.survey.size >= 1) {
       const below = r + 1 < rd.r1 ? classify(rd, r + 1) : null;
-      if (isIndicatorHeader(roles.ind) || (below && roles.ind.size > 0 && isIndicatorHeader(new Map([...roles.ind, ...below.ind])))) {
+      if (
+        isIndicatorHeader(roles.ind) ||
+        (below && roles.ind.size > 0 && isIndicatorHeader(new Map([...roles.ind, ...below.ind])))
+      ) {
         const useBelow = !!below && below.ind.size > 0 && !isIndicatorHeader(below.ind);
         const assign = combineHeaders(rd, r, roles.ind, useBelow ? below!.ind : new Map());
         const cols = pickColumns(assign);
@@ -450,7 +476,9 @@ function link(model: WorkbookModel): void {
       g.total = a.value;
       continue;
     }
-    const t = model.tables.find((x) => x.sheet === g.sheet && x.kind !== "declaration" && x.total?.score && cellNumber(x.total.score) !== null);
+    const t = model.tables.find(
+      (x) => x.sheet === g.sheet && x.kind !== "declaration" && x.total?.score && cellNumber(x.total.score) !== null,
+    );
     if (t) g.total = t.total!.score;
   }
   for (const s of model.surveys) {

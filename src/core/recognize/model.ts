@@ -54,16 +54,7 @@ export type IndicatorRole =
 
 /** Standard families the second-level (or first-level) names fall into. */
 export type IndicatorCategory =
-  | "数量"
-  | "质量"
-  | "时效"
-  | "成本"
-  | "经济效益"
-  | "社会效益"
-  | "生态效益"
-  | "可持续影响"
-  | "满意度"
-  | "预算执行";
+  "数量" | "质量" | "时效" | "成本" | "经济效益" | "社会效益" | "生态效益" | "可持续影响" | "满意度" | "预算执行";
 
 /** First-level families: self-assessment (预算执行/产出/效益/满意度) and evaluation (决策/过程/产出/效益). */
 export type IndicatorFamily = "预算执行" | "产出" | "效益" | "满意度" | "决策" | "过程";

@@ -12,7 +12,12 @@ function sum(values: number[]): number {
 function funds(model: WorkbookModel, table: IndicatorTable) {
   let best;
   for (const f of model.funds)
-    if (f.sheet === table.sheet && f.total && (!best || Math.abs(f.headerRow - table.firstRow) < Math.abs(best.headerRow - table.firstRow))) best = f;
+    if (
+      f.sheet === table.sheet &&
+      f.total &&
+      (!best || Math.abs(f.headerRow - table.firstRow) < Math.abs(best.headerRow - table.firstRow))
+    )
+      best = f;
   return best;
 }
 
@@ -40,7 +45,13 @@ export function scoreSummaries(model: WorkbookModel): ScoreSummary[] {
     const anyScore = [...cats.values()].some((c) => c.scores.length > 0);
     const total = stated ?? (anyScore ? sum(categories.map((c) => c.score)) : null);
     const key = total === null ? null : gradeKey(total);
-    out.push({ sheet: table.sheet, kind: table.kind, total, grade: key ? GRADE_WORDS[key]["zh-CN"] : null, categories });
+    out.push({
+      sheet: table.sheet,
+      kind: table.kind,
+      total,
+      grade: key ? GRADE_WORDS[key]["zh-CN"] : null,
+      categories,
+    });
   }
   return out;
 }

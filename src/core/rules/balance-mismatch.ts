@@ -53,7 +53,10 @@ const rule: RuleModule = {
         const expected = moneySub(a, s);
         if (expected === null) continue;
         // Exact to the cent, or to the precision the inputs are written at; the finer input sets it.
-        const step = Math.max(0.01, Math.min(stepOf(arr.value) * factor(arr, mixed), stepOf(sp.value) * factor(sp, mixed)));
+        const step = Math.max(
+          0.01,
+          Math.min(stepOf(arr.value) * factor(arr, mixed), stepOf(sp.value) * factor(sp, mixed)),
+        );
         if (!numbersAgree(b, step, expected, 0))
           ctx.report({
             messageId: "mismatch",

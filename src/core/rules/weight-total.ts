@@ -1,6 +1,6 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
-import { cellNumber } from "../recognize/cells";
+import { cellNumber, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { exactSum, hasNum, weightedItems } from "./util";
 
@@ -34,7 +34,10 @@ const rule: RuleModule = {
   check(ctx: RuleContext) {
     const { model } = ctx;
     for (const table of model.tables) {
-      const items = weightedItems(model, table).filter((i) => hasNum(i.weight));
+      const all = weightedItems(model, table);
+      // A weight that cannot be read (number-as-text reports it) makes any sum a guess: judge nothing.
+      if (all.some((i) => i.weight && !isBlankMark(i.weight) && !hasNum(i.weight))) continue;
+      const items = all.filter((i) => hasNum(i.weight));
       if (items.length === 0) continue;
       const families = new Set(items.map((i) => i.family));
       // A fragment (one category listed on its own) is not a whole indicator set: only whole sets must make 100.

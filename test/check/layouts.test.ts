@@ -1,0 +1,101 @@
+/**
+ * Real-world layouts that differ from our templates (test/fixtures/layouts): each correctly filled form gives
+ * no error and no warning, and each planted defect gives exactly the expected findings.
+ */
+import type { Finding } from "../../src/core/findings";
+import { checkWorkbook } from "../../src/core/check";
+import { workbook } from "../support/grid";
+import { provinceSplit } from "../fixtures/layouts/province-split";
+import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
+import { countyText } from "../fixtures/layouts/county-text";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+
+/** The check engine's own rules; the core engineer's rules have their own fixture tests. */
+const ENGINE_RULES = [
+  "sum-mismatch",
+  "weight-total",
+  "score-exceeds-weight",
+  "grade-mismatch",
+  "balance-mismatch",
+  "survey-count",
+  "rate-out-of-range",
+  "number-as-text",
+  "missing-category",
+] as const;
+
+const loud = (fs: Finding[]) =>
+  fs.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell} ${f.rule}: ${f.message["zh-CN"]}`);
+const brief = (fs: Finding[]) => fs.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort();
+
+describe("clean real-world layouts give no error and no warning", () => {
+  it.each([
+    ["A: provincial self-assessment with split value columns and two-row headers", workbook(provinceSplit())],
+    ["B: evaluation system, notice, funds and survey", evaluationSystem()],
+    ["C: county declaration + self-assessment, numbers as text, #DIV/0!, empty and hidden sheets", countyText()],
+    [
+      "the seed's forms with one cost value",
+      workbook(seedDeclaration("≤628,678,956.50元"), seedSelfAssessment("≤628,678,956.50元")),
+    ],
+  ])("%s", (_n, wb) => {
+    expect(loud(checkWorkbook(wb).findings)).toEqual([]);
+  });
+
+  it("C reports its #DIV/0! 执行率 as information only", () => {
+    const r = checkWorkbook(countyText());
+    expect(r.findings.map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.rule}`)).toEqual([
+      "自评表!G6 info number-as-text",
+    ]);
+  });
+
+  it("recognized scores: A totals 99.5 (优), B 80.37 (良) in four first-level categories", () => {
+    const a = checkWorkbook(workbook(provinceSplit())).scores;
+    expect(a.map((s) => [s.sheet, s.total, s.grade])).toEqual([["自评表（农业）", 99.5, "优"]]);
+    const b = checkWorkbook(evaluationSystem()).scores;
+    expect(b.map((s) => [s.total, s.grade, s.categories.map((c) => `${c.name}${c.weight}`).join(" ")])).toEqual([
+      [80.37, "良", "决策20 过程20 产出35 效益25"],
+    ]);
+  });
+});
+
+describe("planted defects give exactly the expected findings", () => {
+  const run = (wb: Parameters<typeof checkWorkbook>[0]) => brief(checkWorkbook(wb, { rules: ENGINE_RULES }).findings);
+
+  it("A: 年初预算数 total off, a score above its weight, a total above 100", () => {
+    expect(run(workbook(provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 })))).toEqual([
+      "自评表（农业）!C6 sum-mismatch",
+      "自评表（农业）!J20 score-exceeds-weight",
+      "自评表（农业）!J21 score-exceeds-weight",
+    ]);
+  });
+
+  it("B: wrong grade, total not the sum of scores, survey total off, balance off", () => {
+    expect(run(evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 }))).toEqual(
+      [
+        "结果通知书!D4 grade-mismatch",
+        "知晓度调查!B9 survey-count",
+        "评分表!G21 sum-mismatch",
+        "资金情况!B7 balance-mismatch",
+      ].sort(),
+    );
+  });
+
+  it("B: 产出 + 效益 below 60", () => {
+    // 决策 24, 过程 21, 产出 30, 效益 25: 55 for 产出 + 效益. 成本节约率's weight drops to 2 below its score 5.
+    expect(run(evaluationSystem({ weights: [24, 21, 30, 25] }))).toEqual([
+      "评分表!D14 weight-total",
+      "评分表!G17 score-exceeds-weight",
+    ]);
+  });
+
+  it("C: declared total ≠ parts, 其中 rows ≠ total, satisfaction above 100 %, a weight in words", () => {
+    expect(
+      run(countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" })),
+    ).toEqual([
+      "申报表!C4 sum-mismatch",
+      "自评表!C4 sum-mismatch",
+      "自评表!D11 number-as-text",
+      "自评表!F17 rate-out-of-range",
+      "自评表!G6 number-as-text",
+    ]);
+  });
+});

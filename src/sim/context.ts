@@ -23,7 +23,7 @@ export interface HostState {
   syncCount: number;
   payloadLimitBytes: number;
   apiMinor: number;
-  pendingFailure: { afterOps: number; error?: unknown } | null;
+  pendingFailure: { afterOps: number; error?: unknown; skip: number } | null;
   listeners: Set<() => void>;
 }
 
@@ -83,8 +83,11 @@ export class SimRequestContext {
     host.syncCount++;
     const ops = this.ops;
     this.ops = [];
-    const failure = host.pendingFailure;
-    host.pendingFailure = null;
+    let failure = host.pendingFailure;
+    if (failure && failure.skip > 0) {
+      failure.skip--;
+      failure = null;
+    } else host.pendingFailure = null;
     await Promise.resolve();
 
     const wb = host.workbook;

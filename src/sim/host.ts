@@ -23,9 +23,10 @@ export interface SimHost {
   /**
    * Make the next sync fail: it applies its first `afterOps` queued write operations (property sets and
    * mutating calls; reads don't count; default 0), keeps them applied, and rejects with `error`
-   * (default a GeneralException) — a half-applied batch, as when Excel drops a request.
+   * (default a GeneralException) — a half-applied batch, as when Excel drops a request. With `skip`, that many
+   * syncs succeed first (to fail the 3rd request of an operation: skip 2).
    */
-  failNextSync(opts?: { afterOps?: number; error?: unknown }): void;
+  failNextSync(opts?: { afterOps?: number; error?: unknown; skip?: number }): void;
   /** Called after every sync that changed the workbook. */
   onChange(cb: () => void): () => void;
   /** Ribbon actions registered through Office.actions.associate. */
@@ -189,7 +190,7 @@ export function installSimHost(target: object = globalThis, options: SimHostOpti
       state.syncCount = 0;
     },
     failNextSync(opts = {}) {
-      state.pendingFailure = { afterOps: opts.afterOps ?? 0, error: opts.error };
+      state.pendingFailure = { afterOps: opts.afterOps ?? 0, error: opts.error, skip: opts.skip ?? 0 };
     },
     onChange(cb) {
       state.listeners.add(cb);

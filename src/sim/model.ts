@@ -6,7 +6,7 @@
  * exactly, while a sync that fails half-way (failNextSync) can keep the part that was applied — which is
  * what Excel does, and what the adapter has to cope with.
  */
-import { fromA1, lettersToCol, toA1, type CellValue, type MergeArea } from "../core/snapshot";
+import { fromA1, lettersToCol, toA1, type CellValue, type MergeArea, type WorkbookSnapshot } from "../core/snapshot";
 import { evaluateFormula, type FormulaValue } from "./formula";
 
 export interface FontState {
@@ -272,6 +272,33 @@ export class SimWorkbook {
   private journal: (() => void)[] | null = null;
   /** Formula evaluation depth guard (circular references). */
   private evaluating = new Set<string>();
+
+  /**
+   * A workbook holding a snapshot's sheets (values, formulas, number formats, merges, visibility, origin), for
+   * running the Office.js adapter over the same fixtures the core's tests use. A formula's value is computed by
+   * the simulated host, not taken from the snapshot.
+   */
+  static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbook {
+    const wb = new SimWorkbook();
+    for (const s of snapshot.sheets) {
+      const sheet = wb.addSheet(s.name, [], { visibility: s.visibility ?? "Visible" });
+      s.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const f = s.formulas?.[i]?.[j] ?? null;
+          const nf = s.numberFormats?.[i]?.[j] ?? null;
+          if ((v === null || v === "") && !f && (!nf || nf === "General")) return;
+          sheet.mutate(s.originRow + i, s.originCol + j, (cell) => {
+            if (nf) cell.numberFormat = nf;
+            if (f) cell.formula = f;
+            else assignRaw(cell, v, true);
+          });
+        }),
+      );
+      sheet.merges = s.merges.map((m) => ({ ...m }));
+    }
+    wb.changed = false;
+    return wb;
+  }
 
   /** Raw accessor: add a sheet with values (strings starting with "=" are formulas). */
   addSheet(name: string, values: unknown[][] = [], opts: SheetOptions = {}): SimSheet {

@@ -298,3 +298,20 @@ describe("formulas", () => {
     expect(v).toEqual(typeof expected === "object" ? expected.code : expected);
   });
 });
+
+describe("failNextSync with skip", () => {
+  test("lets `skip` syncs succeed, then fails one", async () => {
+    host.failNextSync({ skip: 1, afterOps: 0 });
+    await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("自评表");
+      ws.getRange("G1").values = [[1]];
+      await ctx.sync();
+      ws.getRange("G2").values = [[2]];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+      ws.getRange("G3").values = [[3]];
+      await ctx.sync();
+    });
+    const s = wb.sheet("自评表");
+    expect([s.cell("G1").value, s.cell("G2").value, s.cell("G3").value]).toEqual([1, null, 3]);
+  });
+});

@@ -1,0 +1,69 @@
+import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
+import { runCheck, CheckExtrasError, type CheckProgress } from "../../src/office/check";
+import { readWorkbookSnapshot } from "../../src/office/snapshotReader";
+import { RESULTS_SHEET_BASE } from "../../src/office/resultsSheet";
+import { checkWorkbook } from "../../src/core/check";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+
+let host: SimHost;
+afterEach(() => host?.uninstall());
+
+function seedBook(): SimWorkbook {
+  return SimWorkbook.fromSnapshot({ sheets: [seedDeclaration(), seedSelfAssessment()] });
+}
+
+describe("runCheck", () => {
+  test("reads in 2 syncs, writes nothing, and gives the core's findings for the same snapshot", async () => {
+    const fixture = { sheets: [seedDeclaration(), seedSelfAssessment()] };
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    host.resetSyncCount();
+    const before = host.workbook.snapshotState();
+    const result = await runCheck();
+    expect(host.syncCount).toBe(2);
+    expect(host.workbook.snapshotState()).toEqual(before);
+    expect(result.findings).toEqual(checkWorkbook(fixture).findings);
+    expect(result.summary).toEqual(checkWorkbook(fixture).summary);
+  });
+
+  test("the snapshot read through Office.js equals the fixture's values and merges", async () => {
+    const fixture = seedSelfAssessment();
+    host = installSimHost(globalThis, { workbook: SimWorkbook.fromSnapshot({ sheets: [fixture] }) });
+    const snap = await readWorkbookSnapshot();
+    const width = Math.max(...fixture.values.map((r) => r.length));
+    const padded = fixture.values.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
+    // The used range ends at the last non-empty cell; trailing empty rows/cols of the fixture are not part of it.
+    expect(snap.sheets[0].values).toEqual(padded.slice(0, snap.sheets[0].values.length).map((r) => r.slice(0, snap.sheets[0].values[0].length)));
+    expect(snap.sheets[0].merges).toEqual(expect.arrayContaining(fixture.merges));
+  });
+
+  test("reports progress stages in order, ending with done", async () => {
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    const stages: CheckProgress[] = [];
+    await runCheck({ resultsSheet: true, highlight: true, onProgress: (p) => stages.push(p) });
+    expect(stages.map((s) => s.stage)).toEqual(["reading", "checking", "results-sheet", "highlighting", "done"]);
+    const fractions = stages.map((s) => s.fraction);
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  });
+
+  test("with the results sheet: a new sheet each run, and results sheets are not themselves checked", async () => {
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    const first = await runCheck({ resultsSheet: true });
+    const second = await runCheck({ resultsSheet: true });
+    expect(first.resultsSheetName).toBe(RESULTS_SHEET_BASE);
+    expect(second.resultsSheetName).toBe(`${RESULTS_SHEET_BASE} (2)`);
+    expect(second.findings).toEqual(first.findings);
+    expect(host.workbook.sheetNames()).toEqual(["申报表", "自评表", "检查结果", "检查结果 (2)"]);
+  });
+
+  test("a failing extra keeps the findings on the error and says what happened", async () => {
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    host.workbook.protected = true; // structure protected: no new sheet can be added
+    const before = host.workbook.snapshotState();
+    const err = await runCheck({ resultsSheet: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(CheckExtrasError);
+    expect(err.result.findings.length).toBeGreaterThan(0);
+    expect(err.bilingual["zh-CN"]).toMatch(/保护/);
+    expect(err.bilingual["en-US"]).toMatch(/protected/);
+    expect(host.workbook.snapshotState()).toEqual(before);
+  });
+});

@@ -1,0 +1,111 @@
+import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
+import { writeResultsSheet, uniqueSheetName, isResultsSheet, RESULTS_HEADERS } from "../../src/office/resultsSheet";
+import { UserFacingError } from "../../src/office/errors";
+import type { Finding } from "../../src/core/findings";
+
+let host: SimHost;
+afterEach(() => host?.uninstall());
+
+const finding = (i: number, over: Partial<Finding> = {}): Finding => ({
+  rule: "sum-mismatch",
+  severity: i % 3 === 0 ? "error" : i % 3 === 1 ? "warning" : "info",
+  sheet: "My Sheet",
+  cell: `D${i + 2}`,
+  related: [`'My Sheet'!E${i + 2}`, "自评表!F3"],
+  message: { "zh-CN": `合计不等于各项之和 ${i}`, "en-US": `Total is not the sum ${i}` },
+  ...over,
+});
+
+function book(): SimWorkbook {
+  const wb = new SimWorkbook();
+  wb.addSheet("My Sheet", [["x"]]);
+  wb.addSheet("自评表", [["y"]]);
+  return wb;
+}
+
+describe("writeResultsSheet", () => {
+  test("one row per finding under the header, hyperlinks to the cells, everything as text", async () => {
+    host = installSimHost(globalThis, { workbook: book() });
+    const name = await writeResultsSheet([finding(0), finding(1)], { locale: "zh-CN" });
+    expect(name).toBe("检查结果");
+    const s = host.workbook.sheet(name);
+    expect(RESULTS_HEADERS["zh-CN"].map((_, c) => s.cell(0, c).value)).toEqual([...RESULTS_HEADERS["zh-CN"]]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => s.cell(1, c).value)).toEqual(["错误", "sum-mismatch", "My Sheet", "D2", "合计不等于各项之和 0", "'My Sheet'!E2、自评表!F3"]);
+    expect(s.cell(2, 0).value).toBe("警告");
+    expect(s.cell(1, 3).hyperlink).toMatchObject({ documentReference: "'My Sheet'!D2" });
+    expect(s.cell(1, 5).hyperlink).toMatchObject({ documentReference: "'My Sheet'!E2" });
+    for (let r = 0; r <= 2; r++) for (let c = 0; c < 6; c++) expect(s.cell(r, c)).toMatchObject({ formula: null, numberFormat: "@" });
+    expect(s.freezeRows).toBe(1);
+    expect(host.workbook.sheet("My Sheet").cell("A1").value).toBe("x");
+  });
+
+  test("English headers and messages for en-US", async () => {
+    host = installSimHost(globalThis, { workbook: book() });
+    const name = await writeResultsSheet([finding(0)], { locale: "en-US" });
+    const s = host.workbook.sheet(name);
+    expect(s.cell(0, 0).value).toBe("Severity");
+    expect(s.cell(1, 4).value).toBe("Total is not the sum 0");
+  });
+
+  test("never overwrites: a taken name gets a suffix, case-insensitively", async () => {
+    const wb = book();
+    wb.addSheet("检查结果", [["用户自己的数据"]]);
+    host = installSimHost(globalThis, { workbook: wb });
+    const name = await writeResultsSheet([finding(0)]);
+    expect(name).toBe("检查结果 (2)");
+    expect(wb.sheet("检查结果").cell("A1").value).toBe("用户自己的数据");
+    expect(uniqueSheetName("Results", ["results", "Results (2)"])).toBe("Results (3)");
+    expect(uniqueSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
+    expect(uniqueSheetName("a/b:c", [])).toBe("a_b_c");
+  });
+
+  test("many findings are written in several requests under a small payload limit, completely", async () => {
+    host = installSimHost(globalThis, { workbook: book(), payloadLimitBytes: 40_000 });
+    const many = Array.from({ length: 400 }, (_, i) => finding(i));
+    const name = await writeResultsSheet(many, { rowsPerSync: 400 });
+    const s = host.workbook.sheet(name);
+    expect(s.cell(400, 4).value).toBe("合计不等于各项之和 399");
+    expect(s.usedBounds()).toEqual({ r0: 0, c0: 0, r1: 400, c1: 5 });
+  });
+
+  test("a request failing half-way removes the partial sheet and says so", async () => {
+    const wb = book();
+    host = installSimHost(globalThis, { workbook: wb });
+    const before = wb.snapshotState();
+    // The first sync (sheet list) succeeds; the one creating the sheet and writing the header fails half-way.
+    host.failNextSync({ skip: 1, afterOps: 3 });
+    const err = await writeResultsSheet([finding(0), finding(1)]).catch((e) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect(err.bilingual["zh-CN"]).toMatch(/已删除/);
+    expect(err.bilingual["en-US"]).toMatch(/removed/);
+    expect(wb.snapshotState()).toEqual(before);
+  });
+
+  test("a failure in a later block also removes the sheet", async () => {
+    const wb = book();
+    host = installSimHost(globalThis, { workbook: wb });
+    const before = wb.snapshotState();
+    host.resetSyncCount();
+    host.failNextSync({ skip: 3, afterOps: 5 });
+    const err = await writeResultsSheet(Array.from({ length: 30 }, (_, i) => finding(i)), { rowsPerSync: 10 }).catch((e) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect(host.syncCount).toBeGreaterThan(4);
+    expect(wb.sheetNames()).toEqual(["My Sheet", "自评表"]);
+    expect(wb.snapshotState()).toEqual(before);
+  });
+
+  test("a protected workbook gives a clear message and no sheet", async () => {
+    const wb = book();
+    wb.protected = true;
+    host = installSimHost(globalThis, { workbook: wb });
+    const err = await writeResultsSheet([finding(0)]).catch((e) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect(err.bilingual["zh-CN"]).toMatch(/受保护/);
+    expect(wb.sheetNames()).toEqual(["My Sheet", "自评表"]);
+  });
+
+  test("isResultsSheet recognizes our header row only", () => {
+    expect(isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [[...RESULTS_HEADERS["en-US"]]], merges: [] })).toBe(true);
+    expect(isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [["级别", "规则", "工作表"]], merges: [] })).toBe(false);
+  });
+});

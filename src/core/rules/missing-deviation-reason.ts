@@ -1,4 +1,9 @@
-import type { RuleModule } from "./types";
+import type { RuleContext, RuleModule } from "./types";
+import { isBlankMark } from "../recognize/cells";
+import { parseValue } from "../value";
+import { meetsNumber, readActual } from "../compare";
+import { fmtNum } from "./format";
+import { rowName } from "./util";
 
 const rule: RuleModule = {
   id: "missing-deviation-reason",
@@ -15,8 +20,29 @@ const rule: RuleModule = {
       },
     },
   },
-  check() {
-    // Stub: reports nothing until the core engineer implements it.
+  check(ctx: RuleContext) {
+    for (const row of ctx.model.indicators) {
+      const table = ctx.model.tables[row.table];
+      // Only forms that have the column can be faulted for leaving it empty.
+      if (!table || table.columns.reason === undefined || !row.target || !row.actual) continue;
+      if (isBlankMark(row.actual)) continue;
+      const t = parseValue(row.targetText ?? row.target.raw);
+      if (!t.quantitative || t.number === null) continue;
+      const a = readActual(t, row.actualText ?? row.actual.raw, { percentFormat: !!row.actual.format && /%/.test(row.actual.format) });
+      if (a === null || meetsNumber(t, a) !== false) continue;
+      // An empty cell, or one holding only 无 / — / /, explains nothing.
+      if (row.reason && !isBlankMark(row.reason)) continue;
+      const cell = row.reason ?? { sheet: row.sheet, row: row.row, col: table.columns.reason };
+      const actualText = row.actualText ?? (typeof row.actual.raw === "number" ? fmtNum(row.actual.raw, 10) : row.actual.text);
+      ctx.report({
+        messageId: "missing",
+        data: { name: rowName(row), target: t.text.trim(), actual: actualText },
+        sheet: cell.sheet,
+        row: cell.row,
+        col: cell.col,
+        related: [row.target, row.actual],
+      });
+    }
   },
 };
 

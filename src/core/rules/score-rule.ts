@@ -1,4 +1,30 @@
-import type { RuleModule } from "./types";
+import type { RuleContext, RuleModule } from "./types";
+import type { Cell, IndicatorRow } from "../recognize/model";
+import { cellNumber, isBlankMark } from "../recognize/cells";
+import { parseValue } from "../value";
+import { meetsNumber, numbersAgree, readActual } from "../compare";
+import { quantScore } from "../scoring";
+import { execRate } from "../rates";
+import { isEvalError } from "../errors";
+import { fmtNum, fmtPct } from "./format";
+import { rowName } from "./util";
+
+/** Smallest step a score is written at (9.7 → 0.1; 10 → 1). */
+function scoreStep(cell: Cell): number {
+  const n = cellNumber(cell);
+  return n ? Math.pow(10, -Math.min(n.decimals, 12)) : 0;
+}
+
+/** A written score agrees with the rule when it is the expected score rounded or cut to its own decimals. */
+function scoreAgrees(score: number, step: number, expected: number): boolean {
+  if (numbersAgree(score, step, expected, 0)) return true;
+  return expected >= score && expected - score < step - 1e-12;
+}
+
+function text(row: IndicatorRow, which: "target" | "actual"): string {
+  const v = which === "target" ? (row.targetText ?? row.target?.raw) : (row.actualText ?? row.actual?.raw);
+  return v === null || v === undefined ? "" : typeof v === "number" ? fmtNum(v, 10) : String(v).trim();
+}
 
 const rule: RuleModule = {
   id: "score-rule",
@@ -14,10 +40,67 @@ const rule: RuleModule = {
         "zh-CN": "指标“{name}”得分{score}，按指标值{target}与实际完成值{actual}应得{expected}。",
         "en-US": 'Indicator "{name}" scores {score}; its target {target} and actual {actual} give {expected}.',
       },
+      fullForMissed: {
+        "zh-CN": "指标“{name}”未达到指标值{target}（实际{actual}），却得满分{score}。",
+        "en-US": 'Indicator "{name}" misses its target {target} (actual {actual}) but has full marks ({score}).',
+      },
+      exec: {
+        "zh-CN": "预算执行率得分{score}，按全年执行数{executed}与全年预算数{budget}（执行率{rate}）应得{expected}。",
+        "en-US": "The budget execution score is {score}; executed {executed} of budget {budget} (rate {rate}) gives {expected}.",
+      },
     },
   },
-  check() {
-    // Stub: reports nothing until the core engineer implements it.
+  check(ctx: RuleContext) {
+    const { model } = ctx;
+    for (const row of model.indicators) {
+      const { weight, score, target, actual } = row;
+      if (!weight || !score || !target || !actual || isBlankMark(actual)) continue;
+      const w = cellNumber(weight)?.value;
+      const s = cellNumber(score)?.value;
+      if (w === undefined || s === undefined || w < 0) continue;
+      const t = parseValue(row.targetText ?? target.raw);
+      if (!t.quantitative || t.number === null) continue;
+      const percentFormat = !!actual.format && /%/.test(actual.format);
+      const a = readActual(t, row.actualText ?? actual.raw, { percentFormat });
+      if (a === null) continue;
+      const met = meetsNumber(t, a);
+      if (met === null) continue;
+      const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };
+      const at = { sheet: score.sheet, row: score.row, col: score.col, related: [target, actual, weight] };
+      // A date missed has no agreed proportion: only full marks are certainly wrong.
+      if (t.date) {
+        if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });
+        continue;
+      }
+      const expected = quantScore(t.operator, t.number, a, w);
+      if (isEvalError(expected)) continue;
+      if (scoreAgrees(s, scoreStep(score), expected)) continue;
+      if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });
+      else ctx.report({ messageId: "mismatch", data: { ...data, expected: fmtNum(expected, 2) }, ...at });
+    }
+    // 预算执行率 in the self-assessment's funds block: 分值 × min(B/A, 1).
+    for (const block of model.funds) {
+      const row = block.total;
+      if (!row) continue;
+      const { weight, score, budget, executed } = row.cells;
+      const w = cellNumber(weight)?.value;
+      const s = cellNumber(score)?.value;
+      const b = cellNumber(budget)?.value;
+      const e = cellNumber(executed)?.value;
+      if (w === undefined || s === undefined || b === undefined || e === undefined || !score || w < 0) continue;
+      const rate = execRate(e, b);
+      if (isEvalError(rate)) continue;
+      const expected = w * Math.min(rate, 1);
+      if (scoreAgrees(s, scoreStep(score), expected)) continue;
+      ctx.report({
+        messageId: "exec",
+        data: { score: s, executed: e, budget: b, rate: fmtPct(rate), expected: fmtNum(expected, 2) },
+        sheet: score.sheet,
+        row: score.row,
+        col: score.col,
+        related: [budget!, executed!, weight!],
+      });
+    }
   },
 };
 

@@ -1,4 +1,11 @@
-import type { RuleModule } from "./types";
+import type { RuleContext, RuleModule } from "./types";
+import type { IndicatorCategory } from "../recognize/model";
+import { parseValue } from "../value";
+import { rowName } from "./util";
+
+/** Output categories whose targets must carry a number (财预〔2021〕101号: 数量、质量、时效、成本 are quantified). */
+const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
+const NOT_APPLICABLE = /^(不适用|不涉及|无此项)$/;
 
 const rule: RuleModule = {
   id: "unquantified-target",
@@ -14,10 +21,33 @@ const rule: RuleModule = {
         "zh-CN": "指标“{name}”（{category}）的指标值“{value}”未量化。",
         "en-US": 'Indicator "{name}" ({category}) has the unquantified value "{value}".',
       },
+      empty: {
+        "zh-CN": "指标“{name}”（{category}）未填写指标值。",
+        "en-US": 'Indicator "{name}" ({category}) has no target value.',
+      },
     },
   },
-  check() {
-    // Stub: reports nothing until the core engineer implements it.
+  check(ctx: RuleContext) {
+    for (const row of ctx.model.indicators) {
+      if (!row.category || !QUANTIFIED.has(row.category)) continue;
+      const table = ctx.model.tables[row.table];
+      // Evaluation systems (评分表) have no 指标值 column: nothing to quantify there.
+      if (!table || table.columns.target === undefined || !row.target) continue;
+      const raw = row.targetText ?? row.target.raw;
+      const p = parseValue(raw);
+      if (p.quantitative || p.invalid) continue;
+      const text = p.text.trim();
+      if (NOT_APPLICABLE.test(text.replace(/\s/g, ""))) continue;
+      // A name without any value is only a gap when the row is an indicator (has a 三级 name).
+      if (p.empty && !row.level3) continue;
+      ctx.report({
+        messageId: p.empty ? "empty" : "unquantified",
+        data: { name: rowName(row), category: row.category, value: text },
+        sheet: row.target.sheet,
+        row: row.target.row,
+        col: row.target.col,
+      });
+    }
   },
 };
 

@@ -183,6 +183,7 @@ export class SimSheet {
         if ("value" in o) assignRaw(cell, o.value as CellValue, cell.numberFormat === "@");
         if (o.formula !== undefined) cell.formula = o.formula;
         if (o.fill !== undefined) cell.fill = o.fill;
+        if (o.fillPattern !== undefined) cell.fillPattern = o.fillPattern;
         if (o.font) cell.font = { ...(cell.font ?? {}), ...o.font };
         if (o.hyperlink !== undefined) cell.hyperlink = o.hyperlink;
       } else {

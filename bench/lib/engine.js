@@ -1,0 +1,80 @@
+"use strict";
+// Section 2: the check engine on growing synthetic snapshots, against a plain scan of the same cells and
+// against ExcelJS reading the same workbook from .xlsx.
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { syntheticSnapshot } = require("./synth");
+const { timeRuns, fitExponent, round } = require("./util");
+
+async function writeXlsx(snapshot, file) {
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  for (const s of snapshot.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== undefined) ws.getCell(s.originRow + i + 1, s.originCol + j + 1).value = v;
+      }),
+    );
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+/** The cheapest honest pass over the same cells: what any checker must at least touch. */
+function scan(snapshot) {
+  let n = 0;
+  for (const s of snapshot.sheets) for (const row of s.values) for (const v of row) if (v !== null && typeof v !== "boolean") n++;
+  return n;
+}
+
+const LABELS = { 1000: "1k", 10000: "10k", 100000: "100k", 1000000: "1M" };
+
+async function benchEngine(out, log) {
+  const root = path.join(__dirname, "..", "..");
+  const { checkWorkbook } = require(path.join(root, "src", "core", "check.ts"));
+  const points = [];
+  for (const size of [1000, 10000, 100000, 1000000]) {
+    const { snapshot, cells } = syntheticSnapshot(size);
+    const big = size >= 1000000;
+    let findings = 0;
+    const t = await timeRuns(
+      () => {
+        findings = checkWorkbook(snapshot).findings.length;
+      },
+      { runs: big ? 3 : 5, warmup: big ? 0 : 1, budgetMs: big ? 60000 : 20000 },
+    );
+    out[`engine.ms_${LABELS[size]}`] = round(t.median, 1);
+    out[`engine.findings_${LABELS[size]}`] = findings;
+    log(`  engine ${LABELS[size]} (${cells} cells): ${t.median.toFixed(1)} ms median of ${t.runs}, ${findings} findings`);
+    if (size >= 10000) points.push([cells, t.median]);
+    if (big) {
+      const s = await timeRuns(() => scan(snapshot), { runs: 5, warmup: 1 });
+      out["engine.scan_ms_1M"] = round(s.median, 1);
+      out["engine.ms_1M_over_scan"] = round(t.median / s.median, 1);
+    }
+  }
+  out["engine.exponent"] = round(fitExponent(points), 3);
+
+  // The same 100k-cell workbook read from .xlsx by ExcelJS (through the CLI's reader) vs checked.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-bench-engine-"));
+  try {
+    const { snapshot } = syntheticSnapshot(100000);
+    const file = path.join(dir, "synthetic-100k.xlsx");
+    await writeXlsx(snapshot, file);
+    const { readSnapshotFromFile } = require(path.join(root, "src", "xlsx", "snapshotReader.ts"));
+    let read = null;
+    const r = await timeRuns(async () => {
+      read = await readSnapshotFromFile(file);
+    }, { runs: 3, budgetMs: 30000 });
+    const c = await timeRuns(() => checkWorkbook(read), { runs: 3, warmup: 1, budgetMs: 30000 });
+    out["engine.read_ms_100k"] = round(r.median, 1);
+    out["engine.check_ms_100k"] = round(c.median, 1);
+    out["engine.check_over_read"] = round(c.median / r.median, 3);
+    log(`  100k cells: ExcelJS read ${r.median.toFixed(0)} ms, check ${c.median.toFixed(0)} ms`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { benchEngine, writeXlsx };

@@ -27,6 +27,8 @@ export interface SimHost {
    * syncs succeed first (to fail the 3rd request of an operation: skip 2).
    */
   failNextSync(opts?: { afterOps?: number; error?: unknown; skip?: number }): void;
+  /** Drop a failure set by failNextSync that has not happened yet; true when there was one. */
+  clearFailure(): boolean;
   /** Called after every sync that changed the workbook. */
   onChange(cb: () => void): () => void;
   /** Ribbon actions registered through Office.actions.associate. */
@@ -191,6 +193,11 @@ export function installSimHost(target: object = globalThis, options: SimHostOpti
     },
     failNextSync(opts = {}) {
       state.pendingFailure = { afterOps: opts.afterOps ?? 0, error: opts.error, skip: opts.skip ?? 0 };
+    },
+    clearFailure() {
+      const had = state.pendingFailure !== null;
+      state.pendingFailure = null;
+      return had;
     },
     onChange(cb) {
       state.listeners.add(cb);

@@ -37,8 +37,10 @@ for (const spec of EVAL_FUNCTIONS) {
     parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional ?? false })),
   };
   EvalPlugin.translations.enGB[id] = id;
-  (EvalPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin & Record<string, Function>, ast: { args: unknown[] }, state: unknown) {
-    return this.runFunction(ast.args as never, state as never, this.metadata(id), (...args: unknown[]) => {
+  (EvalPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: unknown, ast: { args: unknown[] }, state: unknown) {
+    // runFunction/metadata are protected: this function is installed as a method of the plugin class.
+    const self = this as { runFunction(args: unknown, state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown): unknown; metadata(id: string): unknown };
+    return self.runFunction(ast.args, state, self.metadata(id), (...args: unknown[]) => {
       const out: EvalArg[] = [];
       for (const a of args) {
         if (a instanceof SimpleRangeValue) {

@@ -157,3 +157,22 @@ export function runs<T>(items: T[], key: (t: T) => string): [number, number][] {
   }
   return out;
 }
+
+/**
+ * Qualitative words that appear as values (targets, tiers) in the examples, in English for en-US forms. The
+ * tier words are the ones EVAL.QUALSCORE reads in either language (达成 / achieved …).
+ */
+const VALUE_EN: Record<string, string> = {
+  达成: "Achieved",
+  部分达成: "Partly achieved",
+  未达成: "Not achieved",
+  按月发放: "Paid monthly",
+  效果明显: "Marked effect",
+  长期: "Long-term",
+};
+
+export function valueText(b: SheetBuilder, v: string | number | undefined): string | number | null {
+  if (v === undefined) return null;
+  if (typeof v === "number" || b.lang === "zh-CN") return v;
+  return VALUE_EN[v] ?? v;
+}

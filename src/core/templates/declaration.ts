@@ -1,6 +1,6 @@
 import { op, ref } from "../formula";
 import { colToLetters } from "../snapshot";
-import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions } from "./common";
+import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions, valueText } from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -85,7 +85,7 @@ export function declaration(o: ResolvedOptions): TemplateDefinition {
   rows.forEach((row, i) => {
     const r = first + i;
     b.input(`C${r}`, row.name ? t(row.name.zh, row.name.en) : null);
-    b.input(`D${r}`, row.target ?? null);
+    b.input(`D${r}`, valueText(b, row.target));
     b.input(`E${r}`, row.explain ? t(row.explain.zh, row.explain.en) : null);
     b.input(`F${r}`, null);
   });

@@ -1,6 +1,6 @@
 import { call, op, range, ref, str, num, type Expr } from "../formula";
 import { toA1, colToLetters } from "../snapshot";
-import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions } from "./common";
+import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions, valueText } from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -219,7 +219,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   rows.forEach((row, i) => {
     const r = first + i;
     b.input(`C${r}`, row.name ? t(row.name.zh, row.name.en) : null);
-    b.input(`D${r}`, row.target ?? null);
+    b.input(`D${r}`, valueText(b, row.target));
     if (row.actual === "ARRIVAL") {
       // 到位率 from the funds block: 全年预算数（到位）/ 年初预算数 = 61196.81 / 62867.90 = 97.34 %.
       b.put(`E${r}`, { formula: call("EVAL.ARRIVALRATE", ref("D9"), ref("C9")), style: "computed", numFmt: F.rate });
@@ -228,7 +228,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       b.put(`E${r}`, { formula: op("/", num(n), num(d)), style: "computed", numFmt: F.rate });
     } else {
       const fmt = typeof row.actual !== "number" ? undefined : row.actual < 1 ? F.rate : row.actual > 1e6 ? F.money : undefined;
-      b.input(`E${r}`, row.actual ?? null, fmt);
+      b.input(`E${r}`, valueText(b, row.actual), fmt);
     }
     b.put(`F${r}`, { value: row.weight, style: "input", numFmt: F.weight });
     const score: Expr = row.qualitative
@@ -253,7 +253,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.put(`A${grade + 1}:H${grade + 1}`, {
     value: t(
       "说明：定性指标的实际完成值填写“达成”“部分达成”或“未达成”；定量指标按“指标值（A）”的方向计分，得分不超过分值。等级：90分及以上为优，80–90分为良，60–80分为中，60分以下为差。",
-      "Note: for qualitative rows enter 达成 (met), 部分达成 (partly met) or 未达成 (not met) as the actual. Quantitative rows are scored in the target's direction, never above the weight. Grades: ≥90 Excellent, 80–90 Good, 60–80 Fair, <60 Poor.",
+      "Note: for qualitative rows enter Achieved, Partly achieved or Not achieved (or 达成 / 部分达成 / 未达成) as the actual. Quantitative rows are scored in the target's direction, never above the weight. Grades: ≥90 Excellent, 80–90 Good, 60–80 Fair, <60 Poor.",
     ),
     style: "note",
   });

@@ -5,7 +5,9 @@ import { compareIndicatorValues } from "../../src/core/rules/indicator-value-mis
 
 /** A 申报表 with the standard indicators' names and the given values (default: the same as the self-assessment). */
 function declaration(values: Record<string, string | number> = {}, rows: Ind[] = standardIndicators()) {
-  const grid = [["项目支出绩效目标申报表"], ["一级指标", "二级指标", "三级指标", "指标值"]] as (string | number | null)[][];
+  const grid = [["项目支出绩效目标申报表"], ["一级指标", "二级指标", "三级指标", "指标值"]] as (
+    string | number | null
+  )[][];
   for (const r of rows) grid.push([r[0], r[1], r[2], values[r[2]] ?? (r[3] as string)]);
   return sheet("申报表", grid);
 }
@@ -17,14 +19,34 @@ describe("indicator-value-mismatch", () => {
   describe("valid", () => {
     it.each([
       ["the same values in both tables", declaration(), selfAssessment()],
-      ["the seed with the same cost value", seedDeclaration("≤628,678,956.50元"), seedSelfAssessment("≤628,678,956.50元")],
-      ["62867.90万元 vs 628,678,956.50元 (coarser precision agrees)", seedDeclaration("≤62867.90万元"), seedSelfAssessment("≤628,678,956.50元")],
-      ["full-width and word forms of the same value", declaration({ 培训合格率: "不低于９５％", 人均培训成本: "控制在1000元以内" }), selfAssessment()],
+      [
+        "the seed with the same cost value",
+        seedDeclaration("≤628,678,956.50元"),
+        seedSelfAssessment("≤628,678,956.50元"),
+      ],
+      [
+        "62867.90万元 vs 628,678,956.50元 (coarser precision agrees)",
+        seedDeclaration("≤62867.90万元"),
+        seedSelfAssessment("≤628,678,956.50元"),
+      ],
+      [
+        "full-width and word forms of the same value",
+        declaration({ 培训合格率: "不低于９５％", 人均培训成本: "控制在1000元以内" }),
+        selfAssessment(),
+      ],
       ["a bare number against a unit (500 vs ≥500人)", declaration({ 培训人数: "≥500" }), selfAssessment()],
       ["0.95 against 95%", declaration({ 培训合格率: "≥0.95" }), selfAssessment()],
       ["= and ≥ are the same direction", declaration({ 培训人数: "500人" }), selfAssessment()],
-      ["qualitative texts differing in punctuation only", declaration({ 就业技能提升: "明显提升。" }), selfAssessment()],
-      ["an empty or placeholder value on one side (another rule's business)", declaration({ 培训人数: "*", 培训合格率: "" }), selfAssessment()],
+      [
+        "qualitative texts differing in punctuation only",
+        declaration({ 就业技能提升: "明显提升。" }),
+        selfAssessment(),
+      ],
+      [
+        "an empty or placeholder value on one side (another rule's business)",
+        declaration({ 培训人数: "*", 培训合格率: "" }),
+        selfAssessment(),
+      ],
       ["a ×10⁴ slip is left to unit-mismatch", declaration({ 人均培训成本: "≤1000万元" }), selfAssessment()],
       ["only one table", selfAssessment(), sheet("空", [["说明"]])],
     ])("%s", (_n, a, b) => {
@@ -38,8 +60,12 @@ describe("indicator-value-mismatch", () => {
       expect(at(f)).toEqual(["自评表!E18"]);
       expect(f[0].related).toEqual(["申报表!E15"]);
       expect(f[0].severity).toBe("error");
-      expect(f[0].message["zh-CN"]).toBe("指标“成本指标”的指标值为≤628,278,103.22元，与申报表中的≤628,678,956.50元不一致。");
-      expect(f[0].message["en-US"]).toBe('Indicator "成本指标" has the value ≤628,278,103.22元, which differs from ≤628,678,956.50元 in 申报表.');
+      expect(f[0].message["zh-CN"]).toBe(
+        "指标“成本指标”的指标值为≤628,278,103.22元，与申报表中的≤628,678,956.50元不一致。",
+      );
+      expect(f[0].message["en-US"]).toBe(
+        'Indicator "成本指标" has the value ≤628,278,103.22元, which differs from ≤628,678,956.50元 in 申报表.',
+      );
     });
     it("a changed number", () => {
       const f = run(declaration({ 培训人数: "≥600人" }), selfAssessment());

@@ -16,10 +16,19 @@ describe("missing-deviation-reason", () => {
     it.each([
       ["the standard form (every target met)", selfAssessment()],
       ["the seed: both missed targets explained", seedSelfAssessment()],
-      ["a missed target with a reason", withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18, "生源不足，下一步扩大宣传"])],
+      [
+        "a missed target with a reason",
+        withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18, "生源不足，下一步扩大宣传"]),
+      ],
       ["a met ≤ target", withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1000, 10, 10])],
-      ["a percent actual written as points that meets the target (96 vs ≥95%)", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 96, 10, 10])],
-      ["qualitative values are not judged", withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 15])],
+      [
+        "a percent actual written as points that meets the target (96 vs ≥95%)",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 96, 10, 10]),
+      ],
+      [
+        "qualitative values are not judged",
+        withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 15]),
+      ],
       ["an actual not filled in yet", withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", null, 20, null])],
       [
         "a form without the 偏差原因 column",
@@ -42,13 +51,19 @@ describe("missing-deviation-reason", () => {
       expect(f[0].message["zh-CN"]).toBe("指标“培训人数”未达到指标值≥500人（实际450），但未填写偏差原因分析。");
     });
     it("a missed ≤ target whose reason is only 无", () => {
-      expect(at(run(withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1100, 10, 9.09, "无"])))).toEqual(["自评表!H11"]);
+      expect(at(run(withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1100, 10, 9.09, "无"])))).toEqual([
+        "自评表!H11",
+      ]);
     });
     it("a missed percent target (0.9 of ≥95%) with a dash", () => {
-      expect(at(run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.47, "—"])))).toEqual(["自评表!H9"]);
+      expect(at(run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.47, "—"])))).toEqual([
+        "自评表!H9",
+      ]);
     });
     it("a missed date target", () => {
-      expect(at(run(withRow(2, ["产出指标", "时效指标", "完成时间", "2021年12月31日前", "2022年3月1日", 10, 5])))).toEqual(["自评表!H10"]);
+      expect(
+        at(run(withRow(2, ["产出指标", "时效指标", "完成时间", "2021年12月31日前", "2022年3月1日", 10, 5]))),
+      ).toEqual(["自评表!H10"]);
     });
     it("the seed with its explanation removed", () => {
       const s = seedSelfAssessment();

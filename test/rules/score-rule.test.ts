@@ -16,16 +16,46 @@ describe("score-rule", () => {
   describe("valid", () => {
     it.each([
       ["the standard form", selfAssessment()],
-      ["the seed's self-assessment (7.99 = 8 × 6394/6400; 9.65 = 10 × 0.8688/0.9; 9.7 for 97.03 %)", seedSelfAssessment()],
-      ["≥ missed, proportional: 20 × 450/500 = 18", withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18, "生源不足"])],
-      ["rounded to its own decimals: 10 × 0.9/0.95 = 9.47", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.47, "考核从严"])],
-      ["rounded at one decimal: 9.5 for 9.47", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.5, "考核从严"])],
-      ["cut at one decimal: 9.4 for 9.47", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.4, "考核从严"])],
-      ["an integer score rounds: 9 for 9.47", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9, "考核从严"])],
-      ["≤ missed, A/B: 10 × 1000/1250 = 8", withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1250, 10, 8, "物价上涨"])],
-      ["percent actual written as points (97 for 97 %)", withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 97, 10, 10])],
-      ["a 万元 target with a bare actual in 万元 (≤90万元 vs 85)", withRow(3, ["产出指标", "成本指标", "项目成本", "≤90万元", 85, 10, 10])],
-      ["qualitative indicators are not scored by this rule", withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 12])],
+      [
+        "the seed's self-assessment (7.99 = 8 × 6394/6400; 9.65 = 10 × 0.8688/0.9; 9.7 for 97.03 %)",
+        seedSelfAssessment(),
+      ],
+      [
+        "≥ missed, proportional: 20 × 450/500 = 18",
+        withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18, "生源不足"]),
+      ],
+      [
+        "rounded to its own decimals: 10 × 0.9/0.95 = 9.47",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.47, "考核从严"]),
+      ],
+      [
+        "rounded at one decimal: 9.5 for 9.47",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.5, "考核从严"]),
+      ],
+      [
+        "cut at one decimal: 9.4 for 9.47",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.4, "考核从严"]),
+      ],
+      [
+        "an integer score rounds: 9 for 9.47",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9, "考核从严"]),
+      ],
+      [
+        "≤ missed, A/B: 10 × 1000/1250 = 8",
+        withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1250, 10, 8, "物价上涨"]),
+      ],
+      [
+        "percent actual written as points (97 for 97 %)",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 97, 10, 10]),
+      ],
+      [
+        "a 万元 target with a bare actual in 万元 (≤90万元 vs 85)",
+        withRow(3, ["产出指标", "成本指标", "项目成本", "≤90万元", 85, 10, 10]),
+      ],
+      [
+        "qualitative indicators are not scored by this rule",
+        withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 12]),
+      ],
       ["not applicable", withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", "不适用", 20, "不适用"])],
       ["funds: 10 × min(B/A, 1)", selfAssessment(undefined, { funds: [100, 95, 10, 0.95, 9.5] })],
       ["funds: over-executed is capped", selfAssessment(undefined, { funds: [100, 105, 10, 1.05, 10] })],
@@ -45,7 +75,9 @@ describe("score-rule", () => {
     it("a ≤ indicator scored as if it were ≥ (10 × 1250/1000 capped → 10 instead of 8)", () => {
       const f = run(withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1250, 10, 10, "物价上涨"]));
       expect(at(f)).toEqual(["自评表!G11"]);
-      expect(f[0].message["en-US"]).toBe('Indicator "人均培训成本" misses its target ≤1000元 (actual 1250) but has full marks (10).');
+      expect(f[0].message["en-US"]).toBe(
+        'Indicator "人均培训成本" misses its target ≤1000元 (actual 1250) but has full marks (10).',
+      );
     });
     it("a ≤ indicator scored by another proportion (7.5 for 25 % over instead of 10 × 1000/1250 = 8)", () => {
       const f = run(withRow(3, ["产出指标", "成本指标", "人均培训成本", "≤1000元", 1250, 10, 7.5, "物价上涨"]));
@@ -53,7 +85,9 @@ describe("score-rule", () => {
       expect(f[0].message["zh-CN"]).toBe("指标“人均培训成本”得分7.5，按指标值≤1000元与实际完成值1250应得8。");
     });
     it("a score below the proportion beyond its precision (9.3 for 9.47)", () => {
-      expect(at(run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.3, "考核从严"])))).toEqual(["自评表!G9"]);
+      expect(at(run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.3, "考核从严"])))).toEqual([
+        "自评表!G9",
+      ]);
     });
     it("a met target without full marks", () => {
       const f = run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.97, 10, 8]));

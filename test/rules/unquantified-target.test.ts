@@ -17,9 +17,18 @@ describe("unquantified-target", () => {
       ["the standard form", selfAssessment()],
       ["the seed's declaration", seedDeclaration()],
       ["the seed's self-assessment", seedSelfAssessment()],
-      ["qualitative 效益 and 满意度 values are fine", withRow(6, ["满意度指标", "服务对象满意度指标", "学员满意度", "群众满意", "满意", 10, 10])],
-      ["a date is a quantified 时效 target", withRow(2, ["产出指标", "时效指标", "完成时间", "2021年底前", "2021年11月", 10, 10])],
-      ["words around a number (带动就业不少于50人)", withRow(0, ["产出指标", "数量指标", "带动就业", "带动就业不少于50人", 60, 20, 20])],
+      [
+        "qualitative 效益 and 满意度 values are fine",
+        withRow(6, ["满意度指标", "服务对象满意度指标", "学员满意度", "群众满意", "满意", 10, 10]),
+      ],
+      [
+        "a date is a quantified 时效 target",
+        withRow(2, ["产出指标", "时效指标", "完成时间", "2021年底前", "2021年11月", 10, 10]),
+      ],
+      [
+        "words around a number (带动就业不少于50人)",
+        withRow(0, ["产出指标", "数量指标", "带动就业", "带动就业不少于50人", 60, 20, 20]),
+      ],
       ["not applicable", withRow(3, ["产出指标", "成本指标", "人均培训成本", "不适用", "不适用", 10, "不适用"])],
       [
         "an evaluation system has no 指标值 to quantify",

@@ -28,12 +28,15 @@ const rule: RuleModule = {
       if (isBlankMark(row.actual)) continue;
       const t = parseValue(row.targetText ?? row.target.raw);
       if (!t.quantitative || t.number === null) continue;
-      const a = readActual(t, row.actualText ?? row.actual.raw, { percentFormat: !!row.actual.format && /%/.test(row.actual.format) });
+      const a = readActual(t, row.actualText ?? row.actual.raw, {
+        percentFormat: !!row.actual.format && /%/.test(row.actual.format),
+      });
       if (a === null || meetsNumber(t, a) !== false) continue;
       // An empty cell, or one holding only 无 / — / /, explains nothing.
       if (row.reason && !isBlankMark(row.reason)) continue;
       const cell = row.reason ?? { sheet: row.sheet, row: row.row, col: table.columns.reason };
-      const actualText = row.actualText ?? (typeof row.actual.raw === "number" ? fmtNum(row.actual.raw, 10) : row.actual.text);
+      const actualText =
+        row.actualText ?? (typeof row.actual.raw === "number" ? fmtNum(row.actual.raw, 10) : row.actual.text);
       ctx.report({
         messageId: "missing",
         data: { name: rowName(row), target: t.text.trim(), actual: actualText },

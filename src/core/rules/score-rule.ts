@@ -46,7 +46,8 @@ const rule: RuleModule = {
       },
       exec: {
         "zh-CN": "预算执行率得分{score}，按全年执行数{executed}与全年预算数{budget}（执行率{rate}）应得{expected}。",
-        "en-US": "The budget execution score is {score}; executed {executed} of budget {budget} (rate {rate}) gives {expected}.",
+        "en-US":
+          "The budget execution score is {score}; executed {executed} of budget {budget} (rate {rate}) gives {expected}.",
       },
     },
   },

@@ -1,0 +1,108 @@
+import { runRule, sheet } from "../support/grid";
+import type { CellValue } from "../../src/core/snapshot";
+import { selfAssessment } from "./forms";
+import { seedSelfAssessment } from "../fixtures/layouts/seed";
+import { statedRate, rateAgrees } from "../../src/core/rules/rate-mismatch";
+
+const run = (s: ReturnType<typeof sheet>) => runRule("rate-mismatch", s);
+const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
+
+/** The seed's funds figures as label/value pairs (万元), as an evaluation report's summary sheet writes them. */
+function summary(arrivalRate: CellValue = "97.34%", execRate: CellValue = "99.68%") {
+  return sheet("资金情况", [
+    ["预算资金（万元）", 62867.9],
+    ["到位资金（万元）", 61196.81],
+    ["资金到位率", arrivalRate],
+    ["实际支出（万元）", 61001.46],
+    ["预算执行率", execRate],
+  ]);
+}
+
+/** The seed's awareness survey with its stated rate. */
+function survey(rate: CellValue = "86.88%", weights: CellValue[] = [1, 0.85, 0.6, 0]) {
+  return sheet("调查表", [
+    ["政策知晓度调查统计表"],
+    ["了解程度", "人数", "权重"],
+    ["非常了解", 69, weights[0]],
+    ["比较了解", 46, weights[1]],
+    ["了解一点", 24, weights[2]],
+    ["不了解", 2, weights[3]],
+    ["合计", 141, null],
+    [],
+    ["有效问卷（份）", 141],
+    ["政策知晓率", rate],
+  ]);
+}
+
+describe("rate-mismatch", () => {
+  describe("valid", () => {
+    it.each([
+      ["the standard form", selfAssessment()],
+      ["the seed's self-assessment (97.03 % written as 0.9703)", seedSelfAssessment()],
+      ["the seed's 到位率 97.34 % and 执行率 99.68 %", summary()],
+      ["rates as fractions (0.9734) and as points (99.68)", summary(0.9734, 99.68)],
+      ["a rate shown at fewer decimals (97.3 %)", summary("97.3%")],
+      ["a rate cut rather than rounded (99.68 % for 99.6808 %; 97.34 % for 97.342 %)", summary("97.34%", "99.68%")],
+      ["执行率 as 支出 / 预算 is accepted too (97.03 %)", summary("97.34%", "97.03%")],
+      ["funds block 95 % for 95 / 100", selfAssessment(undefined, { funds: [100, 95, 10, 0.95, 9.5] })],
+      [
+        "funds block written as 95 (points) in a General cell",
+        selfAssessment(undefined, { funds: [100, 95, 10, 95, 9.5], options: { formats: { F4: "General" } } }),
+      ],
+      ["funds block rate left as —", selfAssessment(undefined, { funds: [100, 95, 10, "—", 9.5] })],
+      ["a zero budget has no rate to recompute", selfAssessment(undefined, { funds: [0, 0, 10, 0, 0] })],
+      ["the seed's survey, 86.88 % with weights 1/0.85/0.6/0", survey()],
+      ["the survey without a weights column uses the 4-level defaults", survey("86.88%", [null, null, null, null])],
+      ["a plain share of the top level (69/141 = 48.94 %)", survey("48.94%", [null, null, null, null])],
+      ["a share of the top two levels (115/141 = 81.56 %)", survey("81.56%", [null, null, null, null])],
+    ])("%s", (_n, s) => {
+      expect(run(s)).toEqual([]);
+    });
+  });
+
+  describe("invalid", () => {
+    it("the published form: 执行率 0 while B/A is 100 %", () => {
+      const f = run(selfAssessment(undefined, { funds: [90, 90, 10, 0, 0] }));
+      expect(at(f)).toEqual(["自评表!F4"]);
+      expect(f[0].severity).toBe("error");
+      expect(f[0].related).toEqual(["自评表!D4", "自评表!C4"]);
+      expect(f[0].message["zh-CN"]).toBe("年度资金总额执行率填写为0%，按其数据计算应为100%。");
+    });
+    it("95 in a 0.00% cell shows 9500.00 %", () => {
+      expect(at(run(selfAssessment(undefined, { funds: [100, 95, 10, 95, 9.5] })))).toEqual(["自评表!F4"]);
+    });
+    it("a funds rate off by more than its precision (96.00 % for 95 / 100)", () => {
+      expect(at(run(selfAssessment(undefined, { funds: [100, 95, 10, 0.96, 9.5] })))).toEqual(["自评表!F4"]);
+    });
+    it("资金到位率 not matching 到位 / 预算", () => {
+      const f = run(summary("97.43%"));
+      expect(at(f)).toEqual(["资金情况!B3"]);
+      expect(f[0].related).toEqual(["资金情况!B2", "资金情况!B1"]);
+      expect(f[0].message["en-US"]).toBe("资金到位率 is stated as 97.43%, but its inputs give 97.34%.");
+    });
+    it("执行率 matching neither 支出 / 到位 nor 支出 / 预算", () => {
+      expect(at(run(summary("97.34%", "96.68%")))).toEqual(["资金情况!B5"]);
+    });
+    it("a survey rate that no weighting gives", () => {
+      const f = run(survey("88.68%"));
+      expect(at(f)).toEqual(["调查表!B10"]);
+      expect(f[0].message["zh-CN"]).toBe("政策知晓率填写为88.68%，按其数据计算应为86.88%。");
+    });
+  });
+
+  describe("precision helpers", () => {
+    it("stated rates and their steps", () => {
+      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: "97.34%", text: "97.34%" })).toEqual({
+        value: 0.9734,
+        step: 0.0001,
+      });
+      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: 99.68, text: "99.68" })).toEqual({
+        value: 0.9968,
+        step: 0.0001,
+      });
+      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: 0, text: "0" })).toEqual({ value: 0, step: 0.01 });
+      expect(rateAgrees(0.9734, 0.0001, 61196.81 / 62867.9)).toBe(true);
+      expect(rateAgrees(0.9735, 0.0001, 61196.81 / 62867.9)).toBe(false);
+    });
+  });
+});

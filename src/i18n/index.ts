@@ -31,6 +31,16 @@ export const STRINGS = {
     "en-US":
       "Checks every sheet: indicator values across tables, totals, rates, scores, grades and completeness. A check never changes a cell.",
   },
+  stageReading: { "zh-CN": "读取工作簿…", "en-US": "Reading the workbook…" },
+  stageChecking: { "zh-CN": "检查中…", "en-US": "Checking…" },
+  stageResultsSheet: { "zh-CN": "写入检查结果表…", "en-US": "Writing the results sheet…" },
+  stageHighlighting: { "zh-CN": "高亮单元格…", "en-US": "Highlighting cells…" },
+  resultsSheetWritten: { "zh-CN": "检查结果已写入工作表“{sheet}”", "en-US": "Findings written to sheet “{sheet}”" },
+  cellsHighlighted: { "zh-CN": "已高亮 {count} 个单元格", "en-US": "{count} cells highlighted" },
+  skippedProtected: {
+    "zh-CN": "受保护的工作表未高亮：{sheets}",
+    "en-US": "Protected sheets not highlighted: {sheets}",
+  },
   noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
   summaryLine: {
     "zh-CN": "错误 {errors} · 警告 {warnings} · 提示 {infos}",

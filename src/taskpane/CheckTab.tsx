@@ -17,9 +17,10 @@ import {
   publishCheckError,
   setCheckOptions,
   subscribeCheck,
+  type CheckExtras,
   type CheckRecord,
 } from "./checkStore";
-import { progressFraction, type PaneServices } from "./services";
+import { progressFraction, progressStage, type PaneServices } from "./services";
 import { errorText } from "./errorText";
 import { FindingsList } from "./FindingsList";
 import { ScoreSummaryView } from "./ScoreSummaryView";
@@ -41,7 +42,31 @@ const useStyles = makeStyles({
   status: { marginTop: "6px" },
   meta: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, marginTop: "6px" },
   section: { marginTop: "10px" },
+  stage: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
 });
+
+const STAGE_KEYS = {
+  reading: "stageReading",
+  checking: "stageChecking",
+  "results-sheet": "stageResultsSheet",
+  highlighting: "stageHighlighting",
+} as const;
+
+function stageLabel(locale: Locale, stage: string | null): string {
+  const key = stage && stage in STAGE_KEYS ? STAGE_KEYS[stage as keyof typeof STAGE_KEYS] : "checking";
+  return t(locale, key);
+}
+
+/** What the optional extras did, as short notes under the run button. */
+function extrasNotes(locale: Locale, result: CheckExtras | undefined): string[] {
+  if (!result) return [];
+  const notes: string[] = [];
+  if (result.resultsSheetName) notes.push(t(locale, "resultsSheetWritten", { sheet: result.resultsSheetName }));
+  if (typeof result.highlighted === "number") notes.push(t(locale, "cellsHighlighted", { count: result.highlighted }));
+  if (result.skippedProtected?.length)
+    notes.push(t(locale, "skippedProtected", { sheets: result.skippedProtected.join("、") }));
+  return notes;
+}
 
 export interface CheckTabProps {
   locale: Locale;
@@ -53,6 +78,7 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
   const [opts, setOpts] = useState(getCheckOptions);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
+  const [stage, setStage] = useState<string | null>(null);
   const [record, setRecord] = useState<CheckRecord | null>(latestCheck);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -81,10 +107,16 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
     setError(null);
     setNotice(null);
     setProgress(null);
+    setStage(null);
     try {
       const result = await services.runCheck({
         ...opts,
-        onProgress: (p) => mounted.current && setProgress(progressFraction(p)),
+        locale,
+        onProgress: (p) => {
+          if (!mounted.current) return;
+          setProgress(progressFraction(p));
+          setStage(progressStage(p));
+        },
       });
       publishCheck(result, "pane");
     } catch (err) {
@@ -143,12 +175,15 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
           />
         </div>
         {running && (
-          <ProgressBar
-            className={s.progress}
-            value={progress ?? undefined}
-            thickness="large"
-            data-testid="check-progress"
-          />
+          <>
+            <ProgressBar
+              className={s.progress}
+              value={progress ?? undefined}
+              thickness="large"
+              data-testid="check-progress"
+            />
+            <span className={s.stage}>{stageLabel(locale, stage)}</span>
+          </>
         )}
       </div>
       {shownError && (
@@ -169,6 +204,9 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
           <div className={s.meta} data-testid="check-meta">
             {t(locale, "checkedAt", { time: record.at.toLocaleTimeString(locale) })}
             {record.source === "ribbon" ? ` · ${t(locale, "fromRibbon")}` : ""}
+            {extrasNotes(locale, result).map((n) => (
+              <div key={n}>{n}</div>
+            ))}
           </div>
           {result && result.scores.length > 0 && (
             <section className={s.section}>

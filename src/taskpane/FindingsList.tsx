@@ -44,12 +44,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
-  ruleId: {
-    color: tokens.colorNeutralForeground4,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: "10px",
-    marginLeft: "6px",
-  },
   list: { listStyle: "none", margin: 0, padding: "0 8px 4px 14px" },
   item: {
     padding: "3px 0",
@@ -132,8 +126,8 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
           </summary>
           {g.rules.map((r) => (
             <details key={r.rule} open className={s.ruleGroup} data-testid={`rule-${r.rule}`}>
-              <summary className={s.ruleHead}>
-                {RULE_TITLES[r.rule]?.[locale] ?? r.rule} ({r.items.length})<span className={s.ruleId}>{r.rule}</span>
+              <summary className={s.ruleHead} title={r.rule}>
+                {RULE_TITLES[r.rule]?.[locale] ?? r.rule} ({r.items.length})
               </summary>
               <ul className={s.list}>
                 {r.items.map((f, i) => (

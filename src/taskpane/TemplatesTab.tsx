@@ -80,12 +80,19 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     padding: "2px 0",
   },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px", marginTop: "4px" },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: "4px 8px",
+    marginTop: "4px",
+    "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
+  },
   wide: { gridColumn: "1 / -1" },
   cards: { display: "flex", flexDirection: "column", gap: "6px" },
   card: {
     display: "grid",
-    gridTemplateColumns: "1fr auto",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    alignItems: "start",
     gap: "2px 8px",
     padding: "6px 8px",
     backgroundColor: tokens.colorNeutralBackground1,
@@ -94,21 +101,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  kindId: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: "10px",
-    color: tokens.colorNeutralForeground4,
-    marginLeft: "6px",
-  },
-  purpose: { gridColumn: "1 / 2", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  actions: {
-    gridRow: "1 / 3",
-    gridColumn: "2 / 3",
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-end",
-    gap: "2px",
-  },
+  purpose: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  example: { gridColumn: "1 / -1", marginLeft: "-6px" },
   status: { gridColumn: "1 / -1", marginTop: "2px" },
 });
 
@@ -226,31 +220,28 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
           const st = status[kind] ?? { kind: "idle" };
           return (
             <div key={kind} className={s.card} data-testid={`template-${kind}`}>
-              <div>
-                <span className={s.name}>{info.name[locale]}</span>
-                <span className={s.kindId}>{kind}</span>
+              <div className={s.name} title={kind}>
+                {info.name[locale]}
               </div>
-              <div className={s.actions}>
-                <Button
-                  appearance="primary"
-                  size="small"
-                  disabled={st.kind === "busy"}
-                  onClick={() => insert(kind)}
-                  data-testid={`insert-${kind}`}
-                >
-                  {st.kind === "busy" ? t(locale, "inserting") : t(locale, "insert")}
-                </Button>
-                {info.example && (
-                  <Checkbox
-                    size="medium"
-                    label={t(locale, "fieldExample")}
-                    checked={!!examples[kind]}
-                    onChange={(_, d) => setExamples((e) => ({ ...e, [kind]: !!d.checked }))}
-                    data-testid={`example-${kind}`}
-                  />
-                )}
-              </div>
+              <Button
+                appearance="primary"
+                size="small"
+                disabled={st.kind === "busy"}
+                onClick={() => insert(kind)}
+                data-testid={`insert-${kind}`}
+              >
+                {st.kind === "busy" ? t(locale, "inserting") : t(locale, "insert")}
+              </Button>
               <div className={s.purpose}>{info.purpose[locale]}</div>
+              {info.example && (
+                <Checkbox
+                  className={s.example}
+                  label={t(locale, "fieldExample")}
+                  checked={!!examples[kind]}
+                  onChange={(_, d) => setExamples((e) => ({ ...e, [kind]: !!d.checked }))}
+                  data-testid={`example-${kind}`}
+                />
+              )}
               {st.kind === "ok" && (
                 <MessageBar intent="success" className={s.status} data-testid={`status-${kind}`}>
                   <MessageBarBody>{t(locale, "inserted", { sheet: st.sheet })}</MessageBarBody>

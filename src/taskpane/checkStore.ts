@@ -6,6 +6,13 @@
  */
 import type { CheckResult } from "../core/check";
 
+/** What the Office check adapter adds to the core's result. */
+export interface CheckExtras {
+  resultsSheetName?: string;
+  highlighted?: number;
+  skippedProtected?: string[];
+}
+
 export interface CheckOptionsState {
   resultsSheet: boolean;
   highlight: boolean;
@@ -13,7 +20,7 @@ export interface CheckOptionsState {
 
 export interface CheckRecord {
   /** Absent when the check failed; then `error` says why. */
-  result?: CheckResult;
+  result?: CheckResult & CheckExtras;
   error?: unknown;
   at: Date;
   source: "pane" | "ribbon";
@@ -25,14 +32,24 @@ let latest: CheckRecord | null = null;
 let options: CheckOptionsState = { resultsSheet: false, highlight: false };
 const listeners = new Set<Listener>();
 
-export function publishCheck(result: CheckResult, source: CheckRecord["source"]): CheckRecord {
-  latest = { result, at: new Date(), source };
+/** `error` is set too when an optional extra (results sheet, highlighting) failed after the check succeeded. */
+export function publishCheck(
+  result: CheckResult & CheckExtras,
+  source: CheckRecord["source"],
+  error?: unknown,
+): CheckRecord {
+  latest = error === undefined ? { result, at: new Date(), source } : { result, error, at: new Date(), source };
   for (const l of [...listeners]) l(latest);
   return latest;
 }
 
-/** A failed check (e.g. from the ribbon, where there is no other place to show it) reaches the pane too. */
+/**
+ * A failed check (e.g. from the ribbon, where there is no other place to show it) reaches the pane too. When the
+ * failure carries the findings (the check succeeded, an extra failed), they are kept.
+ */
 export function publishCheckError(error: unknown, source: CheckRecord["source"]): CheckRecord {
+  const partial = (error as { result?: CheckResult } | null)?.result;
+  if (partial && Array.isArray(partial.findings)) return publishCheck(partial, source, error);
   latest = { error, at: new Date(), source };
   for (const l of [...listeners]) l(latest);
   return latest;

@@ -3,6 +3,8 @@
  * first use, so the pane's first screen does not wait for them.
  */
 import type { CheckResult } from "../core/check";
+import type { Locale } from "../core/locale";
+import type { CheckExtras } from "./checkStore";
 import type { TemplateKind, TemplateOptions } from "../core/templates/index";
 
 /** Progress as reported by the check adapter; normalized by `progressFraction`. */
@@ -12,10 +14,12 @@ export interface RunCheckOptions {
   resultsSheet: boolean;
   highlight: boolean;
   onProgress?: (p: CheckProgress) => void;
+  /** Language of the results sheet. */
+  locale?: Locale;
 }
 
 export interface PaneServices {
-  runCheck(options: RunCheckOptions): Promise<CheckResult>;
+  runCheck(options: RunCheckOptions): Promise<CheckResult & CheckExtras>;
   selectCell(sheet: string, a1: string): Promise<void>;
   clearHighlights(): Promise<void>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
@@ -39,6 +43,12 @@ export const officeServices: PaneServices = {
     return insertTemplate(kind, options);
   },
 };
+
+/** The stage named in a progress report ("reading", "checking", …), when there is one. */
+export function progressStage(p: CheckProgress): string | null {
+  const stage = p && typeof p === "object" ? (p as { stage?: unknown }).stage : undefined;
+  return typeof stage === "string" ? stage : null;
+}
 
 /** Reads a fraction 0..1 out of whatever the adapter reports (a number, {done,total}, {fraction}); null when unknown. */
 export function progressFraction(p: CheckProgress): number | null {

@@ -35,9 +35,24 @@ interface DemoState {
   taskpaneShows: number;
 }
 
+/** What the demo page exposes for tests: the simulated host behind the grid. */
+interface DemoWindow {
+  __perfEvalDemo?: {
+    ready: boolean;
+    host: {
+      syncCount: number;
+      taskpaneShows: number;
+      workbook: {
+        sheets: { name: string }[];
+        activeSheet?: { name: string; selection: { r0: number; c0: number } };
+      };
+    };
+  };
+}
+
 async function demoState(page: Page): Promise<DemoState> {
   return page.evaluate(() => {
-    const demo = (window as unknown as { __perfEvalDemo?: { ready: boolean; host: any } }).__perfEvalDemo; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const demo = (window as unknown as DemoWindow).__perfEvalDemo;
     if (!demo) return { ready: false, sheets: [], active: null, selection: null, syncs: 0, taskpaneShows: 0 };
     const wb = demo.host.workbook;
     const active = wb.activeSheet;
@@ -65,6 +80,13 @@ async function openDemo(query = ""): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
+/** The tab labels as the user reads them (Fluent renders a hidden bold copy of each label to reserve space). */
+async function tabNames(page: Page): Promise<string[]> {
+  return page
+    .getByRole("tab")
+    .evaluateAll((tabs) => tabs.map((t) => (t as HTMLElement).innerText.split("\n")[0].trim()));
+}
+
 const colLetters = (c: number) => {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -74,8 +96,7 @@ const colLetters = (c: number) => {
 describe("first screen", () => {
   it("opens the task pane on the demo page against the simulated host, Chinese first", async () => {
     const { page, errors } = await openDemo();
-    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("检查");
-    await expect(page.getByTestId("tab-templates").textContent()).resolves.toBe("模板");
+    await expect(tabNames(page)).resolves.toEqual(["检查", "模板"]);
     await expect(page.getByTestId("run-check").textContent()).resolves.toBe("一键检查");
     // The demo workbook holds the seed's example forms, shown as grids beside the pane.
     const state = await demoState(page);
@@ -90,10 +111,17 @@ describe("first screen", () => {
 
   it("follows the display language: en-US gives the English pane", async () => {
     const { page } = await openDemo("?lang=en-US");
-    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("Check");
+    await expect(tabNames(page)).resolves.toEqual(["Check", "Templates"]);
     await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Check workbook");
+    // This machine may lack CJK fonts: the English screenshots are the ones to review layout with.
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("findings").waitFor({ timeout: 60_000 });
+    await screenshot(page, "demo-check-en");
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("insert-survey").waitFor();
+    await screenshot(page, "demo-templates-en");
     await page.getByTestId("lang-toggle").click();
-    await expect(page.getByTestId("tab-check").textContent()).resolves.toBe("检查");
+    await expect(tabNames(page)).resolves.toEqual(["检查", "模板"]);
     await page.close();
   });
 
@@ -101,11 +129,15 @@ describe("first screen", () => {
     const before = session.blocked.length;
     const { page, errors } = await openPage(session, `${server.origin}/taskpane.html`);
     await page.getByTestId("run-check").waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId("tab-check").textContent()).resolves.toMatch(/^(检查|Check)$/);
+    expect(["检查", "Check"]).toContain((await tabNames(page))[0]);
     await screenshot(page, "taskpane-no-office");
     // The only request that left the server was Office.js, and it was refused.
     expect(session.blocked.slice(before)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
-    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    // Without Office.js there is no CustomFunctions global for the functions entry to register with; that one
+    // error is expected here and the pane must work regardless.
+    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED|CustomFunctions is not defined/.test(e))).toEqual(
+      [],
+    );
     // Without Excel, a check fails with a message instead of doing nothing.
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-error").waitFor({ timeout: 30_000 });
@@ -161,9 +193,9 @@ describe("templates from the pane", () => {
     // Inserting again never overwrites: a second sheet with a suffix.
     await page.getByTestId(`insert-${TEMPLATE_KINDS[0]}`).click();
     await page.waitForFunction(
-      (n) => (window as any).__perfEvalDemo.host.workbook.sheets.length === n,
+      (n) => (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook.sheets.length === n,
       TEMPLATE_KINDS.length + 1,
-    ); // eslint-disable-line @typescript-eslint/no-explicit-any
+    );
     const after = await demoState(page);
     expect(after.sheets.length).toBe(TEMPLATE_KINDS.length + 1);
     expect(after.sheets.slice(0, inserted.length)).toEqual(state.sheets);
@@ -202,7 +234,7 @@ describe("check from the pane", () => {
     await first.click();
     await page.waitForFunction(
       ({ sheet, cell }) => {
-        const wb = (window as any).__perfEvalDemo.host.workbook; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const wb = (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook;
         return (
           wb.activeSheet?.name === sheet &&
           document.querySelector("[data-testid=namebox]")?.textContent === `${sheet}!${cell}`

@@ -62,7 +62,11 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
   try {
     result = { ...checkWorkbook(snapshot, { rules: options.rules }) };
   } catch (e) {
-    throw toUserFacingError(e, { "zh-CN": "检查", "en-US": "The check" }, { "zh-CN": "工作簿未被修改。", "en-US": "The workbook was not changed." });
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "检查", "en-US": "The check" },
+      { "zh-CN": "工作簿未被修改。", "en-US": "The workbook was not changed." },
+    );
   }
   try {
     if (options.resultsSheet) {

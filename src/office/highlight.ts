@@ -30,7 +30,10 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const keyOf = (sheet: string, cell: string) => `${sheet}\u0000${cell.toUpperCase()}`;
 
 /** Highlight every finding's cell by its most severe finding; returns how many cells were highlighted. */
-export async function highlightFindings(findings: readonly Finding[], context?: Excel.RequestContext): Promise<{ highlighted: number; skippedProtected: string[] }> {
+export async function highlightFindings(
+  findings: readonly Finding[],
+  context?: Excel.RequestContext,
+): Promise<{ highlighted: number; skippedProtected: string[] }> {
   if (!context) return Excel.run((ctx) => highlightFindings(findings, ctx));
   try {
     return await highlight(context, findings);
@@ -47,17 +50,24 @@ export async function highlightFindings(findings: readonly Finding[], context?: 
       { "zh-CN": "标记问题单元格", "en-US": "Highlighting the cells" },
       restored
         ? { "zh-CN": "已恢复所有单元格原来的填充色。", "en-US": "Every cell's original fill was restored." }
-        : { "zh-CN": "部分单元格可能仍带有标记颜色，请点击“清除标记”恢复。", "en-US": "Some cells may still be highlighted; use Clear highlights to restore them." },
+        : {
+            "zh-CN": "部分单元格可能仍带有标记颜色，请点击“清除标记”恢复。",
+            "en-US": "Some cells may still be highlighted; use Clear highlights to restore them.",
+          },
     );
   }
 }
 
-async function highlight(context: Excel.RequestContext, findings: readonly Finding[]): Promise<{ highlighted: number; skippedProtected: string[] }> {
+async function highlight(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+): Promise<{ highlighted: number; skippedProtected: string[] }> {
   const wanted = new Map<string, { sheet: string; cell: string; severity: Severity }>();
   for (const f of findings) {
     const k = keyOf(f.sheet, f.cell);
     const prev = wanted.get(k);
-    if (!prev || RANK[f.severity] > RANK[prev.severity]) wanted.set(k, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity });
+    if (!prev || RANK[f.severity] > RANK[prev.severity])
+      wanted.set(k, { sheet: f.sheet, cell: f.cell.toUpperCase(), severity: f.severity });
   }
 
   // Request 1: the existing record, the sheets and their protection, each target cell's current fill.
@@ -69,7 +79,9 @@ async function highlight(context: Excel.RequestContext, findings: readonly Findi
   const existing = setting.isNullObject ? [] : parseRecord(setting.value);
   const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
   const present = new Set(sheets.items.map((s) => s.name));
-  const skippedProtected = [...new Set([...wanted.values()].filter((w) => protectedSheets.has(w.sheet)).map((w) => w.sheet))];
+  const skippedProtected = [
+    ...new Set([...wanted.values()].filter((w) => protectedSheets.has(w.sheet)).map((w) => w.sheet)),
+  ];
   const targets = [...wanted.values()].filter((w) => present.has(w.sheet) && !protectedSheets.has(w.sheet));
 
   const byKey = new Map(existing.map((r) => [keyOf(r.sheet, r.cell), r]));
@@ -88,14 +100,22 @@ async function highlight(context: Excel.RequestContext, findings: readonly Findi
     const none = fills[i].pattern === "None" || fills[i].color === null;
     const rec: HighlightRecord = before
       ? { ...before, applied: HIGHLIGHT_COLORS[t.severity] }
-      : { sheet: t.sheet, cell: t.cell, color: none ? null : fills[i].color, pattern: none ? null : fills[i].pattern, applied: HIGHLIGHT_COLORS[t.severity] };
+      : {
+          sheet: t.sheet,
+          cell: t.cell,
+          color: none ? null : fills[i].color,
+          pattern: none ? null : fills[i].pattern,
+          applied: HIGHLIGHT_COLORS[t.severity],
+        };
     records.set(k, rec);
   });
 
   // Request 2: the record first, then the fills — so whatever gets applied can be undone.
   context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify([...records.values()]));
   for (const t of targets) {
-    context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).format.fill.color = records.get(keyOf(t.sheet, t.cell))!.applied;
+    context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).format.fill.color = records.get(
+      keyOf(t.sheet, t.cell),
+    )!.applied;
   }
   await context.sync();
   return { highlighted: targets.length, skippedProtected };
@@ -153,7 +173,10 @@ export async function clearHighlights(context?: Excel.RequestContext): Promise<n
     throw toUserFacingError(
       e,
       { "zh-CN": "清除标记", "en-US": "Clearing highlights" },
-      { "zh-CN": "标记记录已保留，可以再次点击“清除标记”。", "en-US": "The highlight record was kept; you can try Clear highlights again." },
+      {
+        "zh-CN": "标记记录已保留，可以再次点击“清除标记”。",
+        "en-US": "The highlight record was kept; you can try Clear highlights again.",
+      },
     );
   }
   return restored;

@@ -35,7 +35,11 @@ export function isResultsSheet(s: SheetSnapshot): boolean {
 /** A sheet name not among `existing` (case-insensitive, as Excel compares), within Excel's 31 characters. */
 export function uniqueSheetName(base: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const clean = base.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31) || "Sheet";
+  const clean =
+    base
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, 31) || "Sheet";
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
@@ -47,7 +51,14 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
 /** The rows written for the findings (text only), in the given language. */
 export function resultRows(findings: readonly Finding[], locale: Locale): string[][] {
   const sep = locale === "zh-CN" ? "、" : ", ";
-  return findings.map((f) => [SEVERITY_LABEL[f.severity][locale], f.rule, f.sheet, f.cell, f.message[locale], f.related.join(sep)]);
+  return findings.map((f) => [
+    SEVERITY_LABEL[f.severity][locale],
+    f.rule,
+    f.sheet,
+    f.cell,
+    f.message[locale],
+    f.related.join(sep),
+  ]);
 }
 
 export interface ResultsSheetOptions {
@@ -58,7 +69,10 @@ export interface ResultsSheetOptions {
 }
 
 /** Write the findings to a new results sheet; returns its name. */
-export async function writeResultsSheet(findings: readonly Finding[], options: ResultsSheetOptions = {}): Promise<string> {
+export async function writeResultsSheet(
+  findings: readonly Finding[],
+  options: ResultsSheetOptions = {},
+): Promise<string> {
   if (!options.context) return Excel.run((ctx) => writeResultsSheet(findings, { ...options, context: ctx }));
   const context = options.context;
   const locale = options.locale ?? currentLocale();
@@ -69,7 +83,10 @@ export async function writeResultsSheet(findings: readonly Finding[], options: R
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const name = uniqueSheetName(RESULTS_SHEET_BASE, sheets.items.map((s) => s.name));
+  const name = uniqueSheetName(
+    RESULTS_SHEET_BASE,
+    sheets.items.map((s) => s.name),
+  );
 
   try {
     const ws = sheets.add(name);
@@ -93,8 +110,15 @@ export async function writeResultsSheet(findings: readonly Finding[], options: R
       rg.values = block;
       block.forEach((_, i) => {
         const f = findings[start + i];
-        ws.getRangeByIndexes(1 + start + i, 3, 1, 1).hyperlink = { documentReference: qualify(f.sheet, f.cell), screenTip: qualify(f.sheet, f.cell) };
-        if (f.related.length) ws.getRangeByIndexes(1 + start + i, 5, 1, 1).hyperlink = { documentReference: f.related[0], screenTip: f.related[0] };
+        ws.getRangeByIndexes(1 + start + i, 3, 1, 1).hyperlink = {
+          documentReference: qualify(f.sheet, f.cell),
+          screenTip: qualify(f.sheet, f.cell),
+        };
+        if (f.related.length)
+          ws.getRangeByIndexes(1 + start + i, 5, 1, 1).hyperlink = {
+            documentReference: f.related[0],
+            screenTip: f.related[0],
+          };
       });
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each block is its own request to stay under the payload limit
@@ -114,8 +138,14 @@ export async function writeResultsSheet(findings: readonly Finding[], options: R
       e,
       { "zh-CN": "写入“检查结果”工作表", "en-US": "Writing the results sheet" },
       removed
-        ? { "zh-CN": "未完成的结果表已删除，其他工作表未被修改。", "en-US": "The incomplete results sheet was removed; no other sheet was changed." }
-        : { "zh-CN": `请手动删除未完成的工作表“${name}”；其他工作表未被修改。`, "en-US": `Please delete the incomplete sheet "${name}" by hand; no other sheet was changed.` },
+        ? {
+            "zh-CN": "未完成的结果表已删除，其他工作表未被修改。",
+            "en-US": "The incomplete results sheet was removed; no other sheet was changed.",
+          }
+        : {
+            "zh-CN": `请手动删除未完成的工作表“${name}”；其他工作表未被修改。`,
+            "en-US": `Please delete the incomplete sheet "${name}" by hand; no other sheet was changed.`,
+          },
     );
   }
 }

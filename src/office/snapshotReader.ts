@@ -26,12 +26,19 @@ interface UsedInfo {
   columnCount: number;
 }
 
-export async function readWorkbookSnapshot(context?: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readWorkbookSnapshot(
+  context?: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   if (!context) return Excel.run((ctx) => readWorkbookSnapshot(ctx, options));
   try {
     return await read(context, options);
   } catch (e) {
-    throw toUserFacingError(e, { "zh-CN": "读取工作簿", "en-US": "Reading the workbook" }, { "zh-CN": "工作簿未被修改。", "en-US": "The workbook was not changed." });
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "读取工作簿", "en-US": "Reading the workbook" },
+      { "zh-CN": "工作簿未被修改。", "en-US": "The workbook was not changed." },
+    );
   }
 }
 
@@ -42,7 +49,11 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
-  const list = sheets.items.map((ws) => ({ ws, name: ws.name, visibility: ws.visibility as SheetSnapshot["visibility"] }));
+  const list = sheets.items.map((ws) => ({
+    ws,
+    name: ws.name,
+    visibility: ws.visibility as SheetSnapshot["visibility"],
+  }));
 
   // Sync 2: every sheet's used range and merged areas in one request.
   const reads = list.map(({ ws }) => {
@@ -74,11 +85,19 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
  * sheet: that is an empty sheet.
  */
 function trimSingleEmpty(s: SheetSnapshot): SheetSnapshot {
-  if (s.values.length === 1 && s.values[0].length === 1 && s.values[0][0] === null && !s.formulas?.[0]?.[0]) return { ...s, values: [], formulas: [], numberFormats: [] };
+  if (s.values.length === 1 && s.values[0].length === 1 && s.values[0][0] === null && !s.formulas?.[0]?.[0])
+    return { ...s, values: [], formulas: [], numberFormats: [] };
   return s;
 }
 
-function toSheet(name: string, visibility: SheetSnapshot["visibility"], info: UsedInfo, values: Grid, formulas: Grid, formats: Grid): SheetSnapshot {
+function toSheet(
+  name: string,
+  visibility: SheetSnapshot["visibility"],
+  info: UsedInfo,
+  values: Grid,
+  formulas: Grid,
+  formats: Grid,
+): SheetSnapshot {
   return {
     name,
     visibility,
@@ -114,7 +133,12 @@ export function parseAreas(address: string): MergeArea[] {
     const a = fromA1(m[1]);
     const b = fromA1(m[2] ?? m[1]);
     if (!a || !b) continue;
-    out.push({ r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) });
+    out.push({
+      r0: Math.min(a.row, b.row),
+      c0: Math.min(a.col, b.col),
+      r1: Math.max(a.row, b.row),
+      c1: Math.max(a.col, b.col),
+    });
   }
   return out;
 }
@@ -156,7 +180,15 @@ async function readInBlocks(
       merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
     };
   });
-  const info = extents.map(({ used }) => ({ rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount }) as UsedInfo | null);
+  const info = extents.map(
+    ({ used }) =>
+      ({
+        rowIndex: used.rowIndex,
+        columnIndex: used.columnIndex,
+        rowCount: used.rowCount,
+        columnCount: used.columnCount,
+      }) as UsedInfo | null,
+  );
 
   const pending: Block[] = [];
   let total = 0;
@@ -205,10 +237,14 @@ async function readInBlocks(
       if (group.length === 1) {
         const b = group[0];
         if (b.n === 1) {
-          throw new UserFacingError({
-            "zh-CN": `工作表“${list[b.sheet].name}”的一行数据就超过了 Excel 单次请求的上限，无法读取。`,
-            "en-US": `A single row of sheet "${list[b.sheet].name}" exceeds Excel's per-request limit and cannot be read.`,
-          }, "RequestPayloadSizeLimitExceeded", e);
+          throw new UserFacingError(
+            {
+              "zh-CN": `工作表“${list[b.sheet].name}”的一行数据就超过了 Excel 单次请求的上限，无法读取。`,
+              "en-US": `A single row of sheet "${list[b.sheet].name}" exceeds Excel's per-request limit and cannot be read.`,
+            },
+            "RequestPayloadSizeLimitExceeded",
+            e,
+          );
         }
         const h = Math.ceil(b.n / 2);
         pending.unshift({ sheet: b.sheet, r: b.r, n: h }, { sheet: b.sheet, r: b.r + h, n: b.n - h });

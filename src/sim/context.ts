@@ -3,6 +3,7 @@
  * load + sync, writes are queued and applied at sync, every sync is counted and size-checked.
  */
 import type { SimWorkbook } from "./model";
+import type { SimWorkbookProxy } from "./objects";
 
 /** Shaped like OfficeExtension.Error: `code`, `message`, `debugInfo`. */
 export class SimOfficeError extends Error {
@@ -59,9 +60,9 @@ export function jsonBytes(v: unknown): number {
 
 export class SimRequestContext {
   /** Set by the host module (avoids a circular import). */
-  static makeWorkbook: (ctx: SimRequestContext) => unknown;
-  readonly workbook: any;
-  readonly application: any;
+  static makeWorkbook: (ctx: SimRequestContext) => SimWorkbookProxy;
+  readonly workbook: SimWorkbookProxy;
+  readonly application: SimWorkbookProxy["application"];
   readonly trackedObjects = { add(): void {}, remove(): void {} };
   private ops: Op[] = [];
 
@@ -103,7 +104,9 @@ export class SimRequestContext {
     let error: unknown = null;
     for (const op of ops) {
       if (failure && op.write && writes >= failure.afterOps) {
-        error = failure.error ?? new SimOfficeError("GeneralException", "An internal error has occurred (simulated failing sync).");
+        error =
+          failure.error ??
+          new SimOfficeError("GeneralException", "An internal error has occurred (simulated failing sync).");
         break;
       }
       try {
@@ -119,7 +122,9 @@ export class SimRequestContext {
       if (op.write) writes++;
     }
     if (!error && failure) {
-      error = failure.error ?? new SimOfficeError("GeneralException", "An internal error has occurred (simulated failing sync).");
+      error =
+        failure.error ??
+        new SimOfficeError("GeneralException", "An internal error has occurred (simulated failing sync).");
     }
     if (!error && responseBytes > host.payloadLimitBytes) {
       wb.endJournal(true);
@@ -154,7 +159,12 @@ export function notLoaded(prop: string, type: string): SimOfficeError {
 }
 
 export function requireApi(host: HostState, minor: number, api: string): void {
-  if (host.apiMinor < minor) throw new SimOfficeError("ApiNotFound", `The API '${api}' (ExcelApi 1.${minor}) is not supported on this host.`, api);
+  if (host.apiMinor < minor)
+    throw new SimOfficeError(
+      "ApiNotFound",
+      `The API '${api}' (ExcelApi 1.${minor}) is not supported on this host.`,
+      api,
+    );
 }
 
 export interface PropDef<T> {
@@ -277,14 +287,19 @@ export abstract class SimObject<T = unknown> {
         if (p.length > 1) list.push(p.slice(1));
         nav.set(p[0], list);
       } else if (p[0] !== "isNullObject") {
-        throw new SimOfficeError("InvalidArgument", `Cannot load unknown property '${p.join("/")}' of ${this.typeName}.`);
+        throw new SimOfficeError(
+          "InvalidArgument",
+          `Cannot load unknown property '${p.join("/")}' of ${this.typeName}.`,
+        );
       }
     }
     const data: Record<string, unknown> = {};
     for (const s of scalars) data[s] = clone(this.props[s].get(t));
     const children: { data: unknown; deliver(): void }[] = [];
     for (const [name, sub] of nav) {
-      const child = (this as unknown as Record<string, SimObject<unknown> | SimCollection<unknown, SimObject<unknown>>>)[name];
+      const child = (
+        this as unknown as Record<string, SimObject<unknown> | SimCollection<unknown, SimObject<unknown>>>
+      )[name];
       const out = child.executeLoad(sub);
       data[name] = out.data;
       children.push(out);
@@ -302,7 +317,8 @@ export abstract class SimObject<T = unknown> {
   /** Office.js `set({...})`: assign several properties (nested objects go to navigation properties). */
   set(values: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(values)) {
-      if (this.navs.includes(k) && v && typeof v === "object") (this as unknown as Record<string, SimObject>)[k].set(v as Record<string, unknown>);
+      if (this.navs.includes(k) && v && typeof v === "object")
+        (this as unknown as Record<string, SimObject>)[k].set(v as Record<string, unknown>);
       else (this as unknown as Record<string, unknown>)[k] = v;
     }
   }
@@ -400,7 +416,11 @@ export class SimClientResult<T> {
     });
   }
   get value(): T {
-    if (!this.has) throw new SimOfficeError("ValueNotLoaded", "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.");
+    if (!this.has)
+      throw new SimOfficeError(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
     return this.v as T;
   }
 }

@@ -7,7 +7,12 @@ import type { CellValue } from "../core/snapshot";
 function general(n: number): string {
   if (n === 0) return "0";
   const abs = Math.abs(n);
-  if (abs >= 1e11 || abs < 1e-9) return n.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+").toUpperCase();
+  if (abs >= 1e11 || abs < 1e-9)
+    return n
+      .toExponential(5)
+      .replace(/\.?0+e/, "E")
+      .replace("E+", "E+")
+      .toUpperCase();
   // Excel's General shows up to about 11 significant characters.
   const s = Number(n.toPrecision(10)).toString();
   return s;

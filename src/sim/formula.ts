@@ -22,7 +22,7 @@ type Tok =
   | { t: "ref"; sheet: string | null; a: string; b?: string }
   | { t: "name"; v: string }
   | { t: "op"; v: string }
-  | { t: "("}
+  | { t: "(" }
   | { t: ")" }
   | { t: "," };
 
@@ -61,7 +61,9 @@ function tokenize(src: string): Tok[] {
       }
       out.push({ t: "str", v: s });
       i = j + 1;
-    } else if ((m = new RegExp(`^(?:'((?:[^']|'')+)'|([^\\s'!(),:"=<>+\\-*/&^%]+))!(${REF})(?::(${REF}))?`).exec(rest))) {
+    } else if (
+      (m = new RegExp(`^(?:'((?:[^']|'')+)'|([^\\s'!(),:"=<>+\\-*/&^%]+))!(${REF})(?::(${REF}))?`).exec(rest))
+    ) {
       out.push({ t: "ref", sheet: (m[1] ?? m[2]).replace(/''/g, "'"), a: m[3], b: m[4] });
       i += m[0].length;
     } else if ((m = new RegExp(`^(${REF})(?::(${REF}))?(?![A-Za-z0-9_.(])`).exec(rest))) {
@@ -91,7 +93,20 @@ type Node =
   | { k: "bin"; op: string; l: Node; r: Node }
   | { k: "pct"; x: Node };
 
-const PREC: Record<string, number> = { "=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3, "*": 4, "/": 4, "^": 5 };
+const PREC: Record<string, number> = {
+  "=": 1,
+  "<>": 1,
+  "<": 1,
+  ">": 1,
+  "<=": 1,
+  ">=": 1,
+  "&": 2,
+  "+": 3,
+  "-": 3,
+  "*": 4,
+  "/": 4,
+  "^": 5,
+};
 
 function parse(toks: Tok[]): Node {
   let p = 0;
@@ -253,7 +268,8 @@ function compare(a: CellValue, b: CellValue): number {
   const na = a ?? 0;
   const nb = b ?? 0;
   if (typeof na === "number" && typeof nb === "number") return na - nb;
-  if (typeof na === "string" && typeof nb === "string") return na.toLowerCase() < nb.toLowerCase() ? -1 : na.toLowerCase() > nb.toLowerCase() ? 1 : 0;
+  if (typeof na === "string" && typeof nb === "string")
+    return na.toLowerCase() < nb.toLowerCase() ? -1 : na.toLowerCase() > nb.toLowerCase() ? 1 : 0;
   // Excel orders numbers < text < booleans.
   const rank = (v: CellValue) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
   if (rank(na) !== rank(nb)) return rank(na) - rank(nb);

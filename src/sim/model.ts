@@ -94,7 +94,18 @@ export interface WorkbookState {
     position: number;
     visibility: Visibility;
     protected: boolean;
-    cells: Record<string, { value: CellValue; formula: string | null; numberFormat: string; fill: string | null; fillPattern?: string; font?: Partial<FontState>; hyperlink?: Hyperlink | null }>;
+    cells: Record<
+      string,
+      {
+        value: CellValue;
+        formula: string | null;
+        numberFormat: string;
+        fill: string | null;
+        fillPattern?: string;
+        font?: Partial<FontState>;
+        hyperlink?: Hyperlink | null;
+      }
+    >;
     merges: MergeArea[];
     freezeRows: number;
     tabColor: string | null;
@@ -352,7 +363,9 @@ export class SimWorkbook {
   }
 
   get activeSheet(): SimSheet | undefined {
-    return (this.activeSheetId && this.sheetById(this.activeSheetId)) || this.sheets.find((s) => s.visibility === "Visible");
+    return (
+      (this.activeSheetId && this.sheetById(this.activeSheetId)) || this.sheets.find((s) => s.visibility === "Visible")
+    );
   }
 
   /** Computed value of a cell: the constant, or the formula's result (errors as their text). */
@@ -538,7 +551,8 @@ const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function enterValue(v: unknown, numberFormat: string): { value: CellValue; formula: string | null } {
   if (v === null || v === undefined || v === "") return { value: null, formula: null };
-  if (typeof v === "number") return Number.isFinite(v) ? { value: v, formula: null } : { value: "#NUM!", formula: null };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { value: v, formula: null } : { value: "#NUM!", formula: null };
   if (typeof v === "boolean") return { value: v, formula: null };
   const s = String(v);
   if (numberFormat === "@") return { value: s, formula: null };

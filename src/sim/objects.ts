@@ -17,7 +17,16 @@ import {
   type SimWorkbook,
   type Visibility,
 } from "./model";
-import { SimClientResult, SimCollection, SimObject, SimOfficeError, SimRequestContext, defineProps, requireApi, type PropDef } from "./context";
+import {
+  SimClientResult,
+  SimCollection,
+  SimObject,
+  SimOfficeError,
+  SimRequestContext,
+  defineProps,
+  requireApi,
+  type PropDef,
+} from "./context";
 import { formatCellText } from "./format";
 
 interface RangeTarget {
@@ -28,11 +37,19 @@ interface RangeTarget {
 const err = (code: string, msg: string) => new SimOfficeError(code, msg);
 
 function guardCells(t: RangeTarget): void {
-  if (t.sheet.protected) throw err("InvalidOperation", `The cell or chart you're trying to change is on a protected sheet (${t.sheet.name}). To make a change, unprotect the sheet.`);
+  if (t.sheet.protected)
+    throw err(
+      "InvalidOperation",
+      `The cell or chart you're trying to change is on a protected sheet (${t.sheet.name}). To make a change, unprotect the sheet.`,
+    );
 }
 
 function guardStructure(wb: SimWorkbook): void {
-  if (wb.protected) throw err("InvalidOperation", "The workbook structure is protected; sheets cannot be added, deleted, moved or renamed.");
+  if (wb.protected)
+    throw err(
+      "InvalidOperation",
+      "The workbook structure is protected; sheets cannot be added, deleted, moved or renamed.",
+    );
 }
 
 function areaA1(a: MergeArea): string {
@@ -66,7 +83,10 @@ function inputAt(value: unknown, a: MergeArea): (i: number, j: number) => unknow
   const rows = a.r1 - a.r0 + 1;
   const cols = a.c1 - a.c0 + 1;
   if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
-    throw err("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+    throw err(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+    );
   }
   return (i, j) => (value as unknown[][])[i][j];
 }
@@ -122,7 +142,15 @@ function checkArea(a: MergeArea): MergeArea {
 // --- Range -----------------------------------------------------------------------------------------------
 
 const valueType = (v: CellValue): string =>
-  v === null || v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : /^#[A-Z/0!?_]+[!?A]?$/.test(v) && isErrorValue(v) ? "Error" : "String";
+  v === null || v === ""
+    ? "Empty"
+    : typeof v === "number"
+      ? "Double"
+      : typeof v === "boolean"
+        ? "Boolean"
+        : /^#[A-Z/0!?_]+[!?A]?$/.test(v) && isErrorValue(v)
+          ? "Error"
+          : "String";
 
 function isErrorValue(v: string): boolean {
   return ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"].includes(v);
@@ -155,7 +183,12 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
     guard: guardCells,
     set: (t, v) => RANGE_PROPS.values.set!(t, v),
   },
-  text: { get: (t) => gridOf(t.area, (r, c) => formatCellText(t.sheet.workbook.valueAt(t.sheet, r, c), t.sheet.raw(r, c)?.numberFormat ?? "General")) },
+  text: {
+    get: (t) =>
+      gridOf(t.area, (r, c) =>
+        formatCellText(t.sheet.workbook.valueAt(t.sheet, r, c), t.sheet.raw(r, c)?.numberFormat ?? "General"),
+      ),
+  },
   numberFormat: {
     get: (t) => gridOf(t.area, (r, c) => t.sheet.raw(r, c)?.numberFormat ?? "General"),
     guard: guardCells,
@@ -220,7 +253,12 @@ export class SimRange extends SimObject<RangeTarget> {
     return this.derive((a) => ({ r0: a.r0 + row, c0: a.c0 + column, r1: a.r0 + row, c1: a.c0 + column }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): SimRange {
-    return this.derive((a) => ({ r0: a.r0 + rowOffset, c0: a.c0 + columnOffset, r1: a.r1 + rowOffset, c1: a.c1 + columnOffset }));
+    return this.derive((a) => ({
+      r0: a.r0 + rowOffset,
+      c0: a.c0 + columnOffset,
+      r1: a.r1 + rowOffset,
+      c1: a.c1 + columnOffset,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
     return this.derive((a) => ({ r0: a.r0, c0: a.c0, r1: a.r1 + deltaRows, c1: a.c1 + deltaColumns }));
@@ -252,7 +290,9 @@ export class SimRange extends SimObject<RangeTarget> {
         // On a null range the result is a null object too.
         const t = this.resolve();
         if (t === null) return null;
-        const hits = t.sheet.merges.filter((m) => m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0);
+        const hits = t.sheet.merges.filter(
+          (m) => m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0,
+        );
         return hits.length ? { sheet: t.sheet, areas: hits.map((m) => ({ ...m })) } : null;
       },
       true,
@@ -262,14 +302,23 @@ export class SimRange extends SimObject<RangeTarget> {
   merge(across = false): void {
     this.act({ merge: across }, (t) => {
       guardCells(t);
-      const parts: MergeArea[] = across ? Array.from({ length: t.area.r1 - t.area.r0 + 1 }, (_, i) => ({ ...t.area, r0: t.area.r0 + i, r1: t.area.r0 + i })) : [t.area];
+      const parts: MergeArea[] = across
+        ? Array.from({ length: t.area.r1 - t.area.r0 + 1 }, (_, i) => ({
+            ...t.area,
+            r0: t.area.r0 + i,
+            r1: t.area.r0 + i,
+          }))
+        : [t.area];
       const sheet = t.sheet;
-      const kept = sheet.merges.filter((m) => !(m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0));
+      const kept = sheet.merges.filter(
+        (m) => !(m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0),
+      );
       sheet.setField("merges", [...kept, ...parts.filter((p) => p.r1 > p.r0 || p.c1 > p.c0).map((p) => ({ ...p }))]);
       // Excel keeps only the upper-left value of a merged area.
       for (const p of parts)
         forEachCell(p, (r, c) => {
-          if ((r !== p.r0 || c !== p.c0) && sheet.raw(r, c)) sheet.mutate(r, c, (cell) => ((cell.value = null), (cell.formula = null)));
+          if ((r !== p.r0 || c !== p.c0) && sheet.raw(r, c))
+            sheet.mutate(r, c, (cell) => ((cell.value = null), (cell.formula = null)));
         });
     });
   }
@@ -279,7 +328,9 @@ export class SimRange extends SimObject<RangeTarget> {
       guardCells(t);
       t.sheet.setField(
         "merges",
-        t.sheet.merges.filter((m) => !(m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0)),
+        t.sheet.merges.filter(
+          (m) => !(m.r0 <= t.area.r1 && m.r1 >= t.area.r0 && m.c0 <= t.area.c1 && m.c1 >= t.area.c0),
+        ),
       );
     });
   }
@@ -292,12 +343,20 @@ export class SimRange extends SimObject<RangeTarget> {
       const links = applyTo === "All" || applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks";
       const used = t.sheet.usedBounds();
       if (!used) return;
-      const a = { r0: Math.max(t.area.r0, used.r0), c0: Math.max(t.area.c0, used.c0), r1: Math.min(t.area.r1, used.r1), c1: Math.min(t.area.c1, used.c1) };
+      const a = {
+        r0: Math.max(t.area.r0, used.r0),
+        c0: Math.max(t.area.c0, used.c0),
+        r1: Math.min(t.area.r1, used.r1),
+        c1: Math.min(t.area.c1, used.c1),
+      };
       if (a.r0 > a.r1 || a.c0 > a.c1) return;
       forEachCell(a, (r, c) => {
         if (!t.sheet.raw(r, c)) return;
         t.sheet.mutate(r, c, (cell) => {
-          if (contents) ((cell.value = null), (cell.formula = null));
+          if (contents) {
+            cell.value = null;
+            cell.formula = null;
+          }
           if (links) cell.hyperlink = null;
           if (formats) {
             cell.numberFormat = "General";
@@ -311,7 +370,13 @@ export class SimRange extends SimObject<RangeTarget> {
           }
         });
       });
-      if (formats) t.sheet.setField("merges", t.sheet.merges.filter((m) => !(m.r0 >= t.area.r0 && m.r1 <= t.area.r1 && m.c0 >= t.area.c0 && m.c1 <= t.area.c1)));
+      if (formats)
+        t.sheet.setField(
+          "merges",
+          t.sheet.merges.filter(
+            (m) => !(m.r0 >= t.area.r0 && m.r1 <= t.area.r1 && m.c0 >= t.area.c0 && m.c1 <= t.area.c1),
+          ),
+        );
     });
   }
 
@@ -336,7 +401,12 @@ export class SimRange extends SimObject<RangeTarget> {
         const t = this.target();
         const u = t.sheet.usedBounds(valuesOnly);
         if (!u) return null;
-        const a = { r0: Math.max(t.area.r0, u.r0), c0: Math.max(t.area.c0, u.c0), r1: Math.min(t.area.r1, u.r1), c1: Math.min(t.area.c1, u.c1) };
+        const a = {
+          r0: Math.max(t.area.r0, u.r0),
+          c0: Math.max(t.area.c0, u.c0),
+          r1: Math.min(t.area.r1, u.r1),
+          c1: Math.min(t.area.c1, u.c1),
+        };
         return a.r0 > a.r1 || a.c0 > a.c1 ? null : { sheet: t.sheet, area: a };
       },
       true,
@@ -379,9 +449,21 @@ class SimRangeFormat extends SimObject<RangeTarget> {
   protected readonly typeName = "RangeFormat";
   protected navs = ["fill", "font", "borders"] as const;
   protected readonly props: Record<string, PropDef<RangeTarget>> = {
-    horizontalAlignment: { get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.horizontalAlignment ?? "General"), guard: guardCells, set: fmtSetter((cell, v) => (cell.horizontalAlignment = String(v))) },
-    verticalAlignment: { get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.verticalAlignment ?? "Bottom"), guard: guardCells, set: fmtSetter((cell, v) => (cell.verticalAlignment = String(v))) },
-    wrapText: { get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.wrapText ?? false), guard: guardCells, set: fmtSetter((cell, v) => (cell.wrapText = !!v)) },
+    horizontalAlignment: {
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.horizontalAlignment ?? "General"),
+      guard: guardCells,
+      set: fmtSetter((cell, v) => (cell.horizontalAlignment = String(v))),
+    },
+    verticalAlignment: {
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.verticalAlignment ?? "Bottom"),
+      guard: guardCells,
+      set: fmtSetter((cell, v) => (cell.verticalAlignment = String(v))),
+    },
+    wrapText: {
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.wrapText ?? false),
+      guard: guardCells,
+      set: fmtSetter((cell, v) => (cell.wrapText = !!v)),
+    },
     columnWidth: {
       get: (t) => uniform({ ...t.area, r0: 0, r1: 0 }, (_r, c) => t.sheet.colWidths.get(c) ?? DEFAULT_COLUMN_WIDTH),
       guard: guardCells,
@@ -434,7 +516,8 @@ class SimRangeFill extends SimObject<RangeTarget> {
       },
     },
     pattern: {
-      get: (t) => uniform(t.area, (r, c) => (t.sheet.raw(r, c)?.fill ? (t.sheet.raw(r, c)!.fillPattern ?? "Solid") : "None")),
+      get: (t) =>
+        uniform(t.area, (r, c) => (t.sheet.raw(r, c)?.fill ? (t.sheet.raw(r, c)!.fillPattern ?? "Solid") : "None")),
       guard: guardCells,
       set: fmtSetter((cell, v) => {
         if (v === "None") {
@@ -513,7 +596,12 @@ class SimBorder extends SimObject<RangeTarget> {
         cell.borders = { ...(cell.borders ?? {}), [index]: b };
       }),
     });
-    this.props = { style: prop("style", "None"), weight: prop("weight", "Thin"), color: prop("color", "#000000"), sideIndex: { get: () => index } };
+    this.props = {
+      style: prop("style", "None"),
+      weight: prop("weight", "Thin"),
+      color: prop("color", "#000000"),
+      sideIndex: { get: () => index },
+    };
   }
 }
 defineProps(SimBorder, ["style", "weight", "color", "sideIndex"]);
@@ -552,7 +640,8 @@ const WORKSHEET_PROPS: Record<string, PropDef<SimSheet>> = {
     set: (s, v) => {
       guardStructure(s.workbook);
       const vis = String(v) as Visibility;
-      if (!["Visible", "Hidden", "VeryHidden"].includes(vis)) throw err("InvalidArgument", `Invalid visibility ${vis}.`);
+      if (!["Visible", "Hidden", "VeryHidden"].includes(vis))
+        throw err("InvalidArgument", `Invalid visibility ${vis}.`);
       if (vis !== "Visible" && s.workbook.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -618,7 +707,8 @@ export class SimWorksheet extends SimObject<SimSheet> {
       payload: { activate: true },
       run: () => {
         const s = this.target();
-        if (s.visibility !== "Visible") throw err("InvalidOperation", `The sheet '${s.name}' is hidden and cannot be activated.`);
+        if (s.visibility !== "Visible")
+          throw err("InvalidOperation", `The sheet '${s.name}' is hidden and cannot be activated.`);
         s.workbook.activeSheetId = s.id;
       },
     });
@@ -626,7 +716,10 @@ export class SimWorksheet extends SimObject<SimSheet> {
   delete(): void {
     this.act({ deleteSheet: true }, (s) => {
       guardStructure(s.workbook);
-      if (s.visibility === "Visible" && s.workbook.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+      if (
+        s.visibility === "Visible" &&
+        s.workbook.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0
+      ) {
         throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       s.workbook.removeSheet(s);
@@ -695,7 +788,10 @@ class SimFreezePanes {
       () => {
         const s = this.resolve();
         if (!s || (!s.freezeRows && !s.freezeCols)) return null;
-        return { sheet: s, area: { r0: 0, c0: 0, r1: Math.max(s.freezeRows, 1) - 1, c1: Math.max(s.freezeCols, 1) - 1 } };
+        return {
+          sheet: s,
+          area: { r0: 0, c0: 0, r1: Math.max(s.freezeRows, 1) - 1, c1: Math.max(s.freezeCols, 1) - 1 },
+        };
       },
       true,
     );
@@ -705,7 +801,9 @@ class SimFreezePanes {
   }
 }
 
-const pageProp = (k: "orientation" | "paperSize" | "centerHorizontally" | "printGridlines" | "zoom"): PropDef<SimSheet> => ({
+const pageProp = (
+  k: "orientation" | "paperSize" | "centerHorizontally" | "printGridlines" | "zoom",
+): PropDef<SimSheet> => ({
   get: (s) => s.pageLayout[k],
   set: (s, v) => s.setField("pageLayout", { ...s.pageLayout, [k]: k === "zoom" ? { ...(v as object) } : v }),
 });
@@ -744,7 +842,12 @@ export class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet
     context: SimRequestContext,
     private readonly wb: () => SimWorkbook,
   ) {
-    super(context, () => wb().sheets.slice(), (s) => new SimWorksheet(context, () => s), "WorksheetCollection");
+    super(
+      context,
+      () => wb().sheets.slice(),
+      (s) => new SimWorksheet(context, () => s),
+      "WorksheetCollection",
+    );
   }
 
   /** A proxy bound to the sheet found by name/id at first resolution, then by identity (survives renames). */
@@ -794,7 +897,10 @@ export class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet
     });
   }
   getCount(visibleOnly = false): SimClientResult<number> {
-    return new SimClientResult(this.context, () => this.wb().sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+    return new SimClientResult(
+      this.context,
+      () => this.wb().sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length,
+    );
   }
   add(name?: string): SimWorksheet {
     let created: SimSheet | null = null;
@@ -839,8 +945,11 @@ class SimNamedItem extends SimObject<NameEntry> {
   };
   delete(): void {
     this.act({ deleteName: true }, (n) => {
-      const wb = (this.context.host.workbook as SimWorkbook);
-      wb.setField("names", wb.names.filter((x) => x !== n));
+      const wb = this.context.host.workbook as SimWorkbook;
+      wb.setField(
+        "names",
+        wb.names.filter((x) => x !== n),
+      );
     });
   }
 }
@@ -851,7 +960,12 @@ class SimNamedItemCollection extends SimCollection<NameEntry, SimNamedItem> {
     context: SimRequestContext,
     private readonly wb: () => SimWorkbook,
   ) {
-    super(context, () => wb().names.slice(), (n) => new SimNamedItem(context, () => n), "NamedItemCollection");
+    super(
+      context,
+      () => wb().names.slice(),
+      (n) => new SimNamedItem(context, () => n),
+      "NamedItemCollection",
+    );
   }
   private find(name: string, nullable: boolean): SimNamedItem {
     return new SimNamedItem(
@@ -877,8 +991,10 @@ class SimNamedItemCollection extends SimCollection<NameEntry, SimNamedItem> {
       payload: { addName: name, ref: typeof reference === "string" ? reference : "range", comment },
       run: () => {
         const wb = this.wb();
-        if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw err("InvalidArgument", `The name '${name}' is not valid.`);
-        if (wb.names.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw err("ItemAlreadyExists", `The name '${name}' already exists.`);
+        if (!/^[A-Za-z_\\\u4e00-\u9fff][\w.\u4e00-\u9fff]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw err("InvalidArgument", `The name '${name}' is not valid.`);
+        if (wb.names.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+          throw err("ItemAlreadyExists", `The name '${name}' already exists.`);
         let ref: string;
         if (reference instanceof SimRange) {
           const t = reference.resolve();
@@ -919,7 +1035,12 @@ class SimSettingCollection extends SimCollection<string, SimSetting> {
     context: SimRequestContext,
     private readonly wb: () => SimWorkbook,
   ) {
-    super(context, () => [...wb().settings.keys()], (k) => new SimSetting(context, () => k), "SettingCollection");
+    super(
+      context,
+      () => [...wb().settings.keys()],
+      (k) => new SimSetting(context, () => k),
+      "SettingCollection",
+    );
   }
   add(key: string, value: unknown): SimSetting {
     this.context.queue({

@@ -32,7 +32,9 @@ describe("runCheck", () => {
     const width = Math.max(...fixture.values.map((r) => r.length));
     const padded = fixture.values.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
     // The used range ends at the last non-empty cell; trailing empty rows/cols of the fixture are not part of it.
-    expect(snap.sheets[0].values).toEqual(padded.slice(0, snap.sheets[0].values.length).map((r) => r.slice(0, snap.sheets[0].values[0].length)));
+    expect(snap.sheets[0].values).toEqual(
+      padded.slice(0, snap.sheets[0].values.length).map((r) => r.slice(0, snap.sheets[0].values[0].length)),
+    );
     expect(snap.sheets[0].merges).toEqual(expect.arrayContaining(fixture.merges));
   });
 

@@ -17,10 +17,14 @@ const f = (sheet: string, cell: string, severity: Severity = "error"): Finding =
 
 function book(): SimWorkbook {
   const wb = new SimWorkbook();
-  wb.addSheet("自评表", [
-    ["a", "b", "c"],
-    [1, 2, 3],
-  ], { fills: { B1: "#00FF00", C2: "#FFFFFF" } });
+  wb.addSheet(
+    "自评表",
+    [
+      ["a", "b", "c"],
+      [1, 2, 3],
+    ],
+    { fills: { B1: "#00FF00", C2: "#FFFFFF" } },
+  );
   wb.sheet("自评表").setCell("C1", { fill: "#123456", fillPattern: "Gray50" });
   wb.addSheet("Other Sheet", [["x", "y"]]);
   return wb;
@@ -31,7 +35,14 @@ describe("highlight and clear", () => {
     const wb = book();
     host = installSimHost(globalThis, { workbook: wb });
     const before = wb.snapshotState();
-    const findings = [f("自评表", "A1", "info"), f("自评表", "A1", "error"), f("自评表", "B1", "warning"), f("自评表", "C1", "info"), f("自评表", "C2"), f("Other Sheet", "B1", "warning")];
+    const findings = [
+      f("自评表", "A1", "info"),
+      f("自评表", "A1", "error"),
+      f("自评表", "B1", "warning"),
+      f("自评表", "C1", "info"),
+      f("自评表", "C2"),
+      f("Other Sheet", "B1", "warning"),
+    ];
     const r = await highlightFindings(findings);
     expect(r.highlighted).toBe(5);
     const s = wb.sheet("自评表");
@@ -41,7 +52,8 @@ describe("highlight and clear", () => {
     expect(s.cell("C2").fill).toBe(HIGHLIGHT_COLORS.error);
     expect(wb.sheet("Other Sheet").cell("B1").fill).toBe(HIGHLIGHT_COLORS.warning);
     // Values, formulas and number formats are untouched by highlighting.
-    for (const [a1, v] of Object.entries(before.sheets[0].cells)) expect(s.cell(a1)).toMatchObject({ value: v.value, formula: v.formula, numberFormat: v.numberFormat });
+    for (const [a1, v] of Object.entries(before.sheets[0].cells))
+      expect(s.cell(a1)).toMatchObject({ value: v.value, formula: v.formula, numberFormat: v.numberFormat });
 
     expect(await clearHighlights()).toBe(5);
     expect(wb.snapshotState()).toEqual(before);

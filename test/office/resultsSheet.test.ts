@@ -30,11 +30,19 @@ describe("writeResultsSheet", () => {
     expect(name).toBe("检查结果");
     const s = host.workbook.sheet(name);
     expect(RESULTS_HEADERS["zh-CN"].map((_, c) => s.cell(0, c).value)).toEqual([...RESULTS_HEADERS["zh-CN"]]);
-    expect([0, 1, 2, 3, 4, 5].map((c) => s.cell(1, c).value)).toEqual(["错误", "sum-mismatch", "My Sheet", "D2", "合计不等于各项之和 0", "'My Sheet'!E2、自评表!F3"]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => s.cell(1, c).value)).toEqual([
+      "错误",
+      "sum-mismatch",
+      "My Sheet",
+      "D2",
+      "合计不等于各项之和 0",
+      "'My Sheet'!E2、自评表!F3",
+    ]);
     expect(s.cell(2, 0).value).toBe("警告");
     expect(s.cell(1, 3).hyperlink).toMatchObject({ documentReference: "'My Sheet'!D2" });
     expect(s.cell(1, 5).hyperlink).toMatchObject({ documentReference: "'My Sheet'!E2" });
-    for (let r = 0; r <= 2; r++) for (let c = 0; c < 6; c++) expect(s.cell(r, c)).toMatchObject({ formula: null, numberFormat: "@" });
+    for (let r = 0; r <= 2; r++)
+      for (let c = 0; c < 6; c++) expect(s.cell(r, c)).toMatchObject({ formula: null, numberFormat: "@" });
     expect(s.freezeRows).toBe(1);
     expect(host.workbook.sheet("My Sheet").cell("A1").value).toBe("x");
   });
@@ -87,7 +95,10 @@ describe("writeResultsSheet", () => {
     const before = wb.snapshotState();
     host.resetSyncCount();
     host.failNextSync({ skip: 3, afterOps: 5 });
-    const err = await writeResultsSheet(Array.from({ length: 30 }, (_, i) => finding(i)), { rowsPerSync: 10 }).catch((e) => e);
+    const err = await writeResultsSheet(
+      Array.from({ length: 30 }, (_, i) => finding(i)),
+      { rowsPerSync: 10 },
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(UserFacingError);
     expect(host.syncCount).toBeGreaterThan(4);
     expect(wb.sheetNames()).toEqual(["My Sheet", "自评表"]);
@@ -105,7 +116,11 @@ describe("writeResultsSheet", () => {
   });
 
   test("isResultsSheet recognizes our header row only", () => {
-    expect(isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [[...RESULTS_HEADERS["en-US"]]], merges: [] })).toBe(true);
-    expect(isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [["级别", "规则", "工作表"]], merges: [] })).toBe(false);
+    expect(
+      isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [[...RESULTS_HEADERS["en-US"]]], merges: [] }),
+    ).toBe(true);
+    expect(
+      isResultsSheet({ name: "x", originRow: 0, originCol: 0, values: [["级别", "规则", "工作表"]], merges: [] }),
+    ).toBe(false);
   });
 });

@@ -8,12 +8,16 @@ afterEach(() => host?.uninstall());
 function bookWith(n: number): SimWorkbook {
   const wb = new SimWorkbook();
   for (let i = 0; i < n; i++) {
-    wb.addSheet(`表${i + 1}`, [
-      ["指标", "分值", "得分"],
-      [`数量指标${i}`, 10, "=B2*0.9"],
-      ["", null, ""],
-      ["合计", "=SUM(B2:B3)", 9],
-    ], { at: i % 2 ? "B3" : "A1", numberFormats: [[null, null, "0.00"]] });
+    wb.addSheet(
+      `表${i + 1}`,
+      [
+        ["指标", "分值", "得分"],
+        [`数量指标${i}`, 10, "=B2*0.9"],
+        ["", null, ""],
+        ["合计", "=SUM(B2:B3)", 9],
+      ],
+      { at: i % 2 ? "B3" : "A1", numberFormats: [[null, null, "0.00"]] },
+    );
   }
   return wb;
 }
@@ -92,7 +96,10 @@ describe("readWorkbookSnapshot", () => {
 
   test("the block reader adapts when its first guess is too optimistic (the limit is smaller than it was told)", async () => {
     const wb = new SimWorkbook();
-    wb.addSheet("大表", Array.from({ length: 800 }, (_, i) => [`很长的中文指标名称很长的中文指标名称${i}`, i]));
+    wb.addSheet(
+      "大表",
+      Array.from({ length: 800 }, (_, i) => [`很长的中文指标名称很长的中文指标名称${i}`, i]),
+    );
     host = installSimHost(globalThis, { workbook: wb });
     const full = await readWorkbookSnapshot();
     host.uninstall();

@@ -29,11 +29,15 @@ function decorate(wb: SimWorkbook): SimWorkbook {
   first.setCell(0, 0, { fill: "#FFFF00", font: { bold: true } });
   first.setCell(1, 1, { fill: "#FFFFFF" });
   first.setCell(2, 2, { fill: "#C6EFCE", fillPattern: "Gray25" } as never);
-  const rich = wb.addSheet("计算 Sheet", [
-    ["全年预算数（A）", "全年执行数（B）", "执行率", "结余", "合计", "文本"],
-    [62867.9, 61196.81, "=EVAL.EXECRATE(B2,A2)", "=A2-B2", "=SUM(A2:B2)", null],
-    [true, false, "=1/0", "=NOPE()", "='计算 Sheet'!A2*2", null],
-  ], { at: "B3", numberFormats: [[], [null, "#,##0.00", "0.00%", "0.00"]] });
+  const rich = wb.addSheet(
+    "计算 Sheet",
+    [
+      ["全年预算数（A）", "全年执行数（B）", "执行率", "结余", "合计", "文本"],
+      [62867.9, 61196.81, "=EVAL.EXECRATE(B2,A2)", "=A2-B2", "=SUM(A2:B2)", null],
+      [true, false, "=1/0", "=NOPE()", "='计算 Sheet'!A2*2", null],
+    ],
+    { at: "B3", numberFormats: [[], [null, "#,##0.00", "0.00%", "0.00"]] },
+  );
   rich.setCell("G5", { value: "=not a formula", numberFormat: "@" });
   rich.setCell("G4", { value: "see", hyperlink: { address: "https://example.invalid", textToDisplay: "see" } });
   rich.merges.push({ r0: 10, c0: 1, r1: 11, c1: 3 });
@@ -51,13 +55,25 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
   ["seed (planted cost-indicator mismatch)", () => ({ sheets: [seedDeclaration(), seedSelfAssessment()] }), true],
   ["seed, consistent", () => ({ sheets: [seedDeclaration(), seedSelfAssessment("≤628,678,956.50元")] }), false],
   ["province split layout", () => ({ sheets: [provinceSplit()] }), false],
-  ["province split layout with defects", () => ({ sheets: [provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 90 })] }), true],
+  [
+    "province split layout with defects",
+    () => ({ sheets: [provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 90 })] }),
+    true,
+  ],
   ["county layout", () => countyText(), false],
   ["county layout with defects", () => countyText({ declaredTotal: 350 }), true],
   ["evaluation system", () => evaluationSystem(), false],
-  ["evaluation system with defects", () => evaluationSystem({ grade: "优", surveyTotal: 150, balance: 100, weights: [30, 30, 20, 30] }), true],
+  [
+    "evaluation system with defects",
+    () => evaluationSystem({ grade: "优", surveyTotal: 150, balance: 100, weights: [30, 30, 20, 30] }),
+    true,
+  ],
   ["small self-assessment", () => ({ sheets: [selfAssessment()] }), false],
-  ["small self-assessment with defects", () => ({ sheets: [selfAssessment(standardIndicators(), { funds: [100, 90, 10, 0.5, 10], total: [100, 80] })] }), true],
+  [
+    "small self-assessment with defects",
+    () => ({ sheets: [selfAssessment(standardIndicators(), { funds: [100, 90, 10, 0.5, 10], total: [100, 80] })] }),
+    true,
+  ],
 ];
 
 function book(make: () => WorkbookSnapshot): SimWorkbook {
@@ -66,7 +82,9 @@ function book(make: () => WorkbookSnapshot): SimWorkbook {
 
 /** The state without sheets written by the add-in. */
 function userState(s: WorkbookState): WorkbookState {
-  const sheets = s.sheets.filter((x) => !x.name.startsWith(RESULTS_SHEET_BASE)).map((x, position) => ({ ...x, position }));
+  const sheets = s.sheets
+    .filter((x) => !x.name.startsWith(RESULTS_SHEET_BASE))
+    .map((x, position) => ({ ...x, position }));
   return { ...s, sheets };
 }
 
@@ -89,8 +107,13 @@ describe.each(FIXTURES)("%s", (_name, make, hasFindings) => {
     if (hasFindings && (result.highlighted ?? 0) > 0) expect(userState(during)).not.toEqual(before);
     // Highlighting touches fills only.
     const strip = (s: WorkbookState) =>
-      s.sheets.map((x) => Object.fromEntries(Object.entries(x.cells).map(([a1, c]) => [a1, [c.value, c.formula, c.numberFormat]])));
-    const dropEmpty = (cells: Record<string, unknown[]>[]) => cells.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v[0] !== null || v[1] !== null || v[2] !== "General")));
+      s.sheets.map((x) =>
+        Object.fromEntries(Object.entries(x.cells).map(([a1, c]) => [a1, [c.value, c.formula, c.numberFormat]])),
+      );
+    const dropEmpty = (cells: Record<string, unknown[]>[]) =>
+      cells.map((c) =>
+        Object.fromEntries(Object.entries(c).filter(([, v]) => v[0] !== null || v[1] !== null || v[2] !== "General")),
+      );
     expect(dropEmpty(strip(userState(during)))).toEqual(dropEmpty(strip(before)));
     await clearHighlights();
     const after = wb.snapshotState();
@@ -105,41 +128,50 @@ describe("a request failing half-way", () => {
   const cases: [number, number][] = [];
   for (let skip = 0; skip < 12; skip++) for (const afterOps of [0, 1, 3]) cases.push([skip, afterOps]);
 
-  test.each(cases)("failing sync #%i after %i writes leaves nothing half-written and says what happened", async (skip, afterOps) => {
-    const wb = book(FIXTURES[0][1]);
-    host = installSimHost(globalThis, { workbook: wb });
-    const before = wb.snapshotState();
-    host.failNextSync({ skip, afterOps });
-    let error: unknown = null;
-    let findings = -1;
-    try {
-      findings = (await runCheck({ resultsSheet: true, highlight: true })).findings.length;
-    } catch (e) {
-      error = e;
-    }
-    const after = wb.snapshotState();
-    if (error) {
-      expect(error).toBeInstanceOf(UserFacingError);
-      const msg = (error as UserFacingError).bilingual;
-      expect(msg["zh-CN"].length).toBeGreaterThan(5);
-      expect(msg["en-US"]).toMatch(/failed|could not|refused/i);
-      // User sheets exactly as before (highlights undone); at most a complete results sheet remains.
-      expect(userState(after)).toEqual(before);
-      const extra = after.sheets.filter((s) => s.name.startsWith(RESULTS_SHEET_BASE));
-      expect(extra.length).toBeLessThanOrEqual(1);
-      if (extra.length) {
-        const snapshotLike = { name: extra[0].name, originRow: 0, originCol: 0, values: [[0, 1, 2, 3, 4, 5].map((c) => wb.sheet(extra[0].name).cell(0, c).value)], merges: [] };
-        expect(isResultsSheet(snapshotLike)).toBe(true);
-        expect(wb.sheet(extra[0].name).usedBounds()!.r1).toBeGreaterThan(0);
+  test.each(cases)(
+    "failing sync #%i after %i writes leaves nothing half-written and says what happened",
+    async (skip, afterOps) => {
+      const wb = book(FIXTURES[0][1]);
+      host = installSimHost(globalThis, { workbook: wb });
+      const before = wb.snapshotState();
+      host.failNextSync({ skip, afterOps });
+      let error: unknown = null;
+      let findings = -1;
+      try {
+        findings = (await runCheck({ resultsSheet: true, highlight: true })).findings.length;
+      } catch (e) {
+        error = e;
       }
-    } else {
-      // The failure fell after the last request: a full, successful run.
-      expect(host!.clearFailure()).toBe(true);
-      expect(findings).toBeGreaterThan(0);
-      await clearHighlights();
-      expect(userState(wb.snapshotState())).toEqual(before);
-    }
-  });
+      const after = wb.snapshotState();
+      if (error) {
+        expect(error).toBeInstanceOf(UserFacingError);
+        const msg = (error as UserFacingError).bilingual;
+        expect(msg["zh-CN"].length).toBeGreaterThan(5);
+        expect(msg["en-US"]).toMatch(/failed|could not|refused/i);
+        // User sheets exactly as before (highlights undone); at most a complete results sheet remains.
+        expect(userState(after)).toEqual(before);
+        const extra = after.sheets.filter((s) => s.name.startsWith(RESULTS_SHEET_BASE));
+        expect(extra.length).toBeLessThanOrEqual(1);
+        if (extra.length) {
+          const snapshotLike = {
+            name: extra[0].name,
+            originRow: 0,
+            originCol: 0,
+            values: [[0, 1, 2, 3, 4, 5].map((c) => wb.sheet(extra[0].name).cell(0, c).value)],
+            merges: [],
+          };
+          expect(isResultsSheet(snapshotLike)).toBe(true);
+          expect(wb.sheet(extra[0].name).usedBounds()!.r1).toBeGreaterThan(0);
+        }
+      } else {
+        // The failure fell after the last request: a full, successful run.
+        expect(host!.clearFailure()).toBe(true);
+        expect(findings).toBeGreaterThan(0);
+        await clearHighlights();
+        expect(userState(wb.snapshotState())).toEqual(before);
+      }
+    },
+  );
 });
 
 describe("the comparison itself can fail", () => {

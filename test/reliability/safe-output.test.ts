@@ -50,36 +50,45 @@ function book(): SimWorkbook {
 }
 
 describe("results sheet text stays text", () => {
-  test.each(["zh-CN", "en-US"] as const)("messages, sheet names and references starting with = + - @ land literally (%s)", async (locale) => {
-    host = installSimHost(globalThis, { workbook: book() });
-    const findings = DANGEROUS.map(evil);
-    const name = await writeResultsSheet(findings, { locale });
-    const s = host.workbook.sheet(name);
-    const expected = resultRows(findings, locale);
-    expected.forEach((row, i) =>
-      row.forEach((text, c) => {
-        const cell = s.cell(i + 1, c);
-        expect(cell.formula).toBeNull();
-        expect(cell.value).toBe(text);
-        expect(typeof cell.value).toBe("string");
-      }),
-    );
-    expect(expected.map((r) => r[4])).toEqual(DANGEROUS);
-  });
+  test.each(["zh-CN", "en-US"] as const)(
+    "messages, sheet names and references starting with = + - @ land literally (%s)",
+    async (locale) => {
+      host = installSimHost(globalThis, { workbook: book() });
+      const findings = DANGEROUS.map(evil);
+      const name = await writeResultsSheet(findings, { locale });
+      const s = host.workbook.sheet(name);
+      const expected = resultRows(findings, locale);
+      expected.forEach((row, i) =>
+        row.forEach((text, c) => {
+          const cell = s.cell(i + 1, c);
+          expect(cell.formula).toBeNull();
+          expect(cell.value).toBe(text);
+          expect(typeof cell.value).toBe("string");
+        }),
+      );
+      expect(expected.map((r) => r[4])).toEqual(DANGEROUS);
+    },
+  );
 
   test("control: the same rows written without the text format become formulas and numbers in the host", async () => {
     host = installSimHost(globalThis, { workbook: book() });
     await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("自评表").getRange(`A2:A${DANGEROUS.length + 1}`).values = DANGEROUS.map((d) => [d]);
+      ctx.workbook.worksheets.getItem("自评表").getRange(`A2:A${DANGEROUS.length + 1}`).values = DANGEROUS.map((d) => [
+        d,
+      ]);
       await ctx.sync();
     });
     const s = host.workbook.sheet("自评表");
-    const converted = DANGEROUS.filter((_, i) => s.cell(i + 1, 0).formula !== null || s.cell(i + 1, 0).value !== DANGEROUS[i]);
+    const converted = DANGEROUS.filter(
+      (_, i) => s.cell(i + 1, 0).formula !== null || s.cell(i + 1, 0).value !== DANGEROUS[i],
+    );
     expect(converted).toEqual(expect.arrayContaining(["=1+1", "+1+2", "-1+2", "-5", "@SUM(A1:A2)", "0123", "TRUE"]));
   });
 
   test("end to end: indicator names typed as formulas-to-be in a user's form reach the results sheet as text", async () => {
-    const inds: Ind[] = standardIndicators().map((r, i) => (i === 0 ? ["产出指标", "数量指标", "=培训人数", "≥500人", 400, 20, 20] : r));
+    const inds: Ind[] = standardIndicators().map((r, i) =>
+      i === 0 ? ["产出指标", "数量指标", "=培训人数", "≥500人", 400, 20, 20] : r,
+    );
     const snap = selfAssessment(inds);
     // Stored as text in the user's workbook (a cell formatted as text), as evaluators' forms do.
     const wb = SimWorkbook.fromSnapshot({ sheets: [snap] });

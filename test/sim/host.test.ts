@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/load-object-before-read --
+   these tests read proxies before and after syncs on purpose, to pin down the host's Office.js semantics. */
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 
 let host: SimHost;
@@ -136,7 +138,12 @@ describe("Excel's typing behaviour for written values", () => {
     expect(s.cell("C5").formula).toBe("=-abc");
     expect(s.cell("C5").value).toBe("#NAME?");
     expect(s.cell("D5").formula).toBe("=@x");
-    for (const [a, v] of [["A6", "=1+1"], ["B6", "+2+3"], ["C6", "-abc"], ["D6", "@x"]]) {
+    for (const [a, v] of [
+      ["A6", "=1+1"],
+      ["B6", "+2+3"],
+      ["C6", "-abc"],
+      ["D6", "@x"],
+    ]) {
       expect(s.cell(a)).toMatchObject({ formula: null, value: v });
     }
     expect(s.cell("A7").value).toBe(123);
@@ -167,7 +174,9 @@ describe("payload limit", () => {
     const before = wb.snapshotState();
     await expect(
       Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("自评表").getRange("A10:A110").values = Array.from({ length: 101 }, () => ["0123456789"]);
+        ctx.workbook.worksheets.getItem("自评表").getRange("A10:A110").values = Array.from({ length: 101 }, () => [
+          "0123456789",
+        ]);
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
@@ -215,9 +224,13 @@ describe("protection and structure", () => {
   });
 
   test("adding a sheet with an existing name fails; a protected workbook refuses new sheets", async () => {
-    await expect(Excel.run(async (ctx) => void ctx.workbook.worksheets.add("自评表"))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(Excel.run(async (ctx) => void ctx.workbook.worksheets.add("自评表"))).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
     wb.protected = true;
-    await expect(Excel.run(async (ctx) => void ctx.workbook.worksheets.add("new"))).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(Excel.run(async (ctx) => void ctx.workbook.worksheets.add("new"))).rejects.toMatchObject({
+      code: "InvalidOperation",
+    });
     expect(wb.sheetNames()).toEqual(["自评表", "Hidden one"]);
   });
 
@@ -260,7 +273,9 @@ describe("protection and structure", () => {
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.4")).toBe(false);
     expect(Office.context.requirements.isSetSupported("ExcelApi", "1.3")).toBe(true);
     return Excel.run(async (ctx) => {
-      expect(() => ctx.workbook.worksheets.getItem("自评表").getUsedRangeOrNullObject()).toThrow(expect.objectContaining({ code: "ApiNotFound" }));
+      expect(() => ctx.workbook.worksheets.getItem("自评表").getUsedRangeOrNullObject()).toThrow(
+        expect.objectContaining({ code: "ApiNotFound" }),
+      );
     });
   });
 });

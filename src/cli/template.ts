@@ -21,7 +21,8 @@ function parse(args: string[]): Parsed {
   const p: Parsed = { force: false, options: {} };
   const value = (i: number, flag: string): string => {
     const v = args[i + 1];
-    if (v === undefined || (v.startsWith("-") && v.length > 1 && !/^-\d/.test(v))) throw new UsageError(`${flag} needs a value`);
+    if (v === undefined || (v.startsWith("-") && v.length > 1 && !/^-\d/.test(v)))
+      throw new UsageError(`${flag} needs a value`);
     return v;
   };
   for (let i = 0; i < args.length; i++) {
@@ -79,7 +80,12 @@ function parse(args: string[]): Parsed {
 /** `perf-eval template KIND -o FILE.xlsx`: write one template as a workbook file. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   if (args.includes("-h") || args.includes("--help")) {
-    io.out(USAGE + TEMPLATE_KINDS.map((k) => `  ${k.padEnd(18)}${TEMPLATE_INFO[k].name["zh-CN"]} — ${TEMPLATE_INFO[k].purpose["en-US"]}\n`).join(""));
+    io.out(
+      USAGE +
+        TEMPLATE_KINDS.map(
+          (k) => `  ${k.padEnd(18)}${TEMPLATE_INFO[k].name["zh-CN"]} — ${TEMPLATE_INFO[k].purpose["en-US"]}\n`,
+        ).join(""),
+    );
     return 0;
   }
   let p: Parsed;
@@ -131,7 +137,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     fs.writeFileSync(out, buf, { flag: p.force ? "w" : "wx" });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(`perf-eval template: cannot write ${p.out}${code === "EEXIST" ? ": it already exists; use --force" : code ? ` (${code})` : ""}\n`);
+    io.err(
+      `perf-eval template: cannot write ${p.out}${code === "EEXIST" ? ": it already exists; use --force" : code ? ` (${code})` : ""}\n`,
+    );
     return 2;
   }
   io.out(`${p.out}: ${TEMPLATE_INFO[p.kind].name[p.options.lang ?? "zh-CN"]}${p.options.example ? " (示例)" : ""}\n`);

@@ -65,7 +65,13 @@ function grid<T>(rows: number, cols: number, v: T): T[][] {
  * Queue every write of a definition on `ws` (no sync here). `takenNames`: defined names already in the
  * workbook (lower case); those are skipped, since a workbook name can point at one cell only.
  */
-export function queueTemplateWrites(ws: Excel.Worksheet, names: Excel.NamedItemCollection, def: TemplateDefinition, takenNames: Set<string>, withPageLayout: boolean): void {
+export function queueTemplateWrites(
+  ws: Excel.Worksheet,
+  names: Excel.NamedItemCollection,
+  def: TemplateDefinition,
+  takenNames: Set<string>,
+  withPageLayout: boolean,
+): void {
   ws.showGridlines = false;
   def.columnWidths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(w);
@@ -79,20 +85,19 @@ export function queueTemplateWrites(ws: Excel.Worksheet, names: Excel.NamedItemC
     const cols = cell.colSpan ?? 1;
     const area = ws.getRange(areaOf(cell));
     if (rows > 1 || cols > 1) area.merge(false);
-    const f = area.format;
-    f.horizontalAlignment = H_ALIGN[spec.hAlign];
-    f.verticalAlignment = V_ALIGN[spec.vAlign];
-    f.wrapText = spec.wrap;
-    if (spec.bold) f.font.bold = true;
-    if (spec.italic) f.font.italic = true;
-    if (spec.fontSize) f.font.size = spec.fontSize;
-    if (spec.fill) f.fill.color = `#${spec.fill}`;
+    area.format.horizontalAlignment = H_ALIGN[spec.hAlign];
+    area.format.verticalAlignment = V_ALIGN[spec.vAlign];
+    area.format.wrapText = spec.wrap;
+    if (spec.bold) area.format.font.bold = true;
+    if (spec.italic) area.format.font.italic = true;
+    if (spec.fontSize) area.format.font.size = spec.fontSize;
+    if (spec.fill) area.format.fill.color = `#${spec.fill}`;
     if (spec.border)
       for (const edge of EDGES) {
-        const b = f.borders.getItem(edge);
-        b.style = "Continuous" as Excel.BorderLineStyle;
-        b.weight = "Thin" as Excel.BorderWeight;
-        b.color = "#000000";
+        const border = area.format.borders.getItem(edge);
+        border.style = "Continuous" as Excel.BorderLineStyle;
+        border.weight = "Thin" as Excel.BorderWeight;
+        border.color = "#000000";
       }
     // The number format goes first: with "@" a typed "=…" stays text instead of becoming a formula.
     if (cell.numFmt) area.numberFormat = grid(rows, cols, cell.numFmt);
@@ -124,9 +129,17 @@ export function queueTemplateWrites(ws: Excel.Worksheet, names: Excel.NamedItemC
  * (zh-CN/en-US) for an unknown kind, a host without ExcelApi 1.7, a protected workbook, or a failed write
  * (after removing the half-written sheet).
  */
-export async function insertTemplate(kind: TemplateKind, options: TemplateOptions = {}): Promise<{ sheetName: string }> {
+export async function insertTemplate(
+  kind: TemplateKind,
+  options: TemplateOptions = {},
+): Promise<{ sheetName: string }> {
   if (!isTemplateKind(kind)) {
-    throw new UserFacingError(bi(`未知的模板类型：${String(kind)}（可选：${TEMPLATE_KINDS.join("、")}）`, `Unknown template kind: ${String(kind)} (one of ${TEMPLATE_KINDS.join(", ")})`));
+    throw new UserFacingError(
+      bi(
+        `未知的模板类型：${String(kind)}（可选：${TEMPLATE_KINDS.join("、")}）`,
+        `Unknown template kind: ${String(kind)} (one of ${TEMPLATE_KINDS.join(", ")})`,
+      ),
+    );
   }
   if (!apiSupported(TEMPLATE_API_MINOR)) {
     throw new UserFacingError(
@@ -154,11 +167,17 @@ export async function insertTemplate(kind: TemplateKind, options: TemplateOption
     }
     if (wb.protection.protected) {
       throw new UserFacingError(
-        bi("工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）再插入模板。工作簿未被修改。", "The workbook's structure is protected, so no sheet can be added. Unprotect the workbook (Review → Protect Workbook) and insert the template again. The workbook was not changed."),
+        bi(
+          "工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）再插入模板。工作簿未被修改。",
+          "The workbook's structure is protected, so no sheet can be added. Unprotect the workbook (Review → Protect Workbook) and insert the template again. The workbook was not changed.",
+        ),
         "WorkbookProtected",
       );
     }
-    const sheetName = uniqueSheetName(def.sheetName, sheets.items.map((s) => s.name));
+    const sheetName = uniqueSheetName(
+      def.sheetName,
+      sheets.items.map((s) => s.name),
+    );
     const taken = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
     try {
       const ws = sheets.add(sheetName);
@@ -179,8 +198,14 @@ export async function insertTemplate(kind: TemplateKind, options: TemplateOption
         e,
         doing,
         cleaned
-          ? bi("没有留下不完整的工作表，工作簿中原有内容未被修改。", "No half-written sheet was left; nothing already in the workbook was changed.")
-          : bi(`未能删除不完整的工作表“${sheetName}”，请手动删除。原有工作表未被修改。`, `The half-written sheet '${sheetName}' could not be removed; please delete it. No existing sheet was changed.`),
+          ? bi(
+              "没有留下不完整的工作表，工作簿中原有内容未被修改。",
+              "No half-written sheet was left; nothing already in the workbook was changed.",
+            )
+          : bi(
+              `未能删除不完整的工作表“${sheetName}”，请手动删除。原有工作表未被修改。`,
+              `The half-written sheet '${sheetName}' could not be removed; please delete it. No existing sheet was changed.`,
+            ),
       );
     }
     return { sheetName };

@@ -50,7 +50,10 @@ function excelValue(value: unknown, formula: string | undefined): ExcelJS.CellVa
  * when the workbook already has it: an existing sheet is never touched.
  */
 export function writeTemplateSheet(wb: ExcelJS.Workbook, def: TemplateDefinition): ExcelJS.Worksheet {
-  const name = uniqueSheetName(def.sheetName, wb.worksheets.map((w) => w.name));
+  const name = uniqueSheetName(
+    def.sheetName,
+    wb.worksheets.map((w) => w.name),
+  );
   const repeat = def.print.repeatRows;
   const ws = wb.addWorksheet(name, {
     views: [{ showGridLines: false }],

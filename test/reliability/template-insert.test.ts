@@ -26,14 +26,18 @@ const FORBIDDEN = /[\\/?*[\]:]/;
 describe("sheet names", () => {
   it("any base and any existing names give a valid, unused name of at most 31 characters", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 20 }), (base, existing) => {
-        const n = uniqueSheetName(base, existing);
-        expect(Array.from(n).length).toBeLessThanOrEqual(SHEET_NAME_MAX);
-        expect(n.length).toBeGreaterThan(0);
-        expect(FORBIDDEN.test(n)).toBe(false);
-        expect(/^'|'$/.test(n)).toBe(false);
-        expect(existing.map((e) => e.toLocaleLowerCase())).not.toContain(n.toLocaleLowerCase());
-      }),
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 20 }),
+        (base, existing) => {
+          const n = uniqueSheetName(base, existing);
+          expect(Array.from(n).length).toBeLessThanOrEqual(SHEET_NAME_MAX);
+          expect(n.length).toBeGreaterThan(0);
+          expect(FORBIDDEN.test(n)).toBe(false);
+          expect(/^'|'$/.test(n)).toBe(false);
+          expect(existing.map((e) => e.toLocaleLowerCase())).not.toContain(n.toLocaleLowerCase());
+        },
+      ),
     );
   });
 
@@ -44,6 +48,8 @@ describe("sheet names", () => {
     expect(uniqueSheetName(long, [long])).toBe(`${"A".repeat(27)} (2)`);
     expect(sanitizeSheetName("a/b\\c?d*e[f]g:h")).toBe("a_b_c_d_e_f_g_h");
     expect(sanitizeSheetName("  ")).toBe("Sheet");
+    expect(sanitizeSheetName(`${"B".repeat(30)}'x`)).toBe("B".repeat(30));
+    expect(sanitizeSheetName("a\u0001b\tc")).toBe("abc");
   });
 
   it("inserting into a workbook whose names are all taken up to (12) gives (13), and every old sheet is untouched", async () => {
@@ -60,15 +66,18 @@ describe("sheet names", () => {
 });
 
 describe("never overwrites, never half-writes", () => {
-  it.each(TEMPLATE_KINDS)("%s twice: the first copy, including what the user typed into it, is intact", async (kind) => {
-    const h = withWorkbook((wb) => wb.addSheet("Data", [["x"]]));
-    const first = await insertTemplate(kind, {});
-    h.workbook.sheet(first.sheetName).setCell("B3", "用户输入");
-    const firstState = h.workbook.snapshotState().sheets.find((s) => s.name === first.sheetName);
-    const second = await insertTemplate(kind, {});
-    expect(second.sheetName).not.toBe(first.sheetName);
-    expect(h.workbook.snapshotState().sheets.find((s) => s.name === first.sheetName)).toEqual(firstState);
-  });
+  it.each(TEMPLATE_KINDS)(
+    "%s twice: the first copy, including what the user typed into it, is intact",
+    async (kind) => {
+      const h = withWorkbook((wb) => wb.addSheet("Data", [["x"]]));
+      const first = await insertTemplate(kind, {});
+      h.workbook.sheet(first.sheetName).setCell("B3", "用户输入");
+      const firstState = h.workbook.snapshotState().sheets.find((s) => s.name === first.sheetName);
+      const second = await insertTemplate(kind, {});
+      expect(second.sheetName).not.toBe(first.sheetName);
+      expect(h.workbook.snapshotState().sheets.find((s) => s.name === first.sheetName)).toEqual(firstState);
+    },
+  );
 
   it("a protected workbook: a clear message in both languages, workbook unchanged", async () => {
     const h = withWorkbook((wb) => {
@@ -90,7 +99,11 @@ describe("never overwrites, never half-writes", () => {
       const h = withWorkbook((wb) => wb.addSheet("Data", [["keep"]]));
       const before = h.workbook.snapshotState();
       // Fail the write sync, not the first (read) one.
-      const excel = (globalThis as unknown as { Excel: { run: (b: (c: { sync(): Promise<void> }) => Promise<unknown>) => Promise<unknown> } }).Excel;
+      const excel = (
+        globalThis as unknown as {
+          Excel: { run: (b: (c: { sync(): Promise<void> }) => Promise<unknown>) => Promise<unknown> };
+        }
+      ).Excel;
       const run = excel.run;
       excel.run = (batch) =>
         run(async (ctx) => {
@@ -113,10 +126,24 @@ describe("never overwrites, never half-writes", () => {
 });
 
 describe("user text is written as text", () => {
-  const dangerous = ["=1+1", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"http://evil\",\"x\")", "-cmd|' /C calc'!A0", "2021", "TRUE", "50%"];
+  const dangerous = [
+    "=1+1",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    '=HYPERLINK("http://evil","x")',
+    "-cmd|' /C calc'!A0",
+    "2021",
+    "TRUE",
+    "50%",
+  ];
   it.each(dangerous)("%s as 项目名称/主管部门/实施单位 stays exactly that text", async (text) => {
     const h = withWorkbook((wb) => wb.addSheet("Data"));
-    const { sheetName } = await insertTemplate("declaration", { projectName: text, department: text, implementer: text });
+    const { sheetName } = await insertTemplate("declaration", {
+      projectName: text,
+      department: text,
+      implementer: text,
+    });
     const s = h.workbook.sheet(sheetName);
     for (const a1 of ["B3", "B4", "E4"]) {
       const c = s.cell(a1);
@@ -126,18 +153,21 @@ describe("user text is written as text", () => {
 
   it("any string typed as an option is stored unchanged and never as a formula", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ""), async (text) => {
-        const h = withWorkbook((wb) => wb.addSheet("Data"));
-        try {
-          const { sheetName } = await insertTemplate("notice", { projectName: text });
-          const c = h.workbook.sheet(sheetName).cell("B3");
-          expect(c.formula).toBeNull();
-          expect(c.value).toBe(text.trim());
-        } finally {
-          h.uninstall();
-          host = undefined;
-        }
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ""),
+        async (text) => {
+          const h = withWorkbook((wb) => wb.addSheet("Data"));
+          try {
+            const { sheetName } = await insertTemplate("notice", { projectName: text });
+            const c = h.workbook.sheet(sheetName).cell("B3");
+            expect(c.formula).toBeNull();
+            expect(c.value).toBe(text.trim());
+          } finally {
+            h.uninstall();
+            host = undefined;
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

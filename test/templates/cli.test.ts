@@ -7,7 +7,10 @@ import { TEMPLATE_KINDS } from "../../src/core/templates";
 
 function recorder() {
   const io = { out: "", err: "", isTTY: false };
-  return { io: { out: (t: string) => void (io.out += t), err: (t: string) => void (io.err += t), isTTY: false }, rec: io };
+  return {
+    io: { out: (t: string) => void (io.out += t), err: (t: string) => void (io.err += t), isTTY: false },
+    rec: io,
+  };
 }
 
 let dir: string;
@@ -41,7 +44,9 @@ describe("perf-eval template", () => {
   it("passes the form options through", async () => {
     const file = path.join(dir, "opts.xlsx");
     const { io } = recorder();
-    expect(await run(["declaration", "-o", file, "--project", "乡村道路", "--year", "2024", "--unit", "元"], io)).toBe(0);
+    expect(await run(["declaration", "-o", file, "--project", "乡村道路", "--year", "2024", "--unit", "元"], io)).toBe(
+      0,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];

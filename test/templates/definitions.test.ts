@@ -14,7 +14,13 @@ import {
 import { INDICATOR_TREE } from "../../src/core/templates/indicatorSystem";
 
 const ALL: [TemplateKind, TemplateOptions][] = TEMPLATE_KINDS.flatMap((k) =>
-  (["zh-CN", "en-US"] as const).flatMap((lang) => [[k, { lang }], ...(TEMPLATE_INFO[k].hasExample ? [[k, { lang, example: true }]] : [])] as [TemplateKind, TemplateOptions][]),
+  (["zh-CN", "en-US"] as const).flatMap(
+    (lang) =>
+      [[k, { lang }], ...(TEMPLATE_INFO[k].hasExample ? [[k, { lang, example: true }]] : [])] as [
+        TemplateKind,
+        TemplateOptions,
+      ][],
+  ),
 );
 
 describe.each(ALL)("definition %s %j", (kind, options) => {
@@ -55,8 +61,14 @@ describe.each(ALL)("definition %s %j", (kind, options) => {
     if (options.lang !== "en-US") return;
     for (const c of def.cells) {
       if (typeof c.value !== "string" || c.userText) continue;
-      const stripped = c.value.replace(/示例|达成|部分达成|未达成|万元|元|≤[\d,.]+元|≥[\d.]+万人|[≥≤=][\d,.]+[%人元个]?/g, "");
-      expect([toA1(c.row, c.col), /[\u4e00-\u9fff]/.test(stripped) && !/^[≥≤=]/.test(c.value) ? c.value : ""]).toEqual([toA1(c.row, c.col), ""]);
+      const stripped = c.value.replace(
+        /示例|达成|部分达成|未达成|万元|元|≤[\d,.]+元|≥[\d.]+万人|[≥≤=][\d,.]+[%人元个]?/g,
+        "",
+      );
+      expect([toA1(c.row, c.col), /[\u4e00-\u9fff]/.test(stripped) && !/^[≥≤=]/.test(c.value) ? c.value : ""]).toEqual([
+        toA1(c.row, c.col),
+        "",
+      ]);
     }
   });
 });
@@ -87,23 +99,70 @@ describe("weights", () => {
     expect(Object.values(by).reduce((s, x) => s + x, 0)).toBe(100);
     expect(by["产出"] + by["效益"]).toBeGreaterThanOrEqual(60);
     const l3 = INDICATOR_TREE.map((n) => n.l3.zh);
-    for (const name of ["立项依据充分性", "立项程序规范性", "绩效目标合理性", "绩效指标明确性", "预算编制科学性", "资金分配合理性", "资金到位率", "预算执行率", "资金使用合规性", "管理制度健全性", "制度执行有效性", "实际完成率", "质量达标率", "完成及时性", "成本节约率", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"])
+    for (const name of [
+      "立项依据充分性",
+      "立项程序规范性",
+      "绩效目标合理性",
+      "绩效指标明确性",
+      "预算编制科学性",
+      "资金分配合理性",
+      "资金到位率",
+      "预算执行率",
+      "资金使用合规性",
+      "管理制度健全性",
+      "制度执行有效性",
+      "实际完成率",
+      "质量达标率",
+      "完成及时性",
+      "成本节约率",
+      "经济效益",
+      "社会效益",
+      "生态效益",
+      "可持续影响",
+      "服务对象满意度",
+    ])
       expect(l3).toContain(name);
   });
 
   it("declaration and self-assessment pre-list the standard categories", () => {
     for (const kind of ["declaration", "self-assessment"] as const) {
       const texts = buildTemplate(kind).cells.map((c) => c.value);
-      for (const cat of ["产出指标", "数量指标", "质量指标", "时效指标", "成本指标", "效益指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "满意度指标", "服务对象满意度指标"]) expect(texts).toContain(cat);
+      for (const cat of [
+        "产出指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "效益指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "满意度指标",
+        "服务对象满意度指标",
+      ])
+        expect(texts).toContain(cat);
     }
   });
 });
 
 describe("options and examples", () => {
   it("fills 项目名称, 年度, 主管部门, 实施单位 and the money unit", () => {
-    const def = buildTemplate("self-assessment", { projectName: "乡村道路", year: 2024, department: "交通运输局", implementer: "公路站", moneyUnit: "元" });
+    const def = buildTemplate("self-assessment", {
+      projectName: "乡村道路",
+      year: 2024,
+      department: "交通运输局",
+      implementer: "公路站",
+      moneyUnit: "元",
+    });
     const v = (a1: string) => def.cells.find((c) => toA1(c.row, c.col) === a1)?.value;
-    expect([v("B3"), v("A2"), v("B4"), v("F4"), v("A5")]).toEqual(["乡村道路", "（2024年度）", "交通运输局", "公路站", "项目资金（元）"]);
+    expect([v("B3"), v("A2"), v("B4"), v("F4"), v("A5")]).toEqual([
+      "乡村道路",
+      "（2024年度）",
+      "交通运输局",
+      "公路站",
+      "项目资金（元）",
+    ]);
   });
 
   it("the examples carry the seed's cost-indicator mismatch and real figures", () => {
@@ -111,7 +170,9 @@ describe("options and examples", () => {
     expect(values("declaration")).toContain("≤628,678,956.50元");
     expect(values("self-assessment")).toContain("≤628,278,103.22元");
     expect(values("self-assessment")).not.toContain("≤628,678,956.50元");
-    expect(values("self-assessment")).toEqual(expect.arrayContaining([62867.9, 61196.81, 61001.46, 35452, "≥3.52万人", 17769, "≥17700人", 6394, "≥6400人"]));
+    expect(values("self-assessment")).toEqual(
+      expect.arrayContaining([62867.9, 61196.81, 61001.46, 35452, "≥3.52万人", 17769, "≥17700人", 6394, "≥6400人"]),
+    );
     expect(values("declaration")).toContain(62867.9);
     expect(values("survey")).toEqual(expect.arrayContaining([69, 46, 24, 2, 141, 1, 0.85, 0.6, 0]));
   });

@@ -16,7 +16,18 @@ const cases: [string, TemplateKind, TemplateOptions][] = [
   ["self-assessment.example", "self-assessment", { example: true }],
   ["declaration.example", "declaration", { example: true }],
   ["survey.example", "survey", { example: true }],
-  ["self-assessment.en-US", "self-assessment", { lang: "en-US", projectName: "Rural roads", year: 2024, department: "Transport Bureau", implementer: "Highway Station", moneyUnit: "元" }],
+  [
+    "self-assessment.en-US",
+    "self-assessment",
+    {
+      lang: "en-US",
+      projectName: "Rural roads",
+      year: 2024,
+      department: "Transport Bureau",
+      implementer: "Highway Station",
+      moneyUnit: "元",
+    },
+  ],
 ];
 
 describe.each(cases)("golden %s", (file, kind, options) => {

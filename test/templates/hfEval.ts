@@ -3,7 +3,15 @@
  * plugin wrapping the core's callEval, so exported templates can be recalculated by an independent engine.
  */
 import * as ExcelJS from "exceljs";
-import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from "hyperformula";
 import { isEvalError } from "../../src/core/errors";
 import { callEval, EVAL_FUNCTIONS, type EvalArg, type EvalScalar } from "../../src/core/functions";
 
@@ -26,7 +34,10 @@ function scalar(v: unknown): EvalScalar | CellError {
 }
 
 class EvalPlugin extends FunctionPlugin {
-  static implementedFunctions: Record<string, { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }> = {};
+  static implementedFunctions: Record<
+    string,
+    { method: string; parameters: { argumentType: FunctionArgumentType; optionalArg?: boolean }[] }
+  > = {};
   static translations: Record<string, Record<string, string>> = { enGB: {} };
 }
 for (const spec of EVAL_FUNCTIONS) {
@@ -37,9 +48,16 @@ for (const spec of EVAL_FUNCTIONS) {
     parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional ?? false })),
   };
   EvalPlugin.translations.enGB[id] = id;
-  (EvalPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: unknown, ast: { args: unknown[] }, state: unknown) {
+  (EvalPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
+    this: unknown,
+    ast: { args: unknown[] },
+    state: unknown,
+  ) {
     // runFunction/metadata are protected: this function is installed as a method of the plugin class.
-    const self = this as { runFunction(args: unknown, state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown): unknown; metadata(id: string): unknown };
+    const self = this as {
+      runFunction(args: unknown, state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown): unknown;
+      metadata(id: string): unknown;
+    };
     return self.runFunction(ast.args, state, self.metadata(id), (...args: unknown[]) => {
       const out: EvalArg[] = [];
       for (const a of args) {
@@ -89,7 +107,8 @@ export async function loadXlsx(buf: Buffer): Promise<{ name: string; data: Raw[]
       if (v && typeof v === "object" && "formula" in v) {
         raw = `=${v.formula}`;
         cached.set(cell.address, v.result);
-      } else if (typeof v === "string" && /^[=+\-@]/.test(v)) raw = `'${v}`; // text, as the file stores it
+      } else if (typeof v === "string" && /^[=+\-@]/.test(v))
+        raw = `'${v}`; // text, as the file stores it
       else raw = v as Raw;
       (data[r - 1] ??= [])[c - 1] = raw;
     });

@@ -42,7 +42,14 @@ describe("exported templates recalculated by HyperFormula with the EVAL plugin",
     for (const [a1, result] of e.cached) {
       const v = e.get(a1);
       // ExcelJS reads a falsy cached result back as undefined.
-      const expected = result === undefined ? (typeof v === "number" ? 0 : "") : typeof result === "object" && result !== null ? (result as { error: string }).error : result;
+      const expected =
+        result === undefined
+          ? typeof v === "number"
+            ? 0
+            : ""
+          : typeof result === "object" && result !== null
+            ? (result as { error: string }).error
+            : result;
       if (typeof expected === "number") expect([a1, v]).toEqual([a1, expect.closeTo(expected, 9)]);
       else expect([a1, v]).toEqual([a1, expected]);
     }
@@ -60,7 +67,10 @@ describe("exported templates recalculated by HyperFormula with the EVAL plugin",
     expect(e.get("G24")).toBeCloseTo((10 * 0.8688) / 0.9, 6); // 知晓率 86.88 % against ≥90 %
     expect(e.get("F25")).toBe(100);
     const parts = ["H6", ...Array.from({ length: 12 }, (_, i) => `G${13 + i}`)].map((a) => e.get(a) as number);
-    expect(e.get("G25")).toBeCloseTo(parts.reduce((s, x) => s + x, 0), 9);
+    expect(e.get("G25")).toBeCloseTo(
+      parts.reduce((s, x) => s + x, 0),
+      9,
+    );
     expect(e.get("G26")).toBe("优");
     // Lower the execution: the rate and the execution score follow.
     e.set("E9", 50000);

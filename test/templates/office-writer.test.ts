@@ -1,6 +1,14 @@
 import * as ExcelJS from "exceljs";
 import { isEvalError } from "../../src/core/errors";
-import { buildTemplate, mergesOf, namesOf, TEMPLATE_KINDS, writtenCells, type TemplateKind, type TemplateOptions } from "../../src/core/templates";
+import {
+  buildTemplate,
+  mergesOf,
+  namesOf,
+  TEMPLATE_KINDS,
+  writtenCells,
+  type TemplateKind,
+  type TemplateOptions,
+} from "../../src/core/templates";
 import { isUserFacingError } from "../../src/office/errors";
 import { charsToPoints, insertTemplate } from "../../src/office/templateWriter";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
@@ -31,12 +39,18 @@ describe("insertTemplate on the simulated host", () => {
       else expect(cell.value ?? null).toEqual(w.value === "" ? null : w.value);
       if (w.numFmt) expect(cell.numberFormat).toBe(w.numFmt);
     }
-    expect(sheet.merges.map((m) => ({ ...m })).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)).toEqual(mergesOf(def).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0));
+    expect(sheet.merges.map((m) => ({ ...m })).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)).toEqual(
+      mergesOf(def).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0),
+    );
     def.columnWidths.forEach((w, c) => expect(sheet.colWidths.get(c)).toBe(charsToPoints(w)));
-    for (const n of namesOf(def)) expect(h.workbook.names.find((x) => x.name === n.name)?.reference.replace(/\$/g, "")).toBe(`=${sheetName}!${n.a1}`);
+    for (const n of namesOf(def))
+      expect(h.workbook.names.find((x) => x.name === n.name)?.reference.replace(/\$/g, "")).toBe(
+        `=${sheetName}!${n.a1}`,
+      );
     expect(sheet.pageLayout.paperSize).toBe("A4");
     expect(sheet.pageLayout.orientation).toBe(def.print.orientation === "landscape" ? "Landscape" : "Portrait");
-    if (def.print.repeatRows) expect(sheet.pageLayout.printTitleRows).toBe(`$${def.print.repeatRows.from + 1}:$${def.print.repeatRows.to + 1}`);
+    if (def.print.repeatRows)
+      expect(sheet.pageLayout.printTitleRows).toBe(`$${def.print.repeatRows.from + 1}:$${def.print.repeatRows.to + 1}`);
     expect(h.workbook.sheet("Sheet1").cell("A1").value).toBe("keep me");
   });
 
@@ -114,33 +128,38 @@ describe("insertTemplate on the simulated host", () => {
     expect(h.workbook.sheet(sheetName).cell("A1").value).toBe("项目支出绩效目标申报表");
   });
 
-  it.each([0, 5, 200])("write sync failing after %i operations: the half-written sheet is removed, clear error", async (afterOps) => {
-    const h = install();
-    const before = h.workbook.snapshotState();
-    // Let the first (read) sync pass, fail the write sync.
-    const origSync = h.failNextSync.bind(h);
-    let armed = false;
-    const realRun = (globalThis as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } }).Excel.run;
-    (globalThis as unknown as { Excel: { run: unknown } }).Excel.run = (batch: (ctx: { sync(): Promise<void> }) => Promise<unknown>) =>
-      realRun(async (ctx: { sync(): Promise<void> }) => {
-        const sync = ctx.sync.bind(ctx);
-        ctx.sync = async () => {
-          if (h.syncCount === 1 && !armed) {
-            armed = true;
-            origSync({ afterOps });
-          }
-          return sync();
-        };
-        return batch(ctx);
-      });
-    const err = await insertTemplate("indicator-system", {}).catch((e) => e);
-    expect(isUserFacingError(err)).toBe(true);
-    expect(err.text("zh-CN")).toMatch(/插入模板失败/);
-    expect(err.text("zh-CN")).toMatch(/没有留下不完整的工作表/);
-    expect(err.text("en-US")).toMatch(/No half-written sheet/);
-    expect(h.workbook.snapshotState()).toEqual(before);
-    expect(h.syncCount).toBe(3);
-  });
+  it.each([0, 5, 200])(
+    "write sync failing after %i operations: the half-written sheet is removed, clear error",
+    async (afterOps) => {
+      const h = install();
+      const before = h.workbook.snapshotState();
+      // Let the first (read) sync pass, fail the write sync.
+      const origSync = h.failNextSync.bind(h);
+      let armed = false;
+      const realRun = (globalThis as unknown as { Excel: { run: (...a: unknown[]) => Promise<unknown> } }).Excel.run;
+      (globalThis as unknown as { Excel: { run: unknown } }).Excel.run = (
+        batch: (ctx: { sync(): Promise<void> }) => Promise<unknown>,
+      ) =>
+        realRun(async (ctx: { sync(): Promise<void> }) => {
+          const sync = ctx.sync.bind(ctx);
+          ctx.sync = async () => {
+            if (h.syncCount === 1 && !armed) {
+              armed = true;
+              origSync({ afterOps });
+            }
+            return sync();
+          };
+          return batch(ctx);
+        });
+      const err = await insertTemplate("indicator-system", {}).catch((e) => e);
+      expect(isUserFacingError(err)).toBe(true);
+      expect(err.text("zh-CN")).toMatch(/插入模板失败/);
+      expect(err.text("zh-CN")).toMatch(/没有留下不完整的工作表/);
+      expect(err.text("en-US")).toMatch(/No half-written sheet/);
+      expect(h.workbook.snapshotState()).toEqual(before);
+      expect(h.syncCount).toBe(3);
+    },
+  );
 
   it("user text starting with = + - @ is written as text, never as a formula", async () => {
     const h = install();

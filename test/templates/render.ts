@@ -17,9 +17,21 @@ export function renderDefinition(def: TemplateDefinition): string {
   const p = def.print;
   const rep = p.repeatRows ? ` repeat ${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : "";
   lines.push(`print: ${p.paper} ${p.orientation}${p.fitToWidth ? " fit-width" : ""}${rep}`);
-  lines.push(`heights: ${Object.entries(def.rowHeights).map(([r, h]) => `${Number(r) + 1}=${h}`).join(" ")}`);
-  lines.push(`merges: ${mergesOf(def).map((m) => `${toA1(m.r0, m.c0)}:${toA1(m.r1, m.c1)}`).join(" ")}`);
-  lines.push(`names: ${namesOf(def).map((n) => `${n.name}=${n.a1}`).join(" ")}`);
+  lines.push(
+    `heights: ${Object.entries(def.rowHeights)
+      .map(([r, h]) => `${Number(r) + 1}=${h}`)
+      .join(" ")}`,
+  );
+  lines.push(
+    `merges: ${mergesOf(def)
+      .map((m) => `${toA1(m.r0, m.c0)}:${toA1(m.r1, m.c1)}`)
+      .join(" ")}`,
+  );
+  lines.push(
+    `names: ${namesOf(def)
+      .map((n) => `${n.name}=${n.a1}`)
+      .join(" ")}`,
+  );
   const cells = [...def.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const c of cells) {
     const a1 = toA1(c.row, c.col);

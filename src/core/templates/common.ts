@@ -15,7 +15,10 @@ export interface ResolvedOptions {
 
 /** The seed: 勐海县 2021 年度城镇职工基本养老保险经费项目 (Menghai County, 2021). */
 export const MENGHAI = {
-  projectName: { zh: "勐海县2021年度城镇职工基本养老保险经费项目", en: "Menghai County 2021 urban employees' basic pension insurance project" },
+  projectName: {
+    zh: "勐海县2021年度城镇职工基本养老保险经费项目",
+    en: "Menghai County 2021 urban employees' basic pension insurance project",
+  },
   department: { zh: "勐海县人力资源和社会保障局", en: "Menghai County Human Resources and Social Security Bureau" },
   implementer: { zh: "勐海县养老保险基金管理中心", en: "Menghai County Pension Insurance Fund Management Center" },
   evaluator: { zh: "勐海县财政局", en: "Menghai County Finance Bureau" },
@@ -33,7 +36,8 @@ export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
   const example = o.example === true;
   const zh = lang === "zh-CN";
   const clean = (s: string | undefined) => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
-  const year = typeof o.year === "number" && Number.isInteger(o.year) && o.year > 1900 && o.year < 3000 ? o.year : undefined;
+  const year =
+    typeof o.year === "number" && Number.isInteger(o.year) && o.year > 1900 && o.year < 3000 ? o.year : undefined;
   if (example) {
     return {
       lang,
@@ -67,7 +71,8 @@ export function titleRows(b: SheetBuilder, o: ResolvedOptions, lastCol: string, 
   const title = (o.example ? b.t("【示例】", "[示例 Example] ") : "") + b.t(zh, en);
   b.put(`A1:${lastCol}1`, { value: title, style: "title" });
   b.height(1, 30);
-  const yearText = o.year !== undefined ? b.t(`（${o.year}年度）`, `(Year ${o.year})`) : b.t("（　　　　年度）", "(Year ____)");
+  const yearText =
+    o.year !== undefined ? b.t(`（${o.year}年度）`, `(Year ${o.year})`) : b.t("（　　　　年度）", "(Year ____)");
   b.put(`A2:${lastCol}2`, { value: yearText, style: "subtitle" });
   return title;
 }

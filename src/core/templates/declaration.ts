@@ -1,6 +1,17 @@
 import { op, ref } from "../formula";
 import { colToLetters } from "../snapshot";
-import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions, valueText } from "./common";
+import {
+  cat,
+  finish,
+  MENGHAI,
+  runs,
+  STANDARD_ROWS,
+  titleRows,
+  unitLabel,
+  type IndicatorRow,
+  type ResolvedOptions,
+  valueText,
+} from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -10,17 +21,99 @@ import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./mo
 
 /** As the unit declared it (the seed): note the cost value differs from the self-assessment's. */
 const EXAMPLE_ROWS: IndicatorRow[] = [
-  { l1: "output", l2: "quantity", name: { zh: "城镇职工基本养老保险参保人数", en: "Insured urban employees" }, target: "≥3.52万人", weight: 0, qualitative: false, explain: { zh: "含企业职工1.77万人、机关事业单位职工0.64万人", en: "Incl. 17.7k enterprise and 6.4k public-institution employees" } },
-  { l1: "output", l2: "quantity", name: { zh: "企业职工参保人数", en: "Insured enterprise employees" }, target: "≥1.77万人", weight: 0, qualitative: false },
-  { l1: "output", l2: "quantity", name: { zh: "机关事业单位职工参保人数", en: "Insured public-institution employees" }, target: "≥0.64万人", weight: 0, qualitative: false },
-  { l1: "output", l2: "quality", name: { zh: "企业退休人员待遇资格认证率", en: "Enterprise retirees' eligibility certification rate" }, target: "=100%", weight: 0, qualitative: false },
-  { l1: "output", l2: "timeliness", name: { zh: "养老金按时足额发放", en: "Pensions paid on time and in full" }, target: "按月发放", weight: 0, qualitative: true },
-  { l1: "output", l2: "cost", name: { zh: "成本指标", en: "Cost" }, target: MENGHAI.costDeclared, weight: 0, qualitative: false, explain: { zh: "年度项目支出控制数", en: "Annual spending ceiling" } },
-  { l1: "benefit", l2: "economic", name: { zh: "降低企业成本", en: "Lower employers' costs" }, target: "≥1000万元", weight: 0, qualitative: false },
-  { l1: "benefit", l2: "social", name: { zh: "保障退休人员基本生活", en: "Basic living of retirees secured" }, target: "效果明显", weight: 0, qualitative: true },
-  { l1: "benefit", l2: "ecological", name: { zh: "线上认证率（减少纸质材料与出行）", en: "Online certification rate (less paper and travel)" }, target: "≥90%", weight: 0, qualitative: false },
-  { l1: "benefit", l2: "sustainable", name: { zh: "养老保险制度持续运行", en: "Pension system keeps running" }, target: "长期", weight: 0, qualitative: true },
-  { l1: "satisfaction", l2: "beneficiary", name: { zh: "政策知晓率", en: "Policy awareness rate" }, target: "≥90%", weight: 0, qualitative: false },
+  {
+    l1: "output",
+    l2: "quantity",
+    name: { zh: "城镇职工基本养老保险参保人数", en: "Insured urban employees" },
+    target: "≥3.52万人",
+    weight: 0,
+    qualitative: false,
+    explain: {
+      zh: "含企业职工1.77万人、机关事业单位职工0.64万人",
+      en: "Incl. 17.7k enterprise and 6.4k public-institution employees",
+    },
+  },
+  {
+    l1: "output",
+    l2: "quantity",
+    name: { zh: "企业职工参保人数", en: "Insured enterprise employees" },
+    target: "≥1.77万人",
+    weight: 0,
+    qualitative: false,
+  },
+  {
+    l1: "output",
+    l2: "quantity",
+    name: { zh: "机关事业单位职工参保人数", en: "Insured public-institution employees" },
+    target: "≥0.64万人",
+    weight: 0,
+    qualitative: false,
+  },
+  {
+    l1: "output",
+    l2: "quality",
+    name: { zh: "企业退休人员待遇资格认证率", en: "Enterprise retirees' eligibility certification rate" },
+    target: "=100%",
+    weight: 0,
+    qualitative: false,
+  },
+  {
+    l1: "output",
+    l2: "timeliness",
+    name: { zh: "养老金按时足额发放", en: "Pensions paid on time and in full" },
+    target: "按月发放",
+    weight: 0,
+    qualitative: true,
+  },
+  {
+    l1: "output",
+    l2: "cost",
+    name: { zh: "成本指标", en: "Cost" },
+    target: MENGHAI.costDeclared,
+    weight: 0,
+    qualitative: false,
+    explain: { zh: "年度项目支出控制数", en: "Annual spending ceiling" },
+  },
+  {
+    l1: "benefit",
+    l2: "economic",
+    name: { zh: "降低企业成本", en: "Lower employers' costs" },
+    target: "≥1000万元",
+    weight: 0,
+    qualitative: false,
+  },
+  {
+    l1: "benefit",
+    l2: "social",
+    name: { zh: "保障退休人员基本生活", en: "Basic living of retirees secured" },
+    target: "效果明显",
+    weight: 0,
+    qualitative: true,
+  },
+  {
+    l1: "benefit",
+    l2: "ecological",
+    name: { zh: "线上认证率（减少纸质材料与出行）", en: "Online certification rate (less paper and travel)" },
+    target: "≥90%",
+    weight: 0,
+    qualitative: false,
+  },
+  {
+    l1: "benefit",
+    l2: "sustainable",
+    name: { zh: "养老保险制度持续运行", en: "Pension system keeps running" },
+    target: "长期",
+    weight: 0,
+    qualitative: true,
+  },
+  {
+    l1: "satisfaction",
+    l2: "beneficiary",
+    name: { zh: "政策知晓率", en: "Policy awareness rate" },
+    target: "≥90%",
+    weight: 0,
+    qualitative: false,
+  },
 ];
 
 export function declaration(o: ResolvedOptions): TemplateDefinition {

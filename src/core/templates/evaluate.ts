@@ -7,7 +7,10 @@ import type { TemplateDefinition } from "./model";
  * writer stores these as cached results so an exported form shows its numbers without the add-in.
  * `inputs` overrides cell values (A1 → value), for previews and tests.
  */
-export function evaluateTemplate(def: TemplateDefinition, inputs: Record<string, string | number | boolean | null> = {}): Map<string, FormulaValue> {
+export function evaluateTemplate(
+  def: TemplateDefinition,
+  inputs: Record<string, string | number | boolean | null> = {},
+): Map<string, FormulaValue> {
   const byA1 = new Map(def.cells.map((c) => [toA1(c.row, c.col), c] as const));
   const grid: FormulaGrid = {
     get(a1) {
@@ -16,7 +19,9 @@ export function evaluateTemplate(def: TemplateDefinition, inputs: Record<string,
       return c ? { value: c.value, formula: c.formula } : undefined;
     },
   };
-  const formulaCells = def.cells.filter((c) => c.formula && !(toA1(c.row, c.col) in inputs)).map((c) => toA1(c.row, c.col));
+  const formulaCells = def.cells
+    .filter((c) => c.formula && !(toA1(c.row, c.col) in inputs))
+    .map((c) => toA1(c.row, c.col));
   return evaluateAll(grid, formulaCells);
 }
 
@@ -37,7 +42,12 @@ export function writtenCells(def: TemplateDefinition): WrittenCell[] {
   const values = evaluateTemplate(def);
   return def.cells.map((c) => {
     const a1 = toA1(c.row, c.col);
-    const out: WrittenCell = { row: c.row, col: c.col, a1, value: c.formula ? (values.get(a1) ?? null) : (c.value ?? null) };
+    const out: WrittenCell = {
+      row: c.row,
+      col: c.col,
+      a1,
+      value: c.formula ? (values.get(a1) ?? null) : (c.value ?? null),
+    };
     if (c.formula) out.formula = renderFormula(c.formula);
     if (c.numFmt) out.numFmt = c.numFmt;
     return out;

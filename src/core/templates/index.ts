@@ -8,7 +8,14 @@ import { rectification } from "./rectification";
 import { selfAssessment } from "./selfAssessment";
 import { survey } from "./survey";
 
-export const TEMPLATE_KINDS = ["declaration", "self-assessment", "indicator-system", "survey", "notice", "rectification"] as const;
+export const TEMPLATE_KINDS = [
+  "declaration",
+  "self-assessment",
+  "indicator-system",
+  "survey",
+  "notice",
+  "rectification",
+] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** What the user types in the task pane's form or passes to `perf-eval template`. */
@@ -31,32 +38,50 @@ export function isTemplateKind(s: unknown): s is TemplateKind {
 export const TEMPLATE_INFO: Record<TemplateKind, TemplateInfo> = {
   declaration: {
     name: { "zh-CN": "项目支出绩效目标申报表", "en-US": "Performance target declaration" },
-    purpose: { "zh-CN": "年初申报项目资金、年度总体目标和产出/效益/满意度指标值。", "en-US": "Declare the funds, the annual goal and the output, benefit and satisfaction targets." },
+    purpose: {
+      "zh-CN": "年初申报项目资金、年度总体目标和产出/效益/满意度指标值。",
+      "en-US": "Declare the funds, the annual goal and the output, benefit and satisfaction targets.",
+    },
     hasExample: true,
   },
   "self-assessment": {
     name: { "zh-CN": "项目支出绩效自评表", "en-US": "Performance self-assessment" },
-    purpose: { "zh-CN": "年末自评：执行率、指标得分、总分和等级自动计算。", "en-US": "Year-end self-assessment: execution rate, indicator scores, total and grade computed." },
+    purpose: {
+      "zh-CN": "年末自评：执行率、指标得分、总分和等级自动计算。",
+      "en-US": "Year-end self-assessment: execution rate, indicator scores, total and grade computed.",
+    },
     hasExample: true,
   },
   "indicator-system": {
     name: { "zh-CN": "绩效评价指标体系及评分表", "en-US": "Evaluation indicator system and scoring" },
-    purpose: { "zh-CN": "决策、过程、产出、效益四类指标，含默认分值、评分标准、合计与等级。", "en-US": "Decision, process, output and benefit indicators with default weights, rules, total and grade." },
+    purpose: {
+      "zh-CN": "决策、过程、产出、效益四类指标，含默认分值、评分标准、合计与等级。",
+      "en-US": "Decision, process, output and benefit indicators with default weights, rules, total and grade.",
+    },
     hasExample: false,
   },
   survey: {
     name: { "zh-CN": "满意度调查统计表", "en-US": "Satisfaction survey tally" },
-    purpose: { "zh-CN": "按等级统计问卷份数，按权重计算满意度或知晓率。", "en-US": "Tally answers by level and compute the weighted satisfaction or awareness rate." },
+    purpose: {
+      "zh-CN": "按等级统计问卷份数，按权重计算满意度或知晓率。",
+      "en-US": "Tally answers by level and compute the weighted satisfaction or awareness rate.",
+    },
     hasExample: true,
   },
   notice: {
     name: { "zh-CN": "绩效评价结果通知书", "en-US": "Evaluation result notice" },
-    purpose: { "zh-CN": "向被评价单位通报评价分值、结论、主要问题和整改建议。", "en-US": "Tell the evaluated unit its score, conclusion, main problems and recommendations." },
+    purpose: {
+      "zh-CN": "向被评价单位通报评价分值、结论、主要问题和整改建议。",
+      "en-US": "Tell the evaluated unit its score, conclusion, main problems and recommendations.",
+    },
     hasExample: true,
   },
   rectification: {
     name: { "zh-CN": "绩效评价整改结果报告书", "en-US": "Rectification report" },
-    purpose: { "zh-CN": "被评价单位报送整改情况，主管部门签署意见。", "en-US": "The evaluated unit reports its corrections; the department adds its opinion." },
+    purpose: {
+      "zh-CN": "被评价单位报送整改情况，主管部门签署意见。",
+      "en-US": "The evaluated unit reports its corrections; the department adds its opinion.",
+    },
     hasExample: false,
   },
 };

@@ -25,37 +25,190 @@ const L1 = {
   benefit: { zh: "效益", en: "Benefit" },
 };
 
-const n = (l1: B, l2: B, l3: B, weight: number, explain: B, criteria: B): Node => ({ l1, l2, l3, weight, explain, criteria });
+const n = (l1: B, l2: B, l3: B, weight: number, explain: B, criteria: B): Node => ({
+  l1,
+  l2,
+  l3,
+  weight,
+  explain,
+  criteria,
+});
 const b2 = (zh: string, en: string): B => ({ zh, en });
 
 export const INDICATOR_TREE: Node[] = [
-  n(L1.decision, b2("项目立项", "Approval"), b2("立项依据充分性", "Sound basis"), 3, b2("项目立项是否符合法律法规、相关政策和发展规划", "Does the project follow laws, policies and plans"), b2("依据充分得满分，每缺一项扣1分", "Full marks if sound; −1 per gap")),
-  n(L1.decision, b2("项目立项", "Approval"), b2("立项程序规范性", "Proper procedure"), 2, b2("是否按规定程序申请设立，审批文件是否齐全", "Approved by the required procedure, papers complete"), b2("程序规范得满分，否则酌情扣分", "Full marks if proper; otherwise deduct")),
-  n(L1.decision, b2("绩效目标", "Targets"), b2("绩效目标合理性", "Reasonable targets"), 3, b2("绩效目标是否与项目内容、预算相匹配", "Targets match the project and budget"), b2("合理得满分，目标笼统扣1–3分", "Full if reasonable; vague −1 to −3")),
-  n(L1.decision, b2("绩效目标", "Targets"), b2("绩效指标明确性", "Clear indicators"), 2, b2("指标是否细化、量化、可衡量", "Indicators detailed, quantified, measurable"), b2("未量化每项扣0.5分", "−0.5 per unquantified indicator")),
-  n(L1.decision, b2("资金投入", "Funding"), b2("预算编制科学性", "Sound budgeting"), 3, b2("预算编制是否经过论证，测算依据是否充分", "Budget reasoned and supported"), b2("科学合理得满分，否则酌情扣分", "Full if sound; otherwise deduct")),
-  n(L1.decision, b2("资金投入", "Funding"), b2("资金分配合理性", "Fair allocation"), 2, b2("资金分配依据是否充分、额度是否合理", "Allocation justified and sized right"), b2("合理得满分，否则酌情扣分", "Full if fair; otherwise deduct")),
-  n(L1.process, b2("资金管理", "Funds management"), b2("资金到位率", "Funds arrival rate"), 3, b2("实际到位资金/预算资金×100%", "Funds received / budget × 100%"), b2("得分=资金到位率×分值", "Score = arrival rate × weight")),
-  n(L1.process, b2("资金管理", "Funds management"), b2("预算执行率", "Budget execution rate"), 3, b2("实际支出资金/实际到位资金×100%", "Spending / funds received × 100%"), b2("得分=预算执行率×分值", "Score = execution rate × weight")),
-  n(L1.process, b2("资金管理", "Funds management"), b2("资金使用合规性", "Compliant use"), 3, b2("资金使用是否符合财经法规和资金管理办法", "Spending follows financial rules"), b2("合规得满分，发现违规不得分", "Full if compliant; 0 on a violation")),
-  n(L1.process, b2("组织实施", "Implementation"), b2("管理制度健全性", "Rules in place"), 3, b2("业务、财务管理制度是否健全", "Business and financial rules complete"), b2("健全得满分，否则酌情扣分", "Full if complete; otherwise deduct")),
-  n(L1.process, b2("组织实施", "Implementation"), b2("制度执行有效性", "Rules followed"), 3, b2("是否按制度执行，档案资料是否齐全", "Rules followed, records filed"), b2("有效得满分，每发现一项问题扣1分", "Full if effective; −1 per issue")),
-  n(L1.output, b2("产出数量", "Quantity"), b2("实际完成率", "Completion rate"), 10, b2("实际产出数/计划产出数×100%", "Actual output / planned output × 100%"), b2("得分=完成率×分值，最高不超过分值", "Score = rate × weight, capped")),
-  n(L1.output, b2("产出质量", "Quality"), b2("质量达标率", "Quality pass rate"), 10, b2("质量达标产出数/实际产出数×100%", "Outputs up to standard / actual outputs × 100%"), b2("得分=达标率×分值", "Score = pass rate × weight")),
-  n(L1.output, b2("产出时效", "Timeliness"), b2("完成及时性", "On time"), 10, b2("是否在计划时间内完成", "Finished within the planned time"), b2("按时完成得满分，延期酌情扣分", "Full if on time; otherwise deduct")),
-  n(L1.output, b2("产出成本", "Cost"), b2("成本节约率", "Cost saving rate"), 10, b2("（计划成本−实际成本）/计划成本×100%", "(Planned − actual cost) / planned cost × 100%"), b2("未超支得满分，超支酌情扣分", "Full if within cost; otherwise deduct")),
-  n(L1.benefit, b2("项目效益", "Effects"), b2("经济效益", "Economic benefit"), 5, b2("项目实施带来的直接或间接经济效益", "Direct or indirect economic effect"), b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%")),
-  n(L1.benefit, b2("项目效益", "Effects"), b2("社会效益", "Social benefit"), 8, b2("项目实施对社会发展的影响", "Effect on society"), b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%")),
-  n(L1.benefit, b2("项目效益", "Effects"), b2("生态效益", "Ecological benefit"), 4, b2("项目实施对生态环境的影响", "Effect on the environment"), b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%")),
-  n(L1.benefit, b2("项目效益", "Effects"), b2("可持续影响", "Sustainable impact"), 5, b2("项目后续运行及成效发挥的可持续性", "Will the effects last"), b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%")),
-  n(L1.benefit, b2("满意度", "Satisfaction"), b2("服务对象满意度", "Beneficiary satisfaction"), 8, b2("服务对象对项目实施效果的满意程度（问卷调查）", "Beneficiaries' satisfaction (survey)"), b2("得分=满意度×分值", "Score = satisfaction × weight")),
+  n(
+    L1.decision,
+    b2("项目立项", "Approval"),
+    b2("立项依据充分性", "Sound basis"),
+    3,
+    b2("项目立项是否符合法律法规、相关政策和发展规划", "Does the project follow laws, policies and plans"),
+    b2("依据充分得满分，每缺一项扣1分", "Full marks if sound; −1 per gap"),
+  ),
+  n(
+    L1.decision,
+    b2("项目立项", "Approval"),
+    b2("立项程序规范性", "Proper procedure"),
+    2,
+    b2("是否按规定程序申请设立，审批文件是否齐全", "Approved by the required procedure, papers complete"),
+    b2("程序规范得满分，否则酌情扣分", "Full marks if proper; otherwise deduct"),
+  ),
+  n(
+    L1.decision,
+    b2("绩效目标", "Targets"),
+    b2("绩效目标合理性", "Reasonable targets"),
+    3,
+    b2("绩效目标是否与项目内容、预算相匹配", "Targets match the project and budget"),
+    b2("合理得满分，目标笼统扣1–3分", "Full if reasonable; vague −1 to −3"),
+  ),
+  n(
+    L1.decision,
+    b2("绩效目标", "Targets"),
+    b2("绩效指标明确性", "Clear indicators"),
+    2,
+    b2("指标是否细化、量化、可衡量", "Indicators detailed, quantified, measurable"),
+    b2("未量化每项扣0.5分", "−0.5 per unquantified indicator"),
+  ),
+  n(
+    L1.decision,
+    b2("资金投入", "Funding"),
+    b2("预算编制科学性", "Sound budgeting"),
+    3,
+    b2("预算编制是否经过论证，测算依据是否充分", "Budget reasoned and supported"),
+    b2("科学合理得满分，否则酌情扣分", "Full if sound; otherwise deduct"),
+  ),
+  n(
+    L1.decision,
+    b2("资金投入", "Funding"),
+    b2("资金分配合理性", "Fair allocation"),
+    2,
+    b2("资金分配依据是否充分、额度是否合理", "Allocation justified and sized right"),
+    b2("合理得满分，否则酌情扣分", "Full if fair; otherwise deduct"),
+  ),
+  n(
+    L1.process,
+    b2("资金管理", "Funds management"),
+    b2("资金到位率", "Funds arrival rate"),
+    3,
+    b2("实际到位资金/预算资金×100%", "Funds received / budget × 100%"),
+    b2("得分=资金到位率×分值", "Score = arrival rate × weight"),
+  ),
+  n(
+    L1.process,
+    b2("资金管理", "Funds management"),
+    b2("预算执行率", "Budget execution rate"),
+    3,
+    b2("实际支出资金/实际到位资金×100%", "Spending / funds received × 100%"),
+    b2("得分=预算执行率×分值", "Score = execution rate × weight"),
+  ),
+  n(
+    L1.process,
+    b2("资金管理", "Funds management"),
+    b2("资金使用合规性", "Compliant use"),
+    3,
+    b2("资金使用是否符合财经法规和资金管理办法", "Spending follows financial rules"),
+    b2("合规得满分，发现违规不得分", "Full if compliant; 0 on a violation"),
+  ),
+  n(
+    L1.process,
+    b2("组织实施", "Implementation"),
+    b2("管理制度健全性", "Rules in place"),
+    3,
+    b2("业务、财务管理制度是否健全", "Business and financial rules complete"),
+    b2("健全得满分，否则酌情扣分", "Full if complete; otherwise deduct"),
+  ),
+  n(
+    L1.process,
+    b2("组织实施", "Implementation"),
+    b2("制度执行有效性", "Rules followed"),
+    3,
+    b2("是否按制度执行，档案资料是否齐全", "Rules followed, records filed"),
+    b2("有效得满分，每发现一项问题扣1分", "Full if effective; −1 per issue"),
+  ),
+  n(
+    L1.output,
+    b2("产出数量", "Quantity"),
+    b2("实际完成率", "Completion rate"),
+    10,
+    b2("实际产出数/计划产出数×100%", "Actual output / planned output × 100%"),
+    b2("得分=完成率×分值，最高不超过分值", "Score = rate × weight, capped"),
+  ),
+  n(
+    L1.output,
+    b2("产出质量", "Quality"),
+    b2("质量达标率", "Quality pass rate"),
+    10,
+    b2("质量达标产出数/实际产出数×100%", "Outputs up to standard / actual outputs × 100%"),
+    b2("得分=达标率×分值", "Score = pass rate × weight"),
+  ),
+  n(
+    L1.output,
+    b2("产出时效", "Timeliness"),
+    b2("完成及时性", "On time"),
+    10,
+    b2("是否在计划时间内完成", "Finished within the planned time"),
+    b2("按时完成得满分，延期酌情扣分", "Full if on time; otherwise deduct"),
+  ),
+  n(
+    L1.output,
+    b2("产出成本", "Cost"),
+    b2("成本节约率", "Cost saving rate"),
+    10,
+    b2("（计划成本−实际成本）/计划成本×100%", "(Planned − actual cost) / planned cost × 100%"),
+    b2("未超支得满分，超支酌情扣分", "Full if within cost; otherwise deduct"),
+  ),
+  n(
+    L1.benefit,
+    b2("项目效益", "Effects"),
+    b2("经济效益", "Economic benefit"),
+    5,
+    b2("项目实施带来的直接或间接经济效益", "Direct or indirect economic effect"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+  ),
+  n(
+    L1.benefit,
+    b2("项目效益", "Effects"),
+    b2("社会效益", "Social benefit"),
+    8,
+    b2("项目实施对社会发展的影响", "Effect on society"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+  ),
+  n(
+    L1.benefit,
+    b2("项目效益", "Effects"),
+    b2("生态效益", "Ecological benefit"),
+    4,
+    b2("项目实施对生态环境的影响", "Effect on the environment"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+  ),
+  n(
+    L1.benefit,
+    b2("项目效益", "Effects"),
+    b2("可持续影响", "Sustainable impact"),
+    5,
+    b2("项目后续运行及成效发挥的可持续性", "Will the effects last"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+  ),
+  n(
+    L1.benefit,
+    b2("满意度", "Satisfaction"),
+    b2("服务对象满意度", "Beneficiary satisfaction"),
+    8,
+    b2("服务对象对项目实施效果的满意程度（问卷调查）", "Beneficiaries' satisfaction (survey)"),
+    b2("得分=满意度×分值", "Score = satisfaction × weight"),
+  ),
 ];
 
 export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
   const pick = (x: B) => t(x.zh, x.en);
-  const title = titleRows(b, o, "H", "绩效评价指标体系及评分表", "Performance Evaluation Indicator System and Scoring Sheet");
+  const title = titleRows(
+    b,
+    o,
+    "H",
+    "绩效评价指标体系及评分表",
+    "Performance Evaluation Indicator System and Scoring Sheet",
+  );
 
   b.label("A3", t("项目名称", "Project"));
   b.userText("B3:H3", o.projectName, "ProjectName");
@@ -108,7 +261,12 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   const grade = total + 1;
   b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
+  b.computed(
+    `G${grade}`,
+    call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    "General",
+    "Grade",
+  );
   b.put(`H${grade}`, { value: null, style: "input" });
 
   // 产出 + 效益 must carry at least 60 of the 100 points (财预〔2020〕10号).
@@ -128,15 +286,33 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
     call(
       "IF",
       op("<", ref(`D${check}`), num(60)),
-      str(t("产出和效益分值合计应不低于60分，请调整分值", "Output + benefit should carry at least 60 points: adjust the weights")),
-      call("IF", op("<>", ref(`D${total}`), num(100)), str(t("分值合计应为100分", "Weights should total 100")), str(t("分值设置符合要求", "Weights OK"))),
+      str(
+        t(
+          "产出和效益分值合计应不低于60分，请调整分值",
+          "Output + benefit should carry at least 60 points: adjust the weights",
+        ),
+      ),
+      call(
+        "IF",
+        op("<>", ref(`D${total}`), num(100)),
+        str(t("分值合计应为100分", "Weights should total 100")),
+        str(t("分值设置符合要求", "Weights OK")),
+      ),
     ),
     "General",
   );
   b.cells[b.cells.length - 1].style = "text";
 
-  return finish(b, o, "indicator-system", { zh: "指标体系", en: "Indicator system" }, title, [10, 14, 18, 8, 34, 30, 10, 24], {
-    orientation: "landscape",
-    repeatRows: { from: head - 1, to: head - 1 },
-  });
+  return finish(
+    b,
+    o,
+    "indicator-system",
+    { zh: "指标体系", en: "Indicator system" },
+    title,
+    [10, 14, 18, 8, 34, 30, 10, 24],
+    {
+      orientation: "landscape",
+      repeatRows: { from: head - 1, to: head - 1 },
+    },
+  );
 }

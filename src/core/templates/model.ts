@@ -7,7 +7,8 @@ import { arg, renderFormula, type Expr } from "../formula";
  * A template as pure data: what both writers (Office.js and ExcelJS) render. Coordinates are 0-based absolute,
  * like the snapshot. Nothing here knows about a host.
  */
-export type StyleRole = "title" | "subtitle" | "header" | "label" | "input" | "computed" | "text" | "note" | "sign" | "signBox";
+export type StyleRole =
+  "title" | "subtitle" | "header" | "label" | "input" | "computed" | "text" | "note" | "sign" | "signBox";
 
 export interface StyleSpec {
   bold?: boolean;
@@ -153,7 +154,17 @@ export class SheetBuilder {
    * Place a cell. `at` is "B3" or "B3:D3" (merged). Returns the cell for further tweaks.
    * User text that Excel would parse as a formula gets the text format, so it is always stored as typed.
    */
-  put(at: string, content: { value?: string | number | boolean | null; formula?: Expr; style: StyleRole; numFmt?: string; name?: string; userText?: boolean }): TemplateCell {
+  put(
+    at: string,
+    content: {
+      value?: string | number | boolean | null;
+      formula?: Expr;
+      style: StyleRole;
+      numFmt?: string;
+      name?: string;
+      userText?: boolean;
+    },
+  ): TemplateCell {
     const [a, b] = at.split(":");
     const p = fromA1(a);
     const q = fromA1(b ?? a);
@@ -173,7 +184,11 @@ export class SheetBuilder {
     if (content.name) cell.name = content.name;
     if (content.userText) cell.userText = true;
     // Text Excel would turn into a formula, a number or a boolean when typed stays text.
-    if (typeof cell.value === "string" && (content.userText || looksLikeFormula(cell.value) || looksLikeNumber(cell.value))) cell.numFmt = NUMBER_FORMATS.text;
+    if (
+      typeof cell.value === "string" &&
+      (content.userText || looksLikeFormula(cell.value) || looksLikeNumber(cell.value))
+    )
+      cell.numFmt = NUMBER_FORMATS.text;
     this.cells.push(cell);
     return cell;
   }

@@ -10,7 +10,9 @@ import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./mo
 export function notice(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
-  const title = (o.example ? t("【示例】", "[示例 Example] ") : "") + t("财政支出项目绩效评价结果通知书", "Performance Evaluation Result Notice");
+  const title =
+    (o.example ? t("【示例】", "[示例 Example] ") : "") +
+    t("财政支出项目绩效评价结果通知书", "Performance Evaluation Result Notice");
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);
   b.put("A2:D2", { value: t("编号：", "No.:"), style: "sign" });
@@ -29,7 +31,12 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.input("B6", o.example ? 80.37 : null, F.score, "NoticeScore");
   b.label("C6", t("评价结论", "Conclusion"));
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref("B6"), str("en-US")] : [ref("B6")];
-  b.computed("D6", call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "NoticeGrade");
+  b.computed(
+    "D6",
+    call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    "General",
+    "NoticeGrade",
+  );
 
   const blocks: [string, string, string | null][] = [
     [
@@ -72,5 +79,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.put("A10:D10", { value: t("评价机构（章）", "Evaluator (seal)"), style: "sign" });
   b.put("A11:D11", { value: t("年　　月　　日", "Date: ____"), style: "sign" });
 
-  return finish(b, o, "notice", { zh: "结果通知书", en: "Result notice" }, title, [14, 30, 14, 26], { orientation: "portrait" });
+  return finish(b, o, "notice", { zh: "结果通知书", en: "Result notice" }, title, [14, 30, 14, 26], {
+    orientation: "portrait",
+  });
 }

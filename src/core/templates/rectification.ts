@@ -8,7 +8,9 @@ import { SheetBuilder, type TemplateDefinition } from "./model";
 export function rectification(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
-  const title = (o.example ? t("【示例】", "[示例 Example] ") : "") + t("财政支出项目绩效评价整改结果报告书", "Performance Evaluation Rectification Report");
+  const title =
+    (o.example ? t("【示例】", "[示例 Example] ") : "") +
+    t("财政支出项目绩效评价整改结果报告书", "Performance Evaluation Rectification Report");
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);
 
@@ -35,5 +37,7 @@ export function rectification(o: ResolvedOptions): TemplateDefinition {
   b.height(8, 120);
   b.put("B9:D9", { value: t("年　　月　　日", "Date: ____"), style: "signBox" });
 
-  return finish(b, o, "rectification", { zh: "整改报告书", en: "Rectification" }, title, [16, 30, 16, 26], { orientation: "portrait" });
+  return finish(b, o, "rectification", { zh: "整改报告书", en: "Rectification" }, title, [16, 30, 16, 26], {
+    orientation: "portrait",
+  });
 }

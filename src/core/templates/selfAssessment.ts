@@ -1,6 +1,17 @@
 import { call, op, range, ref, str, num, type Expr } from "../formula";
 import { toA1, colToLetters } from "../snapshot";
-import { cat, finish, MENGHAI, runs, STANDARD_ROWS, titleRows, unitLabel, type IndicatorRow, type ResolvedOptions, valueText } from "./common";
+import {
+  cat,
+  finish,
+  MENGHAI,
+  runs,
+  STANDARD_ROWS,
+  titleRows,
+  unitLabel,
+  type IndicatorRow,
+  type ResolvedOptions,
+  valueText,
+} from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -146,10 +157,26 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.header("G5", t("执行率（B/A）", "Execution rate (B/A)"));
   b.header("H5", t("得分", "Score"));
   b.label("B6", t("年度资金总额", "Total funds"));
-  for (const c of ["C", "D", "E"]) b.computed(`${c}6`, call("SUM", range(`${c}7:${c}9`)), F.money, c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined);
+  for (const c of ["C", "D", "E"])
+    b.computed(
+      `${c}6`,
+      call("SUM", range(`${c}7:${c}9`)),
+      F.money,
+      c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined,
+    );
   b.put("F6", { value: 10, style: "input", numFmt: F.weight, name: "ExecWeight" });
-  b.computed("G6", call("IF", op("=", ref("D6"), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))), F.rate, "ExecRate");
-  b.computed("H6", call("IF", op("=", ref("G6"), str("")), str(""), call("EVAL.EXECSCORE", ref("G6"), ref("F6"))), F.score, "ExecScore");
+  b.computed(
+    "G6",
+    call("IF", op("=", ref("D6"), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))),
+    F.rate,
+    "ExecRate",
+  );
+  b.computed(
+    "H6",
+    call("IF", op("=", ref("G6"), str("")), str(""), call("EVAL.EXECSCORE", ref("G6"), ref("F6"))),
+    F.score,
+    "ExecScore",
+  );
   const sources: [string, string][] = [
     ["其中：本年财政拨款", "of which: fiscal appropriation"],
     ["上年结转资金", "carried over from last year"],
@@ -184,7 +211,10 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   });
   b.put("F11:H11", {
     value: o.example
-      ? t("全县养老保险参保人数35452人，完成州级下达任务35200人的100.72%；企业退休人员认证率99.99%。", "35,452 insured (100.72% of the 35,200 target); retiree certification 99.99%.")
+      ? t(
+          "全县养老保险参保人数35452人，完成州级下达任务35200人的100.72%；企业退休人员认证率99.99%。",
+          "35,452 insured (100.72% of the 35,200 target); retiree certification 99.99%.",
+        )
       : null,
     style: "text",
   });
@@ -227,7 +257,8 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       const [n, d] = row.actual.split("/").map(Number);
       b.put(`E${r}`, { formula: op("/", num(n), num(d)), style: "computed", numFmt: F.rate });
     } else {
-      const fmt = typeof row.actual !== "number" ? undefined : row.actual < 1 ? F.rate : row.actual > 1e6 ? F.money : undefined;
+      const fmt =
+        typeof row.actual !== "number" ? undefined : row.actual < 1 ? F.rate : row.actual > 1e6 ? F.money : undefined;
       b.input(`E${r}`, valueText(b, row.actual), fmt);
     }
     b.put(`F${r}`, { value: row.weight, style: "input", numFmt: F.weight });
@@ -248,7 +279,12 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.label(`A${grade}:E${grade}`, t("评价等级", "Grade"));
   b.put(`F${grade}`, { value: null, style: "label" });
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(`G${grade}`, call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)), "General", "Grade");
+  b.computed(
+    `G${grade}`,
+    call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    "General",
+    "Grade",
+  );
   b.put(`H${grade}`, { value: null, style: "input" });
   b.put(`A${grade + 1}:H${grade + 1}`, {
     value: t(
@@ -259,10 +295,18 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   });
   b.height(grade + 1, 30);
 
-  return finish(b, o, "self-assessment", { zh: "自评表", en: "Self-assessment" }, title, [12, 18, 24, 16, 16, 8, 12, 26], {
-    orientation: "portrait",
-    repeatRows: { from: head - 1, to: head - 1 },
-  });
+  return finish(
+    b,
+    o,
+    "self-assessment",
+    { zh: "自评表", en: "Self-assessment" },
+    title,
+    [12, 18, 24, 16, 16, 8, 12, 26],
+    {
+      orientation: "portrait",
+      repeatRows: { from: head - 1, to: head - 1 },
+    },
+  );
 }
 
 /** Replace the value of an already placed input cell (the example fills the blank form's boxes). */

@@ -2,10 +2,13 @@
 export const SHEET_NAME_MAX = 31;
 
 export function sanitizeSheetName(name: string): string {
-  let s = name.replace(/[\\/?*[\]:]/g, "_").replace(/[\u0000-\u001f]/g, "").trim();
-  s = s.replace(/^'+|'+$/g, "");
-  if (s === "") s = "Sheet";
-  return Array.from(s).slice(0, SHEET_NAME_MAX).join("");
+  let s = Array.from(name.replace(/[\\/?*[\]:]/g, "_"))
+    .filter((ch) => ch.charCodeAt(0) >= 0x20) // control characters are not allowed in sheet names
+    .join("")
+    .trim();
+  // Shorten first, then strip: a cut can expose an apostrophe at the end.
+  s = Array.from(s).slice(0, SHEET_NAME_MAX).join("").replace(/^'+|'+$/g, "").trim();
+  return s === "" ? "Sheet" : s;
 }
 
 /**
@@ -18,7 +21,10 @@ export function uniqueSheetName(base: string, existing: Iterable<string>): strin
   if (!taken.has(clean.toLocaleLowerCase())) return clean;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const head = Array.from(clean).slice(0, SHEET_NAME_MAX - suffix.length).join("").trimEnd();
+    const head = Array.from(clean)
+      .slice(0, SHEET_NAME_MAX - suffix.length)
+      .join("")
+      .trimEnd();
     const candidate = head + suffix;
     if (!taken.has(candidate.toLocaleLowerCase())) return candidate;
   }

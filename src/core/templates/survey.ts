@@ -25,14 +25,25 @@ const SEED: [string, string, number, number][] = [
 export function survey(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
-  const title = titleRows(b, o, "F", o.example ? "政策知晓度调查统计表" : "满意度调查统计表", o.example ? "Policy Awareness Survey Tally" : "Satisfaction Survey Tally");
+  const title = titleRows(
+    b,
+    o,
+    "F",
+    o.example ? "政策知晓度调查统计表" : "满意度调查统计表",
+    o.example ? "Policy Awareness Survey Tally" : "Satisfaction Survey Tally",
+  );
 
   b.label("A3", t("项目名称", "Project"));
   b.userText("B3:F3", o.projectName, "ProjectName");
   b.label("A4", t("调查内容", "Survey topic"));
-  b.input("B4:F4", o.example ? t("城镇职工基本养老保险政策知晓情况", "Awareness of the urban employees' pension policy") : null);
+  b.input(
+    "B4:F4",
+    o.example ? t("城镇职工基本养老保险政策知晓情况", "Awareness of the urban employees' pension policy") : null,
+  );
 
-  const levels = o.example ? SEED.map(([zh, en, w, c]) => ({ zh, en, w, c: c as number | null })) : FIVE.map(([zh, en, w]) => ({ zh, en, w, c: null as number | null }));
+  const levels = o.example
+    ? SEED.map(([zh, en, w, c]) => ({ zh, en, w, c: c as number | null }))
+    : FIVE.map(([zh, en, w]) => ({ zh, en, w, c: null as number | null }));
   const head = 6;
   const first = head + 1;
   const last = first + levels.length - 1;
@@ -60,28 +71,50 @@ export function survey(o: ResolvedOptions): TemplateDefinition {
     b.input(`B${r}`, t(lv.zh, lv.en));
     b.input(`C${r}`, lv.c, F.count);
     b.input(`D${r}`, lv.w, "0.00");
-    b.computed(`E${r}`, call("IF", op("=", ref(`C${total}`), num(0)), str(""), op("/", ref(`C${r}`), ref(`C${total}`))), F.rate);
+    b.computed(
+      `E${r}`,
+      call("IF", op("=", ref(`C${total}`), num(0)), str(""), op("/", ref(`C${r}`), ref(`C${total}`))),
+      F.rate,
+    );
     b.computed(`F${r}`, op("*", ref(`C${r}`), ref(`D${r}`)), "0.00");
   });
   b.label(`A${total}:B${total}`, t("合计（有效问卷数）", "Total (valid questionnaires)"));
   b.computed(`C${total}`, call("SUM", range(`C${first}:C${last}`)), F.count, "SurveyTotal");
   b.put(`D${total}`, { value: null, style: "label" });
-  b.computed(`E${total}`, call("IF", op("=", ref(`C${total}`), num(0)), str(""), call("SUM", range(`E${first}:E${last}`))), F.rate);
+  b.computed(
+    `E${total}`,
+    call("IF", op("=", ref(`C${total}`), num(0)), str(""), call("SUM", range(`E${first}:E${last}`))),
+    F.rate,
+  );
   b.computed(`F${total}`, call("SUM", range(`F${first}:F${last}`)), "0.00");
 
   const rate = total + 1;
-  b.label(`A${rate}:B${rate}`, o.example ? t("知晓率（加权）", "Awareness rate (weighted)") : t("满意度（加权）", "Satisfaction (weighted)"));
+  b.label(
+    `A${rate}:B${rate}`,
+    o.example ? t("知晓率（加权）", "Awareness rate (weighted)") : t("满意度（加权）", "Satisfaction (weighted)"),
+  );
   b.computed(
     `C${rate}:F${rate}`,
-    call("IF", op("=", ref(`C${total}`), num(0)), str(""), call("EVAL.SATISFACTION", range(`C${first}:C${last}`), range(`D${first}:D${last}`))),
+    call(
+      "IF",
+      op("=", ref(`C${total}`), num(0)),
+      str(""),
+      call("EVAL.SATISFACTION", range(`C${first}:C${last}`), range(`D${first}:D${last}`)),
+    ),
     F.rate,
     "SurveyRate",
   );
   const note = rate + 1;
   b.put(`A${note}:F${note}`, {
-    value: t("说明：满意度 = Σ(份数×权重) / 有效问卷数；权重可按本地评价办法调整。", "Note: rate = Σ(count × weight) / valid questionnaires; adjust the weights to the local rules."),
+    value: t(
+      "说明：满意度 = Σ(份数×权重) / 有效问卷数；权重可按本地评价办法调整。",
+      "Note: rate = Σ(count × weight) / valid questionnaires; adjust the weights to the local rules.",
+    ),
     style: "note",
   });
 
-  return finish(b, o, "survey", { zh: "调查统计", en: "Survey" }, title, [8, 22, 12, 10, 12, 14], { orientation: "portrait", repeatRows: { from: head - 1, to: head - 1 } });
+  return finish(b, o, "survey", { zh: "调查统计", en: "Survey" }, title, [8, 22, 12, 10, 12, 14], {
+    orientation: "portrait",
+    repeatRows: { from: head - 1, to: head - 1 },
+  });
 }

@@ -7,7 +7,11 @@ export function sanitizeSheetName(name: string): string {
     .join("")
     .trim();
   // Shorten first, then strip: a cut can expose an apostrophe at the end.
-  s = Array.from(s).slice(0, SHEET_NAME_MAX).join("").replace(/^'+|'+$/g, "").trim();
+  s = Array.from(s)
+    .slice(0, SHEET_NAME_MAX)
+    .join("")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return s === "" ? "Sheet" : s;
 }
 

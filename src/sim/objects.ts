@@ -419,7 +419,8 @@ class SimRangeAreas extends SimObject<{ sheet: SimSheet; areas: MergeArea[] }> {
   protected readonly typeName = "RangeAreas";
   protected navs = ["areas"] as const;
   protected readonly props: Record<string, PropDef<{ sheet: SimSheet; areas: MergeArea[] }>> = {
-    address: { get: (t) => t.areas.map((a) => rangeAddress(t.sheet, a)).join(",") },
+    // As documented: "Sheet1!A1:B4, Sheet1!D1:D4".
+    address: { get: (t) => t.areas.map((a) => rangeAddress(t.sheet, a)).join(", ") },
     areaCount: { get: (t) => t.areas.length },
     cellCount: { get: (t) => t.areas.reduce((s, a) => s + (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1), 0) },
   };

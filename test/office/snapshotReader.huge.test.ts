@@ -6,7 +6,15 @@ afterEach(() => host?.uninstall());
 
 test("a sheet over 5 MB per request is read completely under the default limit, in row blocks", async () => {
   const wb = new SimWorkbook();
-  const rows = Array.from({ length: 20000 }, (_, i) => [`三级指标名称${i}`, i, i * 0.5, `≥${i}人`, "偏差原因分析及改进措施", i % 7, "说明"]);
+  const rows = Array.from({ length: 20000 }, (_, i) => [
+    `三级指标名称${i}`,
+    i,
+    i * 0.5,
+    `≥${i}人`,
+    "偏差原因分析及改进措施",
+    i % 7,
+    "说明",
+  ]);
   wb.addSheet("大表", rows);
   wb.addSheet("小表", [["a"]]);
   host = installSimHost(globalThis, { workbook: wb });

@@ -129,6 +129,13 @@ describe("readWorkbookSnapshot", () => {
     expect(snap.sheets[0].values[1][0]).toBe("数量指标0");
   });
 
+  test("parseAreas reads the documented form with ', ' separators", () => {
+    expect(parseAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual([
+      { r0: 0, c0: 0, r1: 3, c1: 1 },
+      { r0: 0, c0: 3, r1: 3, c1: 3 },
+    ]);
+  });
+
   test("parseAreas handles quoted names with commas and absolute refs", () => {
     expect(parseAreas("'a, b'!$A$1:$B$2,'a, b'!C3")).toEqual([
       { r0: 0, c0: 0, r1: 1, c1: 1 },

@@ -105,3 +105,62 @@ describe("unit-mismatch", () => {
     });
   });
 });
+
+describe("unit-mismatch on arbitrary cell contents (issue 6)", () => {
+  it("never throws and reports only cells on real sheets", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fc = require("fast-check") as typeof import("fast-check");
+    const { recognizeWorkbook } = require("../../src/core/recognize") as typeof import("../../src/core/recognize");
+    const { getRule } = require("../../src/core/rules") as typeof import("../../src/core/rules");
+    const { seedDeclaration: decl, seedSelfAssessment: self } =
+      require("../fixtures/layouts/seed") as typeof import("../fixtures/layouts/seed");
+    const messy = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.double(),
+      fc.constantFrom(
+        NaN,
+        Infinity,
+        -Infinity,
+        -0,
+        1e308,
+        0,
+        null,
+        true,
+        false,
+        "#DIV/0!",
+        "≥95%",
+        "≤90万元",
+        "*",
+        "不适用",
+        "—",
+        "２０２１年１２月",
+        "x".repeat(10000),
+      ),
+    );
+    const edits = fc.array(fc.tuple(fc.nat(24), fc.nat(9), messy), { maxLength: 12 });
+    fc.assert(
+      fc.property(edits, (changes) => {
+        const a = decl();
+        const b = self();
+        for (const [r, c, v] of changes) {
+          const s = r % 2 ? a : b;
+          const row = s.values[r % s.values.length];
+          row[c] = v as never;
+        }
+        const snap = { sheets: [a, b] };
+        const names = new Set(snap.sheets.map((s) => s.name));
+        expect(() =>
+          getRule("unit-mismatch")!.check({
+            model: recognizeWorkbook(snap),
+            snapshot: snap,
+            report: (d) => {
+              expect(names.has(d.sheet)).toBe(true);
+              expect(Number.isInteger(d.row) && d.row >= 0 && Number.isInteger(d.col) && d.col >= 0).toBe(true);
+            },
+          }),
+        ).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

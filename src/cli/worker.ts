@@ -17,10 +17,15 @@ export interface WorkerReply {
 
 if (parentPort) {
   const port = parentPort;
+  // The pool sends the next task before this one is done (so the worker never waits for the main thread);
+  // tasks still run one at a time, in the order sent, to keep one snapshot in memory.
+  let chain: Promise<void> = Promise.resolve();
   port.on("message", (task: WorkerTask) => {
-    checkFile(task.file).then(
-      (outcome) => port.postMessage({ index: task.index, outcome } satisfies WorkerReply),
-      (e) => port.postMessage({ index: task.index, outcome: { file: task.file, error: describeFailure(e, "read") } } satisfies WorkerReply),
+    chain = chain.then(() =>
+      checkFile(task.file).then(
+        (outcome) => port.postMessage({ index: task.index, outcome } satisfies WorkerReply),
+        (e) => port.postMessage({ index: task.index, outcome: { file: task.file, error: describeFailure(e, "read") } } satisfies WorkerReply),
+      ),
     );
   });
 }

@@ -253,13 +253,25 @@ export function verifyDeclaredSizes(buf: Buffer, entries: readonly ZipEntryInfo[
   }
 }
 
+/** Deflate cannot expand data by more than about 1032:1; a little margin on top. */
+export const MAX_DEFLATE_RATIO = 1100;
+
+/** The most the parts could expand to whatever their headers say. */
+export function worstCaseExpansion(entries: readonly ZipEntryInfo[]): number {
+  let total = 0;
+  for (const e of entries) total += e.method === 8 ? e.compressedSize * MAX_DEFLATE_RATIO : e.compressedSize;
+  return total;
+}
+
 /** All checks on bytes already in memory; throws XlsxInputError. */
 export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
   const entries = inspectZip(buf, limits);
   if (!entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml" || /^xl\/workbook\d*\.xml$/.test(e.name))) {
     fail("not-xlsx", "不是 .xlsx 文件：缺少 xl/workbook.xml (not an .xlsx file: no xl/workbook.xml)", "not an .xlsx file: no xl/workbook.xml");
   }
-  verifyDeclaredSizes(buf, entries);
+  // Lying headers only matter when the archive could really expand past the limit; a typical workbook of a
+  // few hundred KB cannot, and is spared a second inflate of every part.
+  if (worstCaseExpansion(entries) > limits.maxTotalUncompressed) verifyDeclaredSizes(buf, entries);
 }
 
 /** Reads a path safely: refuses missing files, directories, empty and oversized files, then guards the bytes. */

@@ -78,10 +78,32 @@ test("a worker that dies mid-file costs that file only; the pool replaces it and
   const names = ["a", "crash1", "b", "crash2", "c", "d"];
   const got: { i: number; error?: { "en-US": string } }[] = [];
   await pool.checkFilesInOrder(names, (i: number, o: { error?: { "en-US": string } }) => got.push({ i, error: o.error }), {
-    jobs: 2,
+    jobs: 3,
     workerPath: crashy,
+    // Only the (crashing) workers read, so every file goes through them.
+    mainThreadReads: false,
   });
   expect(got.map((g) => g.i)).toEqual([0, 1, 2, 3, 4, 5]);
   expect(got.filter((g) => g.error).map((g) => g.i)).toEqual([1, 3]);
   expect(got[1].error?.["en-US"]).toBe("reading stopped: boom");
+}, 60000);
+
+test("this thread reads beside the workers: all files checked once, in order, with one worker", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pool = require(path.join(root, "build", "cli", "cli", "pool.js"));
+  const counter = path.join(dir, "counting-worker.js");
+  fs.writeFileSync(
+    counter,
+    `const { parentPort } = require("worker_threads");
+     parentPort.on("message", (t) => parentPort.postMessage({ index: t.index, outcome: { file: t.file, findings: [], byWorker: true } }));`,
+  );
+  const got: { i: number; byWorker: boolean; failed: boolean }[] = [];
+  await pool.checkFilesInOrder(files, (i: number, o: { byWorker?: boolean; error?: unknown }) => got.push({ i, byWorker: Boolean(o.byWorker), failed: Boolean(o.error) }), {
+    jobs: 2,
+    workerPath: counter,
+  });
+  expect(got.map((g) => g.i)).toEqual(files.map((_, i) => i));
+  // The instant worker takes most files, and this thread at least the first one it picked up.
+  expect(got.some((g) => g.byWorker)).toBe(true);
+  expect(got.some((g) => !g.byWorker)).toBe(true);
 }, 60000);

@@ -7,6 +7,7 @@ import {
   guardXlsxBuffer,
   inspectZip,
   readGuardedFile,
+  worstCaseExpansion,
 } from "../../src/xlsx/zipGuard";
 import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
 import { SIMPLE_SHEET_XML, deflatedZeros, makeTempDir, makeZip, minimalXlsxParts, removeDir } from "./helpers";
@@ -93,6 +94,20 @@ describe("inspectZip / guardXlsxBuffer", () => {
       minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(20), uncompressedSize: 20 * 1024 * 1024, declaredSize: 1000 }),
     );
     expect(codeOf(() => inspectZip(liar))).toBe("ok");
+    // 20 KB of deflate could reach ~22 MB: over a 5 MB limit, so the capped inflate runs and catches the lie.
+    expect(codeOf(() => guardXlsxBuffer(liar, { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 5 * 1024 * 1024 }))).toBe("zip-bomb");
+    // Under the default 200 MB it cannot do harm whatever it says, so it is not inflated twice.
+    expect(worstCaseExpansion(inspectZip(liar))).toBeLessThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
+    expect(codeOf(() => guardXlsxBuffer(liar))).toBe("ok");
+  });
+
+  test("a lying archive that could really expand past the limit is refused by the capped inflate", () => {
+    // 300 KB of deflated zeros (could reach ~330 MB) declared as 1 KB.
+    const liar = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(300), uncompressedSize: 300 * 1024 * 1024, declaredSize: 1024 }),
+    );
+    expect(codeOf(() => inspectZip(liar))).toBe("ok");
+    expect(worstCaseExpansion(inspectZip(liar))).toBeGreaterThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
     expect(codeOf(() => guardXlsxBuffer(liar))).toBe("zip-bomb");
   });
 

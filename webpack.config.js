@@ -149,11 +149,14 @@ module.exports = (env = {}, argv = {}) => {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: "react",
+            chunks: "initial",
             priority: 20,
           },
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|@floating-ui|@swc|tslib|use-sync-external-store|@emotion)[\\/]/,
             name: "fluent",
+            // Only what the first screen needs; components used by the lazy tabs load with them.
+            chunks: "initial",
             priority: 10,
           },
         },

@@ -82,12 +82,6 @@ export const STRINGS = {
   langEn: { "zh-CN": "英文", "en-US": "English" },
   yearInvalid: { "zh-CN": "年度应为 1990–2100 之间的整数", "en-US": "Year must be a whole number from 1990 to 2100" },
 
-  // Ribbon / commands
-  ribbonCheckDone: {
-    "zh-CN": "检查完成：错误 {errors}，警告 {warnings}，提示 {infos}",
-    "en-US": "Check done: {errors} errors, {warnings} warnings, {infos} notes",
-  },
-
   // Demo page
   demoBanner: {
     "zh-CN": "演示模式：模拟的 Excel 工作簿（不需要 Excel，数据只保存在本页面中）",

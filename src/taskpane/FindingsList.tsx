@@ -106,7 +106,15 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
   const sevHead = { error: s.sevHeadError, warning: s.sevHeadWarning, info: s.sevHeadInfo };
   return (
     <div data-testid="findings">
-      <div className={s.summary}>
+      <div
+        className={s.summary}
+        role="status"
+        aria-label={t(locale, "summaryLine", {
+          errors: summary.errors,
+          warnings: summary.warnings,
+          infos: summary.infos,
+        })}
+      >
         <span className={s.heading}>{t(locale, "findingsTitle")}</span>
         <span className={pill(summary.errors, s.error)} data-testid="count-error">
           {SEVERITY_LABELS.error[locale]} {summary.errors}

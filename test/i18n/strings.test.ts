@@ -46,6 +46,20 @@ describe("STRINGS", () => {
   });
 });
 
+describe("every string is used", () => {
+  const ROOT = path.join(__dirname, "..", "..");
+  const code = ["src/taskpane", "src/demo", "src/commands"]
+    .flatMap((d) => fs.readdirSync(path.join(ROOT, d)).map((f) => path.join(ROOT, d, f)))
+    .filter((f) => /\.(ts|tsx)$/.test(f))
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("\n");
+
+  it("references each STRINGS key from the pane, demo or commands", () => {
+    const unused = (Object.keys(STRINGS) as StringKey[]).filter((k) => !code.includes(`"${k}"`));
+    expect(unused).toEqual([]);
+  });
+});
+
 describe("t()", () => {
   it("fills placeholders in the chosen language", () => {
     expect(t("zh-CN", "summaryLine", { errors: 2, warnings: 1, infos: 0 })).toBe("错误 2 · 警告 1 · 提示 0");

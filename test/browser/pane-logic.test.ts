@@ -1,0 +1,164 @@
+/**
+ * The pane's and the ribbon command's logic without a browser (node, simulated host): the 一键检查 command, the
+ * shared check store, and the small parsers the pane uses. The headless-browser tests in this folder drive the
+ * same code through the UI.
+ */
+import { installSimHost, type SimHost } from "../../src/sim/index";
+import { runCheckCommand, registerCommands } from "../../src/commands/commands";
+import { latestCheck, publishCheck, publishCheckError, subscribeCheck } from "../../src/taskpane/checkStore";
+import { officeServices, parseRef, progressFraction, progressStage } from "../../src/taskpane/services";
+import { errorText } from "../../src/taskpane/errorText";
+import { groupFindings } from "../../src/taskpane/FindingsList";
+import { cardInfo, toTemplateOptions } from "../../src/taskpane/TemplatesTab";
+import type { Finding } from "../../src/core/findings";
+import type { CheckResult } from "../../src/core/check";
+
+const EMPTY: CheckResult = { findings: [], summary: { errors: 0, warnings: 0, infos: 0 }, scores: [] };
+
+describe("ribbon command 一键检查", () => {
+  let host: SimHost;
+  beforeEach(() => {
+    host = installSimHost(globalThis, { displayLanguage: "zh-CN" });
+  });
+  afterEach(() => host.uninstall());
+
+  it("registers runCheck, the name the manifest's ExecuteFunction uses", () => {
+    registerCommands();
+    expect([...host.actions.keys()]).toContain("runCheck");
+  });
+
+  it("checks the workbook, publishes the result for the pane and shows the pane", async () => {
+    await officeServices.insertTemplate("declaration", { example: true });
+    await officeServices.insertTemplate("self-assessment", { example: true });
+    const before = JSON.stringify(host.workbook.snapshotState());
+    const completed = jest.fn();
+    const seen: string[] = [];
+    const off = subscribeCheck((r) => seen.push(r.source));
+    await runCheckCommand({ completed });
+    off();
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(host.taskpaneShows).toBe(1);
+    expect(seen).toEqual(["ribbon"]);
+    const rec = latestCheck()!;
+    expect(rec.source).toBe("ribbon");
+    expect(rec.result!.findings.map((f) => f.rule)).toContain("indicator-value-mismatch");
+    // The check leaves the workbook exactly as it was (no extras were asked for).
+    expect(JSON.stringify(host.workbook.snapshotState())).toBe(before);
+  });
+
+  it("always completes the event, and hands a failure to the pane", async () => {
+    const completed = jest.fn();
+    const boom = Object.assign(new Error("x"), { bilingual: { "zh-CN": "读取失败", "en-US": "Read failed" } });
+    await runCheckCommand({ completed }, { runCheck: () => Promise.reject(boom) });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(host.taskpaneShows).toBe(1);
+    expect(latestCheck()!.result).toBeUndefined();
+    expect(errorText(latestCheck()!.error, "zh-CN")).toBe("读取失败");
+  });
+
+  it("completes the event even when the pane cannot be shown", async () => {
+    (
+      globalThis as unknown as { Office: { addin: { showAsTaskpane: () => Promise<void> } } }
+    ).Office.addin.showAsTaskpane = () => Promise.reject(new Error("not supported"));
+    const completed = jest.fn();
+    await runCheckCommand({ completed }, { runCheck: () => Promise.resolve(EMPTY) });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(latestCheck()!.result).toEqual(EMPTY);
+  });
+});
+
+describe("check store", () => {
+  it("keeps the findings when only an optional extra failed", () => {
+    const partial = { ...EMPTY, summary: { errors: 1, warnings: 0, infos: 0 } };
+    const err = Object.assign(new Error("protected"), { result: partial });
+    const rec = publishCheckError(err, "pane");
+    expect(rec.result).toBe(partial);
+    expect(rec.error).toBe(err);
+    publishCheck(EMPTY, "pane");
+    expect(latestCheck()!.error).toBeUndefined();
+  });
+});
+
+describe("pane helpers", () => {
+  it("parses related-cell references, quoted sheet names included", () => {
+    expect(parseRef("申报表!D12")).toEqual({ sheet: "申报表", cell: "D12" });
+    expect(parseRef("'My Sheet'!$B$7")).toEqual({ sheet: "My Sheet", cell: "B7" });
+    expect(parseRef("'O''Brien'!A1")).toEqual({ sheet: "O'Brien", cell: "A1" });
+    expect(parseRef("D12")).toBeNull();
+    expect(parseRef("Sheet1!notacell")).toBeNull();
+  });
+
+  it("reads progress in the shapes adapters report", () => {
+    expect(progressFraction({ stage: "reading", fraction: 0.25 })).toBe(0.25);
+    expect(progressFraction({ done: 3, total: 4 })).toBe(0.75);
+    expect(progressFraction(50)).toBe(0.5);
+    expect(progressFraction(2)).toBe(0.02);
+    expect(progressFraction({ fraction: 7 })).toBe(1);
+    expect(progressFraction("x")).toBeNull();
+    expect(progressFraction({ fraction: NaN })).toBeNull();
+    expect(progressStage({ stage: "checking", fraction: 0.5 })).toBe("checking");
+    expect(progressStage(0.5)).toBeNull();
+  });
+
+  it("shows an error's text in the user's language, never swallowing it", () => {
+    const bilingual = { bilingual: { "zh-CN": "工作簿受保护", "en-US": "Workbook is protected" } };
+    expect(errorText(bilingual, "en-US")).toBe("Workbook is protected");
+    expect(errorText(new Error("plain"), "zh-CN")).toBe("plain");
+    expect(errorText("text", "zh-CN")).toBe("text");
+    expect(errorText(undefined, "zh-CN")).toBe("undefined");
+  });
+
+  it("groups findings by severity, then by rule, keeping their order", () => {
+    const f = (rule: Finding["rule"], severity: Finding["severity"], cell: string): Finding => ({
+      rule,
+      severity,
+      sheet: "自评表",
+      cell,
+      related: [],
+      message: { "zh-CN": cell, "en-US": cell },
+    });
+    const groups = groupFindings([
+      f("number-as-text", "info", "A1"),
+      f("sum-mismatch", "error", "B2"),
+      f("score-rule", "warning", "C3"),
+      f("sum-mismatch", "error", "B9"),
+      f("grade-mismatch", "error", "D4"),
+    ]);
+    expect(groups.map((g) => g.severity)).toEqual(["error", "warning", "info"]);
+    expect(groups[0].rules.map((r) => [r.rule, r.items.map((i) => i.cell)])).toEqual([
+      ["sum-mismatch", ["B2", "B9"]],
+      ["grade-mismatch", ["D4"]],
+    ]);
+    expect(groupFindings([])).toEqual([]);
+  });
+
+  it("turns the template form into options, refusing an implausible year", () => {
+    const form = {
+      projectName: "  城镇职工养老保险 ",
+      year: "2021",
+      department: "",
+      implementer: "养老保险中心",
+      moneyUnit: "元" as const,
+      lang: "zh-CN" as const,
+    };
+    expect(toTemplateOptions(form, true)).toEqual({
+      projectName: "城镇职工养老保险",
+      year: 2021,
+      implementer: "养老保险中心",
+      moneyUnit: "元",
+      lang: "zh-CN",
+      example: true,
+    });
+    expect(toTemplateOptions({ ...form, year: "" }, false)).not.toHaveProperty("year");
+    expect(toTemplateOptions({ ...form, year: "20x1" }, false)).toEqual({ error: "yearInvalid" });
+    expect(toTemplateOptions({ ...form, year: "1800" }, false)).toEqual({ error: "yearInvalid" });
+  });
+
+  it("names every template card in both languages", () => {
+    const info = cardInfo("self-assessment");
+    expect(info.name["zh-CN"]).toMatch(/自评表/);
+    expect(info.name["en-US"]).toMatch(/[A-Za-z]/);
+    expect(info.purpose["zh-CN"].length).toBeGreaterThan(4);
+    expect(cardInfo("declaration").example).toBe(true);
+  });
+});

@@ -330,3 +330,36 @@ describe("failNextSync with skip", () => {
     expect([s.cell("G1").value, s.cell("G2").value, s.cell("G3").value]).toEqual([1, null, 3]);
   });
 });
+
+describe("EVAL formulas with the core's numbers (the seed)", () => {
+  test("rates, satisfaction over a range, balance, grade, parsed targets and errors", async () => {
+    const s = wb.addSheet("算", [
+      [69, 46, 24, 2, 61196.81, 61001.46, 80.37, "≥3.52万人"],
+      [
+        "=EVAL.EXECRATE(F1,E1)",
+        "=EVAL.SATISFACTION(A1:D1)",
+        "=EVAL.BALANCE(E1,F1)",
+        "=EVAL.GRADE(G1)",
+        "=EVAL.TARGETVALUE(H1)",
+        "=EVAL.EXECRATE(1,0)",
+        "=EVAL.NOSUCH(1)",
+        "=ROUND(EVAL.EXECRATE(F1,E1)*100,2)",
+      ],
+    ]);
+    expect(s.cell("A2").value).toBeCloseTo(0.99681, 5);
+    expect(s.cell("B2").value).toBeCloseTo(0.8688, 4);
+    expect(s.cell("C2").value).toBe(195.35);
+    expect(s.cell("D2").value).toBe("良");
+    expect(s.cell("E2").value).toBe(35200);
+    expect(s.cell("F2").value).toBe("#DIV/0!");
+    expect(s.cell("G2").value).toBe("#NAME?");
+    expect(s.cell("H2").value).toBe(99.68);
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("算").getRange("A2:H2");
+      r.load("values,valueTypes");
+      await ctx.sync();
+      expect(r.values[0][3]).toBe("良");
+      expect(r.valueTypes[0][5]).toBe("Error");
+    });
+  });
+});

@@ -70,3 +70,42 @@ test("--merge of a clean declaration file and a clean self-assessment file: no e
   expect(doc.summary).toMatchObject({ files: 2, errors: 0, warnings: 0 });
   expect(code).toBe(0);
 });
+
+test("the seed in one file: exactly the cost indicator's indicator-value-mismatch, exit 1, text and JSON", async () => {
+  const file = await write("seed-one.xlsx", { sheets: [seedDeclaration(), seedSelfAssessment()] });
+  const { code, doc } = await checkJson([file]);
+  expect(code).toBe(1);
+  const serious = doc.files[0].findings.filter((f: { severity: string }) => f.severity !== "info");
+  expect(serious).toEqual([
+    {
+      rule: "indicator-value-mismatch",
+      severity: "error",
+      sheet: "自评表",
+      cell: "E18",
+      related: ["申报表!E15"],
+      message: expect.stringContaining("≤628,678,956.50元"),
+    },
+  ]);
+  expect(doc.summary).toMatchObject({ files: 1, errors: 1, warnings: 0 });
+
+  const io = recorder();
+  expect(await run(["--lang", "en-US", file], io)).toBe(1);
+  expect(io.stdout).toContain(`${file} 自评表!E18 [error] indicator-value-mismatch: Indicator "成本指标"`);
+  expect(io.stdout).toMatch(/1 file checked: 1 error, 0 warnings/);
+});
+
+test("--merge: the declaration and the self-assessment in two files give the mismatch across files", async () => {
+  const decl = await write("seed-decl.xlsx", { sheets: [seedDeclaration()] });
+  const self = await write("seed-self.xlsx", { sheets: [seedSelfAssessment()] });
+  const merged = await checkJson(["--merge", decl, self]);
+  expect(merged.code).toBe(1);
+  expect(merged.doc.files[0]).toEqual({ file: decl, findings: [] });
+  const serious = merged.doc.files[1].findings.filter((f: { severity: string }) => f.severity !== "info");
+  expect(serious).toEqual([
+    expect.objectContaining({ rule: "indicator-value-mismatch", sheet: "自评表", cell: "E18", related: [`[${decl}]申报表!E15`], file: self }),
+  ]);
+  // Checked apart, neither file alone has two tables to compare.
+  const apart = await checkJson([decl, self]);
+  expect(apart.doc.summary.errors).toBe(0);
+  expect(apart.code).toBe(0);
+});

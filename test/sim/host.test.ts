@@ -363,3 +363,39 @@ describe("EVAL formulas with the core's numbers (the seed)", () => {
     });
   });
 });
+
+describe("host globals", () => {
+  test("Office: onReady, displayLanguage, actions.associate, showAsTaskpane; onChange fires after changing syncs only; uninstall restores", async () => {
+    host.uninstall();
+    const g = globalThis as Record<string, unknown>;
+    const sentinel = { mine: true };
+    g.Office = sentinel;
+    host = installSimHost(globalThis, { workbook: wb, displayLanguage: "en-US" });
+    const info = await Office.onReady();
+    expect(info.host).toBe("Excel");
+    expect(Office.context.displayLanguage).toBe("en-US");
+    const handler = jest.fn();
+    Office.actions.associate("runCheck", handler);
+    expect(host.actions.get("runCheck")).toBe(handler);
+    await Office.addin.showAsTaskpane();
+    expect(host.taskpaneShows).toBe(1);
+    expect(Excel.SheetVisibility.hidden).toBe("Hidden");
+
+    const changes = jest.fn();
+    const off = host.onChange(changes);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("自评表").load("name");
+      await ctx.sync();
+      expect(changes).not.toHaveBeenCalled();
+      ctx.workbook.worksheets.getItem("自评表").getRange("H1").values = [["x"]];
+      await ctx.sync();
+    });
+    expect(changes).toHaveBeenCalledTimes(1);
+    off();
+    host.uninstall();
+    expect(g.Office).toBe(sentinel);
+    expect("Excel" in g).toBe(false);
+    delete g.Office;
+    host = installSimHost(globalThis, { workbook: wb });
+  });
+});

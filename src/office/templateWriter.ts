@@ -7,6 +7,7 @@
 import type { Bilingual } from "../core/locale";
 import { toA1 } from "../core/snapshot";
 import {
+  borderEdges,
   buildTemplate,
   isTemplateKind,
   namesOf,
@@ -14,6 +15,7 @@ import {
   TEMPLATE_KINDS,
   uniqueSheetName,
   writtenCells,
+  type BorderEdge,
   type StyleSpec,
   type TemplateCell,
   type TemplateDefinition,
@@ -48,7 +50,12 @@ const V_ALIGN: Record<StyleSpec["vAlign"], Excel.VerticalAlignment> = {
   top: "Top" as Excel.VerticalAlignment,
   middle: "Center" as Excel.VerticalAlignment,
 };
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+const EDGE_INDEX: Record<BorderEdge, Excel.BorderIndex> = {
+  top: "EdgeTop" as Excel.BorderIndex,
+  bottom: "EdgeBottom" as Excel.BorderIndex,
+  left: "EdgeLeft" as Excel.BorderIndex,
+  right: "EdgeRight" as Excel.BorderIndex,
+};
 
 function areaOf(cell: TemplateCell): string {
   const tl = toA1(cell.row, cell.col);
@@ -92,13 +99,12 @@ export function queueTemplateWrites(
     if (spec.italic) area.format.font.italic = true;
     if (spec.fontSize) area.format.font.size = spec.fontSize;
     if (spec.fill) area.format.fill.color = `#${spec.fill}`;
-    if (spec.border)
-      for (const edge of EDGES) {
-        const border = area.format.borders.getItem(edge);
-        border.style = "Continuous" as Excel.BorderLineStyle;
-        border.weight = "Thin" as Excel.BorderWeight;
-        border.color = "#000000";
-      }
+    for (const edge of borderEdges(spec)) {
+      const border = area.format.borders.getItem(EDGE_INDEX[edge]);
+      border.style = "Continuous" as Excel.BorderLineStyle;
+      border.weight = "Thin" as Excel.BorderWeight;
+      border.color = "#000000";
+    }
     // The number format goes first: with "@" a typed "=…" stays text instead of becoming a formula.
     if (cell.numFmt) area.numberFormat = grid(rows, cols, cell.numFmt);
     const w = written[i];

@@ -6,6 +6,7 @@
 import * as ExcelJS from "exceljs";
 import { isEvalError } from "../core/errors";
 import {
+  borderEdges,
   buildTemplate,
   mergesOf,
   namesOf,
@@ -26,7 +27,8 @@ function excelStyle(spec: StyleSpec, numFmt: string | undefined): Partial<ExcelJ
     alignment: { horizontal: spec.hAlign, vertical: spec.vAlign, wrapText: spec.wrap },
   };
   if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill}` } };
-  if (spec.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  const edges = borderEdges(spec);
+  if (edges.length) style.border = Object.fromEntries(edges.map((e) => [e, THIN])) as Partial<ExcelJS.Borders>;
   if (numFmt) style.numFmt = numFmt;
   return style;
 }

@@ -66,6 +66,13 @@ describe("insertTemplate on the simulated host", () => {
     expect(s.showGridlines).toBe(false);
   });
 
+  it("open boxes: only the listed sides get a border", async () => {
+    const h = install();
+    const { sheetName } = await insertTemplate("rectification", {});
+    const b = h.workbook.sheet(sheetName).cell("B5").borders ?? {};
+    expect(Object.keys(b).sort()).toEqual(["EdgeLeft", "EdgeRight"]);
+  });
+
   it("the example computes the seed's numbers in the simulated workbook too", async () => {
     const h = install();
     const { sheetName } = await insertTemplate("self-assessment", { example: true });

@@ -79,6 +79,20 @@ describe("ExcelJS writer details", () => {
     expect(ws.getCell("A1").font?.size).toBe(16);
   });
 
+  it("open boxes: the rectification's signature lines sit inside one frame (sides only, bottom on the date)", async () => {
+    const ws = (await readBack("rectification")).worksheets[0];
+    expect(ws.getCell("B5").border).toEqual({ left: expect.anything(), right: expect.anything() });
+    expect(ws.getCell("D7").border?.bottom?.style).toBe("thin");
+    expect(ws.getCell("B4").border?.bottom).toBeUndefined();
+    expect(ws.getCell("B4").border?.top?.style).toBe("thin");
+  });
+
+  it("numeric inputs are right-aligned, text inputs left-aligned", async () => {
+    const ws = (await readBack("self-assessment")).worksheets[0];
+    expect(ws.getCell("C7").alignment?.horizontal).toBe("right");
+    expect(ws.getCell("C13").alignment?.horizontal).toBe("left");
+  });
+
   it("the example shows 示例 and the seed's cached numbers", async () => {
     const wb = await readBack("self-assessment", { example: true });
     const ws = wb.worksheets[0];

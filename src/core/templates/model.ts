@@ -8,7 +8,21 @@ import { arg, renderFormula, type Expr } from "../formula";
  * like the snapshot. Nothing here knows about a host.
  */
 export type StyleRole =
-  "title" | "subtitle" | "header" | "label" | "input" | "computed" | "text" | "note" | "sign" | "signBox";
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "input"
+  | "computed"
+  | "text"
+  | "note"
+  | "sign"
+  | "textOpen"
+  | "signBox"
+  | "signEnd"
+  | "number";
+
+export type BorderEdge = "top" | "bottom" | "left" | "right";
 
 export interface StyleSpec {
   bold?: boolean;
@@ -20,8 +34,8 @@ export interface StyleSpec {
   hAlign: "left" | "center" | "right";
   vAlign: "top" | "middle";
   wrap: boolean;
-  /** Thin border on all four sides of every cell of the area. */
-  border: boolean;
+  /** Thin border on every side (true), none (false), or on the listed sides, for every cell of the area. */
+  border: boolean | BorderEdge[];
 }
 
 /** One style per role so the forms look alike and writers translate a handful of specs, not every cell. */
@@ -31,13 +45,26 @@ export const STYLES: Record<StyleRole, StyleSpec> = {
   header: { bold: true, fill: "D9E1F2", hAlign: "center", vAlign: "middle", wrap: true, border: true },
   label: { bold: true, fill: "F2F2F2", hAlign: "center", vAlign: "middle", wrap: true, border: true },
   input: { hAlign: "left", vAlign: "middle", wrap: true, border: true },
+  /** A numeric input (money, weight, count): right-aligned like the numbers it holds. */
+  number: { hAlign: "right", vAlign: "middle", wrap: false, border: true },
   computed: { fill: "E2EFDA", hAlign: "right", vAlign: "middle", wrap: false, border: true },
   text: { hAlign: "left", vAlign: "top", wrap: true, border: true },
   note: { italic: true, fontSize: 9, hAlign: "left", vAlign: "middle", wrap: true, border: false },
   sign: { hAlign: "right", vAlign: "middle", wrap: false, border: false },
-  /** A signature line inside a bordered block (the rectification report's 整改情况). */
-  signBox: { hAlign: "right", vAlign: "middle", wrap: false, border: true },
+  /**
+   * An open box: a text block whose signature lines follow below it (the rectification report's 整改情况 and
+   * 主管部门意见 with 签字/盖章/日期), so the lines sit inside one frame instead of boxes of their own.
+   */
+  textOpen: { hAlign: "left", vAlign: "top", wrap: true, border: ["top", "left", "right"] },
+  signBox: { hAlign: "right", vAlign: "middle", wrap: false, border: ["left", "right"] },
+  signEnd: { hAlign: "right", vAlign: "middle", wrap: false, border: ["left", "right", "bottom"] },
 };
+
+/** The sides a style draws. */
+export function borderEdges(spec: StyleSpec): BorderEdge[] {
+  if (spec.border === true) return ["top", "bottom", "left", "right"];
+  return spec.border === false ? [] : spec.border;
+}
 
 export const NUMBER_FORMATS = {
   money: "#,##0.00",
@@ -200,7 +227,9 @@ export class SheetBuilder {
     return this.put(at, { value: text, style: "header" });
   }
   input(at: string, value: string | number | null = null, numFmt?: string, name?: string): TemplateCell {
-    return this.put(at, { value, style: "input", numFmt, name });
+    // A box formatted for numbers holds numbers: align it like them.
+    const numeric = numFmt !== undefined && numFmt !== NUMBER_FORMATS.text;
+    return this.put(at, { value, style: numeric ? "number" : "input", numFmt, name });
   }
   /** A value the user typed in the options form: always text. */
   userText(at: string, value: string | undefined, name?: string): TemplateCell {

@@ -26,16 +26,17 @@ export function rectification(o: ResolvedOptions): TemplateDefinition {
   b.input("D3");
 
   b.label("A4:A7", t("整改情况", "Rectification"));
-  b.put("B4:D4", { value: null, style: "text" });
+  b.put("B4:D4", { value: null, style: "textOpen" });
   b.height(4, 240);
   b.put("B5:D5", { value: t("被评价单位负责人（签字）：", "Head of the unit (signature):"), style: "signBox" });
   b.put("B6:D6", { value: t("被评价单位（盖章）", "Unit (seal)"), style: "signBox" });
-  b.put("B7:D7", { value: t("年　　月　　日", "Date: ____"), style: "signBox" });
+  b.put("B7:D7", { value: t("年　　月　　日", "Date: ____"), style: "signEnd" });
 
+  for (const r of [5, 6, 7, 9]) b.height(r, 24);
   b.label("A8:A9", t("主管部门意见（盖章）", "Competent department's opinion (seal)"));
-  b.put("B8:D8", { value: null, style: "text" });
+  b.put("B8:D8", { value: null, style: "textOpen" });
   b.height(8, 120);
-  b.put("B9:D9", { value: t("年　　月　　日", "Date: ____"), style: "signBox" });
+  b.put("B9:D9", { value: t("年　　月　　日", "Date: ____"), style: "signEnd" });
 
   return finish(b, o, "rectification", { zh: "整改报告书", en: "Rectification" }, title, [16, 30, 16, 26], {
     orientation: "portrait",

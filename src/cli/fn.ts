@@ -38,13 +38,14 @@ function toCell(v: unknown, raw: string): EvalScalar {
 
 function toGrid(v: unknown, raw: string): EvalScalar[][] {
   if (!Array.isArray(v)) throw new UsageError(`not a list: ${raw}`);
-  if (v.length > 0 && v.every((x) => Array.isArray(x))) return (v as unknown[][]).map((row) => row.map((c) => toCell(c, raw)));
+  if (v.length > 0 && v.every((x) => Array.isArray(x)))
+    return (v as unknown[][]).map((row) => row.map((c) => toCell(c, raw)));
   if (v.some((x) => Array.isArray(x))) throw new UsageError(`mix of lists and values: ${raw}`);
   return [v.map((c) => toCell(c, raw))];
 }
 
 function usage(): string {
-  const lines = ["usage: perf-eval fn NAME ARG...   (ranges as JSON lists, e.g. \"[69,46,24,2]\")", "", "functions:"];
+  const lines = ['usage: perf-eval fn NAME ARG...   (ranges as JSON lists, e.g. "[69,46,24,2]")', "", "functions:"];
   for (const f of EVAL_FUNCTIONS) {
     const params = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
     lines.push(`  ${f.name}(${params})`);
@@ -69,7 +70,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const required = spec.params.filter((p) => !p.optional).length;
   const signature = `${spec.name}(${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
   if (rest.length < required || rest.length > spec.params.length) {
-    io.err(`perf-eval fn: ${signature} takes ${required === spec.params.length ? required : `${required} to ${spec.params.length}`} arguments, got ${rest.length}\n`);
+    io.err(
+      `perf-eval fn: ${signature} takes ${required === spec.params.length ? required : `${required} to ${spec.params.length}`} arguments, got ${rest.length}\n`,
+    );
     return 2;
   }
   let parsed: EvalArg[];

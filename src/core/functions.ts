@@ -70,7 +70,8 @@ function scalar(v: EvalArg, what: string): EvalScalar | undefined {
   if (isGrid(v)) {
     const cells = v.flat();
     if (cells.length === 0) return undefined;
-    if (v.length !== 1 || !Array.isArray(v[0]) || v[0].length !== 1) fail("#VALUE!", `${what}: expected one value, got a range`);
+    if (v.length !== 1 || !Array.isArray(v[0]) || v[0].length !== 1)
+      fail("#VALUE!", `${what}: expected one value, got a range`);
     return cells[0];
   }
   return v;
@@ -162,35 +163,71 @@ function textArg(v: EvalArg, what: string): string | undefined {
 // ---- the table -------------------------------------------------------------------------------------------
 
 const P = {
-  amount: (name: string, zh: string, en: string): EvalParamSpec => ({ name, kind: "range", help: { "zh-CN": `${zh}（数值或区域，区域内数值按分精确求和）`, "en-US": `${en} (a number or a range, summed exactly)` } }),
+  amount: (name: string, zh: string, en: string): EvalParamSpec => ({
+    name,
+    kind: "range",
+    help: {
+      "zh-CN": `${zh}（数值或区域，区域内数值按分精确求和）`,
+      "en-US": `${en} (a number or a range, summed exactly)`,
+    },
+  }),
 };
 
 export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "ARRIVALRATE",
-    description: { "zh-CN": "资金到位率 = 实际到位资金 / 预算资金，返回小数（0.9734 即 97.34%）。", "en-US": "Funds arrival rate = funds arrived / budget, as a fraction (0.9734 = 97.34%)." },
-    params: [P.amount("arrived", "实际到位资金", "Funds actually arrived"), P.amount("budget", "预算资金", "Budgeted funds")],
+    description: {
+      "zh-CN": "资金到位率 = 实际到位资金 / 预算资金，返回小数（0.9734 即 97.34%）。",
+      "en-US": "Funds arrival rate = funds arrived / budget, as a fraction (0.9734 = 97.34%).",
+    },
+    params: [
+      P.amount("arrived", "实际到位资金", "Funds actually arrived"),
+      P.amount("budget", "预算资金", "Budgeted funds"),
+    ],
     result: "number",
     example: "ARRIVALRATE(61196.81, 62867.90) → 0.97342…",
     impl: ([a, b]) => arrivalRate(amount(a, "arrived"), amount(b, "budget")),
   },
   {
     name: "EXECRATE",
-    description: { "zh-CN": "执行率 / 预算执行率 = 实际支出 / 到位资金（或全年执行数 B / 全年预算数 A），返回小数。", "en-US": "Budget execution rate = spent / base (funds arrived, or annual budget A), as a fraction." },
-    params: [P.amount("spent", "实际支出（全年执行数 B）", "Amount spent (B)"), P.amount("base", "到位资金或全年预算数 A", "Funds arrived or annual budget (A)")],
+    description: {
+      "zh-CN": "执行率 / 预算执行率 = 实际支出 / 到位资金（或全年执行数 B / 全年预算数 A），返回小数。",
+      "en-US": "Budget execution rate = spent / base (funds arrived, or annual budget A), as a fraction.",
+    },
+    params: [
+      P.amount("spent", "实际支出（全年执行数 B）", "Amount spent (B)"),
+      P.amount("base", "到位资金或全年预算数 A", "Funds arrived or annual budget (A)"),
+    ],
     result: "number",
     example: "EXECRATE(61001.46, 61196.81) → 0.99680…",
     impl: ([a, b]) => execRate(amount(a, "spent"), amount(b, "base")),
   },
   {
     name: "COMPLETIONRATE",
-    description: { "zh-CN": "实际完成率 = 实际产出数 / 计划产出数；计划可写作指标值文本，如“≥3.52万人”。", "en-US": "Completion rate = actual output / planned output; the target may be indicator text such as ≥3.52万人." },
+    description: {
+      "zh-CN": "实际完成率 = 实际产出数 / 计划产出数；计划可写作指标值文本，如“≥3.52万人”。",
+      "en-US": "Completion rate = actual output / planned output; the target may be indicator text such as ≥3.52万人.",
+    },
     params: [
-      { name: "actual", kind: "any", help: { "zh-CN": "实际完成值（数值或文本，按目标单位读取）", "en-US": "Actual output (number or text, read in the target's unit)" } },
-      { name: "target", kind: "any", help: { "zh-CN": "计划值或指标值文本（如 ≥3.52万人）", "en-US": "Planned output or indicator text (e.g. ≥3.52万人)" } },
+      {
+        name: "actual",
+        kind: "any",
+        help: {
+          "zh-CN": "实际完成值（数值或文本，按目标单位读取）",
+          "en-US": "Actual output (number or text, read in the target's unit)",
+        },
+      },
+      {
+        name: "target",
+        kind: "any",
+        help: {
+          "zh-CN": "计划值或指标值文本（如 ≥3.52万人）",
+          "en-US": "Planned output or indicator text (e.g. ≥3.52万人)",
+        },
+      },
     ],
     result: "number",
-    example: "COMPLETIONRATE(35452, \"3.52万人\") → 1.00716…",
+    example: 'COMPLETIONRATE(35452, "3.52万人") → 1.00716…',
     impl: ([a, t]) => {
       const target = quantTarget(t);
       return completionRate(actualIn(target, a), target.number!);
@@ -198,15 +235,24 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "QUALITYRATE",
-    description: { "zh-CN": "质量达标率 = 质量达标产出数 / 实际产出数，返回小数。", "en-US": "Quality rate = outputs meeting the standard / actual outputs, as a fraction." },
-    params: [P.amount("passed", "质量达标产出数", "Outputs meeting the standard"), P.amount("produced", "实际产出数", "Actual outputs")],
+    description: {
+      "zh-CN": "质量达标率 = 质量达标产出数 / 实际产出数，返回小数。",
+      "en-US": "Quality rate = outputs meeting the standard / actual outputs, as a fraction.",
+    },
+    params: [
+      P.amount("passed", "质量达标产出数", "Outputs meeting the standard"),
+      P.amount("produced", "实际产出数", "Actual outputs"),
+    ],
     result: "number",
     example: "QUALITYRATE(7845, 7846) → 0.99987…",
     impl: ([a, b]) => qualityRate(amount(a, "passed"), amount(b, "produced")),
   },
   {
     name: "COSTSAVINGRATE",
-    description: { "zh-CN": "成本节约率 = (计划成本 − 实际成本) / 计划成本，超支时为负。", "en-US": "Cost saving rate = (planned − actual cost) / planned cost; negative when over budget." },
+    description: {
+      "zh-CN": "成本节约率 = (计划成本 − 实际成本) / 计划成本，超支时为负。",
+      "en-US": "Cost saving rate = (planned − actual cost) / planned cost; negative when over budget.",
+    },
     params: [P.amount("planned", "计划成本", "Planned cost"), P.amount("actual", "实际成本", "Actual cost")],
     result: "number",
     example: "COSTSAVINGRATE(100, 95) → 0.05",
@@ -214,7 +260,10 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "BALANCE",
-    description: { "zh-CN": "结余资金 = 到位资金 − 支出，精确到分（无浮点误差）。", "en-US": "Balance = funds received − spent, exact to the cent." },
+    description: {
+      "zh-CN": "结余资金 = 到位资金 − 支出，精确到分（无浮点误差）。",
+      "en-US": "Balance = funds received − spent, exact to the cent.",
+    },
     params: [P.amount("received", "到位资金", "Funds received"), P.amount("spent", "支出", "Amount spent")],
     result: "number",
     example: "BALANCE(61196.81, 61001.46) → 195.35",
@@ -222,7 +271,10 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "AMOUNTSUM",
-    description: { "zh-CN": "金额精确求和（按分，无浮点误差），用于核对合计数。", "en-US": "Exact sum of amounts (no floating-point noise), for checking totals." },
+    description: {
+      "zh-CN": "金额精确求和（按分，无浮点误差），用于核对合计数。",
+      "en-US": "Exact sum of amounts (no floating-point noise), for checking totals.",
+    },
     params: [P.amount("values", "金额（区域）", "Amounts (a range)")],
     result: "number",
     example: "AMOUNTSUM({16931.41,18.40,249.35,33.32}) → 17232.48",
@@ -231,35 +283,65 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "SATISFACTION",
     description: {
-      "zh-CN": "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0。",
-      "en-US": "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0.",
+      "zh-CN":
+        "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0。",
+      "en-US":
+        "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0.",
     },
     params: [
-      { name: "counts", kind: "range", help: { "zh-CN": "各等级人数（由好到差）", "en-US": "Respondents per level, best first" } },
-      { name: "weights", kind: "range", optional: true, help: { "zh-CN": "各等级权重（可选，0.85 或 85）", "en-US": "Weight per level (optional, 0.85 or 85)" } },
+      {
+        name: "counts",
+        kind: "range",
+        help: { "zh-CN": "各等级人数（由好到差）", "en-US": "Respondents per level, best first" },
+      },
+      {
+        name: "weights",
+        kind: "range",
+        optional: true,
+        help: { "zh-CN": "各等级权重（可选，0.85 或 85）", "en-US": "Weight per level (optional, 0.85 or 85)" },
+      },
     ],
     result: "number",
     example: "SATISFACTION({69,46,24,2}) → 0.86879…",
     impl: ([c, w]) => {
       const counts = list(c, "counts");
-      const weights = w === undefined || w === null || (isGrid(w) && w.flat().every(isBlank)) ? undefined : list(w, "weights");
+      const weights =
+        w === undefined || w === null || (isGrid(w) && w.flat().every(isBlank)) ? undefined : list(w, "weights");
       return satisfaction(counts, weights);
     },
   },
   {
     name: "TARGETVALUE",
-    description: { "zh-CN": "指标值中的数值（按基本单位：3.52万人 → 35200，≥95% → 0.95）。", "en-US": "The number in an indicator value, in base units (3.52万人 → 35200, ≥95% → 0.95)." },
-    params: [{ name: "text", kind: "any", help: { "zh-CN": "指标值，如 ≤628,678,956.50元", "en-US": "Indicator value, e.g. ≤628,678,956.50元" } }],
+    description: {
+      "zh-CN": "指标值中的数值（按基本单位：3.52万人 → 35200，≥95% → 0.95）。",
+      "en-US": "The number in an indicator value, in base units (3.52万人 → 35200, ≥95% → 0.95).",
+    },
+    params: [
+      {
+        name: "text",
+        kind: "any",
+        help: { "zh-CN": "指标值，如 ≤628,678,956.50元", "en-US": "Indicator value, e.g. ≤628,678,956.50元" },
+      },
+    ],
     result: "number",
-    example: "TARGETVALUE(\"≤628,678,956.50元\") → 628678956.5",
+    example: 'TARGETVALUE("≤628,678,956.50元") → 628678956.5',
     impl: ([t]) => quantTarget(t).number!,
   },
   {
     name: "TARGETOP",
-    description: { "zh-CN": "指标值的比较符号（≥ ≤ > < =），无符号时返回空文本。", "en-US": "The comparison in an indicator value (≥ ≤ > < =); empty text when there is none." },
-    params: [{ name: "text", kind: "any", help: { "zh-CN": "指标值，如 不低于95%", "en-US": "Indicator value, e.g. 不低于95%" } }],
+    description: {
+      "zh-CN": "指标值的比较符号（≥ ≤ > < =），无符号时返回空文本。",
+      "en-US": "The comparison in an indicator value (≥ ≤ > < =); empty text when there is none.",
+    },
+    params: [
+      {
+        name: "text",
+        kind: "any",
+        help: { "zh-CN": "指标值，如 不低于95%", "en-US": "Indicator value, e.g. 不低于95%" },
+      },
+    ],
     result: "string",
-    example: "TARGETOP(\"不低于95%\") → \"≥\"",
+    example: 'TARGETOP("不低于95%") → "≥"',
     impl: ([t]) => {
       const p = parseValue(valueArg(t, "text"));
       return p.operator ? OPERATOR_SYMBOL[p.operator] : "";
@@ -267,10 +349,19 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETUNIT",
-    description: { "zh-CN": "指标值的计量单位（不含万/亿：3.52万人 → 人），无单位时返回空文本。", "en-US": "The unit of an indicator value, without 万/亿 (3.52万人 → 人); empty text when there is none." },
-    params: [{ name: "text", kind: "any", help: { "zh-CN": "指标值，如 3.52万人", "en-US": "Indicator value, e.g. 3.52万人" } }],
+    description: {
+      "zh-CN": "指标值的计量单位（不含万/亿：3.52万人 → 人），无单位时返回空文本。",
+      "en-US": "The unit of an indicator value, without 万/亿 (3.52万人 → 人); empty text when there is none.",
+    },
+    params: [
+      {
+        name: "text",
+        kind: "any",
+        help: { "zh-CN": "指标值，如 3.52万人", "en-US": "Indicator value, e.g. 3.52万人" },
+      },
+    ],
     result: "string",
-    example: "TARGETUNIT(\"3.52万人\") → \"人\"",
+    example: 'TARGETUNIT("3.52万人") → "人"',
     impl: ([t]) => {
       const p = parseValue(valueArg(t, "text"));
       return p.unit === "date" ? "" : (p.unit ?? "");
@@ -278,13 +369,20 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "MET",
-    description: { "zh-CN": "实际值是否达到指标值（区分 ≥ 与 ≤ 方向），返回 TRUE/FALSE。", "en-US": "TRUE when the actual meets the target, honouring its direction (≥ or ≤)." },
+    description: {
+      "zh-CN": "实际值是否达到指标值（区分 ≥ 与 ≤ 方向），返回 TRUE/FALSE。",
+      "en-US": "TRUE when the actual meets the target, honouring its direction (≥ or ≤).",
+    },
     params: [
-      { name: "target", kind: "any", help: { "zh-CN": "指标值，如 ≥95% 或 ≤90万元", "en-US": "Target, e.g. ≥95% or ≤90万元" } },
+      {
+        name: "target",
+        kind: "any",
+        help: { "zh-CN": "指标值，如 ≥95% 或 ≤90万元", "en-US": "Target, e.g. ≥95% or ≤90万元" },
+      },
       { name: "actual", kind: "any", help: { "zh-CN": "实际完成值", "en-US": "Actual value" } },
     ],
     result: "boolean",
-    example: "MET(\"≥95%\", 0.98) → TRUE",
+    example: 'MET("≥95%", 0.98) → TRUE',
     impl: ([t, a]) => {
       const target = quantTarget(t);
       const r = meets(target, actualIn(target, a));
@@ -295,7 +393,8 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     name: "SCORE",
     description: {
       "zh-CN": "定量指标得分：达成得满分；未达成时正向指标 分值×B/A，反向指标（≤）分值×A/B；不超过分值、不为负。",
-      "en-US": "Quantitative indicator score: full weight when met; otherwise weight×B/A (≥) or weight×A/B (≤); capped at the weight, never negative.",
+      "en-US":
+        "Quantitative indicator score: full weight when met; otherwise weight×B/A (≥) or weight×A/B (≤); capped at the weight, never negative.",
     },
     params: [
       { name: "target", kind: "any", help: { "zh-CN": "年度指标值（A），如 ≥95%", "en-US": "Target (A), e.g. ≥95%" } },
@@ -303,7 +402,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
       { name: "weight", kind: "number", help: { "zh-CN": "分值", "en-US": "Weight (maximum score)" } },
     ],
     result: "number",
-    example: "SCORE(\"≥95%\", 0.9, 10) → 9.47…",
+    example: 'SCORE("≥95%", 0.9, 10) → 9.47…',
     impl: ([t, a, w]) => {
       const weight = num(w, "weight");
       const target = quantTarget(t);
@@ -313,13 +412,24 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "QUALSCORE",
     description: {
-      "zh-CN": "定性指标得分：1 达成年度指标（80%–100%），2 部分达成（60%–80%），3 未达成（0–60%）；可指定档内百分比，缺省 100%/70%/30%。",
-      "en-US": "Qualitative score: tier 1 achieved (80–100%), 2 partly (60–80%), 3 not achieved (0–60%); optional percent within the tier, default 100%/70%/30%.",
+      "zh-CN":
+        "定性指标得分：1 达成年度指标（80%–100%），2 部分达成（60%–80%），3 未达成（0–60%）；可指定档内百分比，缺省 100%/70%/30%。",
+      "en-US":
+        "Qualitative score: tier 1 achieved (80–100%), 2 partly (60–80%), 3 not achieved (0–60%); optional percent within the tier, default 100%/70%/30%.",
     },
     params: [
-      { name: "tier", kind: "any", help: { "zh-CN": "档次：1/2/3 或 达成/部分达成/未达成", "en-US": "Tier: 1/2/3 or 达成/部分达成/未达成" } },
+      {
+        name: "tier",
+        kind: "any",
+        help: { "zh-CN": "档次：1/2/3 或 达成/部分达成/未达成", "en-US": "Tier: 1/2/3 or 达成/部分达成/未达成" },
+      },
       { name: "weight", kind: "number", help: { "zh-CN": "分值", "en-US": "Weight (maximum score)" } },
-      { name: "percent", kind: "number", optional: true, help: { "zh-CN": "档内得分比例（可选，0.85 或 85）", "en-US": "Share within the tier (optional, 0.85 or 85)" } },
+      {
+        name: "percent",
+        kind: "number",
+        optional: true,
+        help: { "zh-CN": "档内得分比例（可选，0.85 或 85）", "en-US": "Share within the tier (optional, 0.85 or 85)" },
+      },
     ],
     result: "number",
     example: "QUALSCORE(2, 10, 0.75) → 7.5",
@@ -334,10 +444,22 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "EXECSCORE",
-    description: { "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为 10。", "en-US": "Budget execution score = weight × min(rate, 1); weight defaults to 10." },
+    description: {
+      "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为 10。",
+      "en-US": "Budget execution score = weight × min(rate, 1); weight defaults to 10.",
+    },
     params: [
-      { name: "rate", kind: "number", help: { "zh-CN": "执行率（小数，如 0.9968）", "en-US": "Execution rate as a fraction (e.g. 0.9968)" } },
-      { name: "weight", kind: "number", optional: true, help: { "zh-CN": "分值（可选，缺省 10）", "en-US": "Weight (optional, default 10)" } },
+      {
+        name: "rate",
+        kind: "number",
+        help: { "zh-CN": "执行率（小数，如 0.9968）", "en-US": "Execution rate as a fraction (e.g. 0.9968)" },
+      },
+      {
+        name: "weight",
+        kind: "number",
+        optional: true,
+        help: { "zh-CN": "分值（可选，缺省 10）", "en-US": "Weight (optional, default 10)" },
+      },
     ],
     result: "number",
     example: "EXECSCORE(0.9968) → 9.968",
@@ -345,13 +467,21 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "GRADE",
-    description: { "zh-CN": "评价等级：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差。", "en-US": "Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor." },
+    description: {
+      "zh-CN": "评价等级：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差。",
+      "en-US": "Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor.",
+    },
     params: [
       { name: "total", kind: "number", help: { "zh-CN": "总分（0–100）", "en-US": "Total score (0–100)" } },
-      { name: "lang", kind: "any", optional: true, help: { "zh-CN": "语言（可选）：zh-CN 或 en-US", "en-US": "Language (optional): zh-CN or en-US" } },
+      {
+        name: "lang",
+        kind: "any",
+        optional: true,
+        help: { "zh-CN": "语言（可选）：zh-CN 或 en-US", "en-US": "Language (optional): zh-CN or en-US" },
+      },
     ],
     result: "string",
-    example: "GRADE(80.37) → \"良\"",
+    example: 'GRADE(80.37) → "良"',
     impl: ([t, l]) => {
       const lang = textArg(l, "lang");
       let locale: "zh-CN" | "en-US" = "zh-CN";
@@ -370,7 +500,10 @@ export const EVAL_FUNCTION_NAMES: readonly string[] = EVAL_FUNCTIONS.map((f) => 
 /** The function spec for a name, case-insensitive, with or without the EVAL. prefix; undefined when unknown. */
 export function findEvalFunction(name: string): EvalFunctionSpec | undefined {
   if (typeof name !== "string") return undefined;
-  const n = name.trim().toUpperCase().replace(/^EVAL\./, "");
+  const n = name
+    .trim()
+    .toUpperCase()
+    .replace(/^EVAL\./, "");
   return EVAL_FUNCTIONS.find((f) => f.name === n);
 }
 
@@ -380,9 +513,11 @@ export function callEval(name: string, args: EvalArg[]): EvalResult {
   if (!spec) return new EvalError("#NAME?", `unknown function ${String(name)}`);
   const list = Array.isArray(args) ? args : [];
   const required = spec.params.filter((p) => !p.optional).length;
-  if (list.length > spec.params.length) return new EvalError("#VALUE!", `${spec.name} takes at most ${spec.params.length} arguments`);
+  if (list.length > spec.params.length)
+    return new EvalError("#VALUE!", `${spec.name} takes at most ${spec.params.length} arguments`);
   for (let i = 0; i < required; i++) {
-    if (list[i] === undefined) return new EvalError("#VALUE!", `${spec.name}: argument ${spec.params[i].name} is missing`);
+    if (list[i] === undefined)
+      return new EvalError("#VALUE!", `${spec.name}: argument ${spec.params[i].name} is missing`);
   }
   try {
     const r = spec.impl(list);

@@ -4,7 +4,8 @@
  */
 import { normalizeWidth } from "./value";
 
-const MARKER_RE = /\((?:核心|核心指标|定量|定性|正向|反向|正向指标|反向指标|[A-Za-z]|%|‰|百分比|[万亿]?元|[万]?人|人次|个|次|户|天|日|米|公里|千米|亩|吨|件|项|家|份|年|月|单位[:：]?[^()]*)\)$/;
+const MARKER_RE =
+  /\((?:核心|核心指标|定量|定性|正向|反向|正向指标|反向指标|[A-Za-z]|%|‰|百分比|[万亿]?元|[万]?人|人次|个|次|户|天|日|米|公里|千米|亩|吨|件|项|家|份|年|月|单位[:：]?[^()]*)\)$/;
 
 /**
  * Normalize an indicator name: width, spaces and line breaks, ★, a leading numbering (1. / 一、 / (1)),
@@ -14,7 +15,7 @@ export function normalizeName(input: unknown): string {
   if (input === null || input === undefined) return "";
   let s = normalizeWidth(typeof input === "string" ? input : String(input));
   s = s.replace(/[★☆*]/g, "");
-  s = s.replace(/[\s\u0000-\u001f\u200b-\u200d\ufeff]+/g, "");
+  s = s.replace(/[\s\p{Cc}\u200b-\u200d\ufeff]+/gu, "");
   // Chinese brackets are brackets too.
   s = s.replace(/[【〔［「『〈《]/g, "(").replace(/[】〕］」』〉》]/g, ")");
   // Leading numbering: 1. 1、 (1) 一、 （一） ①

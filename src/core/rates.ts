@@ -37,7 +37,9 @@ export function execRate(spent: number, base: number): Rate {
 
 /** 实际完成率 = 实际产出数 / 计划产出数 */
 export function completionRate(actual: number, planned: number): Rate {
-  return bad(actual, planned) ?? nonNegative("completion rate", actual, planned) ?? ratio(actual, planned, "completion rate");
+  return (
+    bad(actual, planned) ?? nonNegative("completion rate", actual, planned) ?? ratio(actual, planned, "completion rate")
+  );
 }
 
 /** 质量达标率 = 质量达标产出数 / 实际产出数 */

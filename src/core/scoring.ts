@@ -28,7 +28,8 @@ function clampScore(s: number, weight: number): number {
 export function quantScore(operator: Operator | null, target: number, actual: number, weight: number): Score {
   const we = checkWeight(weight);
   if (we) return we;
-  if (!Number.isFinite(target) || !Number.isFinite(actual)) return new EvalError("#VALUE!", "target or actual is not a number");
+  if (!Number.isFinite(target) || !Number.isFinite(actual))
+    return new EvalError("#VALUE!", "target or actual is not a number");
   const met = meetsNumber({ operator, number: target }, actual);
   if (met) return weight;
   const reverse = operator === "<=" || operator === "<";
@@ -46,7 +47,12 @@ export type QualTier = 1 | 2 | 3;
 /** Share of the weight each tier allows: [low, high], low included; tier 1 includes 100 %. */
 export const QUAL_TIERS: Record<QualTier, { low: number; high: number; default: number; name: Bilingual }> = {
   1: { low: 0.8, high: 1, default: 1, name: { "zh-CN": "达成年度指标", "en-US": "Target achieved" } },
-  2: { low: 0.6, high: 0.8, default: 0.7, name: { "zh-CN": "部分达成并具有一定效果", "en-US": "Partly achieved, some effect" } },
+  2: {
+    low: 0.6,
+    high: 0.8,
+    default: 0.7,
+    name: { "zh-CN": "部分达成并具有一定效果", "en-US": "Partly achieved, some effect" },
+  },
   3: { low: 0, high: 0.6, default: 0.3, name: { "zh-CN": "未达成且效果较差", "en-US": "Not achieved, poor effect" } },
 };
 
@@ -74,7 +80,8 @@ export function qualScore(tier: QualTier, weight: number, percent?: number | nul
   if (percent !== undefined && percent !== null) {
     if (!Number.isFinite(percent)) return new EvalError("#VALUE!", "percent is not a number");
     share = percent > 1 ? percent / 100 : percent;
-    const inTier = tier === 1 ? share >= t.low - 1e-12 && share <= t.high + 1e-12 : share >= t.low - 1e-12 && share < t.high - 1e-12;
+    const inTier =
+      tier === 1 ? share >= t.low - 1e-12 && share <= t.high + 1e-12 : share >= t.low - 1e-12 && share < t.high - 1e-12;
     if (!inTier) return new EvalError("#NUM!", `percent ${share} is outside tier ${tier}`);
   }
   return clampScore(weight * share, weight);
@@ -141,7 +148,8 @@ export function rescaledTotal(items: readonly ScoredItem[]): Score {
   let w = 0;
   for (const it of items) {
     if (it.applicable === false) continue;
-    if (!Number.isFinite(it.score) || !Number.isFinite(it.weight)) return new EvalError("#VALUE!", "score or weight is not a number");
+    if (!Number.isFinite(it.score) || !Number.isFinite(it.weight))
+      return new EvalError("#VALUE!", "score or weight is not a number");
     s += it.score;
     w += it.weight;
   }

@@ -43,7 +43,8 @@ export interface ParsedValue {
   rest: string;
 }
 
-const ERROR_RE = /^#(VALUE!|DIV\/0!|NUM!|N\/A|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
+const ERROR_RE =
+  /^#(VALUE!|DIV\/0!|NUM!|N\/A|REF!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!)$/;
 
 /** Full-width ASCII → half-width, ideographic space → space, the other comparison glyphs → ≥ ≤. */
 export function normalizeWidth(s: string): string {
@@ -246,7 +247,7 @@ function parseInner(input: unknown): ParsedValue {
   const text = safeText(input);
   const p = blank(text);
   // Control characters and line breaks are noise inside one value.
-  let s = normalizeWidth(text).replace(/[\u0000-\u001f\u007f\u200b-\u200d\ufeff]/g, " ");
+  let s = normalizeWidth(text).replace(/[\p{Cc}\u200b-\u200d\ufeff]/gu, " ");
   if (/[★☆]/.test(s)) {
     p.core = true;
     s = s.replace(/[★☆]/g, " ");
@@ -404,7 +405,11 @@ export interface FormatOptions {
  * Write a value back the way forms do: operator symbol, number as written (scale and decimals kept), unit.
  * parseValue(formatValue(p)).number equals p.number.
  */
-export function formatValue(p: Pick<ParsedValue, "operator" | "number" | "scale" | "unit" | "percent" | "decimals"> & Partial<Pick<ParsedValue, "written" | "placeholder" | "qualitative" | "text" | "date">>, options: FormatOptions = {}): string {
+export function formatValue(
+  p: Pick<ParsedValue, "operator" | "number" | "scale" | "unit" | "percent" | "decimals"> &
+    Partial<Pick<ParsedValue, "written" | "placeholder" | "qualitative" | "text" | "date">>,
+  options: FormatOptions = {},
+): string {
   if (p.number === null || !Number.isFinite(p.number)) {
     return p.text ?? "";
   }
@@ -462,7 +467,8 @@ export function expand(n: number): string {
   const exp = Number(e);
   const digits = i + f;
   const point = i.length + exp;
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`.replace(/\.?0+$/, (z) => (z.startsWith(".") ? "" : z));
+  if (point <= 0)
+    return `${sign}0.${"0".repeat(-point)}${digits}`.replace(/\.?0+$/, (z) => (z.startsWith(".") ? "" : z));
   if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }

@@ -4,13 +4,23 @@
  * entry: it imports only the pure core. The metadata plugin generates functions.json from the JSDoc below and
  * inserts the CustomFunctions.associate calls; zh-CN text comes from the same table (src/functions/zh-CN.json).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps TypeScript \`any\` to Excel's "any" parameter type */
 import { callEval, type EvalResult } from "../core/functions";
 import { isEvalError, type ExcelErrorCode } from "../core/errors";
 
 // The runtime's global (no @types package for custom-functions-runtime is installed): only what we use.
 interface CustomFunctionsRuntime {
   Error: new (code: string, message?: string) => Error;
-  ErrorCode: Record<"invalidValue" | "notAvailable" | "divisionByZero" | "invalidNumber" | "nullReference" | "invalidName" | "invalidReference", string>;
+  ErrorCode: Record<
+    | "invalidValue"
+    | "notAvailable"
+    | "divisionByZero"
+    | "invalidNumber"
+    | "nullReference"
+    | "invalidName"
+    | "invalidReference",
+    string
+  >;
 }
 declare const CustomFunctions: CustomFunctionsRuntime;
 
@@ -34,7 +44,9 @@ export function toExcel(r: EvalResult): number | string | boolean {
   const name = CODE_NAMES[r.code] ?? "invalidValue";
   const code = CustomFunctions.ErrorCode[name];
   const shown = code === CustomFunctions.ErrorCode.invalidValue ? "#VALUE!" : r.code;
-  throw MESSAGE_OK.has(shown as ExcelErrorCode) && r.reason ? new CustomFunctions.Error(code, r.reason) : new CustomFunctions.Error(code);
+  throw MESSAGE_OK.has(shown as ExcelErrorCode) && r.reason
+    ? new CustomFunctions.Error(code, r.reason)
+    : new CustomFunctions.Error(code);
 }
 
 /**
@@ -210,4 +222,3 @@ export function execScore(rate: number, weight?: number): number {
 export function grade(total: number, lang?: any): string {
   return toExcel(callEval("GRADE", [total, lang])) as string;
 }
-

@@ -18,12 +18,19 @@ const pct = (s: string) => Math.round(JSON.parse(s) * 10000) / 100;
 
 describe("perf-eval fn (bin, spawned)", () => {
   test("npx perf-eval fn EXECRATE 61001.46 61196.81 prints a number near 0.99681", () => {
-    const out = execFileSync(process.execPath, [path.join(root, "bin", "perf-eval.js"), "fn", "EXECRATE", "61001.46", "61196.81"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(root, "bin", "perf-eval.js"), "fn", "EXECRATE", "61001.46", "61196.81"],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(out.endsWith("\n")).toBe(true);
     expect(JSON.parse(out)).toBeCloseTo(0.99681, 5);
   }, 120000);
   test("an Excel error prints as its JSON text with exit 1", () => {
-    const r = spawnSync(process.execPath, [path.join(root, "bin", "perf-eval.js"), "fn", "ARRIVALRATE", "1", "0"], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(root, "bin", "perf-eval.js"), "fn", "ARRIVALRATE", "1", "0"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('"#DIV/0!"\n');
   }, 120000);

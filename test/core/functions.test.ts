@@ -5,7 +5,22 @@ const code = (r: unknown) => (r instanceof EvalError ? r.code : r);
 
 describe("callEval", () => {
   test("issue 2's functions are all there", () => {
-    for (const n of ["ARRIVALRATE", "EXECRATE", "COMPLETIONRATE", "COSTSAVINGRATE", "BALANCE", "SATISFACTION", "TARGETVALUE", "TARGETOP", "TARGETUNIT", "MET", "SCORE", "QUALSCORE", "EXECSCORE", "GRADE"]) {
+    for (const n of [
+      "ARRIVALRATE",
+      "EXECRATE",
+      "COMPLETIONRATE",
+      "COSTSAVINGRATE",
+      "BALANCE",
+      "SATISFACTION",
+      "TARGETVALUE",
+      "TARGETOP",
+      "TARGETUNIT",
+      "MET",
+      "SCORE",
+      "QUALSCORE",
+      "EXECSCORE",
+      "GRADE",
+    ]) {
       expect(EVAL_FUNCTION_NAMES).toContain(n);
     }
   });

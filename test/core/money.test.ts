@@ -1,4 +1,13 @@
-import { moneySub, moneySum, toCents, sameAmount, toDecimal, decToString, roundDec, addDec } from "../../src/core/money";
+import {
+  moneySub,
+  moneySum,
+  toCents,
+  sameAmount,
+  toDecimal,
+  decToString,
+  roundDec,
+  addDec,
+} from "../../src/core/money";
 
 describe("exact money", () => {
   test("61196.81 − 61001.46 = 195.35 exactly", () => {

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 
 const root = path.join(__dirname, "..", "..");
-const FORBIDDEN = /^(react|react-dom|office-js|@microsoft\/office-js|office-addin-.*|@fluentui\/.*|exceljs|hyperformula|fs|path|os|child_process|worker_threads|crypto|stream|util|zlib|node:.*)(\/.*)?$/;
+const FORBIDDEN =
+  /^(react|react-dom|office-js|@microsoft\/office-js|office-addin-.*|@fluentui\/.*|exceljs|hyperformula|fs|path|os|child_process|worker_threads|crypto|stream|util|zlib|node:.*)(\/.*)?$/;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -18,7 +19,8 @@ function sources(dir: string): string[] {
 /** Module specifiers of import/export-from/require/dynamic import in a source text. */
 export function importsOf(text: string): string[] {
   const specs: string[] = [];
-  const re = /(?:\bimport\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?|\bexport\s+[^'"]*?\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
+  const re =
+    /(?:\bimport\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?|\bexport\s+[^'"]*?\s+from\s+|\brequire\s*\(\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) specs.push(m[1]);
   return specs;
@@ -26,7 +28,12 @@ export function importsOf(text: string): string[] {
 
 export function forbiddenIn(text: string): string[] {
   const bad = importsOf(text).filter((s) => FORBIDDEN.test(s));
-  if (/\b(Office|Excel|CustomFunctions|document|window)\s*\.\s*[A-Za-z]/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""))) bad.push("global host API");
+  if (
+    /\b(Office|Excel|CustomFunctions|document|window)\s*\.\s*[A-Za-z]/.test(
+      text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""),
+    )
+  )
+    bad.push("global host API");
   return bad;
 }
 
@@ -54,7 +61,11 @@ describe("the domain core is pure", () => {
   test("tsc -p tsconfig.core.json (no DOM, no Node, no Office types) compiles", () => {
     let output = "";
     try {
-      execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.core.json")], { cwd: root, encoding: "utf8", stdio: "pipe" });
+      execFileSync(
+        process.execPath,
+        [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.core.json")],
+        { cwd: root, encoding: "utf8", stdio: "pipe" },
+      );
     } catch (e) {
       const err = e as { stdout?: string; stderr?: string };
       output = `${err.stdout ?? ""}${err.stderr ?? ""}` || String(e);

@@ -1,5 +1,24 @@
-import { quantScore, qualScore, execScore, grade, gradeKey, gradeFromWord, rescaledTotal, toTier } from "../../src/core/scoring";
-import { arrivalRate, execRate, completionRate, qualityRate, costSavingRate, balance, satisfaction, defaultSatisfactionWeights, amountSum } from "../../src/core/rates";
+import {
+  quantScore,
+  qualScore,
+  execScore,
+  grade,
+  gradeKey,
+  gradeFromWord,
+  rescaledTotal,
+  toTier,
+} from "../../src/core/scoring";
+import {
+  arrivalRate,
+  execRate,
+  completionRate,
+  qualityRate,
+  costSavingRate,
+  balance,
+  satisfaction,
+  defaultSatisfactionWeights,
+  amountSum,
+} from "../../src/core/rates";
 import { EvalError } from "../../src/core/errors";
 
 const code = (r: unknown) => (r instanceof EvalError ? r.code : r);
@@ -94,7 +113,13 @@ describe("exec score and rescale", () => {
     expect(code(execScore(-0.1))).toBe("#NUM!");
   });
   test("not-applicable indicators are left out and the rest rescaled to 100", () => {
-    expect(rescaledTotal([{ score: 40, weight: 50 }, { score: 30, weight: 40 }, { score: 0, weight: 10, applicable: false }])).toBeCloseTo((70 * 100) / 90, 12);
+    expect(
+      rescaledTotal([
+        { score: 40, weight: 50 },
+        { score: 30, weight: 40 },
+        { score: 0, weight: 10, applicable: false },
+      ]),
+    ).toBeCloseTo((70 * 100) / 90, 12);
     expect(code(rescaledTotal([{ score: 1, weight: 10, applicable: false }]))).toBe("#DIV/0!");
   });
 });

@@ -1,6 +1,22 @@
-import { parseValue, formatValue, resolution, normalizeWidth, decimalsOf, expand, excelSerial } from "../../src/core/value";
+import {
+  parseValue,
+  formatValue,
+  resolution,
+  normalizeWidth,
+  decimalsOf,
+  expand,
+  excelSerial,
+} from "../../src/core/value";
 
-type Expect = { op?: string | null; number?: number | null; unit?: string | null; scale?: number; percent?: boolean; decimals?: number; written?: number };
+type Expect = {
+  op?: string | null;
+  number?: number | null;
+  unit?: string | null;
+  scale?: number;
+  percent?: boolean;
+  decimals?: number;
+  written?: number;
+};
 
 // Every form of domain.md's "Indicator values as people write them", and the variants real forms use.
 const CASES: [string, Expect][] = [
@@ -144,9 +160,16 @@ describe("formatValue round trip", () => {
     expect(back.unit).toBe(p.unit);
   });
   test("written from parts, with grouping", () => {
-    expect(formatValue({ operator: "<=", number: 628678956.5, scale: 1, unit: "元", percent: false, decimals: 2 }, { grouping: true })).toBe("≤628,678,956.50元");
+    expect(
+      formatValue(
+        { operator: "<=", number: 628678956.5, scale: 1, unit: "元", percent: false, decimals: 2 },
+        { grouping: true },
+      ),
+    ).toBe("≤628,678,956.50元");
     expect(formatValue({ operator: ">=", number: 0.95, scale: 1, unit: "%", percent: true, decimals: 0 })).toBe("≥95%");
-    expect(formatValue({ operator: null, number: 35200, scale: 1e4, unit: "人", percent: false, decimals: 2 })).toBe("3.52万人");
+    expect(formatValue({ operator: null, number: 35200, scale: 1e4, unit: "人", percent: false, decimals: 2 })).toBe(
+      "3.52万人",
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EVAL_FUNCTIONS } from "../../src/core/functions";
+import { EvalError } from "../../src/core/errors";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -69,9 +70,9 @@ describe("custom-function wrappers", () => {
   });
 
   test("a #NAME? from the core is reported as #VALUE! (Excel refuses #NAME? as output)", () => {
-    expect(() => cf.toExcel(new (require("../../src/core/errors").EvalError)("#NAME?", "x"))).toThrow(FakeCfError);
+    expect(() => cf.toExcel(new EvalError("#NAME?", "x"))).toThrow(FakeCfError);
     try {
-      cf.toExcel(new (require("../../src/core/errors").EvalError)("#NAME?", "x"));
+      cf.toExcel(new EvalError("#NAME?", "x"));
     } catch (e) {
       expect((e as FakeCfError).code).toBe("#VALUE!");
     }
@@ -87,11 +88,20 @@ describe("custom-function wrappers", () => {
 });
 
 describe("metadata", () => {
-  let meta: { functions: { id: string; name: string; description: string; parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string }[] }[] };
+  let meta: {
+    functions: {
+      id: string;
+      name: string;
+      description: string;
+      parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string }[];
+    }[];
+  };
   beforeAll(() => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cfmeta-")), "functions.json");
     const bin = require.resolve("custom-functions-metadata/cli.js", { paths: [root] });
-    execFileSync(process.execPath, [bin, "generate", path.join(root, "src", "functions", "functions.ts"), out], { stdio: "pipe" });
+    execFileSync(process.execPath, [bin, "generate", path.join(root, "src", "functions", "functions.ts"), out], {
+      stdio: "pipe",
+    });
     meta = JSON.parse(fs.readFileSync(out, "utf8"));
   }, 120000);
 
@@ -113,7 +123,15 @@ describe("metadata", () => {
 
   test("zh-CN.json matches the core table and localize() rewrites descriptions", () => {
     const zh = JSON.parse(fs.readFileSync(path.join(root, "src", "functions", "zh-CN.json"), "utf8"));
-    const expected = Object.fromEntries(EVAL_FUNCTIONS.map((f) => [f.name, { description: f.description["zh-CN"], parameters: Object.fromEntries(f.params.map((p) => [p.name, p.help["zh-CN"]])) }]));
+    const expected = Object.fromEntries(
+      EVAL_FUNCTIONS.map((f) => [
+        f.name,
+        {
+          description: f.description["zh-CN"],
+          parameters: Object.fromEntries(f.params.map((p) => [p.name, p.help["zh-CN"]])),
+        },
+      ]),
+    );
     expect(zh).toEqual(expected);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const localize = require("../../scripts/localize-functions.js");

@@ -6,7 +6,25 @@ import { parseValue, formatValue } from "../../src/core/value";
 const scalar = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.string({ unit: "binary", maxLength: 20 }),
-  fc.constantFrom("≥95%", "≤90万元", "3.52万人", "效果明显", "*", "", " ", "#DIV/0!", "#N/A", "#SPILL!", "达成", "部分达成", "en-US", "zh-CN", "😀", "\u0000", "x".repeat(10000)),
+  fc.constantFrom(
+    "≥95%",
+    "≤90万元",
+    "3.52万人",
+    "效果明显",
+    "*",
+    "",
+    " ",
+    "#DIV/0!",
+    "#N/A",
+    "#SPILL!",
+    "达成",
+    "部分达成",
+    "en-US",
+    "zh-CN",
+    "😀",
+    "\u0000",
+    "x".repeat(10000),
+  ),
   fc.double(),
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, 0, 1, 100),
   fc.integer({ min: -1000, max: 100000 }),
@@ -44,32 +62,45 @@ describe("every EVAL function on arbitrary input returns a value or an EvalError
 
   test("scores stay within [0, weight]", () => {
     fc.assert(
-      fc.property(fc.constantFrom("≥", "≤", ">", "<", "=", ""), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (op, t, a, w) => {
-        const r = callEval("SCORE", [`${op}${t}`, a, w]);
-        if (typeof r === "number") {
-          expect(r).toBeGreaterThanOrEqual(0);
-          expect(r).toBeLessThanOrEqual(w);
-        } else {
-          expect(r).toBeInstanceOf(EvalError);
-        }
-      }),
+      fc.property(
+        fc.constantFrom("≥", "≤", ">", "<", "=", ""),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (op, t, a, w) => {
+          const r = callEval("SCORE", [`${op}${t}`, a, w]);
+          if (typeof r === "number") {
+            expect(r).toBeGreaterThanOrEqual(0);
+            expect(r).toBeLessThanOrEqual(w);
+          } else {
+            expect(r).toBeInstanceOf(EvalError);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   test("TARGETVALUE of a formatted value gives the value back", () => {
     fc.assert(
-      fc.property(fc.constantFrom(">=", "<=", ">", "<", "=", null), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 3 }), fc.constantFrom(null, "元", "人", "%", "个"), fc.constantFrom(1, 1e4, 1e8), (op, m, d, unit, scale) => {
-        const percent = unit === "%";
-        const s = percent ? 1 : scale;
-        const number = Number(`${m}e${Math.round(Math.log10(s)) - d - (percent ? 2 : 0)}`);
-        const text = formatValue({ operator: op as never, number, scale: s, unit, percent, decimals: d });
-        expect(callEval("TARGETVALUE", [text])).toBe(number);
-        const sym = callEval("TARGETOP", [text]);
-        expect(sym).toBe(op === null ? "" : { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" }[op]);
-        expect(callEval("TARGETUNIT", [text])).toBe(unit ?? "");
-        expect(parseValue(text).scale).toBe(s);
-      }),
+      fc.property(
+        fc.constantFrom(">=", "<=", ">", "<", "=", null),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(null, "元", "人", "%", "个"),
+        fc.constantFrom(1, 1e4, 1e8),
+        (op, m, d, unit, scale) => {
+          const percent = unit === "%";
+          const s = percent ? 1 : scale;
+          const number = Number(`${m}e${Math.round(Math.log10(s)) - d - (percent ? 2 : 0)}`);
+          const text = formatValue({ operator: op as never, number, scale: s, unit, percent, decimals: d });
+          expect(callEval("TARGETVALUE", [text])).toBe(number);
+          const sym = callEval("TARGETOP", [text]);
+          expect(sym).toBe(op === null ? "" : { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" }[op]);
+          expect(callEval("TARGETUNIT", [text])).toBe(unit ?? "");
+          expect(parseValue(text).scale).toBe(s);
+        },
+      ),
       { numRuns: 400 },
     );
   });

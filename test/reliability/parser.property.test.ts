@@ -9,11 +9,37 @@ const messyString = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.stringMatching(/^[≥≤＞＜＝≧≦><=★\s\d.,，．％%万亿元人个米天户次分百比*\-/无以上内下不低于超过控制在]{0,30}$/),
-  fc.constantFrom("#DIV/0!", "#N/A", "#VALUE!", "\u0000\u0007", "😀≥95%😀", "\u202e≥95%", "１２３４５６７８９０", "控制在以内", "≥", "万", "%", ".", "-.", "1e400", "9".repeat(400)),
+  fc.constantFrom(
+    "#DIV/0!",
+    "#N/A",
+    "#VALUE!",
+    "\u0000\u0007",
+    "😀≥95%😀",
+    "\u202e≥95%",
+    "１２３４５６７８９０",
+    "控制在以内",
+    "≥",
+    "万",
+    "%",
+    ".",
+    "-.",
+    "1e400",
+    "9".repeat(400),
+  ),
   fc.integer({ min: 1, max: 3 }).map((n) => "≥95%".repeat(n * 2500)), // ~10k characters
 );
-const anyNumber = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER));
-const anyInput = fc.oneof(messyString, anyNumber, fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: false }));
+const anyNumber = fc.oneof(
+  fc.double(),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER),
+);
+const anyInput = fc.oneof(
+  messyString,
+  anyNumber,
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.date({ noInvalidDate: false }),
+);
 
 describe("parser never throws (issue 6)", () => {
   test("parseValue returns a consistent typed value on any input", () => {
@@ -65,19 +91,28 @@ describe("round trip", () => {
   const units = fc.constantFrom(null, "元", "人", "个", "%", "米", "天", "户", "次");
   test("parse(format(value)) gives the value back", () => {
     fc.assert(
-      fc.property(ops, fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(1, 1e4, 1e8), units, (op, mantissa, decimals, scale, unit) => {
-        const written = Number(`${mantissa}e-${decimals}`);
-        const percent = unit === "%";
-        const number = Number(`${mantissa}e${Math.round(Math.log10(percent ? 1 : scale)) - decimals - (percent ? 2 : 0)}`);
-        const v = { operator: op as never, number, scale: percent ? 1 : scale, unit, percent, decimals, written };
-        const text = formatValue(v);
-        const p = parseValue(text);
-        expect(p.number).toBe(number === 0 ? 0 : number);
-        expect(p.operator).toBe(op);
-        expect(p.unit).toBe(unit);
-        // with grouping too
-        expect(parseValue(formatValue(v, { grouping: true })).number).toBe(number === 0 ? 0 : number);
-      }),
+      fc.property(
+        ops,
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(1, 1e4, 1e8),
+        units,
+        (op, mantissa, decimals, scale, unit) => {
+          const written = Number(`${mantissa}e-${decimals}`);
+          const percent = unit === "%";
+          const number = Number(
+            `${mantissa}e${Math.round(Math.log10(percent ? 1 : scale)) - decimals - (percent ? 2 : 0)}`,
+          );
+          const v = { operator: op as never, number, scale: percent ? 1 : scale, unit, percent, decimals, written };
+          const text = formatValue(v);
+          const p = parseValue(text);
+          expect(p.number).toBe(number === 0 ? 0 : number);
+          expect(p.operator).toBe(op);
+          expect(p.unit).toBe(unit);
+          // with grouping too
+          expect(parseValue(formatValue(v, { grouping: true })).number).toBe(number === 0 ? 0 : number);
+        },
+      ),
       { numRuns: 500 },
     );
   });

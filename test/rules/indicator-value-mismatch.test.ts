@@ -1,3 +1,7 @@
+import fc from "fast-check";
+import { recognizeWorkbook } from "../../src/core/recognize";
+import { getRule } from "../../src/core/rules";
+import { seedDeclaration as seedDecl, seedSelfAssessment as seedSelf } from "../fixtures/layouts/seed";
 import { runRule, sheet, workbook } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
@@ -113,12 +117,6 @@ describe("indicator-value-mismatch", () => {
 
 describe("indicator-value-mismatch on arbitrary cell contents (issue 6)", () => {
   it("never throws and reports only cells on real sheets", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fc = require("fast-check") as typeof import("fast-check");
-    const { recognizeWorkbook } = require("../../src/core/recognize") as typeof import("../../src/core/recognize");
-    const { getRule } = require("../../src/core/rules") as typeof import("../../src/core/rules");
-    const { seedDeclaration: decl, seedSelfAssessment: self } =
-      require("../fixtures/layouts/seed") as typeof import("../fixtures/layouts/seed");
     const messy = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.double(),
@@ -145,8 +143,8 @@ describe("indicator-value-mismatch on arbitrary cell contents (issue 6)", () => 
     const edits = fc.array(fc.tuple(fc.nat(24), fc.nat(9), messy), { maxLength: 12 });
     fc.assert(
       fc.property(edits, (changes) => {
-        const a = decl();
-        const b = self();
+        const a = seedDecl();
+        const b = seedSelf();
         for (const [r, c, v] of changes) {
           const s = r % 2 ? a : b;
           const row = s.values[r % s.values.length];

@@ -30,18 +30,32 @@ export function formatDecimals(format: string | undefined): number | null {
   return m ? m[1].length : 0;
 }
 
+class LazyDecimals implements CellNumber {
+  private d = -1;
+  constructor(
+    readonly value: number,
+    readonly percent: boolean,
+  ) {}
+  get decimals(): number {
+    if (this.d < 0) this.d = decimalsOf(Number((this.percent ? this.value * 100 : this.value).toPrecision(15)));
+    return this.d;
+  }
+}
+
 /** The number a raw cell value holds, or null (text that is not a plain number, booleans, errors, empty). */
 export function readRaw(raw: CellValue, format?: string): CellNumber | null {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return null;
+    if (!format && Number.isInteger(raw)) return { value: raw, decimals: 0, percent: false };
     const percent = !!format && /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
     const fd = formatDecimals(format);
-    const shown = percent ? raw * 100 : raw;
-    return { value: raw, decimals: fd ?? decimalsOf(Number(shown.toPrecision(15))), percent };
+    if (fd !== null) return { value: raw, decimals: fd, percent };
+    // Decimals as the number's shortest text shows them: computed only when a comparison asks.
+    return new LazyDecimals(raw, percent);
   }
   if (typeof raw === "string") {
     // Text goes through the core's value parser: "1,234.50", "９０", "97.34%", "195.35万元" read; "≥95%" and dates don't.
-    const p = parseValue(raw);
+    const p = parseText(raw);
     if (!p.quantitative || p.date || p.operator !== null || p.number === null || p.rest) return null;
     return { value: p.number, decimals: p.decimals, percent: p.percent };
   }
@@ -76,14 +90,28 @@ export function isErrorCell(cell: Cell | undefined): boolean {
   return !!cell && isErrorText(cell.raw);
 }
 
-const parsedCache = new WeakMap<Cell, ParsedValue>();
+const textParses = new Map<string, ParsedValue>();
 
-/** The core's parse of a cell (indicator values), cached per cell. */
-export function parsed(cell: Cell): ParsedValue {
-  let p = parsedCache.get(cell);
+/**
+ * The core's parse of a text, remembered: forms repeat the same values (=100%, ≥90%, 达标) on every row and
+ * in every table, and each rule asks again. Callers must not mutate the result. Bounded so memory stays flat.
+ */
+export function parseText(text: string): ParsedValue {
+  let p = textParses.get(text);
   if (!p) {
-    p = parseValue(cell.raw);
-    parsedCache.set(cell, p);
+    if (textParses.size >= 200_000) textParses.clear();
+    p = parseValue(text);
+    textParses.set(text, p);
   }
   return p;
+}
+
+/** The core's parse of any cell content (numbers are cheap; texts are remembered). */
+export function parseAny(raw: unknown): ParsedValue {
+  return typeof raw === "string" ? parseText(raw) : parseValue(raw);
+}
+
+/** The core's parse of a cell (indicator values), cached. */
+export function parsed(cell: Cell): ParsedValue {
+  return parseAny(cell.raw);
 }

@@ -5,6 +5,25 @@
 import { normalizeWidth } from "../value";
 import type { AmountKind, FundsRole, IndicatorCategory, IndicatorFamily, IndicatorRole } from "./model";
 
+/**
+ * Remember a text function's results: the same header words, names and labels recur on every sheet and in
+ * every table, and recognition must stay linear in the number of cells. Bounded so memory stays flat.
+ */
+export function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (cache.size >= 100_000) cache.clear();
+    const v = fn(s);
+    cache.set(s, v);
+    return v;
+  };
+}
+
+/** Digits or comparison signs: a value, never a header word. */
+const VALUE_CHARS = /[0-9\uff10-\uff19≥≤≧≦]/;
+
 /** Header text for matching: width-normalized, no whitespace, brackets unified, trailing colon dropped. */
 export function headerKey(text: string): string {
   return normalizeWidth(text)
@@ -37,13 +56,14 @@ const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
   ["remark", /^备注$/],
 ];
 
-export function indicatorRole(text: string): IndicatorRole | null {
+export const indicatorRole = memo(function indicatorRole(text: string): IndicatorRole | null {
+  if (VALUE_CHARS.test(text)) return null;
   const k = headerKey(text);
   if (k === "" || k.length > 30) return null;
   const b = bare(k);
   for (const [role, re] of INDICATOR_ROLES) if (re.test(b) || re.test(k)) return role;
   return null;
-}
+});
 
 const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["initial", /^年初预算(数|金额)?$/],
@@ -54,13 +74,14 @@ const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["score", /^得分$/],
 ];
 
-export function fundsRole(text: string): FundsRole | null {
+export const fundsRole = memo(function fundsRole(text: string): FundsRole | null {
+  if (VALUE_CHARS.test(text)) return null;
   const k = headerKey(text);
   if (k === "" || k.length > 30) return null;
   const b = bare(k);
   for (const [role, re] of FUNDS_ROLES) if (re.test(b)) return role;
   return null;
-}
+});
 
 export type SurveyRole = "level" | "count" | "weight" | "share";
 const SURVEY_ROLES: [SurveyRole, RegExp][] = [
@@ -73,26 +94,29 @@ const SURVEY_ROLES: [SurveyRole, RegExp][] = [
   ["share", /^(占比|比例|百分比|比重|所占比例)$/],
 ];
 
-export function surveyRole(text: string): SurveyRole | null {
+export const surveyRole = memo(function surveyRole(text: string): SurveyRole | null {
+  if (VALUE_CHARS.test(text)) return null;
   const k = bare(headerKey(text));
   if (k === "" || k.length > 12) return null;
   for (const [role, re] of SURVEY_ROLES) if (re.test(k)) return role;
   return null;
-}
+});
 
 /** Labels of a total row in indicator tables. */
-export function isTotalLabel(text: string): boolean {
+export const isTotalLabel = memo(function isTotalLabel(text: string): boolean {
   return /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(
     bare(headerKey(text)),
   );
-}
+});
 
-export function isSubtotalLabel(text: string): boolean {
+export const isSubtotalLabel = memo(function isSubtotalLabel(text: string): boolean {
   return /^(小计|合计|总计)$/.test(bare(headerKey(text)));
-}
+});
 
 /** Kind of a funds row from its label (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金). */
-export function fundsRowKind(text: string): "total" | "fiscal" | "carryover" | "other" | "part" | null {
+export const fundsRowKind = memo(function fundsRowKind(
+  text: string,
+): "total" | "fiscal" | "carryover" | "other" | "part" | null {
   const k = bare(headerKey(text)).replace(/^其中[:：]?/, "");
   if (k === "") return null;
   if (/资金总额|^总额$|^合计$|^总计$|资金合计/.test(k)) return "total";
@@ -101,7 +125,7 @@ export function fundsRowKind(text: string): "total" | "fiscal" | "carryover" | "
   if (/^其他/.test(k)) return "other";
   if (/资金$/.test(k) && k.length <= 12) return "part";
   return null;
-}
+});
 
 /** Money unit written in a label or header: 项目资金（万元） → 万元. */
 export function unitOfLabel(text: string): "元" | "万元" | undefined {
@@ -132,21 +156,26 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
 ];
 
 /** What a loose label names, or null. */
-export function amountKind(text: string): AmountKind | null {
+export const amountKind = memo(function amountKind(text: string): AmountKind | null {
   const k = bare(headerKey(text))
     .replace(/^其中[:：]?/, "")
     .replace(/[:：]$/, "");
   if (k === "" || k.length > 16 || /\d/.test(k)) return null;
   for (const [kind, re] of AMOUNT_LABELS) if (re.test(k)) return kind;
   return null;
-}
+});
 
 /** Labels of a grade cell (评价等级 / 等级 / 评价结论). */
-export function isGradeLabel(text: string): boolean {
+export const isGradeLabel = memo(function isGradeLabel(text: string): boolean {
   return /^(评价|绩效|自评|考核|综合评价|评定)?(等级|结论|结果|评级)$/.test(bare(headerKey(text)));
+});
+
+const familyMemo = memo((k: string) => familyOfUncached(...(k.split("\u0001") as [string, string])));
+export function familyOf(level1: string, level2: string): IndicatorFamily | undefined {
+  return familyMemo(`${level1}\u0001${level2}`);
 }
 
-export function familyOf(level1: string, level2: string): IndicatorFamily | undefined {
+function familyOfUncached(level1: string, level2: string): IndicatorFamily | undefined {
   const a = headerKey(level1);
   if (/预算执行|资金执行|执行率/.test(a)) return "预算执行";
   if (/产出/.test(a)) return "产出";
@@ -161,7 +190,12 @@ export function familyOf(level1: string, level2: string): IndicatorFamily | unde
   return undefined;
 }
 
+const categoryMemo = memo((k: string) => categoryOfUncached(...(k.split("\u0001") as [string, string, string])));
 export function categoryOf(level1: string, level2: string, level3: string): IndicatorCategory | undefined {
+  return categoryMemo(`${level1}\u0001${level2}\u0001${level3}`);
+}
+
+function categoryOfUncached(level1: string, level2: string, level3: string): IndicatorCategory | undefined {
   const b = headerKey(level2);
   if (/数量/.test(b)) return "数量";
   if (/质量/.test(b)) return "质量";

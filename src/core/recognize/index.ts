@@ -18,6 +18,7 @@ import {
   isGradeLabel,
   isSubtotalLabel,
   isTotalLabel,
+  memo,
   surveyRole,
   unitOfLabel,
   type SurveyRole,
@@ -41,6 +42,8 @@ import { SheetReader } from "./sheet";
 
 export * from "./model";
 
+const nameKey = memo(normalizeName);
+
 interface RowRoles {
   ind: Map<number, IndicatorRole>;
   funds: Map<number, FundsRole>;
@@ -52,42 +55,63 @@ const MAX_HEADER = 30;
 /** Blank rows that end a table. */
 const GAP = 2;
 
+const NO_ROLES: RowRoles = { ind: new Map(), funds: new Map(), survey: new Map() };
+
 function classify(rd: SheetReader, r: number): RowRoles {
-  const roles: RowRoles = { ind: new Map(), funds: new Map(), survey: new Map() };
+  let roles: RowRoles | null = null;
   const end = rd.rowLength(r);
   for (let c = rd.c0; c < end; c++) {
     const v = rd.raw(r, c);
     if (typeof v !== "string" || v.length > MAX_HEADER * 2) continue;
-    const t = v.trim();
-    if (t === "") continue;
-    const ir = indicatorRole(t);
+    const ir = indicatorRole(v);
+    const fr = fundsRole(v);
+    const sr = surveyRole(v);
+    if (!ir && !fr && !sr) continue;
+    // Maps are made only for rows that hold header words: most rows hold none.
+    roles ??= { ind: new Map(), funds: new Map(), survey: new Map() };
     if (ir) roles.ind.set(c, ir);
-    const fr = fundsRole(t);
     if (fr) roles.funds.set(c, fr);
-    const sr = surveyRole(t);
     if (sr) roles.survey.set(c, sr);
   }
-  return roles;
+  return roles ?? NO_ROLES;
 }
 
 function hasRoles<T>(m: Map<number, T>, ...wanted: T[]): boolean {
-  const vals = new Set(m.values());
-  return wanted.every((w) => vals.has(w));
+  if (m.size < wanted.length) return false;
+  for (const w of wanted) {
+    let found = false;
+    for (const v of m.values())
+      if (v === w) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
 }
 
 function isIndicatorHeader(ind: Map<number, IndicatorRole>): boolean {
-  const vals = new Set(ind.values());
-  const levels = vals.has("level3") || (vals.has("level1") && vals.has("level2"));
-  const content = vals.has("target") || vals.has("weight") || vals.has("score") || vals.has("actual");
-  return levels && content;
+  if (ind.size < 2) return false;
+  let l1 = false,
+    l2 = false,
+    l3 = false,
+    content = false;
+  for (const v of ind.values()) {
+    if (v === "level1") l1 = true;
+    else if (v === "level2") l2 = true;
+    else if (v === "level3") l3 = true;
+    else if (v === "target" || v === "weight" || v === "score" || v === "actual") content = true;
+  }
+  return (l3 || (l1 && l2)) && content;
 }
 
 function isFundsHeader(f: Map<number, FundsRole>): boolean {
+  if (f.size < 2) return false;
   return hasRoles(f, "budget", "executed") || hasRoles(f, "initial", "budget") || hasRoles(f, "executed", "rate");
 }
 
 function isSurveyHeader(s: Map<number, SurveyRole>): boolean {
-  return hasRoles(s, "level", "count");
+  return s.size >= 2 && hasRoles(s, "level", "count");
 }
 
 /**
@@ -137,10 +161,6 @@ type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark
 
 interface Ctx {
   model: WorkbookModel;
-}
-
-function pos(c: Cell | undefined): CellPos | undefined {
-  return c ? { sheet: c.sheet, row: c.row, col: c.col } : undefined;
 }
 
 function readIndicatorTable(
@@ -211,10 +231,12 @@ function readIndicatorTable(
       break;
     }
     const roles = classify(rd, r);
-    if (isIndicatorHeader(roles.ind) || isFundsHeader(roles.funds) || isSurveyHeader(roles.survey)) {
+    if (
+      roles !== NO_ROLES &&
+      (isIndicatorHeader(roles.ind) || isFundsHeader(roles.funds) || isSurveyHeader(roles.survey))
+    ) {
       // A repeated header (page break) continues the table; any other header ends it.
-      const vals = new Set(roles.ind.values());
-      if (vals.has("level3") || vals.has("level1")) continue;
+      if (hasRoles(roles.ind, "level3") || hasRoles(roles.ind, "level1")) continue;
       break;
     }
     // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
@@ -268,8 +290,8 @@ function readIndicatorTable(
       level1: l1,
       level2: l2,
       level3: l3,
-      key: `${normalizeName(l1)}/${normalizeName(l2)}/${normalizeName(l3)}`,
-      nameKey: `${normalizeName(l2)}/${normalizeName(l3)}`,
+      key: `${nameKey(l1)}/${nameKey(l2)}/${nameKey(l3)}`,
+      nameKey: `${nameKey(l2)}/${nameKey(l3)}`,
       core,
       family: familyOf(l1, l2),
       category: categoryOf(l1, l2, l3),

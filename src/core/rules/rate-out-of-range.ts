@@ -84,7 +84,9 @@ const rule: RuleModule = {
       if (!t.quantitative || !t.percent || t.number === null) continue;
       test(name, row.target, t.number);
       if (row.actual && row.actual.text !== "") {
-        const a = readActual(t, row.actual.raw, { percentFormat: !!row.actual.format && /%/.test(row.actual.format) });
+        const a = readActual(t, parsed(row.actual), {
+          percentFormat: !!row.actual.format && /%/.test(row.actual.format),
+        });
         test(name, row.actual, a);
       }
     }

@@ -1,6 +1,5 @@
 /** Helpers shared by the check engine's rules: names for messages, precision-aware number comparisons. */
 import { numbersAgree } from "../compare";
-import { moneySum } from "../money";
 import { cellNumber } from "../recognize/cells";
 import type { Cell, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
 
@@ -24,9 +23,14 @@ export function shownValue(cell: Cell): number | null {
   return Number(n.value.toFixed(d));
 }
 
-/** Exact decimal sum (no 0.1 + 0.2 noise). */
+/**
+ * Sum without binary noise (0.1 + 0.2 = 0.3): the float sum rounded to 15 significant digits, which keeps every
+ * digit a form can show and drops the noise. Linear and allocation-free, for tables of any length.
+ */
 export function exactSum(values: readonly number[]): number {
-  return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+  let s = 0;
+  for (const v of values) s += v;
+  return Number.isFinite(s) ? Number(s.toPrecision(15)) : s;
 }
 
 /**

@@ -18,8 +18,8 @@ const { round } = require("./lib/util");
 
 const SECTIONS = {
   syncs: () => require("./lib/syncs").benchSyncs,
-  engine: () => require("./lib/engine").benchEngine,
   functions: () => require("./lib/functions").benchFunctions,
+  engine: () => require("./lib/engine").benchEngine,
   cli: () => require("./lib/cli").benchCli,
   bundle: () => require("./lib/bundle").benchBundle,
 };

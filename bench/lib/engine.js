@@ -42,7 +42,7 @@ async function benchEngine(out, log) {
       () => {
         findings = checkWorkbook(snapshot).findings.length;
       },
-      { runs: big ? 3 : 5, warmup: big ? 0 : 1, budgetMs: big ? 60000 : 20000 },
+      { runs: big ? 3 : 5, warmup: big ? 0 : 1, budgetMs: big ? 40000 : 15000 },
     );
     out[`engine.ms_${LABELS[size]}`] = round(t.median, 1);
     out[`engine.findings_${LABELS[size]}`] = findings;

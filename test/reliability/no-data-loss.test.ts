@@ -15,7 +15,9 @@ import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { countyText } from "../fixtures/layouts/county-text";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
-import { selfAssessment, standardIndicators } from "../rules/forms";
+import { selfAssessment, standardIndicators, type Ind } from "../rules/forms";
+import { checkWorkbook } from "../../src/core/check";
+import { RULE_IDS } from "../../src/core/findings";
 
 let host: SimHost | null = null;
 afterEach(() => {
@@ -74,7 +76,46 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     () => ({ sheets: [selfAssessment(standardIndicators(), { funds: [100, 90, 10, 0.5, 10], total: [100, 80] })] }),
     true,
   ],
+  [
+    "seed with the declared cost in 万元 (consistent)",
+    () => ({ sheets: [seedDeclaration("≤62867.90万元"), seedSelfAssessment("≤628,678,956.50元")] }),
+    false,
+  ],
+  [
+    "seed with a 元/万元 slip",
+    () => ({ sheets: [seedDeclaration("≤628,678,956.50万元"), seedSelfAssessment("≤628,678,956.50元")] }),
+    true,
+  ],
+  [
+    "unquantified target",
+    () => ({ sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数", "较多", "较多", 20, 20]))] }),
+    true,
+  ],
+  [
+    "missing 时效 category",
+    () => ({ sheets: [selfAssessment(standardIndicators().filter((r) => r[1] !== "时效指标"))] }),
+    true,
+  ],
+  [
+    "missed target without a reason",
+    () => ({ sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 400, 20, 16]))] }),
+    true,
+  ],
+  [
+    "rate over 100 %",
+    () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 1.3, 10, 10]))] }),
+    true,
+  ],
 ];
+
+function withRow(i: number, row: Ind): Ind[] {
+  return standardIndicators().map((r, j) => (j === i ? row : r));
+}
+
+test("the fixtures exercise every rule, so every rule's findings go through the extras", () => {
+  const fired = new Set(FIXTURES.flatMap(([, make]) => checkWorkbook(make()).findings.map((f) => f.rule)));
+  expect([...RULE_IDS].filter((id) => !fired.has(id))).toEqual([]);
+});
 
 function book(make: () => WorkbookSnapshot): SimWorkbook {
   return decorate(SimWorkbook.fromSnapshot(make()));

@@ -74,7 +74,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     if (wanted && !wanted.has(rule.id)) continue;
     findings.push(...runRuleOn(rule, model, snapshot));
   }
-  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

@@ -269,6 +269,8 @@ function parseInner(input: unknown): ParsedValue {
   // Thousands separators: commas between digit groups of three (also after a full-width comma became ",").
   s = s.replace(/(\d)\s*,\s*(?=\d{3}(?!\d))/g, "$1");
 
+  // 2021年底 / 2021年末 / 2021年度内 end on December 31.
+  s = s.replace(/(\d{4})\s*年\s*(?:底|末|年底|年末|度内|内)/, "$1年12月31日");
   const dm = DATE_RE.exec(s);
   if (dm && (/年/.test(dm[0]) || /^\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(s.slice(dm.index)))) {
     const y = Number(dm[1]);

@@ -143,6 +143,13 @@ describe("parseValue: written forms", () => {
     expect(excelSerial(2021, 12, 31)).toBe(44561);
   });
 
+  test("年底 / 年末 are December 31", () => {
+    expect(parseValue("2021年底前")).toMatchObject({ date: true, operator: "<=", number: excelSerial(2021, 12, 31) });
+    expect(parseValue("2021年末")).toMatchObject({ date: true, number: excelSerial(2021, 12, 31) });
+    expect(parseValue("2021-06-30")).toMatchObject({ date: true, number: excelSerial(2021, 6, 30) });
+    expect(parseValue("2021年13月")).toMatchObject({ date: false, quantitative: true });
+  });
+
   test("scale arithmetic has no float noise", () => {
     expect(parseValue("0.64万人").number).toBe(6400);
     expect(parseValue("1.77万人").number).toBe(17700);

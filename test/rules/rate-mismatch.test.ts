@@ -54,6 +54,22 @@ describe("rate-mismatch", () => {
         selfAssessment(undefined, { funds: [100, 95, 10, 95, 9.5], options: { formats: { F4: "General" } } }),
       ],
       ["funds block rate left as —", selfAssessment(undefined, { funds: [100, 95, 10, "—", 9.5] })],
+      [
+        "a rate over 年初预算数 (forms that divide by the initial budget)",
+        sheet("自评表", [
+          [
+            "项目资金（万元）",
+            null,
+            "年初预算数",
+            "全年预算数（A）",
+            "全年执行数（B）",
+            "分值",
+            "执行率（B/A）",
+            "得分",
+          ],
+          [null, "年度资金总额", 100, 120, 95, 10, "95%", 9.5],
+        ]),
+      ],
       ["a zero budget has no rate to recompute", selfAssessment(undefined, { funds: [0, 0, 10, 0, 0] })],
       ["the seed's survey, 86.88 % with weights 1/0.85/0.6/0", survey()],
       ["the survey without a weights column uses the 4-level defaults", survey("86.88%", [null, null, null, null])],

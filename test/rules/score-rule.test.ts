@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { recognizeWorkbook } from "../../src/core/recognize";
 import { getRule } from "../../src/core/rules";
 import { seedDeclaration as seedDecl, seedSelfAssessment as seedSelf } from "../fixtures/layouts/seed";
-import { runRule } from "../support/grid";
+import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
 
@@ -62,6 +62,22 @@ describe("score-rule", () => {
       ],
       ["not applicable", withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", "不适用", 20, "不适用"])],
       ["funds: 10 × min(B/A, 1)", selfAssessment(undefined, { funds: [100, 95, 10, 0.95, 9.5] })],
+      [
+        "funds: scored over 年初预算数 (9.5 = 10 × 95/100 with A = 120)",
+        sheet("自评表", [
+          [
+            "项目资金（万元）",
+            null,
+            "年初预算数",
+            "全年预算数（A）",
+            "全年执行数（B）",
+            "分值",
+            "执行率（B/A）",
+            "得分",
+          ],
+          [null, "年度资金总额", 100, 120, 95, 10, "95%", 9.5],
+        ]),
+      ],
       ["funds: over-executed is capped", selfAssessment(undefined, { funds: [100, 105, 10, 1.05, 10] })],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);

@@ -62,15 +62,18 @@ const rule: RuleModule = {
     // 执行率（B/A） in the funds block, on the total and on each 其中 row that states one.
     for (const block of model.funds) {
       for (const row of [block.total, ...block.parts]) {
-        const { rate, budget, executed } = row?.cells ?? {};
+        const { rate, budget, executed, initial } = row?.cells ?? {};
         if (!row || !rate || !budget || !executed || isBlankMark(rate)) continue;
         const s = statedRate(rate);
         const a = cellNumber(budget)?.value;
         const b = cellNumber(executed)?.value;
         if (!s || a === undefined || b === undefined || a <= 0 || b < 0) continue;
         const computed = b / a;
-        if (!rateAgrees(s.value, s.step, computed))
-          report(`${row.label.text}执行率`, rate, s.value, computed, [executed, budget]);
+        if (rateAgrees(s.value, s.step, computed)) continue;
+        // Some forms divide by 年初预算数 instead of 全年预算数（A）: that reading is not an error of the rate.
+        const a0 = cellNumber(initial)?.value;
+        if (a0 !== undefined && a0 > 0 && rateAgrees(s.value, s.step, b / a0)) continue;
+        report(`${row.label.text}执行率`, rate, s.value, computed, [executed, budget]);
       }
     }
 

@@ -93,6 +93,9 @@ const rule: RuleModule = {
       if (isEvalError(rate)) continue;
       const expected = w * Math.min(rate, 1);
       if (scoreAgrees(s, scoreStep(score), expected)) continue;
+      // Forms that divide by 年初预算数 score by that rate; rate-mismatch judges the reading, not this rule.
+      const b0 = cellNumber(row.cells.initial)?.value;
+      if (b0 !== undefined && b0 > 0 && scoreAgrees(s, scoreStep(score), w * Math.min(e / b0, 1))) continue;
       ctx.report({
         messageId: "exec",
         data: { score: s, executed: e, budget: b, rate: fmtPct(rate), expected: fmtNum(expected, 2) },

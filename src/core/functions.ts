@@ -4,7 +4,7 @@ import { parseValue, OPERATOR_SYMBOL } from "./value";
 import { meets, readActual } from "./compare";
 import { moneySum } from "./money";
 import { arrivalRate, balance, completionRate, costSavingRate, execRate, qualityRate, satisfaction } from "./rates";
-import { execScore, grade, qualScore, quantScore, toTier } from "./scoring";
+import { execScore, grade, qualScore, quantScore, rescaledTotal, toTier } from "./scoring";
 
 /**
  * The EVAL functions as pure code: one implementation shared by the Excel custom functions, `perf-eval fn`,
@@ -464,6 +464,48 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     result: "number",
     example: "EXECSCORE(0.9968) → 9.968",
     impl: ([r, w]) => execScore(num(r, "rate"), optNum(w, "weight") ?? 10),
+  },
+  {
+    name: "TOTALSCORE",
+    description: {
+      "zh-CN": "总分：不适用的指标（得分为“不适用”、“—”或空）不计分，其余得分按适用分值折算为百分制。",
+      "en-US":
+        "Total score: indicators that do not apply (score 不适用, — or empty) are left out and the rest is rescaled to 100.",
+    },
+    params: [
+      { name: "scores", kind: "range", help: { "zh-CN": "各指标得分（区域）", "en-US": "Scores (a range)" } },
+      {
+        name: "weights",
+        kind: "range",
+        help: { "zh-CN": "各指标分值（与得分同形状的区域）", "en-US": "Weights (a range of the same shape)" },
+      },
+    ],
+    result: "number",
+    example: 'TOTALSCORE({40,30,"不适用"}, {50,40,10}) → 77.78',
+    impl: ([s, w]) => {
+      const scores = isGrid(s) ? s.flat() : [s];
+      const weights = isGrid(w) ? w.flat() : [w];
+      if (scores.length !== weights.length)
+        return new EvalError("#VALUE!", `${scores.length} scores but ${weights.length} weights`);
+      const items = scores.map((c, i) => {
+        const e = errorOf(c);
+        if (e) throw new ArgError(e);
+        const n = typeof c === "number" ? c : typeof c === "string" ? parseValue(c) : null;
+        const score =
+          typeof n === "number"
+            ? n
+            : n && n.quantitative && n.operator === null && !n.date && n.rest === ""
+              ? n.number
+              : null;
+        // A score that is not a number marks an indicator that does not apply: its weight does not count either.
+        if (score === null) return { score: 0, weight: 0, applicable: false };
+        if (!Number.isFinite(score)) fail("#NUM!", "scores: not a finite number");
+        const weight = cellNumber(weights[i], "weights");
+        if (weight < 0) fail("#NUM!", "weights cannot be negative");
+        return { score, weight };
+      });
+      return rescaledTotal(items);
+    },
   },
   {
     name: "GRADE",

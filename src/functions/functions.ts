@@ -213,6 +213,17 @@ export function execScore(rate: number, weight?: number): number {
 }
 
 /**
+ * Total score: indicators that do not apply (score 不适用, — or empty) are left out and the rest is rescaled to 100.
+ * @customfunction TOTALSCORE
+ * @param {any[][]} scores Scores (a range)
+ * @param {any[][]} weights Weights (a range of the same shape)
+ * @returns {number} TOTALSCORE({40,30,"不适用"}, {50,40,10}) gives 77.78
+ */
+export function totalScore(scores: any[][], weights: any[][]): number {
+  return toExcel(callEval("TOTALSCORE", [scores, weights])) as number;
+}
+
+/**
  * Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor.
  * @customfunction GRADE
  * @param {number} total Total score (0–100)

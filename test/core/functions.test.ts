@@ -93,6 +93,21 @@ describe("callEval", () => {
     expect(code(callEval("GRADE", [50, "fr"]))).toBe("#VALUE!");
     expect(code(callEval("GRADE", ["高"]))).toBe("#VALUE!");
   });
+  test("TOTALSCORE leaves out indicators that do not apply and rescales to 100", () => {
+    expect(callEval("TOTALSCORE", [[[40, 30, "不适用"]], [[50, 40, 10]]])).toBeCloseTo((70 * 100) / 90, 10);
+    expect(
+      callEval("TOTALSCORE", [
+        [[40], [30], ["—"]],
+        [[50], [40], [null]],
+      ]),
+    ).toBeCloseTo((70 * 100) / 90, 10);
+    expect(callEval("TOTALSCORE", [[[40, 30, 10]], [[50, 40, 10]]])).toBe(80);
+    expect(callEval("TOTALSCORE", [[["40", "30.5"]], [[50, 50]]])).toBe(70.5);
+    expect(code(callEval("TOTALSCORE", [[[40, 30]], [[50, 40, 10]]]))).toBe("#VALUE!");
+    expect(code(callEval("TOTALSCORE", [[["不适用"]], [[10]]]))).toBe("#DIV/0!");
+    expect(code(callEval("TOTALSCORE", [[[1]], [[-10]]]))).toBe("#NUM!");
+    expect(code(callEval("TOTALSCORE", [[["#N/A"]], [[10]]]))).toBe("#N/A");
+  });
   test("COSTSAVINGRATE and COMPLETIONRATE", () => {
     expect(callEval("COSTSAVINGRATE", [100, 95])).toBe(0.05);
     expect(code(callEval("COSTSAVINGRATE", [0, 5]))).toBe("#DIV/0!");

@@ -55,6 +55,7 @@ describe("custom-function wrappers", () => {
     expect(cf.targetOp("≤628,678,956.50元")).toBe("≤");
     expect(cf.targetValue("≤628,678,956.50元")).toBe(628678956.5);
     expect(cf.met("≤90万元", 95)).toBe(false);
+    expect(cf.totalScore([[40, 30, "不适用"]], [[50, 40, 10]])).toBeCloseTo(77.78, 2);
   });
 
   test("EvalError becomes a thrown CustomFunctions.Error with the matching code", () => {

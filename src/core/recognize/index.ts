@@ -406,7 +406,8 @@ function valueFor(rd: SheetReader, r: number, c: number, accept: (cell: Cell) =>
     if (rd.isMergedAway(r, x)) continue;
     const cell = rd.cell(r, x);
     if (cell.text === "") continue;
-    return accept(cell) ? cell : undefined;
+    if (accept(cell)) return cell;
+    break;
   }
   if (r + 1 < rd.r1) {
     const below = rd.sourceCell(r + 1, c);

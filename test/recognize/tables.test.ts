@@ -1,0 +1,189 @@
+import { recognizeWorkbook } from "../../src/core/recognize";
+import { cellNumber } from "../../src/core/recognize/cells";
+import { sheet, workbook } from "../support/grid";
+import { provinceSplit } from "../fixtures/layouts/province-split";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
+
+const HEAD = [
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "年度指标值（A）",
+  "实际完成值（B）",
+  "分值",
+  "得分",
+  "偏差原因分析及改进措施",
+];
+
+describe("indicator tables", () => {
+  it("finds the seed's two tables by their headers, with merged 一级/二级 names filled down", () => {
+    const m = recognizeWorkbook(workbook(seedDeclaration(), seedSelfAssessment()));
+    expect(m.tables.map((t) => [t.sheet, t.kind, t.rows.length])).toEqual([
+      ["申报表", "declaration", 9],
+      ["自评表", "self-assessment", 9],
+    ]);
+    const cost = m.indicators.filter((r) => r.level3 === "成本指标");
+    expect(cost.map((r) => [r.level1, r.level2, r.key, r.target?.text])).toEqual([
+      ["产出指标", "成本指标", "产出/成本/成本", "≤628,678,956.50元"],
+      ["产出指标", "成本指标", "产出/成本/成本", "≤628,278,103.22元"],
+    ]);
+    // The name points at the merged cell's top-left, where Excel shows it.
+    expect(cost[1].level1Cell).toEqual({ sheet: "自评表", row: 12, col: 1 });
+  });
+
+  it("reads columns in any order, below title rows, starting anywhere on the sheet", () => {
+    const s = sheet(
+      "任意",
+      [
+        ["某某项目绩效自评表"],
+        [],
+        ["得分", "分值", "三级指标", "备注", "二级指标", "一级指标", "实际完成值", "指标值"],
+        [9, 10, "培训人数", null, "数量指标", "产出指标", 480, "≥500人"],
+      ],
+      { origin: "C5" },
+    );
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.tables).toHaveLength(1);
+    const r = m.indicators[0];
+    expect([r.row, r.level1, r.level3, r.target?.text, r.actual?.raw, r.weight?.raw, r.score?.raw]).toEqual([
+      7,
+      "产出指标",
+      "培训人数",
+      "≥500人",
+      480,
+      10,
+      9,
+    ]);
+    expect(r.score).toMatchObject({ row: 7, col: 2 });
+  });
+
+  it("headers split over two rows with 指标性质 | 指标值 | 度量单位 under a merged 年度指标值", () => {
+    const m = recognizeWorkbook(workbook(provinceSplit()));
+    const t = m.tables[0];
+    expect(t.headerRows).toEqual([9, 10]);
+    expect(t.columns).toMatchObject({
+      level1: 1,
+      level3: 3,
+      weight: 4,
+      nature: 5,
+      target: 6,
+      unit: 7,
+      actual: 8,
+      score: 9,
+      reason: 10,
+    });
+    expect(m.indicators.map((r) => r.targetText)).toEqual([
+      "≥5000亩",
+      "≥12公里",
+      "=100%",
+      "=100%",
+      "≤2500元",
+      "≥50公斤",
+      "≥3000户",
+      "≥15年",
+      "≥90%",
+    ]);
+    expect(t.total && cellNumber(t.total.score)?.value).toBe(99.5);
+  });
+
+  it("a header split as 绩效指标 over 一级/二级/三级 in the row below", () => {
+    const s = sheet(
+      "两行表头",
+      [
+        ["绩效指标", null, null, "指标值", "分值"],
+        ["一级指标", "二级指标", "三级指标", null, null],
+        ["产出指标", "数量指标", "培训人数", "≥500人", 50],
+      ],
+      { merges: ["A1:C1", "D1:D2", "E1:E2"] },
+    );
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.tables[0].columns).toEqual({ level1: 0, level2: 1, level3: 2, target: 3, weight: 4 });
+    expect(m.indicators.map((r) => r.key)).toEqual(["产出/数量/培训人数"]);
+  });
+
+  it("ends a table at its total row and at a blank gap, skips 小计 rows and repeated headers", () => {
+    const s = sheet("s", [
+      HEAD,
+      ["产出指标", "数量指标", "a", "≥1个", 1, 10, 10],
+      ["产出指标", "小计", null, null, null, 10, 10],
+      HEAD,
+      ["效益指标", "社会效益指标", "b", "好", "好", 10, 10],
+      ["总分", null, null, null, null, 20, 20],
+      ["评价等级", "优"],
+      [],
+      [],
+      ["结余资金", 5],
+    ]);
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.tables).toHaveLength(1);
+    expect(m.indicators.map((r) => r.level3)).toEqual(["a", "b"]);
+    expect(m.tables[0].total?.row).toBe(5);
+    expect(m.grades.map((g) => [g.grade, g.total?.raw])).toEqual([["优", 20]]);
+    expect(m.amounts.map((a) => [a.kind, a.value.raw])).toEqual([["balance", 5]]);
+  });
+
+  it("blank 二级 cells do not carry across a new 一级 group", () => {
+    const s = sheet("s", [
+      HEAD,
+      ["产出指标", "数量指标", "a", "≥1个", 1, 10, 10],
+      ["满意度指标", null, "满意度", "≥90%", 0.95, 10, 10],
+    ]);
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.indicators.map((r) => [r.level1, r.level2, r.family, r.category])).toEqual([
+      ["产出指标", "数量指标", "产出", "数量"],
+      ["满意度指标", "", "满意度", "满意度"],
+    ]);
+  });
+
+  it("marks ★ core indicators", () => {
+    const s = sheet("s", [HEAD, ["产出指标", "数量指标", "★参保人数", "≥3.52万人", 35452, 10, 10]]);
+    const r = recognizeWorkbook(workbook(s)).indicators[0];
+    expect([r.core, r.key]).toEqual([true, "产出/数量/参保人数"]);
+  });
+});
+
+describe("funds blocks, surveys, grades and amounts", () => {
+  it("the self-assessment's funds block with its 其中 rows and money unit", () => {
+    const m = recognizeWorkbook(workbook(seedSelfAssessment()));
+    const f = m.funds[0];
+    expect(f.unit).toBe("万元");
+    expect(f.total?.label.text).toBe("年度资金总额");
+    expect(f.parts.map((p) => p.kind)).toEqual(["fiscal", "carryover", "other"]);
+    expect(f.total?.cells.executed?.raw).toBe(61001.46);
+    expect(f.total?.cells.rate?.format).toBe("0.00%");
+  });
+
+  it("the seed's survey, notice grade and funds figures", () => {
+    const m = recognizeWorkbook(evaluationSystem());
+    const s = m.surveys[0];
+    expect(s.levels.map((l) => [l.label.text, l.count?.raw, l.weight?.raw])).toEqual([
+      ["非常了解", 69, 1],
+      ["比较了解", 46, 0.85],
+      ["了解一点", 24, 0.6],
+      ["不了解", 2, 0],
+    ]);
+    expect([s.total?.raw, s.valid?.raw, s.issued?.raw, s.rate?.raw]).toEqual([141, 141, 141, 0.8688]);
+    expect(m.grades.map((g) => [g.sheet, g.grade, g.total?.raw])).toEqual([["结果通知书", "良", 80.37]]);
+    expect(m.amounts.filter((a) => a.sheet === "资金情况").map((a) => a.kind)).toEqual([
+      "budget",
+      "arrived",
+      "arrivalRate",
+      "spent",
+      "execRate",
+      "balance",
+    ]);
+  });
+
+  it("a label with its value below it (labels in one row, values in the next)", () => {
+    const s = sheet("s", [
+      ["到位资金", "支出", "结余"],
+      [100, 60, 40],
+    ]);
+    expect(recognizeWorkbook(workbook(s)).amounts.map((a) => [a.kind, a.value.raw])).toEqual([
+      ["arrived", 100],
+      ["spent", 60],
+      ["balance", 40],
+    ]);
+  });
+});

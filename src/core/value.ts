@@ -341,7 +341,7 @@ function parseInner(input: unknown): ParsedValue {
   // "95%以上" keeps its operator; leftovers after the unit (完成) are rest.
   const tail = matchSuffixOps(unitText);
   rest = tail.unitAndRest;
-  const pre = matchPrefixOps(before);
+  const pre = matchPrefixOps(before.replace(/(大约|约)\s*$/, ""));
   before = pre.rest;
   const op = pre.op ?? sufOp ?? tail.op;
 
@@ -372,7 +372,8 @@ function lastDay(y: number, m: number): number {
 }
 
 function matchSuffixOps(s: string): { op: Operator | null; unitAndRest: string } {
-  let t = s.trim();
+  // 左右 / 上下 only say "about": no operator, not part of the unit.
+  let t = s.trim().replace(/(左右|上下)$/, "").trim();
   let op: Operator | null = null;
   // Words like 以内 end the value; strip them from the end and also anywhere right after the unit.
   for (const [w, o] of SUFFIX_WORDS) {

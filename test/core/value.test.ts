@@ -65,6 +65,12 @@ const CASES: [string, Expect][] = [
   ["1,099,672.56元", { number: 1099672.56, unit: "元" }],
   ["-5%", { number: -0.05 }],
   ["62867.90万元", { number: 628679000, decimals: 2, scale: 1e4 }],
+  ["约100人", { op: null, number: 100, unit: "人" }],
+  ["100人左右", { op: null, number: 100, unit: "人" }],
+  ["≥1.5万元/人", { op: ">=", number: 15000, unit: "元/人", scale: 1e4 }],
+  ["≤5个工作日", { op: "<=", number: 5, unit: "个工作日" }],
+  ["≤15天内", { op: "<=", number: 15, unit: "天" }],
+  ["≥3.5亿元", { op: ">=", number: 350000000, unit: "元", scale: 1e8 }],
 ];
 
 describe("parseValue: written forms", () => {

@@ -6,7 +6,7 @@
  * whose fill the user changed after highlighting.
  */
 import type { Finding, Severity } from "../core/findings";
-import { toUserFacingError } from "./errors";
+import { apiSupported, toUserFacingError } from "./errors";
 
 export const HIGHLIGHT_SETTING = "perfEval.highlights";
 
@@ -85,9 +85,11 @@ async function highlight(
   const targets = [...wanted.values()].filter((w) => present.has(w.sheet) && !protectedSheets.has(w.sheet));
 
   const byKey = new Map(existing.map((r) => [keyOf(r.sheet, r.cell), r]));
+  // fill.pattern (ExcelApi 1.9) tells "no fill" from white; without it white is taken for no fill.
+  const withPattern = apiSupported(9);
   const fills = targets.map((t) => {
     const fill = context.workbook.worksheets.getItem(t.sheet).getRange(t.cell).format.fill;
-    fill.load("color,pattern");
+    fill.load(withPattern ? "color,pattern" : "color");
     return fill;
   });
   await context.sync();
@@ -97,14 +99,16 @@ async function highlight(
   targets.forEach((t, i) => {
     const k = keyOf(t.sheet, t.cell);
     const before = byKey.get(k);
-    const none = fills[i].pattern === "None" || fills[i].color === null;
+    const none = withPattern
+      ? fills[i].pattern === "None" || fills[i].color === null
+      : fills[i].color === null || fills[i].color.toUpperCase() === "#FFFFFF";
     const rec: HighlightRecord = before
       ? { ...before, applied: HIGHLIGHT_COLORS[t.severity] }
       : {
           sheet: t.sheet,
           cell: t.cell,
           color: none ? null : fills[i].color,
-          pattern: none ? null : fills[i].pattern,
+          pattern: none ? null : withPattern ? fills[i].pattern : "Solid",
           applied: HIGHLIGHT_COLORS[t.severity],
         };
     records.set(k, rec);
@@ -147,7 +151,7 @@ export async function clearHighlights(context?: Excel.RequestContext): Promise<n
   const live = records.filter((r) => writable.has(r.sheet));
   const fills = live.map((r) => {
     const fill = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell).format.fill;
-    fill.load("color,pattern");
+    fill.load("color");
     return fill;
   });
   await context.sync();
@@ -159,7 +163,7 @@ export async function clearHighlights(context?: Excel.RequestContext): Promise<n
     if (r.color === null) fill.clear();
     else {
       fill.color = r.color;
-      if (r.pattern && r.pattern !== "Solid") fill.pattern = r.pattern as Excel.FillPattern;
+      if (r.pattern && r.pattern !== "Solid" && apiSupported(9)) fill.pattern = r.pattern as Excel.FillPattern;
     }
     restored++;
   });

@@ -172,6 +172,8 @@ export interface PropDef<T> {
   set?(target: T, value: unknown): void;
   /** Setting it changes user cells (blocked on protected sheets). */
   guard?(target: T): void;
+  /** ExcelApi minor version that introduced it; older hosts answer ApiNotFound. */
+  minApi?: number;
 }
 
 /** Parse a load() argument into paths ("format/fill/color" → ["format","fill","color"]); [] = all scalars. */
@@ -257,6 +259,7 @@ export abstract class SimObject<T = unknown> {
   protected writeProp(name: string, value: unknown): void {
     const def = this.props[name];
     if (!def?.set) throw new SimOfficeError("InvalidArgument", `The property '${name}' is read-only.`);
+    if (def.minApi !== undefined) requireApi(this.context.host, def.minApi, `${this.typeName}.${name}`);
     this.context.queue({
       write: true,
       payload: value,
@@ -293,8 +296,17 @@ export abstract class SimObject<T = unknown> {
         );
       }
     }
+    for (const s of scalars) {
+      const min = this.props[s].minApi;
+      if (min !== undefined && paths.length > 0) requireApi(this.context.host, min, `${this.typeName}.${s}`);
+    }
     const data: Record<string, unknown> = {};
-    for (const s of scalars) data[s] = clone(this.props[s].get(t));
+    for (const s of scalars) {
+      const min = this.props[s].minApi;
+      // load() without names skips what the host doesn't have, as Office.js does.
+      if (min !== undefined && this.context.host.apiMinor < min) continue;
+      data[s] = clone(this.props[s].get(t));
+    }
     const children: { data: unknown; deliver(): void }[] = [];
     for (const [name, sub] of nav) {
       const child = (
@@ -308,7 +320,7 @@ export abstract class SimObject<T = unknown> {
       data,
       deliver: () => {
         this.loaded.set("isNullObject", false);
-        for (const s of scalars) this.loaded.set(s, data[s]);
+        for (const s of scalars) if (s in data) this.loaded.set(s, data[s]);
         for (const c of children) c.deliver();
       },
     };

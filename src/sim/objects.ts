@@ -517,6 +517,7 @@ class SimRangeFill extends SimObject<RangeTarget> {
       },
     },
     pattern: {
+      minApi: 9,
       get: (t) =>
         uniform(t.area, (r, c) => (t.sheet.raw(r, c)?.fill ? (t.sheet.raw(r, c)!.fillPattern ?? "Solid") : "None")),
       guard: guardCells,

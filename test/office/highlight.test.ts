@@ -116,3 +116,13 @@ describe("highlight and clear", () => {
     expect(wb.snapshotState()).toEqual(before);
   });
 });
+
+test("without fill.pattern (ExcelApi < 1.9) highlighting still works and restores colors", async () => {
+  const wb = book();
+  host = installSimHost(globalThis, { workbook: wb, apiVersion: "1.8" });
+  await highlightFindings([f("自评表", "A1"), f("自评表", "B1")]);
+  expect(wb.sheet("自评表").cell("A1").fill).toBe(HIGHLIGHT_COLORS.error);
+  await clearHighlights();
+  expect(wb.sheet("自评表").cell("A1").fill).toBeNull();
+  expect(wb.sheet("自评表").cell("B1").fill).toBe("#00FF00");
+});

@@ -399,3 +399,16 @@ describe("host globals", () => {
     host = installSimHost(globalThis, { workbook: wb });
   });
 });
+
+test("properties newer than the host's ExcelApi answer ApiNotFound when named", async () => {
+  host.uninstall();
+  host = installSimHost(globalThis, { workbook: wb, apiVersion: "1.8" });
+  await Excel.run(async (ctx) => {
+    const fill = ctx.workbook.worksheets.getItem("自评表").getRange("A1").format.fill;
+    fill.load("pattern");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    fill.load();
+    await ctx.sync();
+    expect(fill.color).toBe("#FFFFFF");
+  });
+});

@@ -39,6 +39,12 @@ export function readActual(target: unknown, actual: unknown, hint: ActualHint = 
   if (!a.quantitative || a.number === null) return null;
   if (!t.quantitative || t.number === null) return a.number;
   const bare = a.unit === null && a.scale === 1 && !a.percent;
+  const targetBare = t.unit === null && t.scale === 1 && !t.percent;
+  if (a.percent && targetBare) {
+    // "100%" achieved against a bare target 100 (a rate written in points): read the actual in points too.
+    const points = a.number * 100;
+    return logDistance(points, t.number) < logDistance(a.number, t.number) ? points : a.number;
+  }
   if (!bare) return a.number;
   const n = a.number;
   if (hint.scale && hint.scale !== 1) return n * hint.scale;

@@ -23,6 +23,11 @@ describe("readActual: a bare actual in the target's unit", () => {
   test("percent formatted cells are fractions", () => {
     expect(readActual("≥95%", 1.2, { percentFormat: true })).toBe(1.2);
   });
+  test("a percent actual against a bare target in points", () => {
+    expect(readActual("100", "98%")).toBe(98);
+    expect(readActual("≥1", "98%")).toBe(0.98);
+    expect(meets("=100", "100%")).toBe(true);
+  });
   test("an actual with its own unit is taken as written", () => {
     expect(readActual("≤628,678,956.50元", "62867.90万元")).toBe(628679000);
     expect(readActual("3.52万人", "3.55万人")).toBe(35500);

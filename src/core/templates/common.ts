@@ -171,7 +171,6 @@ const VALUE_EN: Record<string, string> = {
   达成: "Achieved",
   部分达成: "Partly achieved",
   未达成: "Not achieved",
-  按月发放: "Paid monthly",
   效果明显: "Marked effect",
   长期: "Long-term",
 };

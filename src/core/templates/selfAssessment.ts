@@ -71,11 +71,11 @@ const EXAMPLE_ROWS: IndicatorRow[] = [
   {
     l1: "output",
     l2: "timeliness",
-    name: { zh: "养老金按时足额发放", en: "Pensions paid on time and in full" },
-    target: "按月发放",
-    actual: "达成",
+    name: { zh: "养老金按月足额发放率", en: "Pensions paid monthly and in full" },
+    target: "=100%",
+    actual: 1,
     weight: 10,
-    qualitative: true,
+    qualitative: false,
   },
   {
     l1: "output",

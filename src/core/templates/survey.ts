@@ -53,8 +53,8 @@ export function survey(o: ResolvedOptions): TemplateDefinition {
   b.input("B5", o.example ? 141 : null, F.count, "SurveyIssued");
   b.label("C5", t("有效问卷数", "Valid"));
   b.computed("D5", ref(`C${total}`), F.count, "SurveyValid");
-  b.label("E5", t("有效率", "Valid share"));
-  b.computed("F5", call("IF", op("=", ref("B5"), num(0)), str(""), op("/", ref("D5"), ref("B5"))), F.rate);
+  b.label("E5", t("调查时间", "Surveyed on"));
+  b.input("F5", o.example ? t("2022年10月", "Oct 2022") : null);
 
   const headers: [string, string][] = [
     ["序号", "No."],

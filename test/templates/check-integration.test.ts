@@ -1,0 +1,35 @@
+import * as ExcelJS from "exceljs";
+import { checkWorkbook } from "../../src/core/check";
+import { buildTemplate, TEMPLATE_KINDS, type TemplateKind, type TemplateOptions } from "../../src/core/templates";
+import { writeTemplateSheet } from "../../src/xlsx/templateWriter";
+import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+
+async function snapshotOf(forms: [TemplateKind, TemplateOptions][]) {
+  const wb = new ExcelJS.Workbook();
+  for (const [k, o] of forms) writeTemplateSheet(wb, buildTemplate(k, o));
+  return readSnapshotFromBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "templates.xlsx");
+}
+
+// The templates feed the check: the examples must show the seed's inconsistency and nothing invented.
+describe("templates through the check", () => {
+  it("the declaration and self-assessment examples together show the seed's cost-indicator mismatch", async () => {
+    const snap = await snapshotOf([
+      ["declaration", { example: true }],
+      ["self-assessment", { example: true }],
+      ["survey", { example: true }],
+      ["notice", { example: true }],
+    ]);
+    const { findings } = checkWorkbook(snap);
+    const mismatch = findings.filter((f) => f.rule === "indicator-value-mismatch");
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0]).toMatchObject({ sheet: "自评表示例", cell: "D19", severity: "error" });
+    expect(mismatch[0].message["zh-CN"]).toContain("≤628,678,956.50元");
+    // The examples' own arithmetic (totals, rates, scores, grade) is consistent: no other error.
+    expect(findings.filter((f) => f.severity === "error" && f.rule !== "indicator-value-mismatch")).toEqual([]);
+  });
+
+  it("blank templates raise no errors", async () => {
+    const snap = await snapshotOf(TEMPLATE_KINDS.map((k): [TemplateKind, TemplateOptions] => [k, {}]));
+    expect(checkWorkbook(snap).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

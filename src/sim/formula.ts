@@ -265,8 +265,11 @@ function evalNode(n: Node, env: FormulaEnv): FormulaValue {
 }
 
 function compare(a: CellValue, b: CellValue): number {
-  const na = a ?? 0;
-  const nb = b ?? 0;
+  // An empty cell compares as "" with text, FALSE with a boolean and 0 with a number (so empty = "" is TRUE).
+  const blank = (x: CellValue, other: CellValue): Exclude<CellValue, null> =>
+    x !== null ? x : typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
+  const na = blank(a, b);
+  const nb = blank(b, a);
   if (typeof na === "number" && typeof nb === "number") return na - nb;
   if (typeof na === "string" && typeof nb === "string")
     return na.toLowerCase() < nb.toLowerCase() ? -1 : na.toLowerCase() > nb.toLowerCase() ? 1 : 0;

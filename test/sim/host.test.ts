@@ -412,3 +412,8 @@ test("properties newer than the host's ExcelApi answer ApiNotFound when named", 
     expect(fill.color).toBe("#FFFFFF");
   });
 });
+
+test('an empty cell equals "" and 0 and FALSE in comparisons, as in Excel', () => {
+  const s = wb.addSheet("空比较", [[null, '=A1=""', "=A1=0", "=A1=FALSE", '=IF(A1="","",1)', '="x"=A1']]);
+  expect([1, 2, 3, 4, 5].map((c) => s.cell(0, c).value)).toEqual([true, true, true, "", false]);
+});

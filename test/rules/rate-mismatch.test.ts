@@ -75,6 +75,7 @@ describe("rate-mismatch", () => {
       ["the survey without a weights column uses the 4-level defaults", survey("86.88%", [null, null, null, null])],
       ["a plain share of the top level (69/141 = 48.94 %)", survey("48.94%", [null, null, null, null])],
       ["a share of the top two levels (115/141 = 81.56 %)", survey("81.56%", [null, null, null, null])],
+      ["another common 4-level scale, 1/0.75/0.5/0.25 (82.27 %)", survey("82.27%", [null, null, null, null])],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
     });
@@ -102,6 +103,9 @@ describe("rate-mismatch", () => {
     });
     it("执行率 matching neither 支出 / 到位 nor 支出 / 预算", () => {
       expect(at(run(summary("97.34%", "96.68%")))).toEqual(["资金情况!B5"]);
+    });
+    it("a rate computed with other weights than the survey's own", () => {
+      expect(at(run(survey("82.27%")))).toEqual(["调查表!B10"]);
     });
     it("a survey rate that no weighting gives", () => {
       const f = run(survey("88.68%"));

@@ -25,6 +25,25 @@ export function rateAgrees(stated: number, step: number, computed: number): bool
   return computed >= stated && computed - stated < step - 1e-12;
 }
 
+/** Satisfaction scales seen on real forms besides the defaults, by number of levels (best first). */
+const COMMON_SCALES: Record<number, number[][]> = {
+  3: [
+    [1, 0.5, 0],
+    [1, 0.6, 0],
+    [1, 0.8, 0],
+  ],
+  4: [
+    [1, 0.8, 0.6, 0],
+    [1, 0.75, 0.5, 0.25],
+    [1, 0.8, 0.5, 0],
+  ],
+  5: [
+    [1, 0.8, 0.6, 0.4, 0.2],
+    [1, 0.75, 0.5, 0.25, 0],
+    [1, 0.8, 0.6, 0.4, 0],
+  ],
+};
+
 function amountIn元(a: LabelledAmount, mixed: boolean): number | null {
   const n = cellNumber(a.value);
   if (!n) return null;
@@ -126,9 +145,12 @@ const rule: RuleModule = {
       if (own.every((w) => w !== undefined)) {
         const w = own as number[];
         weightSets.push(Math.max(...w) > 1 ? w.map((x) => x / 100) : w);
+      } else {
+        // No weights written: the domain's defaults, then the other scales in common use.
+        const def = defaultSatisfactionWeights(cs.length);
+        if (def) weightSets.push(def);
+        weightSets.push(...(COMMON_SCALES[cs.length] ?? []));
       }
-      const def = defaultSatisfactionWeights(cs.length);
-      if (def) weightSets.push(def);
       // 满意 + 非常满意 over all answers, and other top-k shares.
       for (let k = 1; k < cs.length; k++) weightSets.push(cs.map((_, i) => (i < k ? 1 : 0)));
       const readings: number[] = [];

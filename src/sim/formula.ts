@@ -1,6 +1,7 @@
 /**
  * A small formula evaluator for the simulated host, so the demo and tests show computed numbers:
- * `=EVAL.NAME(...)` through the core's callEval, SUM/MIN/MAX/AVERAGE/ROUND/IF/ABS, cell and range references
+ * `=EVAL.NAME(...)` through the core's callEval, SUM/MIN/MAX/AVERAGE/ROUND/IF/IFERROR/ABS/COUNT/COUNTA/AND/OR/
+ * NOT/SUMPRODUCT, cell and range references
  * (also on other sheets), arithmetic, & and comparisons. Anything else is "#NAME?", as in Excel.
  * Errors travel as their text ("#DIV/0!").
  */
@@ -332,6 +333,56 @@ function callFn(name: string, argNodes: Node[], env: FormulaEnv): FormulaValue {
       if (typeof d === "string") return d;
       const f = Math.pow(10, Math.trunc(d ?? 0));
       return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+    }
+    case "COUNT":
+    case "COUNTA": {
+      let n = 0;
+      argNodes.forEach((node) => {
+        const v = evalNode(node, env);
+        const fromRef = node.k === "ref";
+        for (const x of Array.isArray(v) ? v.flat() : [v]) {
+          if (name === "COUNTA") n += x !== null && x !== "" ? 1 : 0;
+          else if (typeof x === "number" || (!fromRef && typeof toNum(x) === "number" && x !== null)) n++;
+        }
+      });
+      return n;
+    }
+    case "AND":
+    case "OR":
+    case "NOT": {
+      const flags: boolean[] = [];
+      for (const v of args()) {
+        for (const x of Array.isArray(v) ? v.flat() : [v]) {
+          if (isErr(x)) return x;
+          if (typeof x === "boolean") flags.push(x);
+          else if (typeof x === "number") flags.push(x !== 0);
+          else if (!Array.isArray(v) && typeof x === "string") {
+            if (/^(true|false)$/i.test(x)) flags.push(/^true$/i.test(x));
+            else return "#VALUE!";
+          }
+        }
+      }
+      if (name === "NOT") return flags.length === 1 ? !flags[0] : "#VALUE!";
+      if (!flags.length) return "#VALUE!";
+      return name === "AND" ? flags.every(Boolean) : flags.some(Boolean);
+    }
+    case "IFERROR": {
+      const v = scalar(evalNode(argNodes[0] ?? { k: "lit", v: null }, env));
+      return isErr(v) ? scalar(evalNode(argNodes[1] ?? { k: "lit", v: "" }, env)) : v;
+    }
+    case "SUMPRODUCT": {
+      const arrays = args().map((v) => (Array.isArray(v) ? v.flat() : [v]));
+      if (!arrays.length || arrays.some((a) => a.length !== arrays[0].length)) return "#VALUE!";
+      let sum = 0;
+      for (let i = 0; i < arrays[0].length; i++) {
+        let p = 1;
+        for (const a of arrays) {
+          if (isErr(a[i])) return a[i] as string;
+          p *= typeof a[i] === "number" ? (a[i] as number) : 0;
+        }
+        sum += p;
+      }
+      return sum;
     }
     case "IF": {
       const c = scalar(evalNode(argNodes[0] ?? { k: "lit", v: null }, env));

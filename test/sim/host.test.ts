@@ -417,3 +417,13 @@ test('an empty cell equals "" and 0 and FALSE in comparisons, as in Excel', () =
   const s = wb.addSheet("空比较", [[null, '=A1=""', "=A1=0", "=A1=FALSE", '=IF(A1="","",1)', '="x"=A1']]);
   expect([1, 2, 3, 4, 5].map((c) => s.cell(0, c).value)).toEqual([true, true, true, "", false]);
 });
+
+test("COUNT, COUNTA, AND, OR, NOT, IFERROR, SUMPRODUCT", () => {
+  const s = wb.addSheet("函数", [
+    [1, "a", null, 3, true],
+    ["=COUNT(A1:E1)", "=COUNTA(A1:E1)", "=AND(A1>0,D1>2)", "=OR(A1>5,D1>5)", "=NOT(E1)"],
+    ['=IFERROR(1/0,"-")', "=SUMPRODUCT(A1:A1,D1:D1)", "=AND(1/0)", '=COUNT(1,"2","x")', "=IFERROR(A1,0)"],
+  ]);
+  expect([0, 1, 2, 3, 4].map((c) => s.cell(1, c).value)).toEqual([2, 4, true, false, false]);
+  expect([0, 1, 2, 3, 4].map((c) => s.cell(2, c).value)).toEqual(["-", 3, "#DIV/0!", 2, 1]);
+});

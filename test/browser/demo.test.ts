@@ -160,6 +160,34 @@ describe("first screen", () => {
   });
 });
 
+describe("bundles", () => {
+  const entrypoints = () =>
+    JSON.parse(fs.readFileSync(path.join(dist, "entrypoints.json"), "utf8")) as Record<string, string[]>;
+  const code = (files: string[]) => files.map((f) => fs.readFileSync(path.join(dist, f), "utf8")).join("\n");
+
+  it("keeps React and Fluent UI out of the custom functions path", () => {
+    const eps = entrypoints();
+    expect(eps.functions).toEqual(expect.arrayContaining(["functions.js"]));
+    const fnCode = code(eps.functions);
+    // Development builds name every module by its path, so a dependency on React would show here.
+    expect(fnCode).toMatch(/src\/functions\/functions\.ts/);
+    expect(fnCode).not.toMatch(/node_modules\/(react|react-dom|@fluentui)\//);
+    // The task pane does load them, which is what makes the check above meaningful.
+    expect(code(eps.taskpane)).toMatch(/node_modules\/react-dom\//);
+  });
+
+  it("loads the task pane's tabs lazily", () => {
+    const initial = code(entrypoints().taskpane);
+    // A module's definition starts a line (`/***/ "./path"`); a lazy import only names the path inside a call.
+    const defines = (p: string) => new RegExp(`^/\\*\\*\\*/ "\\./${p.replace(/[./]/g, "\\$&")}"\\s*$`, "m");
+    expect(initial).toMatch(defines("src/taskpane/App.tsx"));
+    expect(initial).not.toMatch(defines("src/taskpane/TemplatesTab.tsx"));
+    expect(initial).not.toMatch(defines("src/taskpane/CheckTab.tsx"));
+    expect(initial).not.toMatch(defines("src/office/check.ts"));
+    expect(fs.readdirSync(dist).some((f) => /^tab-templates.*\.js$/.test(f))).toBe(true);
+  });
+});
+
 describe("templates from the pane", () => {
   it("inserts each template and shows its sheet in the grid", async () => {
     const { page, errors } = await openDemo("?empty=1");

@@ -366,6 +366,7 @@ export function defineProps(cls: { prototype: object }, names: readonly string[]
 /** A collection proxy: `items` after load; loads of item properties go through "items/…" or plain names. */
 export class SimCollection<T, P extends SimObject<T>> {
   private loadedItems: P[] | null = null;
+  private loadedCount: number | null = null;
 
   constructor(
     readonly context: SimRequestContext,
@@ -390,17 +391,30 @@ export class SimCollection<T, P extends SimObject<T>> {
   }
 
   executeLoad(paths: string[][]): { data: unknown; deliver(): void } {
-    const itemPaths = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length > 0);
     const targets = this.resolveItems();
+    // "count" alone loads only the number of items (no item properties).
+    if (paths.length > 0 && paths.every((p) => p.length === 1 && p[0] === "count")) {
+      return { data: targets.length, deliver: () => void (this.loadedCount = targets.length) };
+    }
+    const itemPaths = paths
+      .filter((p) => !(p.length === 1 && p[0] === "count"))
+      .map((p) => (p[0] === "items" ? p.slice(1) : p))
+      .filter((p) => p.length > 0);
     const items = targets.map((t) => this.makeItem(t));
     const outs = items.map((it) => it.executeLoad(itemPaths));
     return {
       data: outs.map((o) => o.data),
       deliver: () => {
         this.loadedItems = items;
+        this.loadedCount = items.length;
         for (const o of outs) o.deliver();
       },
     };
+  }
+
+  get count(): number {
+    if (this.loadedCount === null) throw notLoaded("count", this.typeName);
+    return this.loadedCount;
   }
 
   toJSON(): { items: unknown[] } {

@@ -427,3 +427,16 @@ test("COUNT, COUNTA, AND, OR, NOT, IFERROR, SUMPRODUCT", () => {
   expect([0, 1, 2, 3, 4].map((c) => s.cell(1, c).value)).toEqual([2, 4, true, false, false]);
   expect([0, 1, 2, 3, 4].map((c) => s.cell(2, c).value)).toEqual(["-", 3, "#DIV/0!", 2, 1]);
 });
+
+test("collections: count after load, getCount() as a ClientResult", async () => {
+  await Excel.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("count" as never);
+    const n = sheets.getCount();
+    expect(() => n.value).toThrow(/not been loaded/);
+    await ctx.sync();
+    expect((sheets as unknown as { count: number }).count).toBe(2);
+    expect(n.value).toBe(2);
+    expect(() => sheets.items).toThrow(/not available/);
+  });
+});

@@ -1,6 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isTemplateKind, TEMPLATE_INFO, TEMPLATE_KINDS, type TemplateOptions } from "../core/templates";
+import {
+  isTemplateKind,
+  TEMPLATE_INFO,
+  TEMPLATE_KINDS,
+  TemplateOptionsError,
+  type TemplateOptions,
+} from "../core/templates";
 import type { CliIO } from "./io";
 
 const USAGE = `usage: perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example] [--force]
@@ -131,7 +137,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   // ExcelJS loads only when a file is actually written.
   const { templateToBuffer } = await import("../xlsx/templateWriter");
-  const buf = await templateToBuffer(p.kind, p.options);
+  let buf: Buffer;
+  try {
+    buf = await templateToBuffer(p.kind, p.options);
+  } catch (e) {
+    if (e instanceof TemplateOptionsError) {
+      io.err(`perf-eval template: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   try {
     // "wx" refuses a file created since the check above, unless --force.
     fs.writeFileSync(out, buf, { flag: p.force ? "w" : "wx" });

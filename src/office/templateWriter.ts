@@ -9,6 +9,7 @@ import { toA1 } from "../core/snapshot";
 import {
   borderEdges,
   buildTemplate,
+  TemplateOptionsError,
   isTemplateKind,
   namesOf,
   STYLES,
@@ -156,7 +157,13 @@ export async function insertTemplate(
       "ApiNotFound",
     );
   }
-  const def = buildTemplate(kind, options);
+  let def: TemplateDefinition;
+  try {
+    def = buildTemplate(kind, options);
+  } catch (e) {
+    if (e instanceof TemplateOptionsError) throw new UserFacingError(e.bilingual, "InvalidArgument", e);
+    throw e;
+  }
   const withPageLayout = apiSupported(PAGE_LAYOUT_MINOR);
   const doing = bi("插入模板", "Inserting the template");
 

@@ -83,6 +83,14 @@ describe("perf-eval template", () => {
     expect(b.rec.err).toMatch(/unknown option '--colour'/);
   });
 
+  it("a project name over 500 characters: exit 2, bilingual message, no file", async () => {
+    const file = path.join(dir, "long.xlsx");
+    const { io, rec } = recorder();
+    expect(await run(["declaration", "-o", file, "--project", "x".repeat(501)], io)).toBe(2);
+    expect(rec.err).toMatch(/项目名称过长.*too long/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
   it("refuses to overwrite an existing file unless --force", async () => {
     const file = path.join(dir, "exists.xlsx");
     fs.writeFileSync(file, "precious");

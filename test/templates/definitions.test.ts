@@ -7,6 +7,7 @@ import {
   namesOf,
   TEMPLATE_INFO,
   TEMPLATE_KINDS,
+  TemplateOptionsError,
   type TemplateDefinition,
   type TemplateKind,
   type TemplateOptions,
@@ -175,6 +176,19 @@ describe("options and examples", () => {
     );
     expect(values("declaration")).toContain(62867.9);
     expect(values("survey")).toEqual(expect.arrayContaining([69, 46, 24, 2, 141, 1, 0.85, 0.6, 0]));
+  });
+
+  it.each([
+    [{ year: 21 }, /年度应为四位年份.*four-digit year/],
+    [{ year: 2024.5 }, /年度应为四位年份/],
+    [{ year: Number.NaN }, /年度应为四位年份/],
+    [{ moneyUnit: "美元" }, /金额单位应为.*money unit/],
+    [{ lang: "fr" }, /语言应为 zh-CN 或 en-US.*language/],
+    [{ projectName: "项".repeat(501) }, /项目名称过长.*project name is too long/],
+    [{ department: 42 }, /主管部门应为文字.*department must be text/],
+  ])("bad options %j are refused with a bilingual message", (opts, msg) => {
+    expect(() => buildTemplate("declaration", opts as unknown as TemplateOptions)).toThrow(TemplateOptionsError);
+    expect(() => buildTemplate("declaration", opts as unknown as TemplateOptions)).toThrow(msg);
   });
 
   it("an unknown kind is refused with a bilingual message", () => {

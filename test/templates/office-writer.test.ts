@@ -117,6 +117,17 @@ describe("insertTemplate on the simulated host", () => {
     expect(h.syncCount).toBe(1);
   });
 
+  it("bad options: a bilingual message before any sync", async () => {
+    const h = install();
+    const err = await insertTemplate("survey", { year: 20245 }).catch((e) => e);
+    expect(isUserFacingError(err)).toBe(true);
+    expect(err.text("zh-CN")).toMatch(/年度应为四位年份/);
+    expect(err.text("en-US")).toMatch(/four-digit year/);
+    expect(h.syncCount).toBe(0);
+    const err2 = await insertTemplate("nope" as never, {}).catch((e) => e);
+    expect(err2.text("en-US")).toMatch(/Unknown template kind: nope/);
+  });
+
   it("host without ExcelApi 1.7: clear error before touching the workbook", async () => {
     const h = install(undefined, "1.6");
     const err = await insertTemplate("survey", {}).catch((e) => e);

@@ -1,4 +1,4 @@
-import type { Locale } from "../locale";
+import type { Bilingual, Locale } from "../locale";
 import type { TemplateOptions } from "./index";
 import type { SheetBuilder, TemplateDefinition, PrintSetup } from "./model";
 
@@ -31,13 +31,71 @@ export const MENGHAI = {
   costAssessed: "≤628,278,103.22元",
 } as const;
 
+/** Options a form cannot be built from: the message says which field and why, in both languages. */
+export class TemplateOptionsError extends Error {
+  constructor(readonly bilingual: Bilingual) {
+    super(`${bilingual["zh-CN"]} / ${bilingual["en-US"]}`);
+    this.name = "TemplateOptionsError";
+  }
+}
+
+/** Longest text accepted for a form field (a cell holds 32,767 characters; a title line far less). */
+export const MAX_FIELD_LENGTH = 500;
+
+const FIELDS: Record<"projectName" | "department" | "implementer", Bilingual> = {
+  projectName: { "zh-CN": "项目名称", "en-US": "project name" },
+  department: { "zh-CN": "主管部门", "en-US": "department" },
+  implementer: { "zh-CN": "实施单位", "en-US": "implementer" },
+};
+
+/** Check what the user typed; throws TemplateOptionsError on the first bad field. */
+export function validateOptions(o: TemplateOptions): void {
+  const fail = (zh: string, en: string): never => {
+    throw new TemplateOptionsError({ "zh-CN": zh, "en-US": en });
+  };
+  if (o === null || typeof o !== "object") fail("模板选项无效。", "Invalid template options.");
+  if (
+    o.year !== undefined &&
+    o.year !== null &&
+    !(typeof o.year === "number" && Number.isInteger(o.year) && o.year >= 1900 && o.year <= 2999)
+  ) {
+    fail(
+      `年度应为四位年份（如 2024），而不是“${String(o.year)}”。`,
+      `The year must be a four-digit year such as 2024, not '${String(o.year)}'.`,
+    );
+  }
+  if (o.moneyUnit !== undefined && o.moneyUnit !== "万元" && o.moneyUnit !== "元") {
+    fail(
+      `金额单位应为“万元”或“元”，而不是“${String(o.moneyUnit)}”。`,
+      `The money unit must be 万元 or 元, not '${String(o.moneyUnit)}'.`,
+    );
+  }
+  if (o.lang !== undefined && o.lang !== "zh-CN" && o.lang !== "en-US") {
+    fail(
+      `语言应为 zh-CN 或 en-US，而不是“${String(o.lang)}”。`,
+      `The language must be zh-CN or en-US, not '${String(o.lang)}'.`,
+    );
+  }
+  for (const k of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+    const v = o[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string") fail(`${FIELDS[k]["zh-CN"]}应为文字。`, `The ${FIELDS[k]["en-US"]} must be text.`);
+    if (Array.from(v as string).length > MAX_FIELD_LENGTH) {
+      fail(
+        `${FIELDS[k]["zh-CN"]}过长（最多 ${MAX_FIELD_LENGTH} 个字符）。`,
+        `The ${FIELDS[k]["en-US"]} is too long (at most ${MAX_FIELD_LENGTH} characters).`,
+      );
+    }
+  }
+}
+
 export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
+  validateOptions(o);
   const lang: Locale = o.lang === "en-US" ? "en-US" : "zh-CN";
   const example = o.example === true;
   const zh = lang === "zh-CN";
   const clean = (s: string | undefined) => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
-  const year =
-    typeof o.year === "number" && Number.isInteger(o.year) && o.year > 1900 && o.year < 3000 ? o.year : undefined;
+  const year = typeof o.year === "number" ? o.year : undefined;
   if (example) {
     return {
       lang,

@@ -1,5 +1,6 @@
 import type { Bilingual, Locale } from "../locale";
 import { resolveOptions } from "./common";
+export { TemplateOptionsError, validateOptions, MAX_FIELD_LENGTH } from "./common";
 import { declaration } from "./declaration";
 import { indicatorSystem } from "./indicatorSystem";
 import type { TemplateDefinition, TemplateInfo } from "./model";

@@ -10,10 +10,10 @@ const run = (s: ReturnType<typeof selfAssessment>) => runRule("score-rule", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
 
 /** The standard form with one indicator row replaced (rows 8..14; 培训人数 is index 0). */
-function withRow(i: number, row: Ind, funds?: Parameters<typeof selfAssessment>[1]["funds"]) {
+function withRow(i: number, row: Ind) {
   const rows = standardIndicators();
   rows[i] = row;
-  return selfAssessment(rows, funds === undefined ? {} : { funds });
+  return selfAssessment(rows);
 }
 
 describe("score-rule", () => {

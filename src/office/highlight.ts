@@ -19,6 +19,8 @@ export const HIGHLIGHT_COLORS: Record<Severity, string> = {
 /** One highlighted cell: where, the fill it had (null = none) and the fill we put there. */
 export interface HighlightRecord {
   sheet: string;
+  /** Worksheet.id: survives a rename of the sheet between highlighting and clearing. */
+  sheetId?: string;
   cell: string;
   color: string | null;
   pattern: string | null;
@@ -74,9 +76,10 @@ async function highlight(
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
   setting.load("value");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
+  sheets.load("items/name,items/id,items/protection/protected");
   await context.sync();
-  const existing = setting.isNullObject ? [] : parseRecord(setting.value);
+  const existing = renamed(setting.isNullObject ? [] : parseRecord(setting.value), sheets.items);
+  const idOf = new Map(sheets.items.map((s) => [s.name, s.id]));
   const protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
   const present = new Set(sheets.items.map((s) => s.name));
   const skippedProtected = [
@@ -106,6 +109,7 @@ async function highlight(
       ? { ...before, applied: HIGHLIGHT_COLORS[t.severity] }
       : {
           sheet: t.sheet,
+          sheetId: idOf.get(t.sheet),
           cell: t.cell,
           color: none ? null : fills[i].color,
           pattern: none ? null : withPattern ? fills[i].pattern : "Solid",
@@ -123,6 +127,15 @@ async function highlight(
   }
   await context.sync();
   return { highlighted: targets.length, skippedProtected };
+}
+
+/** Records with each sheet's current name, found by its id (a sheet renamed since keeps its highlights). */
+function renamed(records: HighlightRecord[], sheets: { name: string; id: string }[]): HighlightRecord[] {
+  const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
+  return records.map((r) => {
+    const now = r.sheetId ? nameOf.get(r.sheetId) : undefined;
+    return now && now !== r.sheet ? { ...r, sheet: now } : r;
+  });
 }
 
 function parseRecord(v: unknown): HighlightRecord[] {
@@ -143,10 +156,10 @@ export async function clearHighlights(context?: Excel.RequestContext): Promise<n
   const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
   setting.load("value");
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/protection/protected");
+  sheets.load("items/name,items/id,items/protection/protected");
   await context.sync();
   if (setting.isNullObject) return 0;
-  const records = parseRecord(setting.value);
+  const records = renamed(parseRecord(setting.value), sheets.items);
   const writable = new Set(sheets.items.filter((s) => !s.protection.protected).map((s) => s.name));
   const live = records.filter((r) => writable.has(r.sheet));
   const fills = live.map((r) => {

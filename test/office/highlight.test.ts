@@ -126,3 +126,14 @@ test("without fill.pattern (ExcelApi < 1.9) highlighting still works and restore
   expect(wb.sheet("自评表").cell("A1").fill).toBeNull();
   expect(wb.sheet("自评表").cell("B1").fill).toBe("#00FF00");
 });
+
+test("a sheet renamed after highlighting is still restored (records keep the sheet id)", async () => {
+  const wb = book();
+  host = installSimHost(globalThis, { workbook: wb });
+  const before = wb.sheet("自评表").cell("B1");
+  await highlightFindings([f("自评表", "A1"), f("自评表", "B1", "warning")]);
+  wb.sheet("自评表").name = "自评表（改）";
+  expect(await clearHighlights()).toBe(2);
+  expect(wb.sheet("自评表（改）").cell("A1").fill).toBeNull();
+  expect(wb.sheet("自评表（改）").cell("B1")).toEqual(before);
+});

@@ -40,7 +40,8 @@ describe("indicator-value-mismatch", () => {
       ],
       ["a bare number against a unit (500 vs ≥500人)", declaration({ 培训人数: "≥500" }), selfAssessment()],
       ["0.95 against 95%", declaration({ 培训合格率: "≥0.95" }), selfAssessment()],
-      ["= and ≥ are the same direction", declaration({ 培训人数: "500人" }), selfAssessment()],
+      ["= and ≥ are the same direction", declaration({ 培训人数: "=500人" }), selfAssessment()],
+      ["an operator left out (1000元 under ≤1000元)", declaration({ 人均培训成本: "1000元" }), selfAssessment()],
       [
         "qualitative texts differing in punctuation only",
         declaration({ 就业技能提升: "明显提升。" }),

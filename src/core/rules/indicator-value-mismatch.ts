@@ -48,7 +48,9 @@ export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison 
   if (unusable(p) || unusable(q)) return "skip";
   if (p.quantitative && q.quantitative) {
     if (p.date !== q.date) return "differ";
-    if (positiveClass(p.operator) !== positiveClass(q.operator)) return "differ";
+    // An operator left out (95% under a ≤5% declaration) is not a different value; ≥ against ≤ is.
+    if (p.operator !== null && q.operator !== null && positiveClass(p.operator) !== positiveClass(q.operator))
+      return "differ";
     // Different units (人 vs %; 个 vs 米) are different values; a bare number takes the other's unit.
     const unitOf = (x: ParsedValue) => (x.percent ? "%" : x.unit);
     const ua = unitOf(p);

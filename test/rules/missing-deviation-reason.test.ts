@@ -30,6 +30,10 @@ describe("missing-deviation-reason", () => {
         withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 96, 10, 10]),
       ],
       [
+        "a cost without its operator is ≤ (1000元, actual 950)",
+        withRow(3, ["产出指标", "成本指标", "人均培训成本", "1000元", 950, 10, 10]),
+      ],
+      [
         "qualitative values are not judged",
         withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 15]),
       ],
@@ -62,6 +66,11 @@ describe("missing-deviation-reason", () => {
     it("a missed percent target (0.9 of ≥95%) with a dash", () => {
       expect(at(run(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.9, 10, 9.47, "—"])))).toEqual([
         "自评表!H9",
+      ]);
+    });
+    it("a cost without its operator over its value", () => {
+      expect(at(run(withRow(3, ["产出指标", "成本指标", "人均培训成本", "1000元", 1100, 10, 9.09])))).toEqual([
+        "自评表!H11",
       ]);
     });
     it("a missed date target", () => {

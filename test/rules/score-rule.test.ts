@@ -57,6 +57,14 @@ describe("score-rule", () => {
         withRow(3, ["产出指标", "成本指标", "项目成本", "≤90万元", 85, 10, 10]),
       ],
       [
+        "a cost without its operator is ≤ (1000元, actual 950, full marks)",
+        withRow(3, ["产出指标", "成本指标", "人均培训成本", "1000元", 950, 10, 10]),
+      ],
+      [
+        "a count without its operator is ≥ (500人, actual 450, 18)",
+        withRow(0, ["产出指标", "数量指标", "培训人数", "500人", 450, 20, 18, "生源不足"]),
+      ],
+      [
         "qualitative indicators are not scored by this rule",
         withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "有所提升", 20, 12]),
       ],

@@ -31,7 +31,9 @@ const rule: RuleModule = {
       const a = readActual(t, row.actualText ?? row.actual.raw, {
         percentFormat: !!row.actual.format && /%/.test(row.actual.format),
       });
-      if (a === null || meetsNumber(t, a) !== false) continue;
+      // No operator written: a cost is capped from above (成本指标 are ≤ by nature), anything else from below.
+      const op = t.operator ?? (row.category === "成本" ? "<=" : null);
+      if (a === null || meetsNumber({ operator: op, number: t.number }, a) !== false) continue;
       // An empty cell, or one holding only 无 / — / /, explains nothing.
       if (row.reason && !isBlankMark(row.reason)) continue;
       const cell = row.reason ?? { sheet: row.sheet, row: row.row, col: table.columns.reason };

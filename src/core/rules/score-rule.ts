@@ -64,7 +64,9 @@ const rule: RuleModule = {
       const percentFormat = !!actual.format && /%/.test(actual.format);
       const a = readActual(t, row.actualText ?? actual.raw, { percentFormat });
       if (a === null) continue;
-      const met = meetsNumber(t, a);
+      // No operator written: a cost is capped from above (成本指标 are ≤ by nature), anything else from below.
+      const op = t.operator ?? (row.category === "成本" ? "<=" : null);
+      const met = meetsNumber({ operator: op, number: t.number }, a);
       if (met === null) continue;
       const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };
       const at = { sheet: score.sheet, row: score.row, col: score.col, related: [target, actual, weight] };
@@ -73,7 +75,7 @@ const rule: RuleModule = {
         if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });
         continue;
       }
-      const expected = quantScore(t.operator, t.number, a, w);
+      const expected = quantScore(op, t.number, a, w);
       if (isEvalError(expected)) continue;
       if (scoreAgrees(s, scoreStep(score), expected)) continue;
       if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });

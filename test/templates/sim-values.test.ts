@@ -21,20 +21,10 @@ const cases: [TemplateKind, TemplateOptions][] = [
   ["notice", { example: true }],
 ];
 
-/**
- * KNOWN SIM GAP: the simulated host's formula engine compares an empty cell with "" as 0 vs "" (false), while
- * Excel (and HyperFormula, and the core) say an empty cell = "" is TRUE. The blank self-assessment's and
- * notice's guards `IF(E13="","",…)` therefore show #VALUE! in the sim only. Those two cases are marked as
- * expected failures; when src/sim/formula.ts is fixed they start passing and jest reports them: turn them back
- * into plain tests then.
- */
-const SIM_EMPTY_EQUALS_TEXT_GAP = new Set(["self-assessment {}", "notice {}"]);
-
 // The simulated host evaluates formulas with its own small engine: the inserted sheet must show the values the
 // core computed for the .xlsx cache (so the demo page and the exported file agree).
 describe.each(cases)("simulated host shows the core's values: %s %j", (kind, options) => {
-  const test = SIM_EMPTY_EQUALS_TEXT_GAP.has(`${kind} ${JSON.stringify(options)}`) ? it.failing : it;
-  test("every formula cell", async () => {
+  it("every formula cell", async () => {
     const wb = new SimWorkbook();
     wb.addSheet("Sheet1");
     host = installSimHost(globalThis, { workbook: wb });

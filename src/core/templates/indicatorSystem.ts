@@ -261,10 +261,9 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   const grade = total + 1;
   b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(
+  b.grade(
     `G${grade}`,
     call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
-    "General",
     "Grade",
   );
   b.put(`H${grade}`, { value: null, style: "input" });

@@ -20,7 +20,8 @@ export type StyleRole =
   | "textOpen"
   | "signBox"
   | "signEnd"
-  | "number";
+  | "number"
+  | "grade";
 
 export type BorderEdge = "top" | "bottom" | "left" | "right";
 
@@ -48,6 +49,8 @@ export const STYLES: Record<StyleRole, StyleSpec> = {
   /** A numeric input (money, weight, count): right-aligned like the numbers it holds. */
   number: { hAlign: "right", vAlign: "middle", wrap: false, border: true },
   computed: { fill: "E2EFDA", hAlign: "right", vAlign: "middle", wrap: false, border: true },
+  /** A computed word (the grade 优/良/中/差): centred and bold so it reads as the verdict. */
+  grade: { bold: true, fill: "E2EFDA", hAlign: "center", vAlign: "middle", wrap: false, border: true },
   text: { hAlign: "left", vAlign: "top", wrap: true, border: true },
   note: { italic: true, fontSize: 9, hAlign: "left", vAlign: "middle", wrap: true, border: false },
   sign: { hAlign: "right", vAlign: "middle", wrap: false, border: false },
@@ -237,6 +240,10 @@ export class SheetBuilder {
   }
   computed(at: string, formula: Expr, numFmt: string, name?: string): TemplateCell {
     return this.put(at, { formula, style: "computed", numFmt, name });
+  }
+  /** The grade word computed from a total. */
+  grade(at: string, formula: Expr, name?: string): TemplateCell {
+    return this.put(at, { formula, style: "grade", name });
   }
   height(row1: number, points: number): void {
     this.rowHeights[row1 - 1] = points;

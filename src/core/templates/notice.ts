@@ -31,12 +31,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.input("B6", o.example ? 80.37 : null, F.score, "NoticeScore");
   b.label("C6", t("评价结论", "Conclusion"));
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref("B6"), str("en-US")] : [ref("B6")];
-  b.computed(
-    "D6",
-    call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)),
-    "General",
-    "NoticeGrade",
-  );
+  b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "NoticeGrade");
 
   const blocks: [string, string, string | null][] = [
     [

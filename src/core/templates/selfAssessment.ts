@@ -279,10 +279,9 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.label(`A${grade}:E${grade}`, t("评价等级", "Grade"));
   b.put(`F${grade}`, { value: null, style: "label" });
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
-  b.computed(
+  b.grade(
     `G${grade}`,
     call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
-    "General",
     "Grade",
   );
   b.put(`H${grade}`, { value: null, style: "input" });

@@ -5,6 +5,7 @@ import { seedDeclaration as seedDecl, seedSelfAssessment as seedSelf } from "../
 import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
+import { provinceSplit } from "../fixtures/layouts/province-split";
 
 const run = (s: ReturnType<typeof sheet>) => runRule("missing-deviation-reason", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -47,6 +48,23 @@ describe("missing-deviation-reason", () => {
       ],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
+    });
+  });
+
+  describe("real-world layout: 指标性质|指标值|度量单位 split", () => {
+    it("clean", () => {
+      expect(run(provinceSplit())).toEqual([]);
+    });
+    it("新建高标准农田面积 4500 of ≥ 5000 亩 with no reason", () => {
+      const s = provinceSplit();
+      const r = s.values.findIndex((row) => row[3] === "新建高标准农田面积");
+      s.values[r][8] = 4500;
+      s.values[r][9] = 18;
+      const f = run(s);
+      expect(f.map((x) => x.message["zh-CN"])).toEqual([
+        "指标“新建高标准农田面积”未达到指标值≥5000亩（实际4500亩），但未填写偏差原因分析。",
+      ]);
+      expect(f[0].cell).toBe(`K${r + 1}`);
     });
   });
 

@@ -6,6 +6,9 @@ import { runRule, sheet } from "../support/grid";
 import type { CellValue } from "../../src/core/snapshot";
 import { selfAssessment } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
+import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
+import { countyText } from "../fixtures/layouts/county-text";
+import { provinceSplit } from "../fixtures/layouts/province-split";
 import { statedRate, rateAgrees } from "../../src/core/rules/rate-mismatch";
 
 const run = (s: ReturnType<typeof sheet>) => runRule("rate-mismatch", s);
@@ -78,6 +81,26 @@ describe("rate-mismatch", () => {
       ["another common 4-level scale, 1/0.75/0.5/0.25 (82.27 %)", survey("82.27%", [null, null, null, null])],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
+    });
+  });
+
+  describe("real-world layouts", () => {
+    it.each([
+      ["a third-party evaluation (到位率, 执行率, 知晓率 as label/value pairs)", evaluationSystem()],
+      ["a county pair with a #DIV/0! 执行率 and numbers as text", countyText()],
+      ["a provincial split form", provinceSplit()],
+    ])("clean: %s", (_n, wb) => {
+      expect(runRule("rate-mismatch", wb)).toEqual([]);
+    });
+    it("the evaluation with 资金到位率 mistyped as 96.34 %", () => {
+      const wb = evaluationSystem();
+      const cell = wb.sheets
+        .flatMap((s) => s.values.map((row, r) => ({ s, row, r })))
+        .find((x) => x.row[0] === "资金到位率")!;
+      cell.row[1] = "96.34%";
+      const f = runRule("rate-mismatch", wb);
+      expect(f.map((x) => x.message["zh-CN"])).toEqual(["资金到位率填写为96.34%，按其数据计算应为97.34%。"]);
+      expect(f[0].sheet).toBe(cell.s.name);
     });
   });
 

@@ -5,6 +5,7 @@ import { seedDeclaration as seedDecl, seedSelfAssessment as seedSelf } from "../
 import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
+import { provinceSplit } from "../fixtures/layouts/province-split";
 
 const run = (s: ReturnType<typeof selfAssessment>) => runRule("score-rule", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -89,6 +90,18 @@ describe("score-rule", () => {
       ["funds: over-executed is capped", selfAssessment(undefined, { funds: [100, 105, 10, 1.05, 10] })],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
+    });
+  });
+
+  describe("real-world layout: 指标性质|指标值|度量单位 split, 分值 before the value", () => {
+    it("clean", () => {
+      expect(run(provinceSplit())).toEqual([]);
+    });
+    it("a met satisfaction target (93% of ≥ 90 %) scored 8 of 10", () => {
+      const f = run(provinceSplit({ satisfactionScore: 8 }));
+      expect(f.map((x) => x.message["zh-CN"])).toEqual([
+        "指标“受益农户满意度”得分8，按指标值≥90%与实际完成值93%应得10。",
+      ]);
     });
   });
 

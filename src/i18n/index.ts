@@ -20,10 +20,10 @@ export const STRINGS = {
   runCheck: { "zh-CN": "一键检查", "en-US": "Check workbook" },
   checking: { "zh-CN": "正在检查…", "en-US": "Checking…" },
   optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write a 检查结果 (results) sheet" },
-  optHighlight: { "zh-CN": "高亮问题单元格", "en-US": "Highlight cells with findings" },
-  clearHighlights: { "zh-CN": "清除高亮", "en-US": "Clear highlights" },
+  optHighlight: { "zh-CN": "标记问题单元格", "en-US": "Highlight cells with findings" },
+  clearHighlights: { "zh-CN": "清除标记", "en-US": "Clear highlights" },
   highlightsCleared: {
-    "zh-CN": "已清除高亮，单元格原有填充已恢复。",
+    "zh-CN": "已清除标记，单元格原有填充色已恢复。",
     "en-US": "Highlights cleared; original fills restored.",
   },
   checkIntro: {
@@ -34,11 +34,11 @@ export const STRINGS = {
   stageReading: { "zh-CN": "读取工作簿…", "en-US": "Reading the workbook…" },
   stageChecking: { "zh-CN": "检查中…", "en-US": "Checking…" },
   stageResultsSheet: { "zh-CN": "写入检查结果表…", "en-US": "Writing the results sheet…" },
-  stageHighlighting: { "zh-CN": "高亮单元格…", "en-US": "Highlighting cells…" },
+  stageHighlighting: { "zh-CN": "标记单元格…", "en-US": "Highlighting cells…" },
   resultsSheetWritten: { "zh-CN": "检查结果已写入工作表“{sheet}”", "en-US": "Findings written to sheet “{sheet}”" },
-  cellsHighlighted: { "zh-CN": "已高亮 {count} 个单元格", "en-US": "{count} cells highlighted" },
+  cellsHighlighted: { "zh-CN": "已标记 {count} 个单元格", "en-US": "{count} cells highlighted" },
   skippedProtected: {
-    "zh-CN": "受保护的工作表未高亮：{sheets}",
+    "zh-CN": "受保护的工作表未标记：{sheets}",
     "en-US": "Protected sheets not highlighted: {sheets}",
   },
   noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },

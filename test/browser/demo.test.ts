@@ -293,6 +293,45 @@ describe("check from the pane", () => {
     await page.close();
   });
 
+  it("highlights finding cells and writes a results sheet only when asked, and clears highlights exactly", async () => {
+    const { page, errors } = await openDemo();
+    const fills = () =>
+      page.evaluate(() => {
+        const wb = (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook as unknown as {
+          sheets: { name: string; cells: Map<number, { fill: string | null }> }[];
+        };
+        return wb.sheets.map((s) => [s.name, [...s.cells.values()].map((c) => c.fill ?? "")].join("|"));
+      });
+    const sheetsBefore = (await demoState(page)).sheets;
+    const fillsBefore = await fills();
+    await page.getByTestId("opt-results-sheet").check();
+    await page.getByTestId("opt-highlight").check();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("findings").waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => !(document.querySelector("[data-testid=run-check]") as HTMLButtonElement).disabled,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    const after = await demoState(page);
+    const added = after.sheets.filter((s) => !sheetsBefore.includes(s));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^检查结果/);
+    expect(await page.getByTestId("check-meta").textContent()).toContain(added[0]);
+    expect(await page.getByTestId("check-meta").textContent()).toMatch(/已标记 [1-9]\d* 个单元格/);
+    // The user's sheets changed only in fills, and back exactly after clearing.
+    const fillsHighlighted = await fills();
+    expect(fillsHighlighted.slice(0, fillsBefore.length)).not.toEqual(fillsBefore);
+    await screenshot(page, "check-highlighted");
+    await page.getByTestId("clear-highlights").click();
+    await page.getByText("已清除标记").waitFor({ timeout: 30_000 });
+    expect((await fills()).slice(0, fillsBefore.length)).toEqual(fillsBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("runs from the ribbon's 一键检查 and shows the pane's results", async () => {
     const { page, errors } = await openDemo();
     await page.getByTestId("ribbon-run-check").click();

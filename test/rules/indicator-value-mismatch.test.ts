@@ -5,6 +5,7 @@ import { seedDeclaration as seedDecl, seedSelfAssessment as seedSelf } from "../
 import { runRule, sheet, workbook } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+import { countyText } from "../fixtures/layouts/county-text";
 import { compareIndicatorValues } from "../../src/core/rules/indicator-value-mismatch";
 
 /** A 申报表 with the standard indicators' names and the given values (default: the same as the self-assessment). */
@@ -92,6 +93,22 @@ describe("indicator-value-mismatch", () => {
     it("matched on 二级/三级 when the first-level names differ", () => {
       const rows = standardIndicators().map((r) => ["", r[1], r[2], r[3], r[4], r[5], r[6]] as Ind);
       expect(at(run(declaration({ 培训人数: "≥400人" }, rows), selfAssessment()))).toEqual(["自评表!D8"]);
+    });
+  });
+
+  describe("real-world layout: a split 申报表 (≥ | 12 | 公里) against a one-cell 自评表 (≥12公里)", () => {
+    it("clean", () => {
+      expect(runRule("indicator-value-mismatch", countyText())).toEqual([]);
+    });
+    it("每公里建设成本 declared ≤ 25 万元, assessed ≤30万元", () => {
+      const wb = countyText();
+      const self = wb.sheets.find((x) => x.name !== "申报表" && x.values.some((r) => r[2] === "每公里建设成本"))!;
+      const r = self.values.findIndex((row) => row[2] === "每公里建设成本");
+      self.values[r][4] = "≤30万元";
+      const f = runRule("indicator-value-mismatch", wb);
+      expect(f.map((x) => `${x.sheet}!${x.cell}`)).toEqual([`${self.name}!E${r + 1}`]);
+      expect(f[0].related).toEqual(["申报表!E11"]);
+      expect(f[0].message["zh-CN"]).toBe("指标“每公里建设成本”的指标值为≤30万元，与申报表中的≤25万元不一致。");
     });
   });
 

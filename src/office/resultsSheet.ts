@@ -77,7 +77,9 @@ export async function writeResultsSheet(
   const context = options.context;
   const locale = options.locale ?? currentLocale();
   const headers = RESULTS_HEADERS[locale];
-  const rows = resultRows(findings, locale);
+  // With nothing found the sheet still says so: it is the evaluator's record that the check ran.
+  const none = locale === "zh-CN" ? "未发现问题。" : "No issues found.";
+  const rows = findings.length ? resultRows(findings, locale) : [["", "", "", "", none, ""]];
   const ncol = headers.length;
 
   const sheets = context.workbook.worksheets;
@@ -110,6 +112,7 @@ export async function writeResultsSheet(
       rg.values = block;
       block.forEach((_, i) => {
         const f = findings[start + i];
+        if (!f) return;
         ws.getRangeByIndexes(1 + start + i, 3, 1, 1).hyperlink = {
           documentReference: qualify(f.sheet, f.cell),
           screenTip: qualify(f.sheet, f.cell),

@@ -124,3 +124,11 @@ describe("writeResultsSheet", () => {
     ).toBe(false);
   });
 });
+
+test("no findings: the sheet says so", async () => {
+  host = installSimHost(globalThis, { workbook: book() });
+  const name = await writeResultsSheet([], { locale: "zh-CN" });
+  const s = host.workbook.sheet(name);
+  expect(s.cell(1, 4).value).toBe("未发现问题。");
+  expect(s.cell(1, 3).hyperlink).toBeNull();
+});

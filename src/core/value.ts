@@ -373,7 +373,10 @@ function lastDay(y: number, m: number): number {
 
 function matchSuffixOps(s: string): { op: Operator | null; unitAndRest: string } {
   // 左右 / 上下 only say "about": no operator, not part of the unit.
-  let t = s.trim().replace(/(左右|上下)$/, "").trim();
+  let t = s
+    .trim()
+    .replace(/(左右|上下)$/, "")
+    .trim();
   let op: Operator | null = null;
   // Words like 以内 end the value; strip them from the end and also anywhere right after the unit.
   for (const [w, o] of SUFFIX_WORDS) {

@@ -390,6 +390,8 @@ export class SimRange extends SimObject<RangeTarget> {
         const wb = t.sheet.workbook;
         t.sheet.selection = { ...t.area };
         wb.activeSheetId = t.sheet.id;
+        // Not data, but what the demo grid shows: listeners hear about it.
+        wb.changed = true;
       },
     });
   }
@@ -712,6 +714,7 @@ export class SimWorksheet extends SimObject<SimSheet> {
         if (s.visibility !== "Visible")
           throw err("InvalidOperation", `The sheet '${s.name}' is hidden and cannot be activated.`);
         s.workbook.activeSheetId = s.id;
+        s.workbook.changed = true;
       },
     });
   }

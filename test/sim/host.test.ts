@@ -440,3 +440,16 @@ test("collections: count after load, getCount() as a ClientResult", async () => 
     expect(() => sheets.items).toThrow(/not available/);
   });
 });
+
+test("selecting a cell notifies change listeners (the demo grid follows the selection)", async () => {
+  const seen: string[] = [];
+  const off = host.onChange(() => seen.push(`${wb.activeSheet?.name}:${JSON.stringify(wb.activeSheet?.selection)}`));
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("自评表");
+    ws.activate();
+    ws.getRange("B2").select();
+    await ctx.sync();
+  });
+  off();
+  expect(seen).toEqual(['自评表:{"r0":1,"c0":1,"r1":1,"c1":1}']);
+});

@@ -16,8 +16,6 @@ export interface CellNumber {
   percent: boolean;
 }
 
-const cache = new WeakMap<Cell, CellNumber | null>();
-
 /** Decimals a number format shows ("0.00%" → 2, "#,##0.0" → 1), or null when the format says nothing. */
 export function formatDecimals(format: string | undefined): number | null {
   if (!format || /^general$/i.test(format)) return null;
@@ -65,11 +63,10 @@ export function readRaw(raw: CellValue, format?: string): CellNumber | null {
 /** The number in a cell, cached per cell. */
 export function cellNumber(cell: Cell | undefined): CellNumber | null {
   if (!cell) return null;
-  let v = cache.get(cell);
-  if (v === undefined) {
-    v = readRaw(cell.raw, cell.format);
-    cache.set(cell, v);
-  }
+  // Cached on the cell itself: a WeakMap over a million cells costs more in garbage collection than the reads.
+  if (cell._num !== undefined) return cell._num as CellNumber | null;
+  const v = readRaw(cell.raw, cell.format);
+  cell._num = v;
   return v;
 }
 

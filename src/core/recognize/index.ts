@@ -38,7 +38,7 @@ import type {
   TableKind,
   WorkbookModel,
 } from "./model";
-import { SheetReader } from "./sheet";
+import { SheetReader, textOf } from "./sheet";
 
 export * from "./model";
 
@@ -159,6 +159,22 @@ function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell
 
 type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark">;
 
+const CORE_MARK = /[★☆]/;
+
+interface NameAt {
+  text: string;
+  row: number;
+  col: number;
+}
+
+/** A name written at (r, c) or in the merged area covering it; undefined when blank. */
+function readName(rd: SheetReader, r: number, c: number | undefined): NameAt | undefined {
+  if (c === undefined) return undefined;
+  const src = rd.source(r, c);
+  const text = textOf(rd.raw(src.row, src.col));
+  return text === "" ? undefined : { text, row: src.row, col: src.col };
+}
+
 interface Ctx {
   model: WorkbookModel;
 }
@@ -195,8 +211,28 @@ function readIndicatorTable(
     "explanation",
     "standard",
   ];
-  const levelRoles = ["level1", "level2", "level3"] as const;
-  const carry: Record<string, { text: string; src: string; pos?: CellPos }> = {};
+  // Resolved once per table: the (role, column) pairs this table has, and where each role sits among them.
+  const valueCols: [ValueRole, number][] = [];
+  const roleIndex: Partial<Record<ValueRole, number>> = {};
+  for (const role of valueRoles) {
+    const c = columns[role];
+    if (c === undefined) continue;
+    roleIndex[role] = valueCols.length;
+    valueCols.push([role, c]);
+  }
+  let carry1: NameAt | undefined;
+  let carry2: NameAt | undefined;
+  let lastL1: string | undefined;
+  let lastL2: string | undefined;
+  let lastL3: string | undefined;
+  let lastFamily: IndicatorRow["family"];
+  let lastCategory: IndicatorRow["category"];
+  let lastKey = "";
+  let groupKey = "";
+  let groupCategory: IndicatorRow["category"];
+  let groupCore = false;
+  let lastNameKey = "";
+  let lastCore = false;
   let blanks = 0;
   let r = first;
   for (; r < rd.r1; r++) {
@@ -209,7 +245,8 @@ function readIndicatorTable(
     let totalLabel: Cell | undefined;
     for (let c = rd.c0; c <= maxCol; c++) {
       const v = rd.raw(r, c);
-      if (typeof v === "string" && v.length <= MAX_HEADER && isTotalLabel(v)) {
+      // Total labels are a few characters long: the length test spares the lookup for every other cell.
+      if (typeof v === "string" && v.length <= 8 && isTotalLabel(v)) {
         const isValueCol = c === columns.weight || c === columns.score;
         if (!isValueCol) {
           totalLabel = rd.cell(r, c);
@@ -230,7 +267,11 @@ function readIndicatorTable(
       r++;
       break;
     }
-    const roles = classify(rd, r);
+    // A row with an indicator name that is not a header word is data; only other rows may start a new block.
+    const l3col = columns.level3 ?? columns.level2;
+    const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
+    const named = typeof l3raw === "string" && l3raw.trim() !== "" && !indicatorRole(l3raw);
+    const roles = named ? NO_ROLES : classify(rd, r);
     if (
       roles !== NO_ROLES &&
       (isIndicatorHeader(roles.ind) || isFundsHeader(roles.funds) || isSurveyHeader(roles.survey))
@@ -240,48 +281,56 @@ function readIndicatorTable(
       break;
     }
     // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
-    const names: Record<string, { text: string; pos?: CellPos }> = {};
-    for (const lv of levelRoles) {
-      const c = columns[lv];
-      if (c === undefined) {
-        names[lv] = { text: "" };
-        continue;
-      }
-      const src = rd.source(r, c);
-      const text = rd.textAt(r, c);
-      const srcKey = `${src.row}:${src.col}`;
-      if (text !== "") {
-        names[lv] = { text, pos: { sheet: rd.name, row: src.row, col: src.col } };
-        carry[lv] = { text, src: srcKey, pos: names[lv].pos };
-        // A new 一级 group starts: 二级 no longer carries from the previous group.
-        if (lv === "level1" && carry.level1Src?.src !== srcKey) {
-          carry.level1Src = { text, src: srcKey };
-          if (columns.level2 !== undefined && rd.textAt(r, columns.level2) === "") delete carry.level2;
-        }
-      } else if (lv !== "level3" && carry[lv]) {
-        names[lv] = { text: carry[lv].text, pos: carry[lv].pos };
-      } else names[lv] = { text: "" };
+    const n1 = readName(rd, r, columns.level1);
+    const n2 = readName(rd, r, columns.level2);
+    const n3 = readName(rd, r, columns.level3);
+    if (n1) {
+      // A new 一级 group starts: 二级 no longer carries from the previous group.
+      if (!carry1 || carry1.row !== n1.row || carry1.col !== n1.col) carry2 = n2;
+      carry1 = n1;
     }
+    if (n2) carry2 = n2;
+    const c1 = n1 ?? carry1;
+    const c2 = n2 ?? carry2;
+    const l1 = c1?.text ?? "";
+    const l2 = c2?.text ?? "";
+    const l3 = n3?.text ?? "";
     // Repeated header texts and subtotal rows are not indicators.
-    if (indicatorRole(names.level1.text) === "level1" || indicatorRole(names.level3.text) === "level3") continue;
-    if (isSubtotalLabel(names.level3.text) || isSubtotalLabel(names.level2.text)) continue;
-    const cells: Partial<Record<ValueRole, Cell>> = {};
+    if (indicatorRole(l1) === "level1" || indicatorRole(l3) === "level3") continue;
+    if (isSubtotalLabel(l3) || isSubtotalLabel(l2)) continue;
     let hasValue = false;
-    for (const role of valueRoles) {
-      const c = columns[role];
-      if (c === undefined) continue;
+    const cells: (Cell | undefined)[] = new Array(valueCols.length);
+    for (let i = 0; i < valueCols.length; i++) {
+      const [role, c] = valueCols[i];
       const cell = rd.sourceCell(r, c);
       // A value merged down over several rows belongs to its first row only.
       if (cell.row !== r && (role === "weight" || role === "score" || role === "target" || role === "actual")) continue;
-      cells[role] = cell;
+      cells[i] = cell;
       if (cell.text !== "" && role !== "explanation" && role !== "standard") hasValue = true;
     }
-    if (names.level3.text === "" && !hasValue) continue;
-    if (names.level1.text === "" && names.level2.text === "" && names.level3.text === "") continue;
-    const l1 = names.level1.text;
-    const l2 = names.level2.text;
-    const l3 = names.level3.text;
-    const core = /[★☆]/.test(l1 + l2 + l3) || /[★☆]/.test(cells.target?.text ?? "");
+    if (l3 === "" && !hasValue) continue;
+    if (l1 === "" && l2 === "" && l3 === "") continue;
+    const get = (role: ValueRole) => (roleIndex[role] === undefined ? undefined : cells[roleIndex[role]!]);
+    const target = get("target");
+    // Family and category depend on the names only; consecutive rows mostly share them.
+    if (l1 !== lastL1 || l2 !== lastL2) {
+      lastL1 = l1;
+      lastL2 = l2;
+      lastL3 = undefined;
+      lastFamily = familyOf(l1, l2);
+      groupCategory = categoryOf(l1, l2, "");
+      groupKey = `${nameKey(l1)}/${nameKey(l2)}/`;
+      groupCore = CORE_MARK.test(l1) || CORE_MARK.test(l2);
+    }
+    if (l3 !== lastL3) {
+      lastL3 = l3;
+      // Only 预算执行率 as a third-level name decides a category by itself.
+      lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
+      const k3 = nameKey(l3);
+      lastKey = groupKey + k3;
+      lastNameKey = `${nameKey(l2)}/${k3}`;
+      lastCore = groupCore || CORE_MARK.test(l3);
+    }
     const row: IndicatorRow = {
       sheet: rd.name,
       row: r,
@@ -290,20 +339,29 @@ function readIndicatorTable(
       level1: l1,
       level2: l2,
       level3: l3,
-      key: `${nameKey(l1)}/${nameKey(l2)}/${nameKey(l3)}`,
-      nameKey: `${nameKey(l2)}/${nameKey(l3)}`,
-      core,
-      family: familyOf(l1, l2),
-      category: categoryOf(l1, l2, l3),
-      ...cells,
+      key: lastKey,
+      nameKey: lastNameKey,
+      core: lastCore || (!!target && CORE_MARK.test(target.text)),
+      family: lastFamily,
+      category: lastCategory,
+      target,
+      actual: get("actual"),
+      weight: get("weight"),
+      score: get("score"),
+      reason: get("reason"),
+      nature: get("nature"),
+      unit: get("unit"),
+      deduction: get("deduction"),
+      explanation: get("explanation"),
+      standard: get("standard"),
     };
-    if (names.level1.pos) row.level1Cell = names.level1.pos;
-    if (names.level2.pos) row.level2Cell = names.level2.pos;
-    if (names.level3.pos) row.level3Cell = names.level3.pos;
+    if (c1) row.level1Cell = { sheet: rd.name, row: c1.row, col: c1.col };
+    if (c2) row.level2Cell = { sheet: rd.name, row: c2.row, col: c2.col };
+    if (n3) row.level3Cell = { sheet: rd.name, row: n3.row, col: n3.col };
     if (columns.nature !== undefined || columns.unit !== undefined) {
-      const t = joinSplit(cells.nature, cells.target, cells.unit);
+      const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;
-      const a = joinSplit(undefined, cells.actual, cells.unit);
+      const a = joinSplit(undefined, row.actual, row.unit);
       if (a !== undefined) row.actualText = a;
     }
     table.rows.push(row);

@@ -21,6 +21,8 @@ export interface Cell extends CellPos {
   format?: string;
   /** Formula text with its "=" when the cell holds one. */
   formula?: string;
+  /** Internal: the number read from the cell, once (see recognize/cells.ts cellNumber). */
+  _num?: unknown;
 }
 
 export type TableKind = "declaration" | "self-assessment" | "evaluation";

@@ -12,7 +12,9 @@ export class SheetReader {
   /** Exclusive ends. */
   readonly r1: number;
   readonly c1: number;
-  private readonly cells = new Map<number, Cell>();
+  /** Cells made so far, by (row - r0) * width + (col - c0): a dense index is cheaper than a Map of a million. */
+  private readonly cells: (Cell | undefined)[] = [];
+  private readonly width: number;
   /** Non-top-left cells of merged areas → top-left (row, col), clipped to the used range. */
   private readonly mergeTop = new Map<number, number>();
   private readonly mergeWidth = new Map<number, number>();
@@ -27,6 +29,7 @@ export class SheetReader {
     for (const row of sheet.values) if (row && row.length > w) w = row.length;
     this.c1 = this.c0 + w;
     this.stride = Math.max(1, this.c1) + 1;
+    this.width = Math.max(1, this.c1 - this.c0);
     for (const m of sheet.merges ?? []) {
       if (!m || !(m.r1 >= m.r0) || !(m.c1 >= m.c0)) continue;
       const top = this.key(m.r0, m.c0);
@@ -58,6 +61,7 @@ export class SheetReader {
 
   /** The top-left position of the merge holding (r, c), or (r, c) itself. */
   source(r: number, c: number): { row: number; col: number } {
+    if (this.mergeTop.size === 0) return { row: r, col: c };
     const t = this.mergeTop.get(this.key(r, c));
     if (t === undefined) return { row: r, col: c };
     return { row: Math.floor(t / this.stride), col: t % this.stride };
@@ -76,22 +80,24 @@ export class SheetReader {
 
   /** The Cell at (r, c) (not merge-resolved), created once. */
   cell(r: number, c: number): Cell {
-    const k = this.key(r, c);
-    let cell = this.cells.get(k);
+    const inside = r >= this.r0 && r < this.r1 && c >= this.c0 && c < this.c1;
+    const k = inside ? (r - this.r0) * this.width + (c - this.c0) : -1;
+    let cell = k >= 0 ? this.cells[k] : undefined;
     if (!cell) {
       const raw = this.raw(r, c);
-      cell = { sheet: this.name, row: r, col: c, raw, text: textOf(raw) };
+      cell = { sheet: this.name, row: r, col: c, raw, text: textOf(raw), _num: undefined };
       const f = this.sheet.numberFormats?.[r - this.r0]?.[c - this.c0];
       if (f && !/^general$/i.test(f)) cell.format = f;
       const fm = this.sheet.formulas?.[r - this.r0]?.[c - this.c0];
       if (fm) cell.formula = fm;
-      this.cells.set(k, cell);
+      if (k >= 0) this.cells[k] = cell;
     }
     return cell;
   }
 
   /** The merge-resolved Cell: the top-left of a merged area. */
   sourceCell(r: number, c: number): Cell {
+    if (this.mergeTop.size === 0) return this.cell(r, c);
     const s = this.source(r, c);
     return this.cell(s.row, s.col);
   }
@@ -108,7 +114,8 @@ export class SheetReader {
     const b = Math.min(row.length, cb - this.c0);
     for (let i = a; i < b; i++) {
       const v = row[i];
-      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+      if (v === null || v === undefined) continue;
+      if (typeof v !== "string" || (v.length > 0 && v.charCodeAt(0) > 32) || v.trim() !== "") return false;
     }
     return true;
   }
@@ -116,7 +123,12 @@ export class SheetReader {
 
 export function textOf(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") {
+    // Most texts carry no outer whitespace: skip the copy trim() would make.
+    const n = v.length;
+    if (n > 0 && v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32) return v;
+    return v.trim();
+  }
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   return v ? "TRUE" : "FALSE";
 }

@@ -29,6 +29,7 @@ import { toUserFacingError, UserFacingError } from "./errors";
 /** ExcelApi needed for everything written here (workbook.protection is 1.7). Page setup needs 1.9 and is skipped below it. */
 export const TEMPLATE_API_MINOR = 7;
 const PAGE_LAYOUT_MINOR = 9;
+const GRIDLINES_MINOR = 8;
 
 const bi = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, "en-US": en });
 
@@ -79,8 +80,10 @@ export function queueTemplateWrites(
   def: TemplateDefinition,
   takenNames: Set<string>,
   withPageLayout: boolean,
+  withGridlines = withPageLayout,
 ): void {
-  ws.showGridlines = false;
+  // Forms print their own borders; hide the grid where the host can (ExcelApi 1.8).
+  if (withGridlines) ws.showGridlines = false;
   def.columnWidths.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(w);
   });
@@ -125,7 +128,9 @@ export function queueTemplateWrites(
     p.paperSize = "A4" as Excel.PaperType;
     p.orientation = (def.print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
     p.centerHorizontally = true;
-    p.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // Fit to one page wide only: a vertical page count of 0 ("automatic") is valid in the file format but
+    // not documented for Office.js, and a rejected property would fail the whole write.
+    p.zoom = { horizontalFitToPages: 1 };
     const rep = def.print.repeatRows;
     if (rep) p.setPrintTitleRows(`$${rep.from + 1}:$${rep.to + 1}`);
   }
@@ -165,6 +170,7 @@ export async function insertTemplate(
     throw e;
   }
   const withPageLayout = apiSupported(PAGE_LAYOUT_MINOR);
+  const withGridlines = apiSupported(GRIDLINES_MINOR);
   const doing = bi("插入模板", "Inserting the template");
 
   return Excel.run(async (context) => {
@@ -194,7 +200,7 @@ export async function insertTemplate(
     const taken = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
     try {
       const ws = sheets.add(sheetName);
-      queueTemplateWrites(ws, wb.names, def, taken, withPageLayout);
+      queueTemplateWrites(ws, wb.names, def, taken, withPageLayout, withGridlines);
       ws.activate();
       await context.sync();
     } catch (e) {

@@ -64,6 +64,8 @@ describe("insertTemplate on the simulated host", () => {
     expect(s.cell("A1").font.size).toBe(16);
     expect(s.cell("G6").horizontalAlignment).toBe("Right");
     expect(s.showGridlines).toBe(false);
+    expect(s.pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(s.pageLayout.centerHorizontally).toBe(true);
   });
 
   it("open boxes: only the listed sides get a border", async () => {
@@ -136,6 +138,16 @@ describe("insertTemplate on the simulated host", () => {
     expect(err.text("en-US")).toMatch(/ExcelApi 1\.7/);
     expect(h.syncCount).toBe(0);
     expect(h.workbook.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("on an ExcelApi 1.7 host: no gridline or page setup calls, the form itself is complete", async () => {
+    const h = install(undefined, "1.7");
+    const { sheetName } = await insertTemplate("self-assessment", { example: true });
+    expect(h.syncCount).toBe(2);
+    const s = h.workbook.sheet(sheetName);
+    expect(s.showGridlines).toBe(true);
+    expect(s.pageLayout.printTitleRows).toBeNull();
+    expect(s.cell("G6").value as number).toBeCloseTo(0.9968, 4);
   });
 
   it("without ExcelApi 1.9 the page setup is skipped, the rest is written", async () => {

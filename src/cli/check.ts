@@ -9,7 +9,7 @@ import { checkWorkbook } from "../core/check";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
 import { pick, type Bilingual, type Locale } from "../core/locale";
 import { qualify, type WorkbookSnapshot } from "../core/snapshot";
-import type { CliIO } from "./io";
+import { processIO, type CliIO } from "./io";
 import { attributeFindings, isFailed, mergeSnapshots, readFileSnapshot, type FileOutcome } from "./checkFile";
 import { checkFilesInOrder } from "./pool";
 
@@ -181,6 +181,12 @@ class Reporter {
     if (this.count < a.files.length) this.progress.draw(this.count, outcome.file);
   }
 
+  /** The exit code if the run ended now. */
+  code(): number {
+    if (this.unreadable > 0) return 2;
+    return this.findings.errors > 0 ? 1 : 0;
+  }
+
   finish(): number {
     const { io, a } = this;
     this.progress.clear();
@@ -189,8 +195,7 @@ class Reporter {
     } else {
       io.out(summaryText(a.files.length, this.findings, this.unreadable, a.lang));
     }
-    if (this.unreadable > 0) return 2;
-    return this.findings.errors > 0 ? 1 : 0;
+    return this.code();
   }
 }
 
@@ -234,6 +239,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const rep = new Reporter(io, parsed);
+  if (io === processIO) {
+    // `perf-eval check … | head`: the reader went away; stop quietly instead of dying on EPIPE.
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(rep.code());
+    });
+  }
   if (parsed.merge) await runMerged(parsed, rep);
   else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), { jobs: parsed.jobs });
   return rep.finish();

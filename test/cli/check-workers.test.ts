@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { makeTempDir, removeDir } from "../xlsx/helpers";
+import { makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 
 const root = path.join(__dirname, "..", "..");
 const bin = path.join(root, "bin", "perf-eval.js");
@@ -107,3 +108,19 @@ test("this thread reads beside the workers: all files checked once, in order, wi
   expect(got.some((g) => g.byWorker)).toBe(true);
   expect(got.some((g) => !g.byWorker)).toBe(true);
 }, 60000);
+
+test("a reader that closes the pipe early (`| head -1`) ends the run quietly, no EPIPE stack", async () => {
+  // Files that each print a finding line, so output keeps coming after `head` has gone.
+  const seed = path.join(dir, "seed.xlsx");
+  await writeSnapshotXlsx({ sheets: [seedDeclaration(), seedSelfAssessment()] }, seed);
+  const many = Array.from({ length: 40 }, () => JSON.stringify(seed)).join(" ");
+  const errFile = path.join(dir, "pipe-stderr.txt");
+  const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" check --jobs 2 ${many} 2>"${errFile}" | head -1`], {
+    encoding: "utf8",
+    timeout: 120000,
+  });
+  expect(r.stdout).toMatch(/indicator-value-mismatch/);
+  expect(r.stdout.trim().split("\n")).toHaveLength(1);
+  const err = fs.readFileSync(errFile, "utf8");
+  expect(err).not.toMatch(/EPIPE|\n\s+at /);
+}, 120000);

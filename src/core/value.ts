@@ -163,6 +163,7 @@ function decimalValue(sign: string, intPart: string, fracPart: string, shift: nu
 }
 
 function matchPrefixOps(s: string): { op: Operator | null; rest: string } {
+  if (s.trim() === "") return { op: null, rest: "" };
   let op: Operator | null = null;
   let rest = s;
   // Several operator words may stack (控制在≤…); the first one found wins.
@@ -200,8 +201,24 @@ export function excelSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
+// Forms repeat the same few values thousands of times: parsed texts are kept (bounded) and handed out as copies.
+const CACHE_LIMIT = 4096;
+let cache = new Map<string, ParsedValue>();
+
 /** Parse any cell content as an indicator value. Never throws. */
 export function parseValue(input: unknown): ParsedValue {
+  if (typeof input === "string" && input.length <= 200) {
+    const hit = cache.get(input);
+    if (hit) return { ...hit };
+    const p = parseSafe(input);
+    if (cache.size >= CACHE_LIMIT) cache = new Map();
+    cache.set(input, p);
+    return { ...p };
+  }
+  return parseSafe(input);
+}
+
+function parseSafe(input: unknown): ParsedValue {
   try {
     return parseInner(input);
   } catch {

@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../../src/core/findings";
 import { checkWorkbook } from "../../src/core/check";
-import { workbook } from "../support/grid";
+import { sheet, workbook } from "../support/grid";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { countyText } from "../fixtures/layouts/county-text";
@@ -96,6 +96,63 @@ describe("planted defects give exactly the expected findings", () => {
       "自评表!D11 number-as-text",
       "自评表!F17 rate-out-of-range",
       "自评表!G6 number-as-text",
+    ]);
+  });
+});
+
+describe("large and wide forms", () => {
+  it("a 5,000-row self-assessment correctly filled gives no error and no warning", () => {
+    const rows: (string | number | null)[][] = [
+      ["项目资金（万元）", null, "全年预算数（A）", "全年执行数（B）", "分值", "执行率", "得分"],
+      [null, "年度资金总额", 100, 100, 10, 1, 10],
+      [null, "其中：财政拨款", 100, 100, "—", "—", "—"],
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值（A）",
+        "实际完成值（B）",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+    ];
+    const groups: [string, string, number][] = [
+      ["产出指标", "数量指标", 1250],
+      ["产出指标", "质量指标", 1250],
+      ["效益指标", "社会效益指标", 750],
+      ["效益指标", "可持续影响指标", 750],
+      ["满意度指标", "服务对象满意度指标", 1000],
+    ];
+    // 50 over 2,500 rows, 30 over 1,500, 10 over 1,000: weights 0.02, 0.02, 0.01.
+    for (const [l1, l2, n] of groups)
+      for (let i = 0; i < n; i++) {
+        const w = l1 === "满意度指标" ? 0.01 : 0.02;
+        rows.push([l1, l2, `${l2}${i}`, "≥10个", 12, w, w, null]);
+      }
+    rows.push(["总分", null, null, null, null, 100, 100, null]);
+    const ind = rows.filter((r) => r[4] === 12).length;
+    expect(ind).toBe(5000);
+    const r = checkWorkbook(workbook(sheet("大表", rows)), {
+      rules: ENGINE_RULES.filter((x) => x !== "missing-category"),
+    });
+    expect(loud(r.findings)).toEqual([]);
+    expect(r.scores[0].total).toBe(100);
+  });
+
+  it("a sheet with 200 columns (the table far to the right of notes) reads the same", () => {
+    const pad = (row: (string | number | null)[]) => [...new Array(190).fill(null), ...row];
+    const s = sheet("宽表", [
+      pad(["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分"]),
+      pad(["产出指标", "数量指标", "培训人数", "≥500人", 520, 60, 70]),
+      pad(["效益指标", "社会效益指标", "就业", "提升", "提升", 30, 30]),
+      pad(["满意度指标", "服务对象满意度指标", "满意度", "≥90%", 0.95, 10, 10]),
+      pad(["总分", null, null, null, null, 100, 110]),
+    ]);
+    // 得分 is the 197th column (GO); the planted 70 of 60 and the 110 total of 100 are found there.
+    expect(brief(checkWorkbook(workbook(s), { rules: ["score-exceeds-weight", "sum-mismatch"] }).findings)).toEqual([
+      "宽表!GO2 score-exceeds-weight",
+      "宽表!GO5 score-exceeds-weight",
     ]);
   });
 });

@@ -186,4 +186,34 @@ describe("funds blocks, surveys, grades and amounts", () => {
       ["balance", 40],
     ]);
   });
+
+  it("a grade legend (等级 | 优 | 良 | 中 | 差) is not a grade given", () => {
+    const s = sheet("s", [
+      ["总分", 72],
+      ["评价等级", "优", "良", "中", "差"],
+      ["分数区间", "90-100", "80-90", "60-80", "0-60"],
+    ]);
+    expect(recognizeWorkbook(workbook(s)).grades).toEqual([]);
+  });
+});
+
+describe("group rows", () => {
+  it("drops 一级/二级 subtotal rows written above their indicators", () => {
+    const s = sheet("评分表", [
+      ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+      ["决策", null, null, 20, null, 18],
+      [null, "项目立项", null, 10, null, 9],
+      [null, null, "立项依据充分性", 5, "…", 5],
+      [null, null, "立项程序规范性", 5, "…", 4],
+      [null, "绩效目标", "绩效目标合理性", 10, "…", 9],
+      ["满意度", "服务对象满意度", null, 10, "…", 9],
+    ]);
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.indicators.map((r) => [r.level1, r.level2, r.level3, r.weight?.raw])).toEqual([
+      ["决策", "项目立项", "立项依据充分性", 5],
+      ["决策", "项目立项", "立项程序规范性", 5],
+      ["决策", "绩效目标", "绩效目标合理性", 10],
+      ["满意度", "服务对象满意度", "", 10],
+    ]);
+  });
 });

@@ -29,6 +29,28 @@ describe("weight-total", () => {
       expect(runRule("weight-total", s)).toEqual([]);
     });
 
+    it("a self-assessment whose funds block has no 分值 keeps 预算执行率's 10 outside the table (90 in the table)", () => {
+      const s = selfAssessment(undefined, { funds: [100, 100, null, 1, null], total: [100, 100] });
+      expect(runRule("weight-total", s)).toEqual([]);
+    });
+
+    it("an evaluation system with 一级 subtotal rows above their indicators", () => {
+      const s = sheet("评分表", [
+        ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],
+        ["决策", null, null, 20, null, 20],
+        [null, "项目立项", "立项依据充分性", 20, "…", 20],
+        ["过程", null, null, 20, null, 20],
+        [null, "资金管理", "资金到位率", 20, "…", 20],
+        ["产出", null, null, 35, null, 35],
+        [null, "产出数量", "实际完成率", 35, "…", 35],
+        ["效益", null, null, 25, null, 25],
+        [null, "实施效益", "社会效益", 25, "…", 25],
+        ["合计", null, null, 100, null, 100],
+      ]);
+      expect(runRule("weight-total", s)).toEqual([]);
+      expect(runRule("sum-mismatch", s)).toEqual([]);
+    });
+
     it("a fragment listing one category without a total row is not a whole set", () => {
       const s = selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null });
       expect(runRule("weight-total", s)).toEqual([]);

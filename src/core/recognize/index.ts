@@ -367,10 +367,30 @@ function readIndicatorTable(
     table.rows.push(row);
     table.lastRow = r;
   }
+  table.rows = dropGroupRows(table.rows);
+  if (table.rows.length > 0) table.lastRow = Math.max(table.lastRow, table.rows[table.rows.length - 1].row);
   table.kind = tableKind(rd.sheet, table);
   ctx.model.tables.push(table);
   ctx.model.indicators.push(...table.rows);
   return Math.max(r, table.lastRow + 1);
+}
+
+/**
+ * Drop group rows: a row naming only a 一级 (or 一级 + 二级) indicator, with its subtotal weight, above rows that
+ * name indicators under it. Those weights repeat their children's; counting both would double every sum.
+ */
+function dropGroupRows(rows: IndicatorRow[]): IndicatorRow[] {
+  if (!rows.some((r) => r.level3 === "" || r.level2 === "")) return rows;
+  const withChildren = new Set<string>();
+  for (const r of rows) {
+    if (r.level3 !== "") withChildren.add(`${r.level1}\u0001${r.level2}`);
+    if (r.level2 !== "" || r.level3 !== "") withChildren.add(r.level1);
+  }
+  return rows.filter((r) => {
+    if (r.level2 === "" && r.level3 === "") return !withChildren.has(r.level1);
+    if (r.level3 === "") return !withChildren.has(`${r.level1}\u0001${r.level2}`);
+    return true;
+  });
 }
 
 function tableKind(sheet: SheetSnapshot, t: IndicatorTable): TableKind {
@@ -484,7 +504,9 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
     const label = rd.cell(r, c);
     if (isGradeLabel(t)) {
       const value = valueFor(rd, r, c, (x) => gradeFromWord(x.text) !== null);
-      if (value) {
+      // 等级 | 优 | 良 | 中 | 差 is a legend of the bands, not a grade given.
+      const next = value ? rd.raw(value.row, value.col + rd.mergedWidth(value.row, value.col)) : null;
+      if (value && !(typeof next === "string" && gradeFromWord(next.trim()) !== null)) {
         const key = gradeFromWord(value.text)!;
         const grade = ({ excellent: "优", good: "良", fair: "中", poor: "差" } as const)[key];
         ctx.model.grades.push({ sheet: rd.name, label, value, grade });

@@ -48,7 +48,10 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
   // Sync 1: the sheet list.
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
+  const withName = apiSupported(7);
+  if (withName) context.workbook.load("name");
   await context.sync();
+  const source = withName ? context.workbook.name : undefined;
   const list = sheets.items.map((ws) => ({
     ws,
     name: ws.name,
@@ -67,9 +70,10 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
     await context.sync();
   } catch (e) {
     if (!isPayloadLimitError(e)) throw e;
-    return readInBlocks(context, list, withMerges, options);
+    return { ...(await readInBlocks(context, list, withMerges, options)), ...(source ? { source } : {}) };
   }
   return {
+    ...(source ? { source } : {}),
     sheets: list.map(({ name, visibility }, i) => {
       const { used, merged } = reads[i];
       const info: UsedInfo = used;

@@ -278,6 +278,8 @@ export class SimWorkbook {
   /** Workbook structure protection: sheets cannot be added, deleted or renamed. */
   protected = false;
   calculationMode = "Automatic";
+  /** File name as Workbook.name reports it. */
+  name = "Book1.xlsx";
   activeSheetId: string | null = null;
   /** Set by any mutation; the host reads and clears it to fire change listeners. */
   changed = false;

@@ -1107,7 +1107,7 @@ defineProps(SimApplication, ["calculationMode"]);
 export class SimWorkbookProxy extends SimObject<SimWorkbook> {
   protected readonly typeName = "Workbook";
   protected navs = ["worksheets", "names", "settings", "protection", "application"] as const;
-  protected readonly props: Record<string, PropDef<SimWorkbook>> = { name: { get: () => "Book1.xlsx" } };
+  protected readonly props: Record<string, PropDef<SimWorkbook>> = { name: { get: (w) => w.name, minApi: 7 } };
   readonly worksheets: SimWorksheetCollection;
   readonly names: SimNamedItemCollection;
   readonly settings: SimSettingCollection;

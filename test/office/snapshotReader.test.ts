@@ -39,6 +39,7 @@ describe("readWorkbookSnapshot", () => {
     wb.addSheet("空", []);
     host = installSimHost(globalThis, { workbook: wb });
     const snap = await readWorkbookSnapshot();
+    expect(snap.source).toBe("Book1.xlsx");
     const [a, b, empty] = snap.sheets;
     expect(a).toMatchObject({ name: "表1", visibility: "Visible", originRow: 0, originCol: 0 });
     expect(a.values).toEqual([

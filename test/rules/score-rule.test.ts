@@ -105,6 +105,26 @@ describe("score-rule", () => {
     });
   });
 
+  describe("an operator written only in the declaration", () => {
+    const decl = () =>
+      sheet("申报表", [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "质量指标", "返工率", "≤5%"],
+      ]);
+    const self = (actual: number, score: number) =>
+      selfAssessment([["产出指标", "质量指标", "返工率", "5%", actual, 10, score, "加强质检"]], {
+        funds: null,
+        total: null,
+      });
+    it("is used: 3 % of ≤5 % is met, full marks", () => {
+      expect(runRule("score-rule", [decl(), self(0.03, 10)])).toEqual([]);
+    });
+    it("is used: 8 % of ≤5 % scores 10 × 5/8", () => {
+      expect(runRule("score-rule", [decl(), self(0.08, 6.25)])).toEqual([]);
+      expect(runRule("score-rule", [decl(), self(0.08, 10)]).map((f) => f.cell)).toEqual(["G4"]);
+    });
+  });
+
   describe("invalid", () => {
     it("full marks for a missed ≥ target", () => {
       const f = run(withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 400, 20, 20, "生源不足"]));

@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
-import { parseValue, normalizeWidth, resolution, type ParsedValue } from "../value";
+import { parseValue, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
 import { numbersAgree, scaleSlip } from "../compare";
 import { isBlankMark } from "../recognize/cells";
 import { rowName } from "./util";
@@ -108,6 +108,22 @@ export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, Indi
   // First-level naming differs between forms (产出 vs 产出指标 vs nothing): fall back to 二级/三级.
   pairUp((r) => (r.level3 ? r.nameKey : ""));
   return pairs;
+}
+
+/**
+ * The operator an indicator's value lacks but its counterpart in another table states (95% assessed under a
+ * ≤5% declaration): rows whose own value has no operator, mapped to the other table's operator.
+ */
+export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Operator> {
+  const out = new Map<IndicatorRow, Operator>();
+  for (const [ref, row] of matchedIndicatorPairs(model)) {
+    const a = parseValue(valueOf(ref));
+    const b = parseValue(valueOf(row));
+    if (!a.quantitative || !b.quantitative) continue;
+    if (a.operator && !b.operator) out.set(row, a.operator);
+    else if (b.operator && !a.operator) out.set(ref, b.operator);
+  }
+  return out;
 }
 
 const rule: RuleModule = {

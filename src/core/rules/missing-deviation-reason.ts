@@ -4,6 +4,7 @@ import { parseValue } from "../value";
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
+import { borrowedOperators } from "./indicator-value-mismatch";
 
 const rule: RuleModule = {
   id: "missing-deviation-reason",
@@ -21,6 +22,7 @@ const rule: RuleModule = {
     },
   },
   check(ctx: RuleContext) {
+    const borrowed = borrowedOperators(ctx.model);
     for (const row of ctx.model.indicators) {
       const table = ctx.model.tables[row.table];
       // Only forms that have the column can be faulted for leaving it empty.
@@ -31,8 +33,9 @@ const rule: RuleModule = {
       const a = readActual(t, row.actualText ?? row.actual.raw, {
         percentFormat: !!row.actual.format && /%/.test(row.actual.format),
       });
-      // No operator written: a cost is capped from above (成本指标 are ≤ by nature), anything else from below.
-      const op = t.operator ?? (row.category === "成本" ? "<=" : null);
+      // No operator written: the one the other table states for it, else a cost is capped from above
+      // (成本指标 are ≤ by nature) and anything else from below.
+      const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);
       if (a === null || meetsNumber({ operator: op, number: t.number }, a) !== false) continue;
       // An empty cell, or one holding only 无 / — / /, explains nothing.
       if (row.reason && !isBlankMark(row.reason)) continue;

@@ -8,6 +8,7 @@ import { execRate } from "../rates";
 import { isEvalError } from "../errors";
 import { fmtNum, fmtPct } from "./format";
 import { rowName } from "./util";
+import { borrowedOperators } from "./indicator-value-mismatch";
 
 /** Smallest step a score is written at (9.7 → 0.1; 10 → 1). */
 function scoreStep(cell: Cell): number {
@@ -53,6 +54,7 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     const { model } = ctx;
+    const borrowed = borrowedOperators(model);
     for (const row of model.indicators) {
       const { weight, score, target, actual } = row;
       if (!weight || !score || !target || !actual || isBlankMark(actual)) continue;
@@ -64,8 +66,9 @@ const rule: RuleModule = {
       const percentFormat = !!actual.format && /%/.test(actual.format);
       const a = readActual(t, row.actualText ?? actual.raw, { percentFormat });
       if (a === null) continue;
-      // No operator written: a cost is capped from above (成本指标 are ≤ by nature), anything else from below.
-      const op = t.operator ?? (row.category === "成本" ? "<=" : null);
+      // No operator written: the one the other table states for it, else a cost is capped from above
+      // (成本指标 are ≤ by nature) and anything else from below.
+      const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);
       const met = meetsNumber({ operator: op, number: t.number }, a);
       if (met === null) continue;
       const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };

@@ -196,11 +196,37 @@ function loadFailure(e: unknown): XlsxInputError {
   });
 }
 
+/**
+ * Worksheet parts the snapshot never uses. ExcelJS skips them while parsing, which saves time on real forms
+ * (long data-validation lists, conditional formats) and avoids failing on a broken drawing or table part.
+ * Kept: sheetData (values, formulas, styles, hidden rows), cols (hidden columns), mergeCells.
+ */
+export const IGNORED_SHEET_NODES = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "autoFilter",
+  "rowBreaks",
+  "hyperlinks",
+  "pageMargins",
+  "dataValidations",
+  "pageSetup",
+  "headerFooter",
+  "printOptions",
+  "picture",
+  "drawing",
+  "sheetProtection",
+  "tableParts",
+  "conditionalFormatting",
+  "extLst",
+];
+
 async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_NODES } as Partial<ExcelJS.XlsxReadOptions>);
   } catch (e) {
     throw loadFailure(e);
   }

@@ -178,6 +178,43 @@ describe("readSnapshotFromBuffer", () => {
     expect(mem.sheets[0].formulas).toEqual(fromFile.sheets[0].formulas);
   });
 
+  test("sheets full of extras (validation lists, conditional formats, a table, an image, protection) read the same", async () => {
+    const fill = (s: ExcelJS.Worksheet) => {
+      s.getCell("A1").value = "三级指标";
+      s.getCell("B1").value = "得分";
+      for (let r = 2; r <= 6; r++) {
+        s.getCell(r, 1).value = `指标${r}`;
+        s.getCell(r, 2).value = r * 1.5;
+        s.getCell(r, 2).numFmt = "0.00";
+      }
+      s.mergeCells("C1:D1");
+      s.getCell("C1").value = { text: "说明", hyperlink: "#Sheet2!A1" };
+      s.getRow(4).hidden = true;
+    };
+    const plain = await roundTrip((wb) => fill(wb.addWorksheet("S")));
+    const busy = await roundTrip((wb) => {
+      const s = wb.addWorksheet("S", { pageSetup: { orientation: "landscape" }, views: [{ state: "frozen", ySplit: 1 }] });
+      fill(s);
+      for (let r = 2; r <= 6; r++) {
+        s.getCell(r, 2).dataValidation = { type: "list", allowBlank: true, formulae: ['"1,2,3,4,5,6,7,8,9,10"'] };
+      }
+      s.addConditionalFormatting({
+        ref: "B2:B6",
+        rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["5"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFF0000" } } } }],
+      });
+      s.autoFilter = "A1:B6";
+      s.headerFooter.oddFooter = "第 &P 页";
+      const png = fs.readFileSync(path.join(__dirname, "..", "..", "assets", fs.readdirSync(path.join(__dirname, "..", "..", "assets")).find((f) => f.endsWith(".png"))!));
+      s.addImage(s.workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "F2:G4");
+      const t = wb.addWorksheet("T");
+      t.addTable({ name: "Scores", ref: "A1", columns: [{ name: "名称" }, { name: "分值" }], rows: [["产出", 50], ["效益", 30]] });
+      void s.protect("", {});
+    });
+    expect(busy.sheets[0]).toEqual(plain.sheets[0]);
+    const t = sheet(busy, "T");
+    expect(t.values.slice(0, 3)).toEqual([["名称", "分值"], ["产出", 50], ["效益", 30]]);
+  });
+
   test("a hand-made minimal workbook (no styles part) reads", async () => {
     const xml = Buffer.from(
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +

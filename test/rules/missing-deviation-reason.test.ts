@@ -68,6 +68,21 @@ describe("missing-deviation-reason", () => {
     });
   });
 
+  describe("an operator written only in the declaration", () => {
+    const decl = sheet("申报表", [
+      ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "质量指标", "返工率", "≤5%"],
+    ]);
+    const self = (actual: number) =>
+      selfAssessment([["产出指标", "质量指标", "返工率", "5%", actual, 10, 10]], { funds: null, total: null });
+    it("3 % is within ≤5 %: nothing to explain", () => {
+      expect(runRule("missing-deviation-reason", [decl, self(0.03)])).toEqual([]);
+    });
+    it("8 % misses ≤5 %", () => {
+      expect(runRule("missing-deviation-reason", [decl, self(0.08)]).map((f) => f.cell)).toEqual(["H4"]);
+    });
+  });
+
   describe("invalid", () => {
     it("a missed ≥ target with an empty reason", () => {
       const f = run(withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18]));

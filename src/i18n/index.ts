@@ -41,6 +41,7 @@ export const STRINGS = {
     "zh-CN": "受保护的工作表未标记：{sheets}",
     "en-US": "Protected sheets not highlighted: {sheets}",
   },
+  ruleGuide: { "zh-CN": "检查项目说明（{count} 项）", "en-US": "What the check looks for ({count} rules)" },
   noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
   summaryLine: {
     "zh-CN": "错误 {errors} · 警告 {warnings} · 提示 {infos}",

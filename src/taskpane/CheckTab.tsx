@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import {
   Button,
   Checkbox,
@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Locale } from "../core/locale";
+import { RULE_IDS } from "../core/findings";
 import { t } from "../i18n/index";
 import {
   getCheckOptions,
@@ -43,7 +44,18 @@ const useStyles = makeStyles({
   meta: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, marginTop: "6px" },
   section: { marginTop: "10px" },
   stage: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  guide: {
+    marginTop: "10px",
+    padding: "4px 8px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  guideHead: { cursor: "pointer", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
 });
+
+const RULE_COUNT = RULE_IDS.length;
+const RuleGuide = lazy(() => import(/* webpackChunkName: "rule-guide" */ "./RuleGuide"));
 
 const STAGE_KEYS = {
   reading: "stageReading",
@@ -82,6 +94,7 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
   const [record, setRecord] = useState<CheckRecord | null>(latestCheck);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [guideOpen, setGuideOpen] = useState(false);
   const mounted = useRef(true);
 
   useEffect(() => {
@@ -220,6 +233,18 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
           )}
         </>
       )}
+      <details
+        className={s.guide}
+        onToggle={(e) => setGuideOpen((e.currentTarget as HTMLDetailsElement).open)}
+        data-testid="rule-guide-toggle"
+      >
+        <summary className={s.guideHead}>{t(locale, "ruleGuide", { count: RULE_COUNT })}</summary>
+        {guideOpen && (
+          <Suspense fallback={t(locale, "loading")}>
+            <RuleGuide locale={locale} />
+          </Suspense>
+        )}
+      </details>
     </div>
   );
 }

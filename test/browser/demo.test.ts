@@ -104,6 +104,12 @@ describe("first screen", () => {
     expect(await page.locator("table.demo-grid td").count()).toBeGreaterThan(20);
     expect(await page.getByTestId("sheet-tabs").locator("button").allTextContents()).toEqual(state.sheets);
     await screenshot(page, "demo-first-screen");
+    // The rule guide loads on demand and documents every rule from the rule modules.
+    await page.getByTestId("rule-guide-toggle").locator("summary").click();
+    await page.getByTestId("rule-guide").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("rule-guide").locator("li").count()).toBe(15);
+    expect(await page.getByTestId("rule-guide").textContent()).toContain("indicator-value-mismatch");
+    await screenshot(page, "demo-rule-guide");
     expect(errors).toEqual([]);
     expect(session.blocked).toEqual([]);
     await page.close();

@@ -25,7 +25,6 @@ import {
 } from "./headers";
 import type {
   Cell,
-  CellPos,
   FundsBlock,
   FundsRole,
   FundsRow,

@@ -3,7 +3,18 @@
  * rules, leaves nothing half-written (protected workbook, failing sync), and writes user text as text.
  */
 import fc from "fast-check";
-import { SHEET_NAME_MAX, TEMPLATE_KINDS, sanitizeSheetName, uniqueSheetName } from "../../src/core/templates";
+import * as ExcelJS from "exceljs";
+import {
+  SHEET_NAME_MAX,
+  TEMPLATE_KINDS,
+  TemplateOptionsError,
+  buildTemplate,
+  sanitizeSheetName,
+  uniqueSheetName,
+  writtenCells,
+  type TemplateOptions,
+} from "../../src/core/templates";
+import { templateToBuffer } from "../../src/xlsx/templateWriter";
 import { isUserFacingError } from "../../src/office/errors";
 import { insertTemplate } from "../../src/office/templateWriter";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
@@ -169,6 +180,65 @@ describe("user text is written as text", () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("any options", () => {
+  const options = fc.record(
+    {
+      projectName: fc.oneof(
+        fc.string({ maxLength: 600 }),
+        fc.constantFrom("=1+1", "@x", "-2", "\u0000\u0007", "😀".repeat(300)),
+      ),
+      department: fc.string({ maxLength: 40 }),
+      implementer: fc.string({ maxLength: 40 }),
+      year: fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constantFrom(Number.NaN, Infinity, 2021.5)),
+      moneyUnit: fc.constantFrom("万元", "元", "美元"),
+      lang: fc.constantFrom("zh-CN", "en-US", "fr"),
+      example: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it("either build a form whose every cell can be written, or fail with a bilingual TemplateOptionsError", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...TEMPLATE_KINDS), options, (kind, o) => {
+        let def;
+        try {
+          def = buildTemplate(kind, o as TemplateOptions);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TemplateOptionsError);
+          expect((e as TemplateOptionsError).bilingual["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+          expect((e as TemplateOptionsError).bilingual["en-US"]).toMatch(/[a-z]/);
+          return;
+        }
+        for (const w of writtenCells(def)) if (typeof w.value === "number") expect(Number.isFinite(w.value)).toBe(true);
+        for (const c of def.cells) if (c.userText) expect(c.numFmt).toBe("@");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the .xlsx of any accepted options reads back with the typed text unchanged", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...TEMPLATE_KINDS),
+        fc.string({ minLength: 1, maxLength: 80 }),
+        async (kind, name) => {
+          const o: TemplateOptions = { projectName: name };
+          const def = buildTemplate(kind, o);
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load((await templateToBuffer(kind, o)) as unknown as ArrayBuffer);
+          const cell = def.cells.find((c) => c.name === "ProjectName");
+          if (!cell || name.trim() === "") return;
+          const v = wb.worksheets[0].getRow(cell.row + 1).getCell(cell.col + 1).value;
+          expect(typeof v === "string" ? v : JSON.stringify(v)).toBe(
+            kind === "rectification" ? name.trim() : name.trim(),
+          );
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

@@ -191,6 +191,11 @@ describe("options and examples", () => {
     expect(() => buildTemplate("declaration", opts as unknown as TemplateOptions)).toThrow(msg);
   });
 
+  it("control characters (other than tab and line breaks) are dropped from typed text: a cell cannot hold them", () => {
+    const def = buildTemplate("declaration", { projectName: "  a\u0000b\u0007c\td\u007f " });
+    expect(def.cells.find((c) => c.name === "ProjectName")?.value).toBe("abc\td");
+  });
+
   it("an unknown kind is refused with a bilingual message", () => {
     expect(() => buildTemplate("budget" as TemplateKind)).toThrow(/未知的模板类型 unknown template kind: budget/);
   });

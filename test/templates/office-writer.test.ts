@@ -209,6 +209,7 @@ describe("both writers produce the same cell contents", () => {
     ["declaration", { example: true }],
     ["survey", { example: true, lang: "en-US" }],
     ["notice", { projectName: "@项目", year: 2023, implementer: "2024" }],
+    ["declaration", { projectName: "a\u0001b\u0007c\td", department: "=A1" }],
   ];
   it.each(cases)("%s %j", async (kind, options) => {
     const h = install();

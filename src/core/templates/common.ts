@@ -89,12 +89,30 @@ export function validateOptions(o: TemplateOptions): void {
   }
 }
 
+/**
+ * Remove control characters other than tab and line breaks: a cell in an .xlsx file cannot hold them (ExcelJS
+ * drops them), so both writers store the same text.
+ */
+export function stripControls(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) continue;
+    out += ch;
+  }
+  return out;
+}
+
 export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
   validateOptions(o);
   const lang: Locale = o.lang === "en-US" ? "en-US" : "zh-CN";
   const example = o.example === true;
   const zh = lang === "zh-CN";
-  const clean = (s: string | undefined) => (typeof s === "string" && s.trim() !== "" ? s.trim() : undefined);
+  const clean = (v: string | undefined) => {
+    if (typeof v !== "string") return undefined;
+    const t = stripControls(v).trim();
+    return t === "" ? undefined : t;
+  };
   const year = typeof o.year === "number" ? o.year : undefined;
   if (example) {
     return {

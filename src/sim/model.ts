@@ -218,6 +218,17 @@ export class SimSheet {
     this.workbook.changed = true;
   }
 
+  /** Coordinates of the stored (non-default) cells inside an area. */
+  storedIn(a: MergeArea): { r: number; c: number }[] {
+    const out: { r: number; c: number }[] = [];
+    for (const k of this.cells.keys()) {
+      const r = Math.floor(k / KEY_STRIDE);
+      const c = k % KEY_STRIDE;
+      if (r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1) out.push({ r, c });
+    }
+    return out.sort((x, y) => x.r - y.r || x.c - y.c);
+  }
+
   /** Set any sheet-level field through the journal. */
   setField<K extends keyof this>(field: K, value: this[K]): void {
     const old = this[field];

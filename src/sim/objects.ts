@@ -68,6 +68,10 @@ function forEachCell(a: MergeArea, fn: (r: number, c: number, i: number, j: numb
 }
 
 function gridOf<V>(a: MergeArea, fn: (r: number, c: number) => V): V[][] {
+  // Reading a whole sheet's cells cannot fit any response: refuse as Excel does, without building it.
+  if ((a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1) > 5_000_000) {
+    throw err("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+  }
   const out: V[][] = [];
   for (let r = a.r0; r <= a.r1; r++) {
     const row: V[] = [];
@@ -91,16 +95,36 @@ function inputAt(value: unknown, a: MergeArea): (i: number, j: number) => unknow
   return (i, j) => (value as unknown[][])[i][j];
 }
 
+/**
+ * Areas bigger than this (whole columns, rows or the sheet) are handled through their stored cells only: the
+ * rest are default cells. An approximation — Excel keeps row/column-level formats, the sim doesn't — that keeps
+ * "format column A" from touching a million cells one by one.
+ */
+const HUGE_AREA = 1_000_000;
+const areaSize = (a: MergeArea) => (a.r1 - a.r0 + 1) * (a.c1 - a.c0 + 1);
+
+/** Each cell of an area, or for a huge area each stored cell in it. */
+function forEachFormatCell(sheet: SimSheet, a: MergeArea, fn: (r: number, c: number) => void): void {
+  if (areaSize(a) <= HUGE_AREA) forEachCell(a, fn);
+  else for (const { r, c } of sheet.storedIn(a)) fn(r, c);
+}
+
 /** One value when every cell agrees, null otherwise (Office.js's rule for format properties). */
-function uniform<V>(a: MergeArea, fn: (r: number, c: number) => V): V | null {
+function uniform<V>(a: MergeArea, fn: (r: number, c: number) => V, sheet?: SimSheet): V | null {
   let first: V | undefined;
   let same = true;
-  forEachCell(a, (r, c) => {
+  const visit = (r: number, c: number) => {
     if (!same) return;
     const v = fn(r, c);
     if (first === undefined) first = v;
     else if (JSON.stringify(v) !== JSON.stringify(first)) same = false;
-  });
+  };
+  if (sheet && areaSize(a) > HUGE_AREA) {
+    const stored = sheet.storedIn(a);
+    // A huge area always holds default cells too: the value at a cell nobody touched.
+    visit(MAX_ROWS - 1, MAX_COLS - 1);
+    for (const { r, c } of stored) visit(r, c);
+  } else forEachCell(a, visit);
   return same ? (first ?? null) : null;
 }
 
@@ -446,24 +470,24 @@ defineProps(SimRangeAreas, ["address", "areaCount", "cellCount"]);
 const fmtSetter =
   (fn: (cell: CellState, v: unknown) => void) =>
   (t: RangeTarget, v: unknown): void =>
-    forEachCell(t.area, (r, c) => t.sheet.mutate(r, c, (cell) => fn(cell, v)));
+    forEachFormatCell(t.sheet, t.area, (r, c) => t.sheet.mutate(r, c, (cell) => fn(cell, v)));
 
 class SimRangeFormat extends SimObject<RangeTarget> {
   protected readonly typeName = "RangeFormat";
   protected navs = ["fill", "font", "borders"] as const;
   protected readonly props: Record<string, PropDef<RangeTarget>> = {
     horizontalAlignment: {
-      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.horizontalAlignment ?? "General"),
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.horizontalAlignment ?? "General", t.sheet),
       guard: guardCells,
       set: fmtSetter((cell, v) => (cell.horizontalAlignment = String(v))),
     },
     verticalAlignment: {
-      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.verticalAlignment ?? "Bottom"),
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.verticalAlignment ?? "Bottom", t.sheet),
       guard: guardCells,
       set: fmtSetter((cell, v) => (cell.verticalAlignment = String(v))),
     },
     wrapText: {
-      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.wrapText ?? false),
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.wrapText ?? false, t.sheet),
       guard: guardCells,
       set: fmtSetter((cell, v) => (cell.wrapText = !!v)),
     },
@@ -508,7 +532,7 @@ class SimRangeFill extends SimObject<RangeTarget> {
   protected readonly props: Record<string, PropDef<RangeTarget>> = {
     // Excel reports a cell without fill as white with pattern "None": the color alone can't tell them apart.
     color: {
-      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.fill ?? "#FFFFFF"),
+      get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.fill ?? "#FFFFFF", t.sheet),
       guard: guardCells,
       set: (t, v) => {
         const color = normColor(v);
@@ -521,7 +545,11 @@ class SimRangeFill extends SimObject<RangeTarget> {
     pattern: {
       minApi: 9,
       get: (t) =>
-        uniform(t.area, (r, c) => (t.sheet.raw(r, c)?.fill ? (t.sheet.raw(r, c)!.fillPattern ?? "Solid") : "None")),
+        uniform(
+          t.area,
+          (r, c) => (t.sheet.raw(r, c)?.fill ? (t.sheet.raw(r, c)!.fillPattern ?? "Solid") : "None"),
+          t.sheet,
+        ),
       guard: guardCells,
       set: fmtSetter((cell, v) => {
         if (v === "None") {
@@ -537,7 +565,7 @@ class SimRangeFill extends SimObject<RangeTarget> {
   clear(): void {
     this.act({ clearFill: true }, (t) => {
       guardCells(t);
-      forEachCell(t.area, (r, c) => {
+      forEachFormatCell(t.sheet, t.area, (r, c) => {
         if (t.sheet.raw(r, c)?.fill)
           t.sheet.mutate(r, c, (cell) => {
             cell.fill = null;
@@ -551,7 +579,7 @@ defineProps(SimRangeFill, ["color", "pattern"]);
 
 function fontProp(k: keyof typeof DEFAULT_FONT, conv: (v: unknown) => unknown): PropDef<RangeTarget> {
   return {
-    get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.font?.[k] ?? DEFAULT_FONT[k]),
+    get: (t) => uniform(t.area, (r, c) => t.sheet.raw(r, c)?.font?.[k] ?? DEFAULT_FONT[k], t.sheet),
     guard: guardCells,
     set: fmtSetter((cell, v) => (cell.font = { ...(cell.font ?? {}), [k]: conv(v) })),
   };

@@ -453,3 +453,29 @@ test("selecting a cell notifies change listeners (the demo grid follows the sele
   off();
   expect(seen).toEqual(['自评表:{"r0":1,"c0":1,"r1":1,"c1":1}']);
 });
+
+test("formatting whole columns or the whole sheet works through stored cells (no million-cell loops)", async () => {
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("自评表");
+    ws.getRange("A:C").format.font.bold = true;
+    const all = ws.getRange();
+    all.format.fill.load("color");
+    const col = ws.getRange("B:B");
+    col.format.font.load("bold");
+    col.format.load("columnWidth");
+    await ctx.sync();
+    expect(all.format.fill.color).toBe("#FFFFFF");
+    // Stored cells bold, untouched cells default: not uniform.
+    expect(col.format.font.bold).toBeNull();
+    expect(col.format.columnWidth).toBe(48);
+  });
+  expect(wb.sheet("自评表").cell("B2").font.bold).toBe(true);
+});
+
+test("loading the values of a whole sheet is refused as too large", async () => {
+  await Excel.run(async (ctx) => {
+    const all = ctx.workbook.worksheets.getItem("自评表").getRange();
+    all.load("values");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});

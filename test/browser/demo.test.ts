@@ -249,6 +249,49 @@ describe("templates from the pane", () => {
   });
 });
 
+describe("bad input and refusals in the pane", () => {
+  it("writes typed options as text: no formula, no HTML, in the sheet or the page", async () => {
+    const { page, errors } = await openDemo("?empty=1");
+    const evil = '=HYPERLINK("http://x")<img src=x onerror="window.__xss=1">';
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("field-project").fill(evil);
+    await page.getByTestId("insert-survey").click();
+    await page.getByTestId("status-survey").waitFor({ timeout: 30_000 });
+    const cells = await page.evaluate((needle) => {
+      const wb = (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook as unknown as {
+        sheets: { cells: Map<number, { value: unknown; formula: string | null }> }[];
+      };
+      return [...wb.sheets[0].cells.values()]
+        .filter((c) => String(c.value ?? "").includes(needle) || String(c.formula ?? "").includes(needle))
+        .map((c) => ({ value: String(c.value), formula: c.formula }));
+    }, "onerror");
+    expect(cells.length).toBeGreaterThanOrEqual(1);
+    for (const c of cells) expect(c.formula).toBeNull();
+    // The grid shows the text as typed; the page grew no element from it and ran nothing.
+    expect(await page.locator("table.demo-grid td", { hasText: "<img src=x" }).count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a clear message when the workbook is protected, and adds no sheet", async () => {
+    const { page } = await openDemo("?empty=1");
+    await page.evaluate(() => {
+      ((window as unknown as DemoWindow).__perfEvalDemo!.host.workbook as unknown as { protected: boolean }).protected =
+        true;
+    });
+    await page.getByTestId("tab-templates").click();
+    await page.getByTestId("insert-declaration").click();
+    const status = page.getByTestId("status-declaration");
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toMatch(/保护/);
+    expect((await demoState(page)).sheets).toEqual([]);
+    await screenshot(page, "template-protected-error");
+    await page.close();
+  });
+});
+
 describe("check from the pane", () => {
   it("runs the check on the demo workbook and selects a finding's cell when clicked", async () => {
     const { page, errors } = await openDemo();

@@ -18,6 +18,13 @@ describe("rate-out-of-range", () => {
       ["a negative cost saving rate", rates(["成本节约率", "-5%"])],
       ["percent points written bare (86.88)", rates(["政策知晓率", 86.88])],
       ["a 100 % satisfaction", rates(["满意度", 1])],
+      [
+        "an actual written with its own unit (98.5分 against ≥90%)",
+        selfAssessment([["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "98.5分", 10, 10]], {
+          funds: null,
+          total: null,
+        }),
+      ],
     ])("%s", (_n, s) => {
       expect(runRule("rate-out-of-range", s)).toEqual([]);
     });

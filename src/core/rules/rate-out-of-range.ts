@@ -83,8 +83,10 @@ const rule: RuleModule = {
       // Only percentage indicators: a count or an amount named …率 is not a share.
       if (!t.quantitative || !t.percent || t.number === null) continue;
       test(name, row.target, t.number);
-      if (row.actual && row.actual.text !== "") {
-        const a = readActual(t, parsed(row.actual), {
+      // An actual written with a unit of its own (98.5分, 3200户) is not a share of 100 %.
+      const ap = row.actual ? parsed(row.actual) : null;
+      if (row.actual && ap && ap.quantitative && (ap.percent || ap.unit === null)) {
+        const a = readActual(t, ap, {
           percentFormat: !!row.actual.format && /%/.test(row.actual.format),
         });
         test(name, row.actual, a);

@@ -136,6 +136,14 @@ describe("indicator tables", () => {
     ]);
   });
 
+  it("keeps units written in header brackets, not the (A)/(B) marks", () => {
+    const s = sheet("s", [
+      ["一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（万元）", "分值", "得分（分）"],
+      ["产出指标", "成本指标", "总成本", "≤90万元", 88, 10, 10],
+    ]);
+    expect(recognizeWorkbook(workbook(s)).tables[0].headerUnits).toEqual({ actual: "万元", score: "分" });
+  });
+
   it("marks ★ core indicators", () => {
     const s = sheet("s", [HEAD, ["产出指标", "数量指标", "★参保人数", "≥3.52万人", 35452, 10, 10]]);
     const r = recognizeWorkbook(workbook(s)).indicators[0];

@@ -195,6 +195,8 @@ function readIndicatorTable(
     firstRow: first,
     lastRow: first - 1,
   };
+  const units = headerUnits(rd, headerRows, columns);
+  if (units) table.headerUnits = units;
   const roleCols = Object.values(columns) as number[];
   const minCol = Math.min(...roleCols);
   const maxCol = Math.max(...roleCols);
@@ -372,6 +374,29 @@ function readIndicatorTable(
   ctx.model.tables.push(table);
   ctx.model.indicators.push(...table.rows);
   return Math.max(r, table.lastRow + 1);
+}
+
+/** Units written in brackets in the headers: 实际完成值（万元） → actual: "万元". (A)/(B)/(B/A) are not units. */
+function headerUnits(
+  rd: SheetReader,
+  headerRows: number[],
+  columns: Partial<Record<IndicatorRole, number>>,
+): Partial<Record<IndicatorRole, string>> | undefined {
+  let out: Partial<Record<IndicatorRole, string>> | undefined;
+  for (const [role, c] of Object.entries(columns) as [IndicatorRole, number][]) {
+    for (const r of headerRows) {
+      const k = headerKey(rd.textAt(r, c));
+      const m = /\(([^()]{1,6})\)/g;
+      let hit: RegExpExecArray | null;
+      while ((hit = m.exec(k))) {
+        const u = hit[1].replace(/^单位[:：]?/, "");
+        if (/^[A-Za-z/]+$/.test(u) || u === "") continue;
+        out ??= {};
+        out[role] = u;
+      }
+    }
+  }
+  return out;
 }
 
 /**

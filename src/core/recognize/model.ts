@@ -108,6 +108,8 @@ export interface IndicatorTable {
   /** One or two header rows (headers split over two rows). */
   headerRows: number[];
   columns: Partial<Record<IndicatorRole, number>>;
+  /** Units written in a column's header brackets: 实际完成值（万元） → { actual: "万元" }; （A）/（B） are not units. */
+  headerUnits?: Partial<Record<IndicatorRole, string>>;
   rows: IndicatorRow[];
   total?: TotalRow;
   /** First and last data row (inclusive); equal to the header row + 1 / header row when there are no rows. */

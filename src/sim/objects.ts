@@ -218,6 +218,17 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
     guard: guardCells,
     set: (t, v) => {
       const at = inputAt(v, t.area);
+      // A whole column formatted at once: stored cells only (see HUGE_AREA).
+      if (!Array.isArray(v) && areaSize(t.area) > HUGE_AREA) {
+        forEachFormatCell(t.sheet, t.area, (r, c) =>
+          t.sheet.mutate(
+            r,
+            c,
+            (cell) => void (cell.numberFormat = v === null || v === undefined || v === "" ? "General" : String(v)),
+          ),
+        );
+        return;
+      }
       forEachCell(t.area, (r, c, i, j) =>
         t.sheet.mutate(r, c, (cell) => {
           const f = at(i, j);

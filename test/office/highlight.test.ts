@@ -137,3 +137,19 @@ test("a sheet renamed after highlighting is still restored (records keep the she
   expect(wb.sheet("自评表（改）").cell("A1").fill).toBeNull();
   expect(wb.sheet("自评表（改）").cell("B1")).toEqual(before);
 });
+
+test("clearing that fails half-way keeps the record; clearing again finishes exactly", async () => {
+  const wb = book();
+  host = installSimHost(globalThis, { workbook: wb });
+  const before = wb.snapshotState();
+  await highlightFindings([f("自评表", "A1"), f("自评表", "B1", "warning"), f("自评表", "C2", "info")]);
+  // clear: sync 1 reads the record, sync 2 the fills, sync 3 restores: let one restore through, then fail.
+  host.failNextSync({ skip: 2, afterOps: 1 });
+  const err = await clearHighlights().catch((e) => e);
+  expect(err).toBeInstanceOf(UserFacingError);
+  expect(err.bilingual["en-US"]).toMatch(/record was kept/);
+  expect(wb.settings.has(HIGHLIGHT_SETTING)).toBe(true);
+  expect(wb.snapshotState()).not.toEqual(before);
+  expect(await clearHighlights()).toBe(2);
+  expect(wb.snapshotState()).toEqual(before);
+});

@@ -42,7 +42,7 @@ function bare(key: string): string {
 const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
   ["level1", /^一级(指标)?(名称)?$/],
   ["level2", /^二级(指标)?(名称)?$/],
-  ["level3", /^三级(指标)?(名称|内容)?$/],
+  ["level3", /^(三级(指标)?(名称|内容)?|指标名称|指标内容|具体指标|绩效指标名称)$/],
   ["standard", /(评分|评扣分|评\(扣\)分|扣分|计分|打分)(标准|办法|规则|方法|依据)/],
   ["deduction", /扣分(原因|说明|理由|情况)/],
   ["reason", /偏差|原因分析|改进措施|未完成原因/],

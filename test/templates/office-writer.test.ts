@@ -11,6 +11,7 @@ import {
 } from "../../src/core/templates";
 import { isUserFacingError } from "../../src/office/errors";
 import { charsToPoints, insertTemplate } from "../../src/office/templateWriter";
+import { toA1 } from "../../src/core/snapshot";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 
@@ -240,6 +241,14 @@ describe("both writers produce the same cell contents", () => {
       .map(([a]) => a);
     expect(simCells.filter((a) => !seen.includes(a))).toEqual([]);
     expect(seen.length).toBeGreaterThan(10);
+    // Same merged areas and column widths (points in Excel, characters in the file).
+    const simMerges = sim.merges.map((m) => `${toA1(m.r0, m.c0)}:${toA1(m.r1, m.c1)}`).sort();
+    const fileMerges = [...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort();
+    expect(simMerges).toEqual(fileMerges);
+    for (let c = 0; c < (ws.columnCount ?? 0); c++) {
+      const w = ws.getColumn(c + 1).width;
+      if (w !== undefined) expect(sim.colWidths.get(c)).toBe(charsToPoints(w));
+    }
     void isEvalError;
   });
 });

@@ -30,6 +30,15 @@ module.exports = [
       ...officeRules.rules,
       // A sync per iteration is the slowest thing an add-in can do; treat it as an error, not a hint.
       "office-addins/no-context-sync-in-loop": "error",
+      // That rule only knows a variable named `context`; this one covers the usual other names.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            ":matches(ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement) CallExpression[callee.property.name='sync'][callee.object.name=/^(ctx|requestContext|rc)$/]",
+          message: "Calling sync() inside a loop costs one round trip to Excel per iteration: queue, then sync once.",
+        },
+      ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // typescript-eslint 8.8 reads these options without defaults under ESLint 9.39: spell them out.
       "@typescript-eslint/no-unused-expressions": [

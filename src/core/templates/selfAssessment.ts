@@ -164,7 +164,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       F.money,
       c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined,
     );
-  b.put("F6", { value: 10, style: "input", numFmt: F.weight, name: "ExecWeight" });
+  b.input("F6", 10, F.weight, "ExecWeight");
   b.computed(
     "G6",
     call("IF", op("=", ref("D6"), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))),
@@ -261,7 +261,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
         typeof row.actual !== "number" ? undefined : row.actual < 1 ? F.rate : row.actual > 1e6 ? F.money : undefined;
       b.input(`E${r}`, valueText(b, row.actual), fmt);
     }
-    b.put(`F${r}`, { value: row.weight, style: "input", numFmt: F.weight });
+    b.input(`F${r}`, row.weight, F.weight);
     const score: Expr = row.qualitative
       ? call("EVAL.QUALSCORE", ref(`E${r}`), ref(`F${r}`))
       : call("EVAL.SCORE", ref(`D${r}`), ref(`E${r}`), ref(`F${r}`));

@@ -48,24 +48,35 @@ function machine() {
 function parseArgs(argv) {
   const a = { only: Object.keys(SECTIONS), out: path.join(__dirname, "results.json") };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--only") a.only = argv[++i].split(",").map((s) => s.trim()).filter(Boolean);
+    if (argv[i] === "--only")
+      a.only = argv[++i]
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (argv[i] === "--out") a.out = path.resolve(argv[++i]);
     else {
       process.stderr.write(`bench: unknown argument ${argv[i]}\n`);
       process.exit(2);
     }
   }
-  for (const s of a.only) if (!SECTIONS[s]) {
-    process.stderr.write(`bench: unknown section ${s} (${Object.keys(SECTIONS).join(", ")})\n`);
-    process.exit(2);
-  }
+  for (const s of a.only)
+    if (!SECTIONS[s]) {
+      process.stderr.write(`bench: unknown section ${s} (${Object.keys(SECTIONS).join(", ")})\n`);
+      process.exit(2);
+    }
   return a;
 }
 
 const fmt = (v) => (v === null || v === undefined ? "—" : typeof v === "number" ? String(v) : String(v));
 
 function table(r) {
-  const row = (metric, value, baseline, ratio, target) => ({ metric, value: fmt(value), baseline, ratio: fmt(ratio), target });
+  const row = (metric, value, baseline, ratio, target) => ({
+    metric,
+    value: fmt(value),
+    baseline,
+    ratio: fmt(ratio),
+    target,
+  });
   const check = (key) => {
     const t = TARGETS.find((x) => x[0] === key);
     if (!t) return "";
@@ -76,25 +87,90 @@ function table(r) {
   };
   const rows = [];
   for (const n of [1, 10, 50]) {
-    rows.push(row(`syncs: check, ${n} sheet${n > 1 ? "s" : ""}`, r[`syncs.check.${n}`], `per-sheet ${fmt(r[`syncs.naive_per_sheet.${n}`])}, per-cell ${fmt(r[`syncs.naive_per_cell.${n}`])}`, null, check(`syncs.check.${n}`)));
+    rows.push(
+      row(
+        `syncs: check, ${n} sheet${n > 1 ? "s" : ""}`,
+        r[`syncs.check.${n}`],
+        `per-sheet ${fmt(r[`syncs.naive_per_sheet.${n}`])}, per-cell ${fmt(r[`syncs.naive_per_cell.${n}`])}`,
+        null,
+        check(`syncs.check.${n}`),
+      ),
+    );
   }
   rows.push(row("syncs: template insertion (worst kind)", r["syncs.template"], "", null, check("syncs.template")));
-  for (const k of ["1k", "10k", "100k"]) rows.push(row(`engine: check ${k} cells (ms)`, r[`engine.ms_${k}`], "", null, ""));
-  rows.push(row("engine: check 1M cells (ms)", r["engine.ms_1M"], `plain scan ${fmt(r["engine.scan_ms_1M"])} ms`, r["engine.ms_1M_over_scan"], check("engine.ms_1M")));
+  for (const k of ["1k", "10k", "100k"])
+    rows.push(row(`engine: check ${k} cells (ms)`, r[`engine.ms_${k}`], "", null, ""));
+  rows.push(
+    row(
+      "engine: check 1M cells (ms)",
+      r["engine.ms_1M"],
+      `plain scan ${fmt(r["engine.scan_ms_1M"])} ms`,
+      r["engine.ms_1M_over_scan"],
+      check("engine.ms_1M"),
+    ),
+  );
   rows.push(row("engine: exponent 10k→1M", r["engine.exponent"], "linear = 1", null, check("engine.exponent")));
-  rows.push(row("engine: check / ExcelJS read, 100k cells", r["engine.check_over_read"], `read ${fmt(r["engine.read_ms_100k"])} ms, check ${fmt(r["engine.check_ms_100k"])} ms`, r["engine.check_over_read"], check("engine.check_over_read")));
-  rows.push(row("cli: files/s, 500 files, 2 workers", r["cli.files_per_s"], `1 worker ${fmt(r["cli.ms_500_1_worker"])} ms vs 2: ${fmt(r["cli.ms_500_2_workers"])} ms`, r["cli.speedup_2_workers"], check("cli.speedup_2_workers")));
-  rows.push(row("cli: peak memory 500 / 50 files", r["cli.mem_500_over_50"], `${fmt(r["cli.rss_mb_500"])} MB vs ${fmt(r["cli.rss_mb_50"])} MB`, r["cli.mem_500_over_50"], check("cli.mem_500_over_50")));
-  rows.push(row("bundle: functions path (KB gz)", r["bundle.functions_gz_kb"], "", null, check("bundle.functions_gz_kb")));
-  rows.push(row("bundle: first screen (KB gz)", r["bundle.first_screen_gz_kb"], "", null, check("bundle.first_screen_gz_kb")));
-  rows.push(row("bundle: navigation → first screen (ms)", r["bundle.first_screen_ms"], `React blank ${fmt(r["bundle.react_blank_ms"])} ms`, r["bundle.first_screen_over_blank"], ""));
-  rows.push(row("functions: calls/s (SCORE, TARGETVALUE, SATISFACTION)", r["functions.calls_per_s"], `Number() loop ${fmt(r["functions.number_loop_ms"])} ms vs ${fmt(r["functions.ms"])} ms`, r["functions.over_number_loop"], ""));
+  rows.push(
+    row(
+      "engine: check / ExcelJS read, 100k cells",
+      r["engine.check_over_read"],
+      `read ${fmt(r["engine.read_ms_100k"])} ms, check ${fmt(r["engine.check_ms_100k"])} ms`,
+      r["engine.check_over_read"],
+      check("engine.check_over_read"),
+    ),
+  );
+  rows.push(
+    row(
+      "cli: files/s, 500 files, 2 workers",
+      r["cli.files_per_s"],
+      `1 worker ${fmt(r["cli.ms_500_1_worker"])} ms vs 2: ${fmt(r["cli.ms_500_2_workers"])} ms`,
+      r["cli.speedup_2_workers"],
+      check("cli.speedup_2_workers"),
+    ),
+  );
+  rows.push(
+    row(
+      "cli: peak memory 500 / 50 files",
+      r["cli.mem_500_over_50"],
+      `${fmt(r["cli.rss_mb_500"])} MB vs ${fmt(r["cli.rss_mb_50"])} MB`,
+      r["cli.mem_500_over_50"],
+      check("cli.mem_500_over_50"),
+    ),
+  );
+  rows.push(
+    row("bundle: functions path (KB gz)", r["bundle.functions_gz_kb"], "", null, check("bundle.functions_gz_kb")),
+  );
+  rows.push(
+    row("bundle: first screen (KB gz)", r["bundle.first_screen_gz_kb"], "", null, check("bundle.first_screen_gz_kb")),
+  );
+  rows.push(
+    row(
+      "bundle: navigation → first screen (ms)",
+      r["bundle.first_screen_ms"],
+      `React blank ${fmt(r["bundle.react_blank_ms"])} ms`,
+      r["bundle.first_screen_over_blank"],
+      "",
+    ),
+  );
+  rows.push(
+    row(
+      "functions: calls/s (SCORE, TARGETVALUE, SATISFACTION)",
+      r["functions.calls_per_s"],
+      `Number() loop ${fmt(r["functions.number_loop_ms"])} ms vs ${fmt(r["functions.ms"])} ms`,
+      r["functions.over_number_loop"],
+      "",
+    ),
+  );
   const cols = ["metric", "value", "baseline", "ratio", "target"];
   const width = (c) => Math.max(c.length, ...rows.map((x) => [...String(x[c])].length));
   const pad = (s, w) => s + " ".repeat(Math.max(0, w - [...s].length));
   const ws = cols.map(width);
   const line = (x) => `| ${cols.map((c, i) => pad(String(x[c]), ws[i])).join(" | ")} |`;
-  return [line(Object.fromEntries(cols.map((c) => [c, c]))), `|${ws.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+  return [
+    line(Object.fromEntries(cols.map((c) => [c, c]))),
+    `|${ws.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
 }
 
 async function main() {
@@ -117,10 +193,22 @@ async function main() {
   }
   // Every listed key is present, null when not measured.
   for (const k of [
-    "syncs.check.1", "syncs.check.10", "syncs.check.50", "syncs.template", "engine.exponent", "engine.ms_1M",
-    "engine.check_over_read", "cli.files_per_s", "cli.speedup_2_workers", "cli.mem_500_over_50",
-    "bundle.functions_gz_kb", "bundle.first_screen_gz_kb", "bundle.first_screen_ms", "bundle.react_blank_ms",
-    "functions.calls_per_s", "functions.over_number_loop",
+    "syncs.check.1",
+    "syncs.check.10",
+    "syncs.check.50",
+    "syncs.template",
+    "engine.exponent",
+    "engine.ms_1M",
+    "engine.check_over_read",
+    "cli.files_per_s",
+    "cli.speedup_2_workers",
+    "cli.mem_500_over_50",
+    "bundle.functions_gz_kb",
+    "bundle.first_screen_gz_kb",
+    "bundle.first_screen_ms",
+    "bundle.react_blank_ms",
+    "functions.calls_per_s",
+    "functions.over_number_loop",
   ]) {
     if (!(k in results)) {
       // A partial run (--only) keeps the other sections' last numbers.
@@ -133,7 +221,12 @@ async function main() {
   results.notes = notes;
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`绩效评价助手 benchmark — ${results.date}\n${results.machine}\n\n${table(results)}\n\n`);
-  if (Object.keys(notes).length) process.stdout.write(`notes:\n${Object.entries(notes).map(([k, v]) => `  ${k}: ${v}`).join("\n")}\n`);
+  if (Object.keys(notes).length)
+    process.stdout.write(
+      `notes:\n${Object.entries(notes)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join("\n")}\n`,
+    );
   process.stdout.write(`elapsed ${results.elapsed_s} s; wrote ${path.relative(process.cwd(), args.out)}\n`);
 }
 

@@ -15,8 +15,14 @@ const root = path.join(__dirname, "..", "..");
 const FIRST_SCREEN = '[data-testid="tab-check"]';
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 const gzKb = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024;
@@ -29,21 +35,39 @@ function build(outDir) {
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toJson({ all: false, errors: true }).errors.map((e) => e.message || e).join("\n").split("\n")[0]));
+      if (stats.hasErrors())
+        return reject(
+          new Error(
+            stats
+              .toJson({ all: false, errors: true })
+              .errors.map((e) => e.message || e)
+              .join("\n")
+              .split("\n")[0],
+          ),
+        );
       resolve(stats.toJson({ all: false, entrypoints: true, assets: true, chunkGroupAuxiliary: false }));
     });
   });
 }
 
 function serve(dir) {
-  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".css": "text/css" };
+  const types = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".css": "text/css",
+  };
   const server = http.createServer((req, res) => {
     const p = path.join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname));
     if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
       res.writeHead(404);
       return res.end();
     }
-    res.writeHead(200, { "Content-Type": types[path.extname(p)] || "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": types[path.extname(p)] || "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     fs.createReadStream(p).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -86,7 +110,14 @@ async function firstScreenTimes(browser, url, selector, runs, requested) {
     if (requested && i === 0) {
       // Only what had finished loading when the first screen appeared counts toward its weight (lazy tab
       // bodies requested during the first render but arriving after it do not).
-      const before = await page.evaluate((limit) => performance.getEntriesByType("resource").filter((e) => e.responseEnd <= limit).map((e) => e.name), t);
+      const before = await page.evaluate(
+        (limit) =>
+          performance
+            .getEntriesByType("resource")
+            .filter((e) => e.responseEnd <= limit)
+            .map((e) => e.name),
+        t,
+      );
       requested.push(...before);
     }
     times.push(t);
@@ -96,7 +127,12 @@ async function firstScreenTimes(browser, url, selector, runs, requested) {
 }
 
 async function benchBundle(out, log, notes) {
-  const keys = ["bundle.functions_gz_kb", "bundle.first_screen_gz_kb", "bundle.first_screen_ms", "bundle.react_blank_ms"];
+  const keys = [
+    "bundle.functions_gz_kb",
+    "bundle.first_screen_gz_kb",
+    "bundle.first_screen_ms",
+    "bundle.react_blank_ms",
+  ];
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-bench-dist-"));
   try {
     let stats;
@@ -121,7 +157,10 @@ async function measureBuilt(outDir, stats, out, log, notes) {
     const fnEntry = stats.entrypoints.functions;
     if (fnEntry) {
       const files = fnEntry.assets.map((a) => (typeof a === "string" ? a : a.name)).filter((f) => f.endsWith(".js"));
-      out["bundle.functions_gz_kb"] = round(files.reduce((s, f) => s + gzKb(path.join(outDir, f)), 0), 1);
+      out["bundle.functions_gz_kb"] = round(
+        files.reduce((s, f) => s + gzKb(path.join(outDir, f)), 0),
+        1,
+      );
       out["bundle.functions_files"] = files.join(" ");
     } else {
       out["bundle.functions_gz_kb"] = null;
@@ -147,7 +186,9 @@ async function measureBuilt(outDir, stats, out, log, notes) {
       // Interleaved so machine noise hits both alike.
       for (let i = 0; i < runs; i++) {
         blank.push(...(await firstScreenTimes(browser, `${base}react-blank.html`, '[data-testid="blank"]', 1)));
-        demo.push(...(await firstScreenTimes(browser, `${base}demo.html`, FIRST_SCREEN, 1, i === 0 ? requested : null)));
+        demo.push(
+          ...(await firstScreenTimes(browser, `${base}demo.html`, FIRST_SCREEN, 1, i === 0 ? requested : null)),
+        );
       }
       out["bundle.first_screen_ms"] = round(median(demo), 1);
       out["bundle.react_blank_ms"] = round(median(blank), 1);
@@ -155,17 +196,29 @@ async function measureBuilt(outDir, stats, out, log, notes) {
       // Lazy chunks the pane fetched before its first screen (the demo's own files are not the pane's weight).
       const lazy = requested
         .map((u) => new URL(u).pathname.replace(/^\//, ""))
-        .filter((f) => f.endsWith(".js") && !staticFiles.includes(f) && !/demo/.test(f) && fs.existsSync(path.join(outDir, f)));
+        .filter(
+          (f) =>
+            f.endsWith(".js") && !staticFiles.includes(f) && !/demo/.test(f) && fs.existsSync(path.join(outDir, f)),
+        );
       const files = [...new Set(["taskpane.html", ...staticFiles, ...lazy])];
-      out["bundle.first_screen_gz_kb"] = round(files.reduce((s, f) => s + gzKb(path.join(outDir, f)), 0), 1);
+      out["bundle.first_screen_gz_kb"] = round(
+        files.reduce((s, f) => s + gzKb(path.join(outDir, f)), 0),
+        1,
+      );
       out["bundle.first_screen_files"] = files.join(" ");
-      log(`  first screen: ${files.length} files; demo ${median(demo).toFixed(0)} ms vs React blank ${median(blank).toFixed(0)} ms`);
+      log(
+        `  first screen: ${files.length} files; demo ${median(demo).toFixed(0)} ms vs React blank ${median(blank).toFixed(0)} ms`,
+      );
     } catch (e) {
       for (const k of ["bundle.first_screen_ms", "bundle.react_blank_ms"]) out[k] = null;
       notes["bundle.first_screen_ms"] = `headless Chromium run failed: ${String(e && e.message).split("\n")[0]}`;
       if (out["bundle.first_screen_gz_kb"] === undefined) {
-        out["bundle.first_screen_gz_kb"] = round(["taskpane.html", ...staticFiles].reduce((s, f) => s + gzKb(path.join(outDir, f)), 0), 1);
-        notes["bundle.first_screen_gz_kb"] = "static scripts of taskpane.html only (lazy chunks unknown without Chromium)";
+        out["bundle.first_screen_gz_kb"] = round(
+          ["taskpane.html", ...staticFiles].reduce((s, f) => s + gzKb(path.join(outDir, f)), 0),
+          1,
+        );
+        notes["bundle.first_screen_gz_kb"] =
+          "static scripts of taskpane.html only (lazy chunks unknown without Chromium)";
       }
     } finally {
       if (browser) await browser.close();

@@ -20,9 +20,14 @@ async function generate(dir, count) {
     self[3][4] = 900 + i;
     self[3][6] = (900 + i) / 1000;
     const wb = new ExcelJS.Workbook();
-    for (const [name, rows] of [["申报表", decl], ["自评表", self]]) {
+    for (const [name, rows] of [
+      ["申报表", decl],
+      ["自评表", self],
+    ]) {
       const ws = wb.addWorksheet(name);
-      rows.forEach((r, ri) => r.forEach((v, ci) => v !== null && v !== undefined && (ws.getCell(ri + 1, ci + 1).value = v)));
+      rows.forEach((r, ri) =>
+        r.forEach((v, ci) => v !== null && v !== undefined && (ws.getCell(ri + 1, ci + 1).value = v)),
+      );
     }
     const f = path.join(dir, `unit-${String(i).padStart(3, "0")}.xlsx`);
     fs.writeFileSync(f, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -33,13 +38,28 @@ async function generate(dir, count) {
 
 function runCheck(files, jobs, rssFile) {
   const t = nowMs();
-  const r = spawnSync(process.execPath, ["--require", path.join(__dirname, "rss-preload.js"), bin, "check", "--format", "json", "--jobs", String(jobs), ...files], {
-    encoding: "utf8",
-    env: { ...process.env, PERF_EVAL_BENCH_RSS: rssFile },
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--require",
+      path.join(__dirname, "rss-preload.js"),
+      bin,
+      "check",
+      "--format",
+      "json",
+      "--jobs",
+      String(jobs),
+      ...files,
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, PERF_EVAL_BENCH_RSS: rssFile },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const ms = nowMs() - t;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`perf-eval check exited ${r.status}: ${(r.stderr || "").split("\n")[0]}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`perf-eval check exited ${r.status}: ${(r.stderr || "").split("\n")[0]}`);
   const doc = JSON.parse(r.stdout);
   if (doc.summary.files !== files.length) throw new Error("report does not cover every file");
   return { ms, rssKb: Number(fs.readFileSync(rssFile, "utf8")) };
@@ -61,7 +81,7 @@ async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
       two.push(runCheck(files, 2, rss));
       one.push(runCheck(files, 1, rss));
       // Several runs when the machine allows; fewer rather than blowing the 5-minute budget.
-      if (nowMs() - start > budgetMs * (i + 2) / 3) break;
+      if (nowMs() - start > (budgetMs * (i + 2)) / 3) break;
     }
     const fifty = [];
     for (let i = 0; i < 3; i++) fifty.push(runCheck(files.slice(0, 50), 2, rss));
@@ -76,7 +96,9 @@ async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
     out["cli.rss_mb_500"] = round(median(two.map((r) => r.rssKb)) / 1024, 1);
     out["cli.rss_mb_50"] = round(median(fifty.map((r) => r.rssKb)) / 1024, 1);
     out["cli.mem_500_over_50"] = round(median(two.map((r) => r.rssKb)) / median(fifty.map((r) => r.rssKb)), 2);
-    log(`  500 files: 2 workers ${t2.toFixed(0)} ms, 1 worker ${t1.toFixed(0)} ms (median of ${two.length}); peak RSS 500 ${out["cli.rss_mb_500"]} MB vs 50 ${out["cli.rss_mb_50"]} MB`);
+    log(
+      `  500 files: 2 workers ${t2.toFixed(0)} ms, 1 worker ${t1.toFixed(0)} ms (median of ${two.length}); peak RSS 500 ${out["cli.rss_mb_500"]} MB vs 50 ${out["cli.rss_mb_50"]} MB`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -24,7 +24,8 @@ async function writeXlsx(snapshot, file) {
 /** The cheapest honest pass over the same cells: what any checker must at least touch. */
 function scan(snapshot) {
   let n = 0;
-  for (const s of snapshot.sheets) for (const row of s.values) for (const v of row) if (v !== null && typeof v !== "boolean") n++;
+  for (const s of snapshot.sheets)
+    for (const row of s.values) for (const v of row) if (v !== null && typeof v !== "boolean") n++;
   return n;
 }
 
@@ -46,7 +47,9 @@ async function benchEngine(out, log) {
     );
     out[`engine.ms_${LABELS[size]}`] = round(t.median, 1);
     out[`engine.findings_${LABELS[size]}`] = findings;
-    log(`  engine ${LABELS[size]} (${cells} cells): ${t.median.toFixed(1)} ms median of ${t.runs}, ${findings} findings`);
+    log(
+      `  engine ${LABELS[size]} (${cells} cells): ${t.median.toFixed(1)} ms median of ${t.runs}, ${findings} findings`,
+    );
     if (size >= 10000) points.push([cells, t.median]);
     if (big) {
       const s = await timeRuns(() => scan(snapshot), { runs: 5, warmup: 1 });
@@ -64,9 +67,12 @@ async function benchEngine(out, log) {
     await writeXlsx(snapshot, file);
     const { readSnapshotFromFile } = require(path.join(root, "src", "xlsx", "snapshotReader.ts"));
     let read = null;
-    const r = await timeRuns(async () => {
-      read = await readSnapshotFromFile(file);
-    }, { runs: 3, budgetMs: 30000 });
+    const r = await timeRuns(
+      async () => {
+        read = await readSnapshotFromFile(file);
+      },
+      { runs: 3, budgetMs: 30000 },
+    );
     const c = await timeRuns(() => checkWorkbook(read), { runs: 3, warmup: 1, budgetMs: 30000 });
     out["engine.read_ms_100k"] = round(r.median, 1);
     out["engine.check_ms_100k"] = round(c.median, 1);

@@ -5,12 +5,57 @@ const path = require("path");
 const { timeRuns, round } = require("./util");
 
 const TARGETS = [
-  "≥95%", "≤628,678,956.50元", "=100%", "≥50个", "3.52万人", "≤90万元", "≥266米", "≧９５％", ">=90%",
-  "不低于90%", "不超过100万元", "控制在5%以内", "≥100百分比", "★≥98%", " ≥ 6400 人 ", "95", 0.95, "**",
-  "在项目计划完成时间内完成", "效果明显",
+  "≥95%",
+  "≤628,678,956.50元",
+  "=100%",
+  "≥50个",
+  "3.52万人",
+  "≤90万元",
+  "≥266米",
+  "≧９５％",
+  ">=90%",
+  "不低于90%",
+  "不超过100万元",
+  "控制在5%以内",
+  "≥100百分比",
+  "★≥98%",
+  " ≥ 6400 人 ",
+  "95",
+  0.95,
+  "**",
+  "在项目计划完成时间内完成",
+  "效果明显",
 ];
-const ACTUALS = [0.97, 628278103.22, 1, 48, 35452, 90, "270米", "９６％", 0.88, "92%", 99.5, 0.04, 101, 0.99, 6394, 96, 0.9, "", "按时完成", "明显"];
-const COUNTS = [[[69, 46, 24, 2]], [[120, 30, 8, 1, 0]], [[10, 0]], [["69", "46", "24", "2"]], [[0, 0, 0, 0]], [[5, "x", 1, 1]]];
+const ACTUALS = [
+  0.97,
+  628278103.22,
+  1,
+  48,
+  35452,
+  90,
+  "270米",
+  "９６％",
+  0.88,
+  "92%",
+  99.5,
+  0.04,
+  101,
+  0.99,
+  6394,
+  96,
+  0.9,
+  "",
+  "按时完成",
+  "明显",
+];
+const COUNTS = [
+  [[69, 46, 24, 2]],
+  [[120, 30, 8, 1, 0]],
+  [[10, 0]],
+  [["69", "46", "24", "2"]],
+  [[0, 0, 0, 0]],
+  [[5, "x", 1, 1]],
+];
 
 /** 100 k calls: a third SCORE, a third TARGETVALUE, a third SATISFACTION, deterministic. */
 function makeInputs(n = 100000) {
@@ -40,8 +85,13 @@ function installCustomFunctionsStub() {
   globalThis.CustomFunctions = {
     Error: CFError,
     ErrorCode: {
-      invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!",
-      nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!",
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
     },
     associate() {},
   };
@@ -71,7 +121,12 @@ async function benchFunctions(out, log) {
     let acc = 0;
     for (const c of calls) {
       try {
-        const r = c[0] === "score" ? fns.score(c[1], c[2], c[3]) : c[0] === "targetValue" ? fns.targetValue(c[1]) : fns.satisfaction(c[1]);
+        const r =
+          c[0] === "score"
+            ? fns.score(c[1], c[2], c[3])
+            : c[0] === "targetValue"
+              ? fns.targetValue(c[1])
+              : fns.satisfaction(c[1]);
         if (typeof r === "number") acc += r;
       } catch {
         errors++; // an Excel error (#VALUE!, #N/A…) is a normal result here
@@ -96,7 +151,9 @@ async function benchFunctions(out, log) {
   out["functions.error_results"] = errors;
   out["functions.number_loop_ms"] = round(b.median, 2);
   out["functions.over_number_loop"] = round(f.median / b.median, 1);
-  log(`  functions via ${via}: ${calls.length} calls in ${f.median.toFixed(0)} ms (${errors} Excel errors); Number() loop ${b.median.toFixed(2)} ms`);
+  log(
+    `  functions via ${via}: ${calls.length} calls in ${f.median.toFixed(0)} ms (${errors} Excel errors); Number() loop ${b.median.toFixed(2)} ms`,
+  );
 }
 
 module.exports = { benchFunctions, makeInputs };

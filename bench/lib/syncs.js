@@ -53,7 +53,8 @@ async function benchSyncs(out, log, notes) {
     // The full check as the ribbon and the pane run it (default options: no results sheet, no highlight).
     const checkPath = src("office", "check.ts");
     const runCheck = fs.existsSync(checkPath) ? require(checkPath).runCheck : null;
-    if (typeof runCheck !== "function") notes["syncs.check"] = "src/office/check.ts runCheck missing: counted the snapshot read alone";
+    if (typeof runCheck !== "function")
+      notes["syncs.check"] = "src/office/check.ts runCheck missing: counted the snapshot read alone";
     for (const n of [1, 10, 50]) {
       const { wb, cells } = simWorkbook(sim, n);
       const host = sim.installSimHost(globalThis, { workbook: wb });
@@ -61,7 +62,8 @@ async function benchSyncs(out, log, notes) {
         host.resetSyncCount();
         const snap = await callReader(readWorkbookSnapshot, globalThis.Excel);
         out[`syncs.read.${n}`] = host.syncCount;
-        if (!snap || !Array.isArray(snap.sheets) || snap.sheets.length !== n) notes[`syncs.read.${n}`] = "reader returned an unexpected snapshot";
+        if (!snap || !Array.isArray(snap.sheets) || snap.sheets.length !== n)
+          notes[`syncs.read.${n}`] = "reader returned an unexpected snapshot";
         if (typeof runCheck === "function") {
           host.resetSyncCount();
           const result = await runCheck();
@@ -75,7 +77,9 @@ async function benchSyncs(out, log, notes) {
         out[`syncs.naive_per_sheet.${n}`] = host.syncCount;
         // A per-cell reader: one sync for the sheet list, one per non-empty cell (computed, not run).
         out[`syncs.naive_per_cell.${n}`] = cells + 1;
-        log(`  ${n} sheets: check ${out[`syncs.check.${n}`]} syncs, read ${out[`syncs.read.${n}`]} (per-sheet reader ${out[`syncs.naive_per_sheet.${n}`]}, per-cell ${cells + 1})`);
+        log(
+          `  ${n} sheets: check ${out[`syncs.check.${n}`]} syncs, read ${out[`syncs.read.${n}`]} (per-sheet reader ${out[`syncs.naive_per_sheet.${n}`]}, per-cell ${cells + 1})`,
+        );
       } finally {
         host.uninstall();
       }

@@ -31,7 +31,17 @@ function buildSheets(n) {
     [null, "年度资金总额", 1000, 1000, 950, 10, 0.95, 9.5],
     [null, "其中：当年财政拨款", 1000, 1000, 950, "—", "—", "—"],
     [null, "其他资金", 0, 0, 0, "—", "—", "—"],
-    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成值（B）", "分值", "得分", "偏差原因分析及改进措施"],
+    [
+      "绩效指标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值（A）",
+      "实际完成值（B）",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ],
   ];
   for (let i = 0; i < n; i++) {
     const [first, second, target, actual] = SECOND[i % SECOND.length];
@@ -39,7 +49,10 @@ function buildSheets(n) {
     const t = target(i);
     decl.push([null, first, second, name, t]);
     // Planted: every 50th indicator changed between declaration and assessment.
-    const selfTarget = i % 50 === 17 && typeof t === "string" && /\d/.test(t) ? t.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10)) : t;
+    const selfTarget =
+      i % 50 === 17 && typeof t === "string" && /\d/.test(t)
+        ? t.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10))
+        : t;
     // Planted: every 97th score above its weight.
     const score = i % 97 === 5 ? 3 : 1;
     self.push([null, first, second, name, selfTarget, actual(i), 1, score, null]);
@@ -49,7 +62,14 @@ function buildSheets(n) {
 }
 
 function toSheet(name, rows) {
-  return { name, visibility: "Visible", originRow: 0, originCol: 0, values: rows.map((r) => r.map((v) => (v === undefined ? null : v))), merges: [] };
+  return {
+    name,
+    visibility: "Visible",
+    originRow: 0,
+    originCol: 0,
+    values: rows.map((r) => r.map((v) => (v === undefined ? null : v))),
+    merges: [],
+  };
 }
 
 function countCells(rows) {

@@ -40,6 +40,7 @@ function fitExponent(points) {
   return num / den;
 }
 
-const round = (x, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+const round = (x, d = 2) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
 
 module.exports = { nowMs, median, timeRuns, fitExponent, round };

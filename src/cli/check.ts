@@ -59,7 +59,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         break;
       case "--format": {
         const v = takeValue();
-        if (v !== "text" && v !== "json") return `--format must be text or json (got ${v === null ? "nothing" : `'${v}'`})`;
+        if (v !== "text" && v !== "json")
+          return `--format must be text or json (got ${v === null ? "nothing" : `'${v}'`})`;
         out.format = v;
         break;
       }
@@ -74,7 +75,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
       case "--jobs": {
         const v = takeValue();
         const n = v !== null && /^\d+$/.test(v) ? Number(v) : NaN;
-        if (!Number.isInteger(n) || n < 1 || n > 256) return `--jobs must be a whole number from 1 to 256 (got ${v === null ? "nothing" : `'${v}'`})`;
+        if (!Number.isInteger(n) || n < 1 || n > 256)
+          return `--jobs must be a whole number from 1 to 256 (got ${v === null ? "nothing" : `'${v}'`})`;
         out.jobs = n;
         break;
       }
@@ -216,7 +218,10 @@ async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
       findings = attributeFindings(checkWorkbook(merged.snapshot).findings, merged.origins, readable[0].file);
     } catch (e) {
       const msg = oneLine(e instanceof Error ? e.message : String(e));
-      checkError = { "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`, "en-US": `internal error while checking: ${msg}` };
+      checkError = {
+        "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`,
+        "en-US": `internal error while checking: ${msg}`,
+      };
     }
   }
   for (let i = 0; i < a.files.length; i++) {

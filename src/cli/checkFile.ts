@@ -25,7 +25,10 @@ export function describeFailure(e: unknown, stage: "read" | "check"): Bilingual 
   const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 300);
   return stage === "read"
     ? { "zh-CN": `无法读取工作簿 (cannot read the workbook: ${msg})`, "en-US": `cannot read the workbook: ${msg}` }
-    : { "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`, "en-US": `internal error while checking: ${msg}` };
+    : {
+        "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`,
+        "en-US": `internal error while checking: ${msg}`,
+      };
 }
 
 /** Reads a file into a snapshot, or the reason it cannot be read. */
@@ -102,7 +105,11 @@ function formatRef(sheet: string, cell: string, file: string | null): string {
 }
 
 /** Gives each finding of a merged check its file and real sheet names. */
-export function attributeFindings(findings: readonly Finding[], origins: Map<string, SheetOrigin>, fallbackFile: string): Finding[] {
+export function attributeFindings(
+  findings: readonly Finding[],
+  origins: Map<string, SheetOrigin>,
+  fallbackFile: string,
+): Finding[] {
   return findings.map((f) => {
     const own = origins.get(f.sheet) ?? { file: fallbackFile, sheet: f.sheet };
     const related = f.related.map((r) => {

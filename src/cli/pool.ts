@@ -79,6 +79,7 @@ function runPool(
     const feeders = new Set<() => void>();
 
     const deliver = (index: number, outcome: FileOutcome) => {
+      if (index < nextToEmit || pending.has(index)) return; // one outcome per file, the first
       pending.set(index, outcome);
       while (pending.has(nextToEmit)) {
         const o = pending.get(nextToEmit)!;
@@ -131,11 +132,15 @@ function runPool(
         // Replace the lost worker while there is work left.
         if (hasWork()) start();
       };
-      worker.on("error", (e: Error & { code?: string }) =>
-        die(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "out of memory, the workbook is too large" : e.message.split("\n")[0]),
-      );
+      // Attribute the failure on 'exit', not 'error': results the worker posted before dying are delivered
+      // first only by then, so the task still in flight is really the one it died on.
+      let reason: string | null = null;
+      worker.on("error", (e: Error & { code?: string }) => {
+        reason ??=
+          e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "out of memory, the workbook is too large" : e.message.split("\n")[0];
+      });
       worker.on("exit", (code) => {
-        if (!dead) die(`worker exited with code ${code}`);
+        if (!dead) die(reason ?? `worker exited with code ${code}`);
       });
       feed();
     };

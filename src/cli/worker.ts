@@ -24,7 +24,11 @@ if (parentPort) {
     chain = chain.then(() =>
       checkFile(task.file).then(
         (outcome) => port.postMessage({ index: task.index, outcome } satisfies WorkerReply),
-        (e) => port.postMessage({ index: task.index, outcome: { file: task.file, error: describeFailure(e, "read") } } satisfies WorkerReply),
+        (e) =>
+          port.postMessage({
+            index: task.index,
+            outcome: { file: task.file, error: describeFailure(e, "read") },
+          } satisfies WorkerReply),
       ),
     );
   });

@@ -64,7 +64,9 @@ const ValueType = ExcelJS.ValueType;
 
 function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   // ExcelJS keeps merges in a private map keyed by master address; `ws.model` would serialize every row.
-  const map = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  const map =
+    (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
+      ._merges ?? {};
   const out: MergeArea[] = [];
   for (const m of Object.values(map)) {
     if (!m) continue;
@@ -123,7 +125,16 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
     state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible";
 
   if (maxR < 0) {
-    return { name: ws.name, visibility, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges: [] };
+    return {
+      name: ws.name,
+      visibility,
+      originRow: 0,
+      originCol: 0,
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      merges: [],
+    };
   }
 
   const nRows = maxR - minR + 1;
@@ -226,7 +237,10 @@ async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_SHEET_NODES } as Partial<ExcelJS.XlsxReadOptions>);
+    await wb.xlsx.load(
+      buf as unknown as ExcelJS.Buffer,
+      { ignoreNodes: IGNORED_SHEET_NODES } as Partial<ExcelJS.XlsxReadOptions>,
+    );
   } catch (e) {
     throw loadFailure(e);
   }
@@ -234,7 +248,11 @@ async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /** Reads .xlsx bytes; throws XlsxInputError (with a one-line, bilingual reason) when they are refused. */
-export async function readSnapshotFromBuffer(buf: Buffer, source?: string, opts?: ReadOptions): Promise<WorkbookSnapshot> {
+export async function readSnapshotFromBuffer(
+  buf: Buffer,
+  source?: string,
+  opts?: ReadOptions,
+): Promise<WorkbookSnapshot> {
   guardXlsxBuffer(buf, mergedLimits(opts));
   return workbookToSnapshot(await loadGuarded(buf), source);
 }

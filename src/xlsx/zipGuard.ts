@@ -145,7 +145,11 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     cdOffset = readU64(buf, z64 + 48);
   }
   if (entryCount > limits.maxEntries) {
-    fail("zip-bomb", `压缩包内文件过多 (too many parts: ${entryCount})`, `too many parts in the archive: ${entryCount}`);
+    fail(
+      "zip-bomb",
+      `压缩包内文件过多 (too many parts: ${entryCount})`,
+      `too many parts in the archive: ${entryCount}`,
+    );
   }
   if (cdOffset + cdSize > buf.length) truncated("central directory is cut off");
 
@@ -195,7 +199,11 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
       );
     }
     if (method !== 0 && method !== 8) {
-      fail("unsupported", `不支持的压缩方式 (unsupported compression method ${method})`, `unsupported compression method ${method} in ${name}`);
+      fail(
+        "unsupported",
+        `不支持的压缩方式 (unsupported compression method ${method})`,
+        `unsupported compression method ${method} in ${name}`,
+      );
     }
     total += uncompressedSize;
     if (total > limits.maxTotalUncompressed) {
@@ -205,10 +213,7 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
         `refused: the parts expand past ${fmtMB(limits.maxTotalUncompressed)} (possible zip bomb)`,
       );
     }
-    if (
-      uncompressedSize >= limits.ratioMinBytes &&
-      uncompressedSize > limits.maxRatio * Math.max(1, compressedSize)
-    ) {
+    if (uncompressedSize >= limits.ratioMinBytes && uncompressedSize > limits.maxRatio * Math.max(1, compressedSize)) {
       const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
       fail(
         "zip-bomb",
@@ -267,7 +272,11 @@ export function worstCaseExpansion(entries: readonly ZipEntryInfo[]): number {
 export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
   const entries = inspectZip(buf, limits);
   if (!entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml" || /^xl\/workbook\d*\.xml$/.test(e.name))) {
-    fail("not-xlsx", "不是 .xlsx 文件：缺少 xl/workbook.xml (not an .xlsx file: no xl/workbook.xml)", "not an .xlsx file: no xl/workbook.xml");
+    fail(
+      "not-xlsx",
+      "不是 .xlsx 文件：缺少 xl/workbook.xml (not an .xlsx file: no xl/workbook.xml)",
+      "not an .xlsx file: no xl/workbook.xml",
+    );
   }
   // Lying headers only matter when the archive could really expand past the limit; a typical workbook of a
   // few hundred KB cannot, and is spared a second inflate of every part.
@@ -282,10 +291,16 @@ export function readGuardedFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LI
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") fail("missing", "文件不存在 (file not found)", "file not found");
-    if (code === "EACCES" || code === "EPERM") fail("unreadable", "没有读取权限 (permission denied)", "permission denied");
-    fail("unreadable", `无法读取文件 (cannot read the file: ${code ?? "unknown error"})`, `cannot read the file: ${code ?? "unknown error"}`);
+    if (code === "EACCES" || code === "EPERM")
+      fail("unreadable", "没有读取权限 (permission denied)", "permission denied");
+    fail(
+      "unreadable",
+      `无法读取文件 (cannot read the file: ${code ?? "unknown error"})`,
+      `cannot read the file: ${code ?? "unknown error"}`,
+    );
   }
-  if (st.isDirectory()) fail("not-a-file", "这是一个目录，不是文件 (is a directory, not a file)", "is a directory, not a file");
+  if (st.isDirectory())
+    fail("not-a-file", "这是一个目录，不是文件 (is a directory, not a file)", "is a directory, not a file");
   if (!st.isFile()) fail("not-a-file", "不是普通文件 (not a regular file)", "not a regular file");
   if (st.size === 0) fail("empty", "文件为空 (empty file)", "empty file");
   if (st.size > limits.maxFileBytes) {
@@ -296,8 +311,13 @@ export function readGuardedFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LI
     buf = fs.readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") fail("unreadable", "没有读取权限 (permission denied)", "permission denied");
-    fail("unreadable", `无法读取文件 (cannot read the file: ${code ?? "unknown error"})`, `cannot read the file: ${code ?? "unknown error"}`);
+    if (code === "EACCES" || code === "EPERM")
+      fail("unreadable", "没有读取权限 (permission denied)", "permission denied");
+    fail(
+      "unreadable",
+      `无法读取文件 (cannot read the file: ${code ?? "unknown error"})`,
+      `cannot read the file: ${code ?? "unknown error"}`,
+    );
   }
   guardXlsxBuffer(buf, limits);
   return buf;

@@ -20,7 +20,13 @@ beforeAll(() => {
 afterAll(() => removeDir(dir));
 
 function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = { stdout: "", stderr: "", isTTY: false, out: (t: string) => void (r.stdout += t), err: (t: string) => void (r.stderr += t) };
+  const r = {
+    stdout: "",
+    stderr: "",
+    isTTY: false,
+    out: (t: string) => void (r.stdout += t),
+    err: (t: string) => void (r.stderr += t),
+  };
   return r;
 }
 
@@ -46,12 +52,21 @@ test("the .xlsx round trip keeps what the rules read: same findings as the in-me
     expect(read.sheets[i].name).toBe(s.name);
     expect(read.sheets[i].merges).toEqual(expect.arrayContaining(s.merges));
     // Same cells, ignoring the trailing empties the reader drops.
-    s.values.forEach((row, r) => row.forEach((v, c) => expect([r, c, read.sheets[i].values[r]?.[c] ?? null]).toEqual([r, c, v])));
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => expect([r, c, read.sheets[i].values[r]?.[c] ?? null]).toEqual([r, c, v])),
+    );
   }
   const expected = checkWorkbook(mem).findings.map((f) => ({ ...f, message: pick(f.message, "zh-CN") }));
   const { doc } = await checkJson([file]);
   expect(doc.files[0].findings).toEqual(
-    expected.map(({ rule, severity, sheet, cell, related, message }) => ({ rule, severity, sheet, cell, related, message })),
+    expected.map(({ rule, severity, sheet, cell, related, message }) => ({
+      rule,
+      severity,
+      sheet,
+      cell,
+      related,
+      message,
+    })),
   );
 });
 
@@ -102,7 +117,13 @@ test("--merge: the declaration and the self-assessment in two files give the mis
   expect(merged.doc.files[0]).toEqual({ file: decl, findings: [] });
   const serious = merged.doc.files[1].findings.filter((f: { severity: string }) => f.severity !== "info");
   expect(serious).toEqual([
-    expect.objectContaining({ rule: "indicator-value-mismatch", sheet: "自评表", cell: "E18", related: [`[${decl}]申报表!E15`], file: self }),
+    expect.objectContaining({
+      rule: "indicator-value-mismatch",
+      sheet: "自评表",
+      cell: "E18",
+      related: [`[${decl}]申报表!E15`],
+      file: self,
+    }),
   ]);
   // Checked apart, neither file alone has two tables to compare.
   const apart = await checkJson([decl, self]);

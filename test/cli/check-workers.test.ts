@@ -56,10 +56,14 @@ test("the compiled pool really uses worker threads and keeps input order", async
   const pool = require(path.join(root, "build", "cli", "cli", "pool.js"));
   expect(pool.compiledWorkerPath()).toBe(path.join(root, "build", "cli", "cli", "worker.js"));
   const seen: number[] = [];
-  const used = await pool.checkFilesInOrder(files, (i: number, o: { file: string }) => {
-    expect(o.file).toBe(files[i]);
-    seen.push(i);
-  }, { jobs: 2 });
+  const used = await pool.checkFilesInOrder(
+    files,
+    (i: number, o: { file: string }) => {
+      expect(o.file).toBe(files[i]);
+      seen.push(i);
+    },
+    { jobs: 2 },
+  );
   expect(used).toBe(2);
   expect(seen).toEqual(files.map((_, i) => i));
 }, 120000);
@@ -78,12 +82,16 @@ test("a worker that dies mid-file costs that file only; the pool replaces it and
   );
   const names = ["a", "crash1", "b", "crash2", "c", "d"];
   const got: { i: number; error?: { "en-US": string } }[] = [];
-  await pool.checkFilesInOrder(names, (i: number, o: { error?: { "en-US": string } }) => got.push({ i, error: o.error }), {
-    jobs: 3,
-    workerPath: crashy,
-    // Only the (crashing) workers read, so every file goes through them.
-    mainThreadReads: false,
-  });
+  await pool.checkFilesInOrder(
+    names,
+    (i: number, o: { error?: { "en-US": string } }) => got.push({ i, error: o.error }),
+    {
+      jobs: 3,
+      workerPath: crashy,
+      // Only the (crashing) workers read, so every file goes through them.
+      mainThreadReads: false,
+    },
+  );
   expect(got.map((g) => g.i)).toEqual([0, 1, 2, 3, 4, 5]);
   expect(got.filter((g) => g.error).map((g) => g.i)).toEqual([1, 3]);
   expect(got[1].error?.["en-US"]).toBe("reading stopped: boom");
@@ -99,10 +107,15 @@ test("this thread reads beside the workers: all files checked once, in order, wi
      parentPort.on("message", (t) => parentPort.postMessage({ index: t.index, outcome: { file: t.file, findings: [], byWorker: true } }));`,
   );
   const got: { i: number; byWorker: boolean; failed: boolean }[] = [];
-  await pool.checkFilesInOrder(files, (i: number, o: { byWorker?: boolean; error?: unknown }) => got.push({ i, byWorker: Boolean(o.byWorker), failed: Boolean(o.error) }), {
-    jobs: 2,
-    workerPath: counter,
-  });
+  await pool.checkFilesInOrder(
+    files,
+    (i: number, o: { byWorker?: boolean; error?: unknown }) =>
+      got.push({ i, byWorker: Boolean(o.byWorker), failed: Boolean(o.error) }),
+    {
+      jobs: 2,
+      workerPath: counter,
+    },
+  );
   expect(got.map((g) => g.i)).toEqual(files.map((_, i) => i));
   // The instant worker takes most files, and this thread at least the first one it picked up.
   expect(got.some((g) => g.byWorker)).toBe(true);

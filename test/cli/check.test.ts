@@ -106,7 +106,9 @@ describe("parseCheckArgs", () => {
 
 describe("perf-eval check (planted engine)", () => {
   test("JSON: exactly one document with the contract's shape; unreadable file as {file,error}; exit 2", async () => {
-    const a = await writeBook("a.xlsx", { 自评表: { A1: "项目名称", D14: "DEFECT:error:indicator-value-mismatch:申报表!D12" } });
+    const a = await writeBook("a.xlsx", {
+      自评表: { A1: "项目名称", D14: "DEFECT:error:indicator-value-mismatch:申报表!D12" },
+    });
     const clean = await writeBook("clean.xlsx", { S: { A1: "ok" } });
     const missing = path.join(dir, "missing.xlsx");
     const r = await cli(["--format", "json", a, missing, clean]);
@@ -162,7 +164,9 @@ describe("perf-eval check (planted engine)", () => {
     const a = await writeBook("w.xlsx", { S: { A1: "DEFECT:warning:unquantified-target:" } });
     const r = await cli(["--lang", "en-US", a]);
     expect(r.code).toBe(0);
-    expect(r.out).toBe(`${a} S!A1 [warning] unquantified-target: English message unquantified-target\n1 file checked: 0 errors, 1 warning, 0 infos\n`);
+    expect(r.out).toBe(
+      `${a} S!A1 [warning] unquantified-target: English message unquantified-target\n1 file checked: 0 errors, 1 warning, 0 infos\n`,
+    );
   });
 
   test("no files or bad options: exit 2, usage on stderr, nothing on stdout", async () => {
@@ -181,7 +185,10 @@ describe("perf-eval check (planted engine)", () => {
     const decl = await writeBook("decl.xlsx", { Sheet1: { A1: "申报" } });
     const self = await writeBook("self.xlsx", {
       // The planted engine sees the merged name "Sheet1 (2)" for this file's sheet.
-      Sheet1: { D14: "DEFECT:error:indicator-value-mismatch:Sheet1!A1", D15: "DEFECT:error:sum-mismatch:'Sheet1 (2)'!D14" },
+      Sheet1: {
+        D14: "DEFECT:error:indicator-value-mismatch:Sheet1!A1",
+        D15: "DEFECT:error:sum-mismatch:'Sheet1 (2)'!D14",
+      },
     });
     const r = await cli(["--merge", "--format", "json", decl, self]);
     expect(r.code).toBe(1);
@@ -214,8 +221,11 @@ describe("perf-eval check (planted engine)", () => {
   test("progress bar on stderr only when it is a terminal, never on stdout", async () => {
     const files = await Promise.all([1, 2, 3].map((i) => writeBook(`p${i}.xlsx`, { S: { A1: i } })));
     const tty = await cli(files, true);
-    expect(tty.err).toMatch(/\r\x1b\[K\[#+\.*\] 1\/3/);
-    expect(tty.out).not.toMatch(/\r|\x1b/);
+    const ESC = String.fromCharCode(27);
+    expect(tty.err).toContain(`\r${ESC}[K[`);
+    expect(tty.err).toMatch(/\[#+\.*\] 1\/3/);
+    expect(tty.out).not.toContain("\r");
+    expect(tty.out).not.toContain(ESC);
     const pipe = await cli(files, false);
     expect(pipe.err).toBe("");
     expect(pipe.out).toBe(tty.out);

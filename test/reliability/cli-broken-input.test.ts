@@ -33,11 +33,18 @@ beforeAll(async () => {
   fs.writeFileSync(p("notes.xlsx"), "项目名称,预算\n养老保险,62867.90\n");
   fs.writeFileSync(p("truncated.xlsx"), goodBuf.subarray(0, Math.floor(goodBuf.length * 0.6)));
   // An encrypted .xlsx is an OLE compound file, like a legacy .xls: same signature.
-  fs.writeFileSync(p("encrypted.xlsx"), Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096, 0xff)]));
+  fs.writeFileSync(
+    p("encrypted.xlsx"),
+    Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(4096, 0xff)]),
+  );
   fs.writeFileSync(p("empty.xlsx"), "");
   fs.mkdirSync(p("folder.xlsx"));
   const bomb = makeZip(
-    minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(400), uncompressedSize: 400 * 1024 * 1024 }),
+    minimalXlsxParts({
+      name: "xl/worksheets/sheet1.xml",
+      compressed: deflatedZeros(400),
+      uncompressedSize: 400 * 1024 * 1024,
+    }),
   );
   fs.writeFileSync(p("bomb.xlsx"), bomb);
 
@@ -55,7 +62,13 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = { stdout: "", stderr: "", isTTY: false, out: (t: string) => void (r.stdout += t), err: (t: string) => void (r.stderr += t) };
+  const r = {
+    stdout: "",
+    stderr: "",
+    isTTY: false,
+    out: (t: string) => void (r.stdout += t),
+    err: (t: string) => void (r.stderr += t),
+  };
   return r;
 }
 
@@ -70,7 +83,9 @@ function expectReport(code: number | null, out: string, err: string) {
   }
   expect(err).not.toMatch(/^\s+at |Error:|node:internal|\.ts:\d+/m);
   const doc = JSON.parse(out);
-  const byFile = new Map<string, { findings?: unknown[]; error?: string }>(doc.files.map((f: { file: string }) => [f.file, f]));
+  const byFile = new Map<string, { findings?: unknown[]; error?: string }>(
+    doc.files.map((f: { file: string }) => [f.file, f]),
+  );
   expect(byFile.get(good1)?.findings).toBeInstanceOf(Array);
   expect(byFile.get(good2)?.findings).toBeInstanceOf(Array);
   for (const b of broken) expect(byFile.get(b.file)?.error).toMatch(b.expect);
@@ -97,7 +112,19 @@ test("through the compiled CLI on worker threads", () => {
   execFileSync(process.execPath, [path.join(root, "bin", "perf-eval.js"), "--help"], { stdio: "ignore" });
   const r = spawnSync(
     process.execPath,
-    [path.join(root, "bin", "perf-eval.js"), "check", "--format", "json", "--lang", "en-US", "--jobs", "2", good1, ...broken.map((b) => b.file), good2],
+    [
+      path.join(root, "bin", "perf-eval.js"),
+      "check",
+      "--format",
+      "json",
+      "--lang",
+      "en-US",
+      "--jobs",
+      "2",
+      good1,
+      ...broken.map((b) => b.file),
+      good2,
+    ],
     { encoding: "utf8", timeout: 120000 },
   );
   expectReport(r.status, r.stdout, r.stderr);

@@ -77,7 +77,10 @@ export function makeZip(parts: ZipPart[]): Buffer {
  * repeated (each copy only refers back inside itself), closed by an empty final block.
  */
 export function deflatedZeros(megabytes: number): Buffer {
-  const deflater = zlib.deflateRawSync(Buffer.alloc(1024 * 1024), { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const deflater = zlib.deflateRawSync(Buffer.alloc(1024 * 1024), {
+    level: 9,
+    finishFlush: zlib.constants.Z_SYNC_FLUSH,
+  });
   const tail = zlib.deflateRawSync(Buffer.alloc(0));
   const chunks: Buffer[] = [];
   for (let i = 0; i < megabytes; i++) chunks.push(deflater);

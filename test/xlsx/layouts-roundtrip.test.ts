@@ -19,16 +19,28 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
-const asBook = (x: unknown): WorkbookSnapshot => (Array.isArray((x as WorkbookSnapshot).sheets) ? (x as WorkbookSnapshot) : { sheets: [x as WorkbookSnapshot["sheets"][number]] });
+const asBook = (x: unknown): WorkbookSnapshot =>
+  Array.isArray((x as WorkbookSnapshot).sheets)
+    ? (x as WorkbookSnapshot)
+    : { sheets: [x as WorkbookSnapshot["sheets"][number]] };
 
 const CASES: [string, () => unknown][] = [
   ["seed", () => ({ sheets: [seedDeclaration(), seedSelfAssessment()] })],
   ["county clean", () => countyText()],
-  ["county, totals off, rate above 100 %, weight in words", () => countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" })],
+  [
+    "county, totals off, rate above 100 %, weight in words",
+    () => countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" }),
+  ],
   ["province clean", () => provinceSplit()],
-  ["province, totals and scores off", () => provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 })],
+  [
+    "province, totals and scores off",
+    () => provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 }),
+  ],
   ["evaluation clean", () => evaluationSystem()],
-  ["evaluation, grade, survey and balance off", () => evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 })],
+  [
+    "evaluation, grade, survey and balance off",
+    () => evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 }),
+  ],
   ["evaluation, 产出 + 效益 below 60", () => evaluationSystem({ weights: [24, 21, 30, 25] })],
 ];
 
@@ -40,12 +52,16 @@ test.each(CASES)("%s: same findings from the .xlsx as from memory", async (name,
   const file = path.join(dir, `${name.replace(/\W+/g, "_")}.xlsx`);
   await writeSnapshotXlsx(mem, file);
   const read = await readSnapshotFromFile(file);
-  expect(read.sheets.map((s) => [s.name, s.visibility ?? "Visible"])).toEqual(mem.sheets.map((s) => [s.name, s.visibility ?? "Visible"]));
+  expect(read.sheets.map((s) => [s.name, s.visibility ?? "Visible"])).toEqual(
+    mem.sheets.map((s) => [s.name, s.visibility ?? "Visible"]),
+  );
   const expected = checkWorkbook(mem).findings.map(key).sort();
   expect(checkWorkbook(read).findings.map(key).sort()).toEqual(expected);
 });
 
 test("the planted defects are found at all (the comparison above is not empty on both sides)", async () => {
-  const defects = CASES.filter(([n]) => n.includes(",")).map(([, make]) => checkWorkbook(asBook(make())).findings.length);
+  const defects = CASES.filter(([n]) => n.includes(",")).map(
+    ([, make]) => checkWorkbook(asBook(make())).findings.length,
+  );
   expect(defects.every((n) => n > 0)).toBe(true);
 });

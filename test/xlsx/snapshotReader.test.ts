@@ -193,26 +193,57 @@ describe("readSnapshotFromBuffer", () => {
     };
     const plain = await roundTrip((wb) => fill(wb.addWorksheet("S")));
     const busy = await roundTrip((wb) => {
-      const s = wb.addWorksheet("S", { pageSetup: { orientation: "landscape" }, views: [{ state: "frozen", ySplit: 1 }] });
+      const s = wb.addWorksheet("S", {
+        pageSetup: { orientation: "landscape" },
+        views: [{ state: "frozen", ySplit: 1 }],
+      });
       fill(s);
       for (let r = 2; r <= 6; r++) {
         s.getCell(r, 2).dataValidation = { type: "list", allowBlank: true, formulae: ['"1,2,3,4,5,6,7,8,9,10"'] };
       }
       s.addConditionalFormatting({
         ref: "B2:B6",
-        rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["5"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFF0000" } } } }],
+        rules: [
+          {
+            type: "cellIs",
+            operator: "greaterThan",
+            formulae: ["5"],
+            priority: 1,
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFF0000" } } },
+          },
+        ],
       });
       s.autoFilter = "A1:B6";
       s.headerFooter.oddFooter = "第 &P 页";
-      const png = fs.readFileSync(path.join(__dirname, "..", "..", "assets", fs.readdirSync(path.join(__dirname, "..", "..", "assets")).find((f) => f.endsWith(".png"))!));
+      const png = fs.readFileSync(
+        path.join(
+          __dirname,
+          "..",
+          "..",
+          "assets",
+          fs.readdirSync(path.join(__dirname, "..", "..", "assets")).find((f) => f.endsWith(".png"))!,
+        ),
+      );
       s.addImage(s.workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "F2:G4");
       const t = wb.addWorksheet("T");
-      t.addTable({ name: "Scores", ref: "A1", columns: [{ name: "名称" }, { name: "分值" }], rows: [["产出", 50], ["效益", 30]] });
+      t.addTable({
+        name: "Scores",
+        ref: "A1",
+        columns: [{ name: "名称" }, { name: "分值" }],
+        rows: [
+          ["产出", 50],
+          ["效益", 30],
+        ],
+      });
       void s.protect("", {});
     });
     expect(busy.sheets[0]).toEqual(plain.sheets[0]);
     const t = sheet(busy, "T");
-    expect(t.values.slice(0, 3)).toEqual([["名称", "分值"], ["产出", 50], ["效益", 30]]);
+    expect(t.values.slice(0, 3)).toEqual([
+      ["名称", "分值"],
+      ["产出", 50],
+      ["效益", 30],
+    ]);
   });
 
   test("a hand-made minimal workbook (no styles part) reads", async () => {

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import * as ExcelJS from "exceljs";
 import {
   DEFAULT_ZIP_LIMITS,
@@ -69,13 +70,16 @@ describe("inspectZip / guardXlsxBuffer", () => {
   });
 
   test("the zero-bomb helper really is valid deflate of the size it claims", () => {
-    const zlib = require("zlib");
     expect(zlib.inflateRawSync(deflatedZeros(3)).length).toBe(3 * 1024 * 1024);
   });
 
   test("a zip bomb is refused from its declared sizes, before inflating", () => {
     const bomb = makeZip(
-      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(300), uncompressedSize: 300 * 1024 * 1024 }),
+      minimalXlsxParts({
+        name: "xl/worksheets/sheet1.xml",
+        compressed: deflatedZeros(300),
+        uncompressedSize: 300 * 1024 * 1024,
+      }),
     );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(codeOf(() => inspectZip(bomb))).toBe("zip-bomb");
@@ -83,7 +87,11 @@ describe("inspectZip / guardXlsxBuffer", () => {
 
   test("an absurd compression ratio is refused even under the total limit", () => {
     const bomb = makeZip(
-      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(50), uncompressedSize: 50 * 1024 * 1024 }),
+      minimalXlsxParts({
+        name: "xl/worksheets/sheet1.xml",
+        compressed: deflatedZeros(50),
+        uncompressedSize: 50 * 1024 * 1024,
+      }),
     );
     expect(50 * 1024 * 1024).toBeLessThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
     expect(codeOf(() => inspectZip(bomb))).toBe("zip-bomb");
@@ -91,11 +99,18 @@ describe("inspectZip / guardXlsxBuffer", () => {
 
   test("headers that understate a part's size are caught by the capped inflate", () => {
     const liar = makeZip(
-      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(20), uncompressedSize: 20 * 1024 * 1024, declaredSize: 1000 }),
+      minimalXlsxParts({
+        name: "xl/worksheets/sheet1.xml",
+        compressed: deflatedZeros(20),
+        uncompressedSize: 20 * 1024 * 1024,
+        declaredSize: 1000,
+      }),
     );
     expect(codeOf(() => inspectZip(liar))).toBe("ok");
     // 20 KB of deflate could reach ~22 MB: over a 5 MB limit, so the capped inflate runs and catches the lie.
-    expect(codeOf(() => guardXlsxBuffer(liar, { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 5 * 1024 * 1024 }))).toBe("zip-bomb");
+    expect(codeOf(() => guardXlsxBuffer(liar, { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 5 * 1024 * 1024 }))).toBe(
+      "zip-bomb",
+    );
     // Under the default 200 MB it cannot do harm whatever it says, so it is not inflated twice.
     expect(worstCaseExpansion(inspectZip(liar))).toBeLessThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
     expect(codeOf(() => guardXlsxBuffer(liar))).toBe("ok");
@@ -104,7 +119,12 @@ describe("inspectZip / guardXlsxBuffer", () => {
   test("a lying archive that could really expand past the limit is refused by the capped inflate", () => {
     // 300 KB of deflated zeros (could reach ~330 MB) declared as 1 KB.
     const liar = makeZip(
-      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", compressed: deflatedZeros(300), uncompressedSize: 300 * 1024 * 1024, declaredSize: 1024 }),
+      minimalXlsxParts({
+        name: "xl/worksheets/sheet1.xml",
+        compressed: deflatedZeros(300),
+        uncompressedSize: 300 * 1024 * 1024,
+        declaredSize: 1024,
+      }),
     );
     expect(codeOf(() => inspectZip(liar))).toBe("ok");
     expect(worstCaseExpansion(inspectZip(liar))).toBeGreaterThan(DEFAULT_ZIP_LIMITS.maxTotalUncompressed);
@@ -112,9 +132,13 @@ describe("inspectZip / guardXlsxBuffer", () => {
   });
 
   test("password-protected zip entries and unknown methods are refused", () => {
-    const enc = makeZip(minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, encrypted: true }));
+    const enc = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, encrypted: true }),
+    );
     expect(codeOf(() => guardXlsxBuffer(enc))).toBe("encrypted-or-xls");
-    const bzip = makeZip(minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, method: 12 as 8 }));
+    const bzip = makeZip(
+      minimalXlsxParts({ name: "xl/worksheets/sheet1.xml", data: SIMPLE_SHEET_XML, method: 12 as 8 }),
+    );
     expect(codeOf(() => guardXlsxBuffer(bzip))).toBe("unsupported");
   });
 

@@ -83,6 +83,9 @@ function gridOf<V>(a: MergeArea, fn: (r: number, c: number) => V): V[][] {
 
 /** A 2-D input must match the range; a single value applies to every cell (as Office.js allows). */
 function inputAt(value: unknown, a: MergeArea): (i: number, j: number) => unknown {
+  // null is no valid input for a whole property (it is inside a 2-D array: "leave this cell").
+  if (value === null || value === undefined)
+    throw err("InvalidArgument", "null is not a valid value for this property.");
   if (!Array.isArray(value)) return () => value;
   const rows = a.r1 - a.r0 + 1;
   const cols = a.c1 - a.c0 + 1;
@@ -193,13 +196,16 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
     guard: guardCells,
     set: (t, v) => {
       const at = inputAt(v, t.area);
-      forEachCell(t.area, (r, c, i, j) =>
+      forEachCell(t.area, (r, c, i, j) => {
+        const x = at(i, j);
+        // A null entry leaves its cell as it is; "" clears it.
+        if (x === null || x === undefined) return;
         t.sheet.mutate(r, c, (cell) => {
-          const e = enterValue(at(i, j), cell.numberFormat);
+          const e = enterValue(x, cell.numberFormat);
           cell.value = e.value;
           cell.formula = e.formula;
-        }),
-      );
+        });
+      });
     },
   },
   formulas: {
@@ -221,20 +227,15 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
       // A whole column formatted at once: stored cells only (see HUGE_AREA).
       if (!Array.isArray(v) && areaSize(t.area) > HUGE_AREA) {
         forEachFormatCell(t.sheet, t.area, (r, c) =>
-          t.sheet.mutate(
-            r,
-            c,
-            (cell) => void (cell.numberFormat = v === null || v === undefined || v === "" ? "General" : String(v)),
-          ),
+          t.sheet.mutate(r, c, (cell) => void (cell.numberFormat = v === "" ? "General" : String(v))),
         );
         return;
       }
-      forEachCell(t.area, (r, c, i, j) =>
-        t.sheet.mutate(r, c, (cell) => {
-          const f = at(i, j);
-          cell.numberFormat = f === null || f === undefined || f === "" ? "General" : String(f);
-        }),
-      );
+      forEachCell(t.area, (r, c, i, j) => {
+        const f = at(i, j);
+        if (f === null || f === undefined) return;
+        t.sheet.mutate(r, c, (cell) => void (cell.numberFormat = f === "" ? "General" : String(f)));
+      });
     },
   },
   valueTypes: { get: (t) => gridOf(t.area, (r, c) => valueType(t.sheet.workbook.valueAt(t.sheet, r, c))) },

@@ -479,3 +479,18 @@ test("loading the values of a whole sheet is refused as too large", async () => 
     await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });
+
+test('null inside a 2-D input leaves the cell; "" clears it; null for the whole property is refused', async () => {
+  await Excel.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem("自评表").getRange("A2:C2");
+    r.values = [[null, "", "新"]];
+    r.numberFormat = [[null, "0.00", null]];
+    await ctx.sync();
+    (r as unknown as { values: unknown }).values = null;
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+  const s = wb.sheet("自评表");
+  expect([s.cell("A2").value, s.cell("B2").value, s.cell("C2").value]).toEqual(["养老", null, "新"]);
+  expect(s.cell("B2").numberFormat).toBe("0.00");
+  expect(s.cell("A2").numberFormat).toBe("General");
+});

@@ -206,6 +206,12 @@ async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
   const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
   const failed = new Map<number, Bilingual>();
   for (let i = 0; i < a.files.length; i++) {
+    // A path given twice is one workbook, not two copies comparing against each other.
+    const first = a.files.indexOf(a.files[i]);
+    if (first !== i) {
+      if (failed.has(first)) failed.set(i, failed.get(first)!);
+      continue;
+    }
     const r = await readFileSnapshot(a.files[i]);
     if ("error" in r) failed.set(i, r.error);
     else readable.push({ file: a.files[i], snapshot: r.snapshot });

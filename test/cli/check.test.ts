@@ -206,6 +206,14 @@ describe("perf-eval check (planted engine)", () => {
     expect(apart.files[1].findings[0].related).toEqual(["Sheet1!A1"]);
   });
 
+  test("--merge reads a path given twice once", async () => {
+    const a = await writeBook("twice.xlsx", { S: { A1: "DEFECT:error:sum-mismatch:" } });
+    const r = await cli(["--merge", "--format", "json", a, a]);
+    const doc = JSON.parse(r.out);
+    expect(doc.files.map((f: { findings: unknown[] }) => f.findings.length)).toEqual([1, 0]);
+    expect(doc.summary.errors).toBe(1);
+  });
+
   test("--merge with an unreadable file still checks the others", async () => {
     const a = await writeBook("m1.xlsx", { S: { A1: "DEFECT:error:sum-mismatch:" } });
     const bad = path.join(dir, "bad.xlsx");

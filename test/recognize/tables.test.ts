@@ -29,7 +29,7 @@ describe("indicator tables", () => {
       ["产出指标", "成本指标", "产出/成本/成本", "≤628,278,103.22元"],
     ]);
     // The name points at the merged cell's top-left, where Excel shows it.
-    expect(cost[1].level1Cell).toEqual({ sheet: "自评表", row: 12, col: 1 });
+    expect(cost[1].level1Cell).toMatchObject({ sheet: "自评表", row: 12, col: 1 });
   });
 
   it("reads columns in any order, below title rows, starting anywhere on the sheet", () => {

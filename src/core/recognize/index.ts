@@ -25,6 +25,7 @@ import {
 } from "./headers";
 import type {
   Cell,
+  CellPos,
   FundsBlock,
   FundsRole,
   FundsRow,
@@ -40,8 +41,6 @@ import type {
 import { SheetReader, textOf } from "./sheet";
 
 export * from "./model";
-
-const nameKey = memo(normalizeName);
 
 interface RowRoles {
   ind: Map<number, IndicatorRole>;
@@ -160,19 +159,35 @@ type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark
 
 const CORE_MARK = /[★☆]/;
 
-interface NameAt {
+/** A name and where it is written; doubles as the row's level cell position (shared by the rows it covers). */
+interface NameAt extends CellPos {
   text: string;
-  row: number;
-  col: number;
 }
 
 /** A name written at (r, c) or in the merged area covering it; undefined when blank. */
 function readName(rd: SheetReader, r: number, c: number | undefined): NameAt | undefined {
   if (c === undefined) return undefined;
+  if (!rd.isMergedAway(r, c)) {
+    const text = textOf(rd.raw(r, c));
+    return text === "" ? undefined : { sheet: rd.name, text, row: r, col: c };
+  }
   const src = rd.source(r, c);
   const text = textOf(rd.raw(src.row, src.col));
-  return text === "" ? undefined : { text, row: src.row, col: src.col };
+  return text === "" ? undefined : { sheet: rd.name, text, row: src.row, col: src.col };
 }
+
+interface LevelInfo {
+  role: IndicatorRole | null;
+  subtotal: boolean;
+  key: string;
+}
+
+/** Everything recognition asks about a level name, looked up once per distinct name. */
+const levelInfo = memo((text: string): LevelInfo => ({
+  role: indicatorRole(text),
+  subtotal: isSubtotalLabel(text),
+  key: normalizeName(text),
+}));
 
 interface Ctx {
   model: WorkbookModel;
@@ -271,7 +286,7 @@ function readIndicatorTable(
     // A row with an indicator name that is not a header word is data; only other rows may start a new block.
     const l3col = columns.level3 ?? columns.level2;
     const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
-    const named = typeof l3raw === "string" && l3raw.trim() !== "" && !indicatorRole(l3raw);
+    const named = typeof l3raw === "string" && l3raw.trim() !== "" && !levelInfo(l3raw).role;
     const roles = named ? NO_ROLES : classify(rd, r);
     if (
       roles !== NO_ROLES &&
@@ -297,8 +312,11 @@ function readIndicatorTable(
     const l2 = c2?.text ?? "";
     const l3 = n3?.text ?? "";
     // Repeated header texts and subtotal rows are not indicators.
-    if (indicatorRole(l1) === "level1" || indicatorRole(l3) === "level3") continue;
-    if (isSubtotalLabel(l3) || isSubtotalLabel(l2)) continue;
+    const i1 = levelInfo(l1);
+    const i2 = levelInfo(l2);
+    const i3 = levelInfo(l3);
+    if (i1.role === "level1" || i3.role === "level3") continue;
+    if (i3.subtotal || i2.subtotal) continue;
     let hasValue = false;
     const cells: (Cell | undefined)[] = new Array(valueCols.length);
     for (let i = 0; i < valueCols.length; i++) {
@@ -320,16 +338,16 @@ function readIndicatorTable(
       lastL3 = undefined;
       lastFamily = familyOf(l1, l2);
       groupCategory = categoryOf(l1, l2, "");
-      groupKey = `${nameKey(l1)}/${nameKey(l2)}/`;
+      groupKey = `${i1.key}/${i2.key}/`;
       groupCore = CORE_MARK.test(l1) || CORE_MARK.test(l2);
     }
     if (l3 !== lastL3) {
       lastL3 = l3;
       // Only 预算执行率 as a third-level name decides a category by itself.
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
-      const k3 = nameKey(l3);
+      const k3 = i3.key;
       lastKey = groupKey + k3;
-      lastNameKey = `${nameKey(l2)}/${k3}`;
+      lastNameKey = `${i2.key}/${k3}`;
       lastCore = groupCore || CORE_MARK.test(l3);
     }
     const row: IndicatorRow = {
@@ -356,9 +374,9 @@ function readIndicatorTable(
       explanation: get("explanation"),
       standard: get("standard"),
     };
-    if (c1) row.level1Cell = { sheet: rd.name, row: c1.row, col: c1.col };
-    if (c2) row.level2Cell = { sheet: rd.name, row: c2.row, col: c2.col };
-    if (n3) row.level3Cell = { sheet: rd.name, row: n3.row, col: n3.col };
+    if (c1) row.level1Cell = c1;
+    if (c2) row.level2Cell = c2;
+    if (n3) row.level3Cell = n3;
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;

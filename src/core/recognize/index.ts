@@ -158,6 +158,8 @@ function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell
 type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark">;
 
 const CORE_MARK = /[★☆]/;
+/** First characters of every total label (总分, 合计, 得分合计, 分值合计, 综合得分): a cheap test before the lookup. */
+const TOTAL_START = /^\s*[总合得分综]/;
 
 /** A name and where it is written; doubles as the row's level cell position (shared by the rows it covers). */
 interface NameAt extends CellPos {
@@ -262,7 +264,7 @@ function readIndicatorTable(
     for (let c = rd.c0; c <= maxCol; c++) {
       const v = rd.raw(r, c);
       // Total labels are a few characters long: the length test spares the lookup for every other cell.
-      if (typeof v === "string" && v.length <= 8 && isTotalLabel(v)) {
+      if (typeof v === "string" && v.length <= 8 && TOTAL_START.test(v) && isTotalLabel(v)) {
         const isValueCol = c === columns.weight || c === columns.score;
         if (!isValueCol) {
           totalLabel = rd.cell(r, c);

@@ -562,14 +562,26 @@ const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * formatted as text ("@") a string stays text; otherwise "=…", "+…", "-…" and "@…" become formulas, numeric text
  * becomes a number and TRUE/FALSE become booleans. This is the behaviour the results sheet must defend against.
  */
-export function enterValue(v: unknown, numberFormat: string): { value: CellValue; formula: string | null } {
+export function enterValue(
+  v: unknown,
+  numberFormat: string,
+): { value: CellValue; formula: string | null; numberFormat?: string } {
   if (v === null || v === undefined || v === "") return { value: null, formula: null };
   if (typeof v === "number")
     return Number.isFinite(v) ? { value: v, formula: null } : { value: "#NUM!", formula: null };
   if (typeof v === "boolean") return { value: v, formula: null };
   const s = String(v);
   if (numberFormat === "@") return { value: s, formula: null };
-  if (NUMERIC.test(s.trim())) return { value: Number(s.trim()), formula: null };
+  const t = s.trim();
+  if (NUMERIC.test(t)) return { value: Number(t), formula: null };
+  // "95%" typed into a General cell is 0.95 shown as a percentage; "1,234.5" is 1234.5.
+  const pct = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))%$/.exec(t);
+  if (pct) {
+    const dec = pct[1].split(".")[1]?.length ?? 0;
+    const value = Number(pct[1]) / 100;
+    return { value, formula: null, ...(numberFormat === "General" ? { numberFormat: dec ? "0.00%" : "0%" } : {}) };
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return { value: Number(t.replace(/,/g, "")), formula: null };
   if (/^[=+\-@]/.test(s) && s.length > 1) return { value: null, formula: s.startsWith("=") ? s : `=${s}` };
   if (/^(true|false)$/i.test(s)) return { value: /^true$/i.test(s), formula: null };
   return { value: s, formula: null };

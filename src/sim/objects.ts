@@ -204,6 +204,7 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
           const e = enterValue(x, cell.numberFormat);
           cell.value = e.value;
           cell.formula = e.formula;
+          if (e.numberFormat) cell.numberFormat = e.numberFormat;
         });
       });
     },

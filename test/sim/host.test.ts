@@ -129,7 +129,7 @@ describe("Excel's typing behaviour for written values", () => {
       const t = ws.getRange("A6:D6");
       t.numberFormat = [["@", "@", "@", "@"]];
       t.values = [["=1+1", "+2+3", "-abc", "@x"]];
-      ws.getRange("A7").values = [["123"]];
+      ws.getRange("A7:D7").values = [["123", "95.5%", "628,678,956.50", "≥95%"]];
       await ctx.sync();
     });
     const s = wb.sheet("自评表");
@@ -147,6 +147,9 @@ describe("Excel's typing behaviour for written values", () => {
       expect(s.cell(a)).toMatchObject({ formula: null, value: v });
     }
     expect(s.cell("A7").value).toBe(123);
+    expect(s.cell("B7")).toMatchObject({ value: 0.955, numberFormat: "0.00%" });
+    expect(s.cell("C7")).toMatchObject({ value: 628678956.5, numberFormat: "General" });
+    expect(s.cell("D7")).toMatchObject({ value: "≥95%", formula: null });
   });
 });
 

@@ -31,6 +31,8 @@ const DANGEROUS = [
   "1e5",
   "TRUE",
   "=指标值 ≥95%",
+  "95%",
+  "628,678,956.50",
 ];
 
 const evil = (text: string, i: number): Finding => ({
@@ -82,7 +84,9 @@ describe("results sheet text stays text", () => {
     const converted = DANGEROUS.filter(
       (_, i) => s.cell(i + 1, 0).formula !== null || s.cell(i + 1, 0).value !== DANGEROUS[i],
     );
-    expect(converted).toEqual(expect.arrayContaining(["=1+1", "+1+2", "-1+2", "-5", "@SUM(A1:A2)", "0123", "TRUE"]));
+    expect(converted).toEqual(
+      expect.arrayContaining(["=1+1", "+1+2", "-1+2", "-5", "@SUM(A1:A2)", "0123", "TRUE", "95%", "628,678,956.50"]),
+    );
   });
 
   test("end to end: indicator names typed as formulas-to-be in a user's form reach the results sheet as text", async () => {

@@ -42,6 +42,7 @@ export const STRINGS = {
     "en-US": "Protected sheets not highlighted: {sheets}",
   },
   ruleGuide: { "zh-CN": "检查项目说明（{count} 项）", "en-US": "What the check looks for ({count} rules)" },
+  showAllFindings: { "zh-CN": "显示全部 {count} 条", "en-US": "Show all {count}" },
   noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
   summaryLine: {
     "zh-CN": "错误 {errors} · 警告 {warnings} · 提示 {infos}",

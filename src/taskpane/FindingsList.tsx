@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CheckSummary, Finding, RuleId, Severity } from "../core/findings";
 import { qualify } from "../core/snapshot";
@@ -66,6 +67,14 @@ const useStyles = makeStyles({
   },
   message: { color: tokens.colorNeutralForeground1, wordBreak: "break-word" },
   related: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: "1px" },
+  more: {
+    background: "none",
+    border: "none",
+    cursor: "pointer",
+    padding: "2px 8px 6px 14px",
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase200,
+  },
   empty: {
     padding: "8px",
     fontSize: tokens.fontSizeBase200,
@@ -99,8 +108,16 @@ export function groupFindings(
   }).filter((g) => g.rules.length > 0);
 }
 
+/** How many findings of one rule are drawn before a "show all": a 5,000-row form can yield thousands. */
+export const FINDINGS_PER_RULE = 50;
+
+export function visibleItems<T>(items: readonly T[], showAll: boolean, limit = FINDINGS_PER_RULE): readonly T[] {
+  return showAll || items.length <= limit ? items : items.slice(0, limit);
+}
+
 export function FindingsList({ locale, findings, summary, onSelect }: FindingsListProps) {
   const s = useStyles();
+  const [expanded, setExpanded] = useState<Partial<Record<RuleId, boolean>>>({});
   const groups = groupFindings(findings);
   const pill = (n: number, cls: string) => mergeClasses(s.pill, n ? cls : s.zero);
   const sevHead = { error: s.sevHeadError, warning: s.sevHeadWarning, info: s.sevHeadInfo };
@@ -138,7 +155,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
                 {RULE_TITLES[r.rule]?.[locale] ?? r.rule} ({r.items.length})
               </summary>
               <ul className={s.list}>
-                {r.items.map((f, i) => (
+                {visibleItems(r.items, !!expanded[r.rule]).map((f, i) => (
                   <li key={`${f.sheet}!${f.cell}#${i}`} className={s.item} data-testid="finding">
                     <button
                       type="button"
@@ -175,6 +192,16 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
                   </li>
                 ))}
               </ul>
+              {r.items.length > FINDINGS_PER_RULE && !expanded[r.rule] && (
+                <button
+                  type="button"
+                  className={s.more}
+                  onClick={() => setExpanded((e) => ({ ...e, [r.rule]: true }))}
+                  data-testid="show-all"
+                >
+                  {t(locale, "showAllFindings", { count: r.items.length })}
+                </button>
+              )}
             </details>
           ))}
         </details>

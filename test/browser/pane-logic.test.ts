@@ -8,7 +8,7 @@ import { runCheckCommand, registerCommands } from "../../src/commands/commands";
 import { latestCheck, publishCheck, publishCheckError, subscribeCheck } from "../../src/taskpane/checkStore";
 import { officeServices, parseRef, progressFraction, progressStage } from "../../src/taskpane/services";
 import { errorText } from "../../src/taskpane/errorText";
-import { groupFindings } from "../../src/taskpane/FindingsList";
+import { FINDINGS_PER_RULE, groupFindings, visibleItems } from "../../src/taskpane/FindingsList";
 import { cardInfo, toTemplateOptions } from "../../src/taskpane/TemplatesTab";
 import type { Finding } from "../../src/core/findings";
 import type { CheckResult } from "../../src/core/check";
@@ -130,6 +130,14 @@ describe("pane helpers", () => {
       ["grade-mismatch", ["D4"]],
     ]);
     expect(groupFindings([])).toEqual([]);
+  });
+
+  it("draws a long rule group in part until the user asks for all", () => {
+    const many = Array.from({ length: FINDINGS_PER_RULE + 7 }, (_, i) => i);
+    expect(visibleItems(many, false)).toHaveLength(FINDINGS_PER_RULE);
+    expect(visibleItems(many, false)[FINDINGS_PER_RULE - 1]).toBe(FINDINGS_PER_RULE - 1);
+    expect(visibleItems(many, true)).toHaveLength(many.length);
+    expect(visibleItems([1, 2, 3], false)).toEqual([1, 2, 3]);
   });
 
   it("turns the template form into options, refusing an implausible year", () => {

@@ -5,7 +5,9 @@ import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
 import { RULES } from "./rules";
 import { fillMessage } from "./rules/format";
-import type { ReportDescriptor, RuleModule } from "./rules/types";
+import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/types";
+
+export { MAX_RELATED };
 import { scoreSummaries } from "./recognize/scores";
 
 export interface CheckOptions {
@@ -46,7 +48,8 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
       severity: d.severity ?? rule.severity,
       sheet: d.sheet,
       cell: toA1(d.row, d.col),
-      related: (d.related ?? []).map(relatedRef),
+      // A sum over thousands of rows would list thousands of cells: the first ones show where to look.
+      related: (d.related ?? []).slice(0, MAX_RELATED).map(relatedRef),
       message,
     };
     // The same cell reported twice with the same message (e.g. found by two paths) is one finding.

@@ -78,6 +78,8 @@ export function num(cell: Cell | undefined): number | null {
 /** True when a cell is empty or holds only a "not applicable" mark (—, -, /, 无, N/A). */
 export function isBlankMark(cell: Cell | undefined): boolean {
   if (!cell) return true;
+  if (typeof cell.raw === "number") return false;
+  if (cell.text === "") return true;
   const t = cell.text.replace(/\s/g, "");
   return t === "" || /^([-—–－/／\\、*＊]+|无|不适用|N\/?A)$/i.test(t);
 }

@@ -2,7 +2,7 @@ import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
 import { cellNumber, parsed } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
-import { headerKey } from "../recognize/headers";
+import { headerKey, memo } from "../recognize/headers";
 import { readActual } from "../compare";
 import { fmtPct } from "./format";
 import { rowName } from "./util";
@@ -12,6 +12,12 @@ const CAPPED =
   /(满意度|满意率|知晓率|知晓度|达标率|合格率|认证率|及格率|准确率|正确率|好评率|到位率|执行率|参保率|覆盖率|入学率|验收率|知晓情况)$/;
 /** Rates that may be negative: savings and growth. */
 const SIGNED = /(节约率|增长率|增幅|变动率|下降率|降低率|变化率|增长)$/;
+
+/** How a rate's name bounds it: capped at 100 %, allowed below 0, or a rate at all. Looked up once per name. */
+const bounds = memo((name: string) => {
+  const k = headerKey(name).replace(/\([^()]*\)/g, "");
+  return { capped: CAPPED.test(k), signed: SIGNED.test(k), rate: /(率|度)$/.test(k) };
+});
 
 /** A stated rate as a fraction: percent cells as they are; a bare 97.34 beside a rate label is percent points. */
 function asFraction(cell: Cell): number | null {
@@ -46,8 +52,10 @@ const rule: RuleModule = {
     const { model } = ctx;
     const test = (name: string, cell: Cell | undefined, value: number | null) => {
       if (!cell || value === null || !Number.isFinite(value)) return;
-      const k = headerKey(name).replace(/\([^()]*\)/g, "");
-      if (value > 1 + 1e-9 && CAPPED.test(k))
+      // Values inside 0..100 % are fine whatever the name: the name is looked at only when one is outside.
+      if (value >= 0 && value <= 1 + 1e-9) return;
+      const b = bounds(name);
+      if (value > 1 + 1e-9 && b.capped)
         ctx.report({
           messageId: "above",
           data: { name, value: fmtPct(value) },
@@ -55,7 +63,7 @@ const rule: RuleModule = {
           row: cell.row,
           col: cell.col,
         });
-      else if (value < -1e-12 && !SIGNED.test(k) && /(率|度)$/.test(k))
+      else if (value < -1e-12 && !b.signed && b.rate)
         ctx.report({
           messageId: "below",
           data: { name, value: fmtPct(value) },

@@ -7,6 +7,9 @@ import type { Bilingual } from "../locale";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { CellPos, WorkbookModel } from "../recognize/model";
 
+/** At most this many related cells per finding: a sum over thousands of rows lists the first ones. */
+export const MAX_RELATED = 200;
+
 export type MessageData = Record<string, string | number>;
 
 export interface ReportDescriptor {

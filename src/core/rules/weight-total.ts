@@ -3,6 +3,7 @@ import type { RuleContext } from "./types";
 import { cellNumber, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { exactSum, hasNum, weightedItems } from "./util";
+import { MAX_RELATED } from "./types";
 
 const STANDARD_SPLIT: Record<string, number> = { 预算执行: 10, 产出: 50, 效益: 30, 满意度: 10 };
 
@@ -36,7 +37,7 @@ const rule: RuleModule = {
     for (const table of model.tables) {
       const all = weightedItems(model, table);
       // A weight that cannot be read (number-as-text reports it) makes any sum a guess: judge nothing.
-      if (all.some((i) => i.weight && !isBlankMark(i.weight) && !hasNum(i.weight))) continue;
+      if (all.some((i) => i.weight && !hasNum(i.weight) && !isBlankMark(i.weight))) continue;
       const items = all.filter((i) => hasNum(i.weight));
       if (items.length === 0) continue;
       const families = new Set(items.map((i) => i.family));
@@ -54,7 +55,10 @@ const rule: RuleModule = {
           sheet: anchor.sheet,
           row: anchor.row,
           col: anchor.col,
-          related: items.map((i) => i.weight!).filter((c) => c !== anchor),
+          related: items
+            .slice(0, MAX_RELATED + 1)
+            .map((i) => i.weight!)
+            .filter((c) => c !== anchor),
         });
         continue;
       }

@@ -7,7 +7,7 @@
 import type { Finding, Severity } from "../core/findings";
 import type { Locale } from "../core/locale";
 import { qualify, type SheetSnapshot } from "../core/snapshot";
-import { isPayloadLimitError, toUserFacingError, UserFacingError } from "./errors";
+import { isPayloadLimitError, officeErrorCode, toUserFacingError, UserFacingError } from "./errors";
 import { currentLocale } from "./locale";
 
 export const RESULTS_SHEET_BASE = "检查结果";
@@ -83,8 +83,9 @@ export async function writeResultsSheet(
   const ncol = headers.length;
 
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/id");
   await context.sync();
+  const existingIds = new Set(sheets.items.map((s) => s.id));
   const name = uniqueSheetName(
     RESULTS_SHEET_BASE,
     sheets.items.map((s) => s.name),
@@ -135,8 +136,9 @@ export async function writeResultsSheet(
     }
     return name;
   } catch (e) {
-    // Even a refused first request may have created the sheet (a half-applied batch): always look.
-    const removed = await removeSheet(context, name);
+    // Even a refused first request may have created the sheet (a half-applied batch): look — unless the add
+    // itself was refused because someone else took the name meanwhile; that sheet is not ours to remove.
+    const removed = officeErrorCode(e) === "ItemAlreadyExists" || (await removeSheet(context, name, existingIds));
     throw toUserFacingError(
       e,
       { "zh-CN": "写入“检查结果”工作表", "en-US": "Writing the results sheet" },
@@ -153,12 +155,13 @@ export async function writeResultsSheet(
   }
 }
 
-/** Best-effort removal of a partially written sheet; true when it is gone. */
-async function removeSheet(context: Excel.RequestContext, name: string): Promise<boolean> {
+/** Best-effort removal of the partially written sheet (never one that existed before); true when none is left. */
+async function removeSheet(context: Excel.RequestContext, name: string, existingIds: Set<string>): Promise<boolean> {
   try {
     const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    ws.load("id");
     await context.sync();
-    if (ws.isNullObject) return true;
+    if (ws.isNullObject || existingIds.has(ws.id)) return true;
     ws.delete();
     await context.sync();
     return true;

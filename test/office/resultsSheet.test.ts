@@ -132,3 +132,26 @@ test("no findings: the sheet says so", async () => {
   expect(s.cell(1, 4).value).toBe("未发现问题。");
   expect(s.cell(1, 3).hyperlink).toBeNull();
 });
+
+test("if another sheet takes the name between the two requests, it is neither overwritten nor removed", async () => {
+  const wb = book();
+  host = installSimHost(globalThis, { workbook: wb });
+  const run = Excel.run;
+  // Another writer creates 检查结果 right after our first request.
+  (globalThis as { Excel: typeof Excel }).Excel.run = ((batch: (c: Excel.RequestContext) => Promise<unknown>) =>
+    run(async (ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      let n = 0;
+      (ctx as { sync: unknown }).sync = async () => {
+        const r = await sync();
+        if (n++ === 0) wb.addSheet("检查结果", [["别人的表"]]);
+        return r;
+      };
+      return batch(ctx);
+    })) as typeof Excel.run;
+  const err = await writeResultsSheet([finding(0)]).catch((e) => e);
+  expect(err).toBeInstanceOf(UserFacingError);
+  expect(err.code).toBe("ItemAlreadyExists");
+  expect(wb.sheet("检查结果").cell("A1").value).toBe("别人的表");
+  expect(wb.sheetNames()).toEqual(["My Sheet", "自评表", "检查结果"]);
+});

@@ -40,3 +40,17 @@ describe("checkWorkbook", () => {
     expect(checkWorkbook({ sheets: [] }).findings).toEqual([]);
   });
 });
+
+describe("related cells", () => {
+  it("are capped per finding so a sum over a long table stays readable", () => {
+    const rows: (string | number | null)[][] = [["一级指标", "二级指标", "三级指标", "分值", "得分"]];
+    for (let i = 0; i < 500; i++) rows.push(["产出指标", "数量指标", `指标${i}`, 1, 1]);
+    rows.push(["总分", null, null, 100, 500]);
+    const r = checkWorkbook(workbook(sheet("长表", rows)), { rules: ["weight-total"] });
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0].message["zh-CN"]).toBe("各项分值合计为500，应为100。");
+    expect(r.findings[0].related.length).toBeGreaterThan(100);
+    expect(r.findings[0].related.length).toBeLessThanOrEqual(200);
+    expect(r.findings[0].related[0]).toBe("长表!D2");
+  });
+});

@@ -2,7 +2,7 @@ import { recognizeWorkbook } from "../../src/core/recognize";
 import { cellNumber } from "../../src/core/recognize/cells";
 import { sheet, workbook } from "../support/grid";
 import { provinceSplit } from "../fixtures/layouts/province-split";
-import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+import { declarationRows, seedDeclaration, seedSelfAssessment, selfAssessmentRows } from "../fixtures/layouts/seed";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 
 const HEAD = [
@@ -30,6 +30,16 @@ describe("indicator tables", () => {
     ]);
     // The name points at the merged cell's top-left, where Excel shows it.
     expect(cost[1].level1Cell).toMatchObject({ sheet: "自评表", row: 12, col: 1 });
+  });
+
+  it("finds a declaration and a self-assessment stacked on one sheet", () => {
+    const m = recognizeWorkbook(workbook(sheet("一页", [...declarationRows(), [], [], ...selfAssessmentRows()])));
+    expect(m.tables.map((t) => [t.kind, t.headerRows, t.rows.length])).toEqual([
+      ["declaration", [8], 9],
+      ["self-assessment", [31], 9],
+    ]);
+    expect(m.funds.map((f) => f.headerRow)).toEqual([24]);
+    expect(m.grades.map((g) => g.total?.raw)).toEqual([96.34]);
   });
 
   it("reads columns in any order, below title rows, starting anywhere on the sheet", () => {

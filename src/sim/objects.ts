@@ -468,8 +468,9 @@ class SimRangeAreas extends SimObject<{ sheet: SimSheet; areas: MergeArea[] }> {
     return (this._areas ??= new SimCollection(
       this.context,
       () => {
-        const t = this.target();
-        return t.areas.map((a) => ({ sheet: t.sheet, area: a }));
+        // The areas of a null RangeAreas: none.
+        const t = this.resolve();
+        return t ? t.areas.map((a) => ({ sheet: t.sheet, area: a })) : [];
       },
       (t) => new SimRange(this.context, () => t),
       "RangeCollection",

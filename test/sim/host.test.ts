@@ -497,3 +497,21 @@ test('null inside a 2-D input leaves the cell; "" clears it; null for the whole 
   expect(s.cell("B2").numberFormat).toBe("0.00");
   expect(s.cell("A2").numberFormat).toBe("General");
 });
+
+test("merged areas as a collection of ranges; none on an unmerged range", async () => {
+  wb.sheet("自评表").merges.push({ r0: 0, c0: 0, r1: 0, c1: 1 }, { r0: 1, c0: 2, r1: 2, c1: 2 });
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("自评表");
+    const m = ws.getRange("A1:C3").getMergedAreasOrNullObject();
+    m.areas.load("address,rowCount");
+    const none = ws.getRange("E5").getMergedAreasOrNullObject();
+    none.areas.load("address");
+    await ctx.sync();
+    expect(m.areas.items.map((r) => [r.address, r.rowCount])).toEqual([
+      ["自评表!A1:B1", 1],
+      ["自评表!C2:C3", 2],
+    ]);
+    expect(none.isNullObject).toBe(true);
+    expect(none.areas.items).toEqual([]);
+  });
+});

@@ -51,6 +51,22 @@ describe("weight-total", () => {
       expect(runRule("sum-mismatch", s)).toEqual([]);
     });
 
+    it("weights written as percentages (权重 20%, 0.1 formatted 0%)", () => {
+      const pct = sheet(
+        "评分表",
+        [
+          ["一级指标", "二级指标", "三级指标", "权重", "评分标准", "得分"],
+          ["决策", "项目立项", "立项依据充分性", "20%", "…", 20],
+          ["过程", "资金管理", "资金到位率", 0.2, "…", 20],
+          ["产出", "产出数量", "实际完成率", "35%", "…", 35],
+          ["效益", "实施效益", "社会效益", "25%", "…", 25],
+        ],
+        { formats: { D3: "0%" } },
+      );
+      expect(runRule("weight-total", pct)).toEqual([]);
+      expect(runRule("score-exceeds-weight", pct)).toEqual([]);
+    });
+
     it("a fragment listing one category without a total row is not a whole set", () => {
       const s = selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null });
       expect(runRule("weight-total", s)).toEqual([]);

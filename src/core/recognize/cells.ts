@@ -70,6 +70,16 @@ export function cellNumber(cell: Cell | undefined): CellNumber | null {
   return v;
 }
 
+/**
+ * A weight or score in points: a weight written as a percentage (权重 10%, or 0.1 formatted as 0%) is 10 points
+ * of 100, so it compares with scores and totals like any other weight.
+ */
+export function points(cell: Cell | undefined): number | null {
+  const n = cellNumber(cell);
+  if (!n) return null;
+  return n.percent ? Number((n.value * 100).toPrecision(15)) : n.value;
+}
+
 /** Just the value, or null. */
 export function num(cell: Cell | undefined): number | null {
   return cellNumber(cell)?.value ?? null;

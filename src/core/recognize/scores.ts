@@ -2,7 +2,7 @@
 import type { ScoreSummary } from "../check";
 import { moneySum } from "../money";
 import { GRADE_WORDS, gradeKey } from "../scoring";
-import { cellNumber } from "./cells";
+import { cellNumber, points } from "./cells";
 import type { Cell, IndicatorTable, WorkbookModel } from "./model";
 
 function sum(values: number[]): number {
@@ -29,8 +29,8 @@ export function scoreSummaries(model: WorkbookModel): ScoreSummary[] {
     const add = (name: string, score: Cell | undefined, weight: Cell | undefined) => {
       let c = cats.get(name);
       if (!c) cats.set(name, (c = { scores: [], weights: [] }));
-      const s = cellNumber(score)?.value;
-      const w = cellNumber(weight)?.value;
+      const s = points(score);
+      const w = points(weight);
       if (s !== undefined && s !== null) c.scores.push(s);
       if (w !== undefined && w !== null) c.weights.push(w);
     };

@@ -1,6 +1,6 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
-import { cellNumber } from "../recognize/cells";
+import { points } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { hasNum, rowName } from "./util";
 
@@ -27,7 +27,7 @@ const rule: RuleModule = {
     const { model } = ctx;
     const test = (name: string, score: Cell | undefined, weight: Cell | undefined) => {
       if (!hasNum(score)) return;
-      const s = cellNumber(score)!.value;
+      const s = points(score)!;
       if (s < 0) {
         ctx.report({
           messageId: "negative",
@@ -39,7 +39,7 @@ const rule: RuleModule = {
         return;
       }
       if (!hasNum(weight)) return;
-      const w = cellNumber(weight)!.value;
+      const w = points(weight)!;
       // Tiny tolerance: a formula's binary noise (5.000000000000001) is not above 5.
       if (s > w + 1e-9 * Math.max(1, w))
         ctx.report({

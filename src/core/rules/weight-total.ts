@@ -1,6 +1,6 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
-import { cellNumber, isBlankMark } from "../recognize/cells";
+import { points, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { exactSum, hasNum, weightedItems } from "./util";
 import { MAX_RELATED } from "./types";
@@ -43,7 +43,7 @@ const rule: RuleModule = {
       const families = new Set(items.map((i) => i.family));
       // A fragment (one category listed on its own) is not a whole indicator set: only whole sets must make 100.
       if (!table.total && families.size < 3) continue;
-      const sum = exactSum(items.map((i) => cellNumber(i.weight)!.value));
+      const sum = exactSum(items.map((i) => points(i.weight)!));
       const anchor: Cell = hasNum(table.total?.weight) ? table.total!.weight! : items[items.length - 1].weight!;
       // A self-assessment whose table holds 90 and whose funds block states no 分值 keeps the standard 10 for
       // 预算执行率 outside the table: that is the form's layout, not a wrong weight.
@@ -65,8 +65,8 @@ const rule: RuleModule = {
       const byFamily = new Map<string, { sum: number[]; first: Cell; name: string }>();
       for (const i of items) {
         const e = byFamily.get(i.family);
-        if (e) e.sum.push(cellNumber(i.weight)!.value);
-        else byFamily.set(i.family, { sum: [cellNumber(i.weight)!.value], first: i.weight!, name: i.family });
+        if (e) e.sum.push(points(i.weight)!);
+        else byFamily.set(i.family, { sum: [points(i.weight)!], first: i.weight!, name: i.family });
       }
       if (table.kind === "self-assessment") {
         for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {

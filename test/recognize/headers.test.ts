@@ -77,6 +77,7 @@ describe("funds, survey, totals, grades and labels", () => {
 
   it.each([
     ["了解程度", "level"],
+    ["满意度", "level"],
     ["人数", "count"],
     ["份数", "count"],
     ["权重", "weight"],
@@ -97,6 +98,7 @@ describe("funds, survey, totals, grades and labels", () => {
     ["预算资金", "budget"],
     ["年度资金总额：", "total"],
     ["收回有效调查问卷（份）", "valid"],
+    ["有效样本量", "valid"],
     ["共发放调查问卷（份）", "issued"],
     ["评价分值", "totalScore"],
     ["项目名称", null],

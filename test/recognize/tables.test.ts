@@ -97,6 +97,21 @@ describe("indicator tables", () => {
     expect(t.total && cellNumber(t.total.score)?.value).toBe(99.5);
   });
 
+  it("分值 | 得分 under a merged 评分 header", () => {
+    const s = sheet(
+      "s",
+      [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "评分", null, "偏差原因分析及改进措施"],
+        [null, null, null, null, null, "分值", "得分", null],
+        ["产出指标", "数量指标", "培训人数", "≥500人", 480, 10, 9.6, "生源不足"],
+      ],
+      { merges: ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2", "F1:G1", "H1:H2"] },
+    );
+    const t = recognizeWorkbook(workbook(s)).tables[0];
+    expect(t.columns).toMatchObject({ target: 3, actual: 4, weight: 5, score: 6, reason: 7 });
+    expect(t.rows.map((r) => [r.weight?.raw, r.score?.raw])).toEqual([[10, 9.6]]);
+  });
+
   it("a header split as 绩效指标 over 一级/二级/三级 in the row below", () => {
     const s = sheet(
       "两行表头",

@@ -156,3 +156,19 @@ describe("large and wide forms", () => {
     ]);
   });
 });
+
+describe("messages", () => {
+  it("every planted finding has both languages filled, with no placeholder left", () => {
+    const all = [
+      ...checkWorkbook(workbook(provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 }))).findings,
+      ...checkWorkbook(evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 })).findings,
+      ...checkWorkbook(countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" })).findings,
+    ];
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    for (const f of all) {
+      expect(f.message["zh-CN"]).not.toMatch(/\{\w+\}/);
+      expect(f.message["en-US"]).not.toMatch(/\{\w+\}/);
+      expect(f.message["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { runRule } from "../support/grid";
+import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators } from "./forms";
 import { seedDeclaration } from "../fixtures/layouts/seed";
 
@@ -14,6 +14,15 @@ describe("missing-category", () => {
         ),
       ],
       ["a two-row fragment", selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null })],
+      [
+        "a table without 二级 names",
+        sheet("简表", [
+          ["一级指标", "三级指标", "指标值"],
+          ["产出指标", "培训人数", "≥500人"],
+          ["产出指标", "合格率", "≥95%"],
+          ["效益指标", "就业率", "≥80%"],
+        ]),
+      ],
     ])("%s", (_n, s) => {
       expect(runRule("missing-category", s)).toEqual([]);
     });

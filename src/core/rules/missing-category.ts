@@ -26,6 +26,9 @@ const rule: RuleModule = {
     for (const table of ctx.model.tables) {
       // Only a whole indicator set: a table that lists output indicators and more than a handful of rows.
       if (table.rows.length < 3 || !table.rows.some((r) => r.family === "产出")) continue;
+      // Categories are read from the 二级 names: a table without them, or naming none the standard way, can't be judged.
+      if (table.columns.level2 === undefined || !table.rows.some((r) => r.category && r.category !== "满意度"))
+        continue;
       const have = new Set<string>();
       for (const r of table.rows) {
         if (r.category) have.add(BENEFITS.includes(r.category) ? "效益" : r.category);

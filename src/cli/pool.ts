@@ -30,7 +30,7 @@ export interface PoolOptions {
   workerPath?: string | null;
   /** Heap cap per worker, so one monstrous file cannot take the machine down. */
   workerHeapMb?: number;
-  /** Whether this thread reads files too when workers run (default true). */
+  /** Whether this thread reads files too, beside jobs − 1 workers (default false: jobs workers). */
   mainThreadReads?: boolean;
 }
 
@@ -39,8 +39,9 @@ export type Emit = (index: number, outcome: FileOutcome) => void;
 /**
  * Checks `files`, calling `emit` exactly once per file, in input order. Returns the number of readers used.
  *
- * With `jobs` = N > 1 there are N readers: N − 1 worker threads plus this thread, which would otherwise sit
- * idle waiting for messages (and already has ExcelJS loaded): one worker start-up saved on every run.
+ * With `jobs` = N > 1, N worker threads read while this thread only hands out files and prints: measured here,
+ * this thread reading too (N − 1 workers) left the workers waiting for it, since a file's check runs without
+ * yielding to their messages.
  */
 export async function checkFilesInOrder(files: readonly string[], emit: Emit, opts: PoolOptions = {}): Promise<number> {
   const jobs = Math.max(1, Math.min(opts.jobs ?? availableCores(), files.length));
@@ -49,7 +50,8 @@ export async function checkFilesInOrder(files: readonly string[], emit: Emit, op
     for (let i = 0; i < files.length; i++) emit(i, await checkFile(files[i]));
     return 1;
   }
-  await runPool(files, emit, jobs - 1, workerPath, opts.workerHeapMb ?? 4096, opts.mainThreadReads ?? true);
+  const mainReads = opts.mainThreadReads ?? false;
+  await runPool(files, emit, mainReads ? jobs - 1 : jobs, workerPath, opts.workerHeapMb ?? 4096, mainReads);
   return jobs;
 }
 

@@ -97,7 +97,7 @@ test("a worker that dies mid-file costs that file only; the pool replaces it and
   expect(got[1].error?.["en-US"]).toBe("reading stopped: boom");
 }, 60000);
 
-test("this thread reads beside the workers: all files checked once, in order, with one worker", async () => {
+test("optionally this thread reads beside the workers: all files checked once, in order", async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pool = require(path.join(root, "build", "cli", "cli", "pool.js"));
   const counter = path.join(dir, "counting-worker.js");
@@ -111,10 +111,7 @@ test("this thread reads beside the workers: all files checked once, in order, wi
     files,
     (i: number, o: { byWorker?: boolean; error?: unknown }) =>
       got.push({ i, byWorker: Boolean(o.byWorker), failed: Boolean(o.error) }),
-    {
-      jobs: 2,
-      workerPath: counter,
-    },
+    { jobs: 2, workerPath: counter, mainThreadReads: true },
   );
   expect(got.map((g) => g.i)).toEqual(files.map((_, i) => i));
   // The instant worker takes most files, and this thread at least the first one it picked up.

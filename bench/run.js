@@ -128,6 +128,7 @@ function table(r) {
       check("cli.speedup_2_workers"),
     ),
   );
+  rows.push(row("cli: 2-thread scaling of a pure-CPU loop", r["cli.cpu_scaling_2_threads"], "ideal 2", null, ""));
   rows.push(
     row(
       "cli: peak memory 500 / 50 files",

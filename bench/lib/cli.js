@@ -65,6 +65,34 @@ function runCheck(files, jobs, rssFile) {
   return { ms, rssKb: Number(fs.readFileSync(rssFile, "utf8")) };
 }
 
+/**
+ * What this machine gives two threads at all: the same pure-CPU loop on one and on two worker threads. On
+ * shared or hyper-threaded virtual cores this is well under 2, and it caps any parallel speed-up.
+ */
+async function cpuScaling() {
+  const { Worker } = require("worker_threads");
+  const code = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require("worker_threads").parentPort.postMessage(x);`;
+  const run = (n) =>
+    new Promise((resolve) => {
+      const t = nowMs();
+      let done = 0;
+      for (let k = 0; k < n; k++) {
+        const w = new Worker(code, { eval: true });
+        w.on("message", () => {
+          void w.terminate();
+          if (++done === n) resolve(nowMs() - t);
+        });
+      }
+    });
+  const ratios = [];
+  for (let i = 0; i < 3; i++) {
+    const one = await run(1);
+    const two = await run(2);
+    ratios.push((2 * one) / two);
+  }
+  return median(ratios);
+}
+
 async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
   // Build the CLI first so no run pays for tsc.
   spawnSync(process.execPath, [bin, "--help"], { stdio: "ignore" });
@@ -96,6 +124,8 @@ async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
     out["cli.rss_mb_500"] = round(median(two.map((r) => r.rssKb)) / 1024, 1);
     out["cli.rss_mb_50"] = round(median(fifty.map((r) => r.rssKb)) / 1024, 1);
     out["cli.mem_500_over_50"] = round(median(two.map((r) => r.rssKb)) / median(fifty.map((r) => r.rssKb)), 2);
+    out["cli.cpu_scaling_2_threads"] = round(await cpuScaling(), 2);
+    log(`  pure-CPU loop: 2 threads do ${out["cli.cpu_scaling_2_threads"]}× the work of 1 in the same time`);
     log(
       `  500 files: 2 workers ${t2.toFixed(0)} ms, 1 worker ${t1.toFixed(0)} ms (median of ${two.length}); peak RSS 500 ${out["cli.rss_mb_500"]} MB vs 50 ${out["cli.rss_mb_50"]} MB`,
     );

@@ -238,6 +238,9 @@ function readIndicatorTable(
     roleIndex[role] = valueCols.length;
     valueCols.push([role, c]);
   }
+  // Where each role sits among valueCols (-1 when the table lacks it): plain locals keep the row loop cheap.
+  const [iTarget, iActual, iWeight, iScore, iNature, iUnit, iReason, iDeduction, iExplanation, iStandard] =
+    valueRoles.map((role) => roleIndex[role] ?? -1);
   let carry1: NameAt | undefined;
   let carry2: NameAt | undefined;
   let lastL1: string | undefined;
@@ -331,8 +334,7 @@ function readIndicatorTable(
     }
     if (l3 === "" && !hasValue) continue;
     if (l1 === "" && l2 === "" && l3 === "") continue;
-    const get = (role: ValueRole) => (roleIndex[role] === undefined ? undefined : cells[roleIndex[role]!]);
-    const target = get("target");
+    const target = iTarget < 0 ? undefined : cells[iTarget];
     // Family and category depend on the names only; consecutive rows mostly share them.
     if (l1 !== lastL1 || l2 !== lastL2) {
       lastL1 = l1;
@@ -366,15 +368,15 @@ function readIndicatorTable(
       family: lastFamily,
       category: lastCategory,
       target,
-      actual: get("actual"),
-      weight: get("weight"),
-      score: get("score"),
-      reason: get("reason"),
-      nature: get("nature"),
-      unit: get("unit"),
-      deduction: get("deduction"),
-      explanation: get("explanation"),
-      standard: get("standard"),
+      actual: iActual < 0 ? undefined : cells[iActual],
+      weight: iWeight < 0 ? undefined : cells[iWeight],
+      score: iScore < 0 ? undefined : cells[iScore],
+      reason: iReason < 0 ? undefined : cells[iReason],
+      nature: iNature < 0 ? undefined : cells[iNature],
+      unit: iUnit < 0 ? undefined : cells[iUnit],
+      deduction: iDeduction < 0 ? undefined : cells[iDeduction],
+      explanation: iExplanation < 0 ? undefined : cells[iExplanation],
+      standard: iStandard < 0 ? undefined : cells[iStandard],
     };
     if (c1) row.level1Cell = c1;
     if (c2) row.level2Cell = c2;

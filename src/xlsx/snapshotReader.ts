@@ -62,6 +62,9 @@ interface Collected {
 
 const ValueType = ExcelJS.ValueType;
 
+// Typed as a mutable row so it can sit in the grids; frozen so nothing can write into it.
+const EMPTY_ROW = Object.freeze([]) as unknown as never[];
+
 function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   // ExcelJS keeps merges in a private map keyed by master address; `ws.model` would serialize every row.
   const map =
@@ -138,17 +141,19 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
   }
 
   const nRows = maxR - minR + 1;
-  const values: CellValue[][] = new Array(nRows);
-  const formulas: (string | null)[][] = new Array(nRows);
-  const numberFormats: (string | null)[][] = new Array(nRows);
-  for (let i = 0; i < nRows; i++) {
-    values[i] = [];
-    formulas[i] = [];
-    numberFormats[i] = [];
-  }
+  // Rows without a cell share one frozen empty row: a stray value typed in row 1,048,576 must not cost a
+  // million arrays per grid.
+  const values: CellValue[][] = new Array<CellValue[]>(nRows).fill(EMPTY_ROW);
+  const formulas: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
+  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
   for (const x of cells) {
     const i = x.r - minR;
     const j = x.c - minC;
+    if ((values[i] as unknown) === EMPTY_ROW) {
+      values[i] = [];
+      formulas[i] = [];
+      numberFormats[i] = [];
+    }
     const vr = values[i];
     // Rows stay ragged (no trailing empties) but are dense up to their last cell.
     while (vr.length < j) {

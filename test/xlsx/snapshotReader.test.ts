@@ -149,6 +149,23 @@ describe("readSnapshotFromBuffer", () => {
     expect(s.values.length).toBe(7);
   });
 
+  test("a stray value far below the table: empty rows stay cheap and read as empty", async () => {
+    const snap = await roundTrip((wb) => {
+      const s = wb.addWorksheet("S");
+      s.getCell("A1").value = "总分";
+      s.getCell("B1").value = 100;
+      s.getCell("A1048576").value = "x";
+    });
+    const s = sheet(snap, "S");
+    expect(s.values).toHaveLength(1048576);
+    expect(cellAt(s, 0, 1)).toBe(100);
+    expect(cellAt(s, 500000, 0)).toBeNull();
+    expect(cellAt(s, 1048575, 0)).toBe("x");
+    expect(s.values[500000]).toEqual([]);
+    expect(Object.isFrozen(s.values[500000])).toBe(true);
+    expect(s.values[1]).toBe(s.values[2]);
+  });
+
   test("hidden rows and columns inside the used range", async () => {
     const snap = await roundTrip((wb) => {
       const s = wb.addWorksheet("S");

@@ -75,7 +75,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const findings: Finding[] = [];
   for (const rule of RULES) {
     if (wanted && !wanted.has(rule.id)) continue;
-    findings.push(...runRuleOn(rule, model, snapshot));
+    // A loop, not push(...spread): a rule may report once per row of a table of any length.
+    for (const f of runRuleOn(rule, model, snapshot)) findings.push(f);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(

@@ -250,3 +250,13 @@ describe("group rows", () => {
     ]);
   });
 });
+
+describe("very long tables", () => {
+  it("reads a 200,000-row indicator table (no argument-spread limits)", () => {
+    const rows: (string | number)[][] = [["三级指标", "分值"]];
+    for (let i = 0; i < 200_000; i++) rows.push([`指标${i % 100}`, 1]);
+    const m = recognizeWorkbook(workbook(sheet("长表", rows)));
+    expect(m.indicators).toHaveLength(200_000);
+    expect(m.indicators[199_999].row).toBe(200_000);
+  });
+});

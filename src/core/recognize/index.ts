@@ -394,7 +394,7 @@ function readIndicatorTable(
   if (table.rows.length > 0) table.lastRow = Math.max(table.lastRow, table.rows[table.rows.length - 1].row);
   table.kind = tableKind(rd.sheet, table);
   ctx.model.tables.push(table);
-  ctx.model.indicators.push(...table.rows);
+  for (const row of table.rows) ctx.model.indicators.push(row);
   return Math.max(r, table.lastRow + 1);
 }
 

@@ -50,7 +50,8 @@ export function sheet(name: string, rows: GridRow[], opts: SheetOptions = {}): S
     values,
     merges: (opts.merges ?? []).map((m) => (typeof m === "string" ? range(m) : m)),
   };
-  const width = Math.max(0, ...values.map((r) => r.length));
+  let width = 0;
+  for (const r of values) width = Math.max(width, r.length);
   const grid = <T>(map: Record<string, T> | undefined): (T | null)[][] | undefined => {
     if (!map) return undefined;
     const g: (T | null)[][] = values.map(() => new Array<T | null>(width).fill(null));

@@ -67,6 +67,13 @@ describe("weight-total", () => {
       expect(runRule("score-exceeds-weight", pct)).toEqual([]);
     });
 
+    it("satisfaction listed under 效益指标 (older forms) still counts as the 满意度 10", () => {
+      const ind = standardIndicators().map((r) =>
+        r[0] === "满意度指标" ? (["效益指标", ...r.slice(1)] as typeof r) : r,
+      );
+      expect(runRule("weight-total", selfAssessment(ind))).toEqual([]);
+    });
+
     it("a fragment listing one category without a total row is not a whole set", () => {
       const s = selfAssessment(standardIndicators().slice(0, 2), { funds: null, total: null });
       expect(runRule("weight-total", s)).toEqual([]);

@@ -69,16 +69,22 @@ export function fundsFor(model: WorkbookModel, table: IndicatorTable) {
   return best;
 }
 
+export interface WeightedItem {
+  family: string;
+  category?: string;
+  weight?: Cell;
+  score?: Cell;
+  name: string;
+}
+
 /**
  * Weighted items of a self-assessment or evaluation table: its rows, plus the funds block's 预算执行率 line
  * when the table itself has no 预算执行 row (the standard self-assessment keeps that 10 in the funds block).
  */
-export function weightedItems(
-  model: WorkbookModel,
-  table: IndicatorTable,
-): { family: string; weight?: Cell; score?: Cell; name: string }[] {
-  const items = table.rows.map((r) => ({
+export function weightedItems(model: WorkbookModel, table: IndicatorTable): WeightedItem[] {
+  const items: WeightedItem[] = table.rows.map((r) => ({
     family: r.family ?? r.level1,
+    category: r.category,
     weight: r.weight,
     score: r.score,
     name: rowName(r),

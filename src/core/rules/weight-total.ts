@@ -64,9 +64,11 @@ const rule: RuleModule = {
       }
       const byFamily = new Map<string, { sum: number[]; first: Cell; name: string }>();
       for (const i of items) {
-        const e = byFamily.get(i.family);
+        // Older self-assessments list 服务对象满意度 under 效益指标: by the standard split it is still the 满意度 10.
+        const family = table.kind === "self-assessment" && i.category === "满意度" ? "满意度" : i.family;
+        const e = byFamily.get(family);
         if (e) e.sum.push(points(i.weight)!);
-        else byFamily.set(i.family, { sum: [points(i.weight)!], first: i.weight!, name: i.family });
+        else byFamily.set(family, { sum: [points(i.weight)!], first: i.weight!, name: family });
       }
       if (table.kind === "self-assessment") {
         for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {

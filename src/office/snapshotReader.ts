@@ -273,11 +273,16 @@ async function readInBlocks(
   for (const p of parts) {
     const s = sheets[p.block.sheet];
     const piece = toSheet(s.name, s.visibility, info[p.block.sheet]!, p.values, p.formulas, p.formats);
-    s.values.push(...piece.values);
-    s.formulas!.push(...piece.formulas!);
-    s.numberFormats!.push(...piece.numberFormats!);
+    // A loop, not push(...spread): a block may hold hundreds of thousands of rows (call stack limit).
+    appendRows(s.values, piece.values);
+    appendRows(s.formulas!, piece.formulas!);
+    appendRows(s.numberFormats!, piece.numberFormats!);
   }
   return { sheets: sheets.map(trimSingleEmpty) };
+}
+
+function appendRows<T>(into: T[], rows: readonly T[]): void {
+  for (let i = 0; i < rows.length; i++) into.push(rows[i]);
 }
 
 function utf8Length(s: string): number {

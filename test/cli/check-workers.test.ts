@@ -2,11 +2,11 @@
  * The worker-thread path of `perf-eval check`. jest runs TypeScript, which has no worker script, so these
  * tests go through the compiled CLI (bin/perf-eval.js rebuilds build/cli when stale).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
+import { ensureCliBuilt, makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 
 const root = path.join(__dirname, "..", "..");
@@ -34,7 +34,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "text.xlsx"), "不是工作簿");
   files.splice(2, 0, path.join(dir, "text.xlsx"), path.join(dir, "absent.xlsx"));
   // Builds the CLI when stale, so the compiled modules below are current.
-  execFileSync(process.execPath, [bin, "--help"], { stdio: "ignore" });
+  ensureCliBuilt(root);
 }, 180000);
 afterAll(() => removeDir(dir));
 

@@ -143,3 +143,31 @@ export async function writeSnapshotXlsx(
   }
   await wb.xlsx.writeFile(file);
 }
+
+/**
+ * Builds the compiled CLI once before spawning it. bin/perf-eval.js rebuilds when stale, and two test files
+ * doing that at once would write the same output files together; a lock directory serializes the builds.
+ */
+export function ensureCliBuilt(root: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFileSync } = require("child_process") as typeof import("child_process");
+  const lock = path.join(os.tmpdir(), "perf-eval-cli-build.lock");
+  const deadline = Date.now() + 180000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the build can take was left by a killed run.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 180000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) break;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // a synchronous 200 ms pause
+    }
+  }
+  try {
+    execFileSync(process.execPath, [path.join(root, "bin", "perf-eval.js"), "--help"], { stdio: "ignore" });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}

@@ -3,7 +3,7 @@
  * A bare actual is read in the unit that makes it comparable with its target (domain.md): 35452 against
  * 3.52万人 is 35,452 people; 90 against ≤90万元 in a 万元 column is 90万元; 98 or 0.98 against ≥95% is 98 %.
  */
-import { parseValue, resolution, type ParsedValue } from "./value";
+import { parseValueShared, resolution, type ParsedValue } from "./value";
 
 export interface ActualHint {
   /** The actual's column is in this scale (a header like 实际完成值（万元）): a bare number is multiplied by it. */
@@ -13,7 +13,7 @@ export interface ActualHint {
 }
 
 function asParsed(v: unknown): ParsedValue {
-  return isParsed(v) ? v : parseValue(v);
+  return isParsed(v) ? v : (parseValueShared(v) as ParsedValue);
 }
 
 export function isParsed(v: unknown): v is ParsedValue {

@@ -201,21 +201,28 @@ export function excelSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
-// Forms repeat the same few values thousands of times: parsed texts are kept (bounded) and handed out as copies.
-const CACHE_LIMIT = 4096;
-let cache = new Map<string, ParsedValue>();
+// Forms repeat the same values on every row and every rule asks again: parses of texts (and numbers) are kept,
+// bounded so memory stays flat. The shared objects must never be mutated; parseValue hands out copies.
+const CACHE_LIMIT = 200_000;
+const cache = new Map<string | number, ParsedValue>();
+
+/** Like parseValue, but the cached object itself (no copy per call): callers must treat it as read-only. */
+export function parseValueShared(input: unknown): Readonly<ParsedValue> {
+  // -0 is left out: it would share 0's entry, and a parse of -0 keeps its sign.
+  if ((typeof input === "string" && input.length <= 200) || (typeof input === "number" && !Object.is(input, -0))) {
+    const hit = cache.get(input);
+    if (hit) return hit;
+    const p = parseSafe(input);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(input, p);
+    return p;
+  }
+  return parseSafe(input);
+}
 
 /** Parse any cell content as an indicator value. Never throws. */
 export function parseValue(input: unknown): ParsedValue {
-  if (typeof input === "string" && input.length <= 200) {
-    const hit = cache.get(input);
-    if (hit) return { ...hit };
-    const p = parseSafe(input);
-    if (cache.size >= CACHE_LIMIT) cache = new Map();
-    cache.set(input, p);
-    return { ...p };
-  }
-  return parseSafe(input);
+  return { ...parseValueShared(input) };
 }
 
 function parseSafe(input: unknown): ParsedValue {

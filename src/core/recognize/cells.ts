@@ -5,7 +5,7 @@
 import { isErrorText } from "../errors";
 import type { CellValue } from "../snapshot";
 import type { Cell } from "./model";
-import { decimalsOf, parseValue, type ParsedValue } from "../value";
+import { decimalsOf, parseValueShared, type ParsedValue } from "../value";
 
 export interface CellNumber {
   /** The value in base units (percent as a fraction). */
@@ -99,25 +99,17 @@ export function isErrorCell(cell: Cell | undefined): boolean {
   return !!cell && isErrorText(cell.raw);
 }
 
-const textParses = new Map<string, ParsedValue>();
-
 /**
- * The core's parse of a text, remembered: forms repeat the same values (=100%, ≥90%, 达标) on every row and
- * in every table, and each rule asks again. Callers must not mutate the result. Bounded so memory stays flat.
+ * The core's parse of a text, shared: forms repeat the same values (=100%, ≥90%, 达标) on every row and in
+ * every table, and each rule asks again. Callers must not mutate the result.
  */
 export function parseText(text: string): ParsedValue {
-  let p = textParses.get(text);
-  if (!p) {
-    if (textParses.size >= 200_000) textParses.clear();
-    p = parseValue(text);
-    textParses.set(text, p);
-  }
-  return p;
+  return parseValueShared(text) as ParsedValue;
 }
 
-/** The core's parse of any cell content (numbers are cheap; texts are remembered). */
+/** The core's parse of any cell content, shared (read-only). */
 export function parseAny(raw: unknown): ParsedValue {
-  return typeof raw === "string" ? parseText(raw) : parseValue(raw);
+  return parseValueShared(raw) as ParsedValue;
 }
 
 /** The core's parse of a cell (indicator values), cached. */

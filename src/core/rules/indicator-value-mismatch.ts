@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
-import { parseValue, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
+import { parseValueShared, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
 import { numbersAgree, scaleSlip } from "../compare";
 import { isBlankMark } from "../recognize/cells";
 import { rowName } from "./util";
@@ -42,8 +42,8 @@ export type ValueComparison = "agree" | "differ" | "scale-slip" | "skip";
  * unit-mismatch), "skip" when one side is empty, a placeholder, not applicable or an error.
  */
 export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison {
-  const p = parseValue(a);
-  const q = parseValue(b);
+  const p = parseValueShared(a);
+  const q = parseValueShared(b);
   const unusable = (x: ParsedValue) => x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
   if (unusable(p) || unusable(q)) return "skip";
   if (p.quantitative && q.quantitative) {
@@ -68,8 +68,23 @@ export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison 
   return x === y || (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))) ? "agree" : "differ";
 }
 
+// Three rules ask for the same pairs and borrowed operators of one model: computed once per model.
+const pairsOf = new WeakMap<WorkbookModel, [IndicatorRow, IndicatorRow][]>();
+const borrowedOf = new WeakMap<WorkbookModel, Map<IndicatorRow, Operator>>();
+
 /** Indicator rows of the same indicator in different tables, paired with the row they are compared to. */
 export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
+  let pairs = pairsOf.get(model);
+  if (!pairs) {
+    pairs = computePairs(model);
+    pairsOf.set(model, pairs);
+  }
+  return pairs;
+}
+
+const ONLY_SLASHES = /^\/*$/;
+
+function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
   const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
   const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && display(r) !== "");
   const pairs: [IndicatorRow, IndicatorRow][] = [];
@@ -79,28 +94,35 @@ export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, Indi
     for (const r of withValue) {
       if (paired.has(r)) continue;
       const k = keyOf(r);
-      if (!k || /^\/*$/.test(k)) continue;
-      const g = groups.get(k) ?? [];
-      g.push(r);
-      groups.set(k, g);
+      if (!k || ONLY_SLASHES.test(k)) continue;
+      const g = groups.get(k);
+      if (g) g.push(r);
+      else groups.set(k, [r]);
     }
     for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      // Rows per table, tables in order of first appearance; appended in place (linear in the group's size).
       const byTable = new Map<number, IndicatorRow[]>();
-      for (const r of g) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+      for (const r of g) {
+        const rows = byTable.get(r.table);
+        if (rows) rows.push(r);
+        else byTable.set(r.table, [r]);
+      }
       if (byTable.size < 2) continue;
       // The reference is the earliest form: declaration, then self-assessment, then evaluation.
       const tables = [...byTable.entries()].sort(
         (a, b) => KIND_ORDER[kindOf(a[1][0])] - KIND_ORDER[kindOf(b[1][0])] || a[0] - b[0],
       );
-      const [, ref] = tables[0];
-      for (const [, other] of tables.slice(1)) {
+      const ref = tables[0][1];
+      for (let t = 1; t < tables.length; t++) {
+        const other = tables[t][1];
         // Several rows with one name in both tables pair in order; otherwise the match is ambiguous.
         if (other.length !== ref.length) continue;
-        other.forEach((r, i) => {
-          pairs.push([ref[i], r]);
-          paired.add(r);
+        for (let i = 0; i < other.length; i++) {
+          pairs.push([ref[i], other[i]]);
+          paired.add(other[i]);
           paired.add(ref[i]);
-        });
+        }
       }
     }
   };
@@ -115,14 +137,17 @@ export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, Indi
  * ≤5% declaration): rows whose own value has no operator, mapped to the other table's operator.
  */
 export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Operator> {
+  const cached = borrowedOf.get(model);
+  if (cached) return cached;
   const out = new Map<IndicatorRow, Operator>();
   for (const [ref, row] of matchedIndicatorPairs(model)) {
-    const a = parseValue(valueOf(ref));
-    const b = parseValue(valueOf(row));
+    const a = parseValueShared(valueOf(ref));
+    const b = parseValueShared(valueOf(row));
     if (!a.quantitative || !b.quantitative) continue;
     if (a.operator && !b.operator) out.set(row, a.operator);
     else if (b.operator && !a.operator) out.set(ref, b.operator);
   }
+  borrowedOf.set(model, out);
   return out;
 }
 

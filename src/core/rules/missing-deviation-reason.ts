@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import { isBlankMark } from "../recognize/cells";
-import { parseValue } from "../value";
+import { parseValueShared } from "../value";
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
@@ -28,7 +28,7 @@ const rule: RuleModule = {
       // Only forms that have the column can be faulted for leaving it empty.
       if (!table || table.columns.reason === undefined || !row.target || !row.actual) continue;
       if (isBlankMark(row.actual)) continue;
-      const t = parseValue(row.targetText ?? row.target.raw);
+      const t = parseValueShared(row.targetText ?? row.target.raw);
       if (!t.quantitative || t.number === null) continue;
       const a = readActual(t, row.actualText ?? row.actual.raw, {
         percentFormat: !!row.actual.format && /%/.test(row.actual.format),

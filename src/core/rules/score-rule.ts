@@ -1,7 +1,7 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { cellNumber, isBlankMark } from "../recognize/cells";
-import { parseValue } from "../value";
+import { parseValueShared } from "../value";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
 import { quantScore } from "../scoring";
 import { execRate } from "../rates";
@@ -61,7 +61,7 @@ const rule: RuleModule = {
       const w = cellNumber(weight)?.value;
       const s = cellNumber(score)?.value;
       if (w === undefined || s === undefined || w < 0) continue;
-      const t = parseValue(row.targetText ?? target.raw);
+      const t = parseValueShared(row.targetText ?? target.raw);
       if (!t.quantitative || t.number === null) continue;
       const percentFormat = !!actual.format && /%/.test(actual.format);
       const a = readActual(t, row.actualText ?? actual.raw, { percentFormat });

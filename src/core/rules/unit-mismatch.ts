@@ -1,7 +1,7 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, WorkbookModel } from "../recognize/model";
 import { cellNumber, isBlankMark } from "../recognize/cells";
-import { parseValue } from "../value";
+import { parseValueShared } from "../value";
 import { scaleSlip } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
@@ -103,7 +103,7 @@ const rule: RuleModule = {
       const a = row.targetText ?? row.target?.raw;
       const b = ref.targetText ?? ref.target?.raw;
       if (compareIndicatorValues(b, a) !== "scale-slip") continue;
-      const f = scaleSlip(parseValue(a).number!, parseValue(b).number!)!;
+      const f = scaleSlip(parseValueShared(a).number!, parseValueShared(b).number!)!;
       ctx.report({
         messageId: messageId(f),
         data: { name: rowName(row), value: textOf(a), other: `${textOf(b)}（${ref.sheet}）` },
@@ -117,8 +117,8 @@ const rule: RuleModule = {
     // An actual written with its own unit and scale, ×10⁴ from its target (target ≤90万元, actual 85元).
     for (const row of model.indicators) {
       if (!row.target || !row.actual || isBlankMark(row.actual)) continue;
-      const t = parseValue(row.targetText ?? row.target.raw);
-      const a = parseValue(row.actualText ?? row.actual.raw);
+      const t = parseValueShared(row.targetText ?? row.target.raw);
+      const a = parseValueShared(row.actualText ?? row.actual.raw);
       if (!t.quantitative || !a.quantitative || t.date || a.date || t.percent || a.percent) continue;
       // A bare actual is read in the target's unit (90 against ≤90万元 is 90万元): only written units can clash.
       if (a.unit === null && a.scale === 1) continue;

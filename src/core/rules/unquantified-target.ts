@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { IndicatorCategory } from "../recognize/model";
-import { parseValue } from "../value";
+import { parseValueShared } from "../value";
 import { rowName } from "./util";
 
 /** Output categories whose targets must carry a number (财预〔2021〕101号: 数量、质量、时效、成本 are quantified). */
@@ -34,7 +34,7 @@ const rule: RuleModule = {
       // Evaluation systems (评分表) have no 指标值 column: nothing to quantify there.
       if (!table || table.columns.target === undefined || !row.target) continue;
       const raw = row.targetText ?? row.target.raw;
-      const p = parseValue(raw);
+      const p = parseValueShared(raw);
       if (p.quantitative || p.invalid) continue;
       const text = p.text.trim();
       if (NOT_APPLICABLE.test(text.replace(/\s/g, ""))) continue;

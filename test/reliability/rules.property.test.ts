@@ -9,6 +9,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { recognizeWorkbook } from "../../src/core/recognize";
 import { RULES } from "../../src/core/rules";
 import { RULE_IDS } from "../../src/core/findings";
+import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 
 /** Header words and values real forms use, so random grids also form tables the rules then read. */
 const WORDS = [
@@ -169,4 +170,64 @@ describe("the check never throws", () => {
     ] as unknown as WorkbookSnapshot[];
     for (const wb of odd) expect(() => checkWorkbook(wb)).not.toThrow();
   });
+});
+
+/**
+ * Real forms with messy edits: the seed's declaration and self-assessment with arbitrary values dropped into
+ * their cells, so every rule meets recognized tables holding junk (random grids rarely form whole tables).
+ */
+describe("every rule on the seed forms with arbitrary cell contents", () => {
+  const messy = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.double(),
+    fc.constantFrom(
+      NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      1e308,
+      0,
+      null,
+      true,
+      false,
+      "#DIV/0!",
+      "≥95%",
+      "≤90万元",
+      "*",
+      "不适用",
+      "—",
+      "２０２１年１２月",
+      "x".repeat(10000),
+    ),
+  );
+  const edits = fc.array(fc.tuple(fc.nat(24), fc.nat(9), messy), { maxLength: 12 });
+
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    "%s never throws and reports only cells on real sheets",
+    (_id, rule) => {
+      fc.assert(
+        fc.property(edits, (changes) => {
+          const a = seedDeclaration();
+          const b = seedSelfAssessment();
+          for (const [r, c, v] of changes) {
+            const s = r % 2 ? a : b;
+            s.values[r % s.values.length][c] = v as CellValue;
+          }
+          const snap: WorkbookSnapshot = { sheets: [a, b] };
+          const names = new Set(snap.sheets.map((s) => s.name));
+          expect(() =>
+            rule.check({
+              model: recognizeWorkbook(snap),
+              snapshot: snap,
+              report: (d) => {
+                expect(names.has(d.sheet)).toBe(true);
+                expect(Number.isInteger(d.row) && d.row >= 0 && Number.isInteger(d.col) && d.col >= 0).toBe(true);
+              },
+            }),
+          ).not.toThrow();
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 });

@@ -17,22 +17,50 @@ function display(row: IndicatorRow): string {
 
 const KIND_ORDER: Record<TableKind, number> = { declaration: 0, "self-assessment": 1, evaluation: 2 };
 
-/** Reading a bare number (no unit, no scale) in the other side's unit: the candidates and their resolutions. */
-function candidates(p: ParsedValue, other: ParsedValue): { v: number; res: number }[] {
-  const out = [{ v: p.number!, res: resolution(p) }];
-  const bare = p.unit === null && p.scale === 1 && !p.percent;
-  if (!bare) return out;
-  if (other.scale !== 1) out.push({ v: p.number! * other.scale, res: resolution(p) * other.scale });
-  if (other.percent) out.push({ v: p.number! / 100, res: resolution(p) / 100 });
-  return out;
+/**
+ * Do two numbers agree, a bare number (no unit, no scale) also read in the other side's unit? Each side is
+ * tried as written, ×the other's scale and as the other's percent; no arrays, this runs once per pair of rows.
+ */
+function agreeEitherReading(p: ParsedValue, q: ParsedValue): boolean {
+  const pn = p.number!;
+  const qn = q.number!;
+  const rp = resolution(p);
+  const rq = resolution(q);
+  const bareP = p.unit === null && p.scale === 1 && !p.percent;
+  const bareQ = q.unit === null && q.scale === 1 && !q.percent;
+  for (let i = 0; i < 3; i++) {
+    if (i > 0 && !bareP) break;
+    if (i === 1 && q.scale === 1) continue;
+    if (i === 2 && !q.percent) continue;
+    const x = i === 0 ? pn : i === 1 ? pn * q.scale : pn / 100;
+    const xr = i === 0 ? rp : i === 1 ? rp * q.scale : rp / 100;
+    for (let j = 0; j < 3; j++) {
+      if (j > 0 && !bareQ) break;
+      if (j === 1 && p.scale === 1) continue;
+      if (j === 2 && !p.percent) continue;
+      const y = j === 0 ? qn : j === 1 ? qn * p.scale : qn / 100;
+      const yr = j === 0 ? rq : j === 1 ? rq * p.scale : rq / 100;
+      if (numbersAgree(x, xr, y, yr)) return true;
+    }
+  }
+  return false;
 }
 
 function positiveClass(op: ParsedValue["operator"]): boolean {
   return op !== "<=" && op !== "<";
 }
 
+// Qualitative values repeat (有效保障, 长期) on every row: each text is cleaned once (bounded).
+const cleaned = new Map<string, string>();
+
 function cleanText(s: string): string {
-  return normalizeWidth(s).replace(/[\s，,。.；;、：:！!？?"“”'‘’]/g, "");
+  let c = cleaned.get(s);
+  if (c === undefined) {
+    c = normalizeWidth(s).replace(/[\s，,。.；;、：:！!？?"“”'‘’]/g, "");
+    if (cleaned.size >= 100_000) cleaned.clear();
+    cleaned.set(s, c);
+  }
+  return c;
 }
 
 export type ValueComparison = "agree" | "differ" | "scale-slip" | "skip";
@@ -56,8 +84,7 @@ export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison 
     const ua = unitOf(p);
     const ub = unitOf(q);
     if (ua !== null && ub !== null && ua !== ub) return "differ";
-    for (const x of candidates(p, q))
-      for (const y of candidates(q, p)) if (numbersAgree(x.v, x.res, y.v, y.res)) return "agree";
+    if (agreeEitherReading(p, q)) return "agree";
     if (scaleSlip(p.number!, q.number!)) return "scale-slip";
     return "differ";
   }
@@ -82,47 +109,79 @@ export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, Indi
   return pairs;
 }
 
-const ONLY_SLASHES = /^\/*$/;
+/** True for "", "/", "//"…: keys of rows without names. Cheap on the usual key that ends in a name. */
+function noName(k: string): boolean {
+  for (let i = k.length - 1; i >= 0; i--) if (k.charCodeAt(i) !== 47) return false;
+  return true;
+}
 
 function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
   const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
+  const rank = (r: IndicatorRow) => KIND_ORDER[kindOf(r)];
   const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && display(r) !== "");
+  const n = withValue.length;
   const pairs: [IndicatorRow, IndicatorRow][] = [];
-  const paired = new Set<IndicatorRow>();
+  // By position in withValue: flags and linked lists instead of a Set and an array per group.
+  const paired = new Uint8Array(n);
+  const next = new Int32Array(n);
+  const tail = new Int32Array(n);
+  const size = new Int32Array(n);
+  const pair = (a: number, b: number) => {
+    pairs.push([withValue[a], withValue[b]]);
+    paired[b] = 1;
+    paired[a] = 1;
+  };
   const pairUp = (keyOf: (r: IndicatorRow) => string) => {
-    const groups = new Map<string, IndicatorRow[]>();
-    for (const r of withValue) {
-      if (paired.has(r)) continue;
-      const k = keyOf(r);
-      if (!k || ONLY_SLASHES.test(k)) continue;
-      const g = groups.get(k);
-      if (g) g.push(r);
-      else groups.set(k, [r]);
+    // Key → index of the group's first row (rows of a group linked through `next`, in order).
+    const heads = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      if (paired[i]) continue;
+      const k = keyOf(withValue[i]);
+      if (noName(k)) continue;
+      const h = heads.get(k);
+      next[i] = -1;
+      if (h === undefined) {
+        heads.set(k, i);
+        tail[i] = i;
+        size[i] = 1;
+      } else {
+        next[tail[h]] = i;
+        tail[h] = i;
+        size[h]++;
+      }
     }
-    for (const g of groups.values()) {
-      if (g.length < 2) continue;
-      // Rows per table, tables in order of first appearance; appended in place (linear in the group's size).
-      const byTable = new Map<number, IndicatorRow[]>();
-      for (const r of g) {
-        const rows = byTable.get(r.table);
-        if (rows) rows.push(r);
-        else byTable.set(r.table, [r]);
+    for (const h of heads.values()) {
+      if (size[h] < 2) continue;
+      if (size[h] === 2) {
+        // The common case: one row in each of two tables.
+        const j = next[h];
+        const a = withValue[h];
+        const b = withValue[j];
+        if (a.table === b.table) continue;
+        const order = rank(a) - rank(b) || a.table - b.table;
+        if (order <= 0) pair(h, j);
+        else pair(j, h);
+        continue;
+      }
+      // Rows per table, tables in order of first appearance.
+      const byTable = new Map<number, number[]>();
+      for (let i = h; i >= 0; i = next[i]) {
+        const t = withValue[i].table;
+        const rows = byTable.get(t);
+        if (rows) rows.push(i);
+        else byTable.set(t, [i]);
       }
       if (byTable.size < 2) continue;
       // The reference is the earliest form: declaration, then self-assessment, then evaluation.
       const tables = [...byTable.entries()].sort(
-        (a, b) => KIND_ORDER[kindOf(a[1][0])] - KIND_ORDER[kindOf(b[1][0])] || a[0] - b[0],
+        (a, b) => rank(withValue[a[1][0]]) - rank(withValue[b[1][0]]) || a[0] - b[0],
       );
       const ref = tables[0][1];
       for (let t = 1; t < tables.length; t++) {
         const other = tables[t][1];
         // Several rows with one name in both tables pair in order; otherwise the match is ambiguous.
         if (other.length !== ref.length) continue;
-        for (let i = 0; i < other.length; i++) {
-          pairs.push([ref[i], other[i]]);
-          paired.add(other[i]);
-          paired.add(ref[i]);
-        }
+        for (let i = 0; i < other.length; i++) pair(ref[i], other[i]);
       }
     }
   };

@@ -161,6 +161,22 @@ const CORE_MARK = /[★☆]/;
 /** First characters of every total label (总分, 合计, 得分合计, 分值合计, 综合得分): a cheap test before the lookup. */
 const TOTAL_START = /^\s*[总合得分综]/;
 
+/** TOTAL_START without the regex for the usual cell, whose first character is neither a space nor a total's. */
+function mayBeTotal(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c === 0x603b || c === 0x5408 || c === 0x5f97 || c === 0x5206 || c === 0x7efc) return true; // 总合得分综
+  const space = c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff;
+  return space && TOTAL_START.test(v);
+}
+
+/** What a table's rows share per (一级, 二级) pair: looked up once per pair, not once per row. */
+interface GroupInfo {
+  family: IndicatorRow["family"];
+  category: IndicatorRow["category"];
+  key: string;
+  core: boolean;
+}
+
 /** A name and where it is written; doubles as the row's level cell position (shared by the rows it covers). */
 interface NameAt extends CellPos {
   text: string;
@@ -252,6 +268,14 @@ function readIndicatorTable(
   let groupKey = "";
   let groupCategory: IndicatorRow["category"];
   let groupCore = false;
+  const groupInfos = new Map<string, Map<string, GroupInfo>>();
+  // Level infos of the previous row's 一级/二级 names: consecutive rows mostly repeat them.
+  let infoText1: string | undefined;
+  let info1 = levelInfo("");
+  let infoText2: string | undefined;
+  let info2 = info1;
+  // One array for every row: the row object copies what it needs.
+  const cells: (Cell | undefined)[] = new Array(valueCols.length);
   let lastNameKey = "";
   let lastCore = false;
   let blanks = 0;
@@ -267,7 +291,7 @@ function readIndicatorTable(
     for (let c = rd.c0; c <= maxCol; c++) {
       const v = rd.raw(r, c);
       // Total labels are a few characters long: the length test spares the lookup for every other cell.
-      if (typeof v === "string" && v.length <= 8 && TOTAL_START.test(v) && isTotalLabel(v)) {
+      if (typeof v === "string" && v.length <= 8 && v.length > 0 && mayBeTotal(v) && isTotalLabel(v)) {
         const isValueCol = c === columns.weight || c === columns.score;
         if (!isValueCol) {
           totalLabel = rd.cell(r, c);
@@ -291,7 +315,8 @@ function readIndicatorTable(
     // A row with an indicator name that is not a header word is data; only other rows may start a new block.
     const l3col = columns.level3 ?? columns.level2;
     const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
-    const named = typeof l3raw === "string" && l3raw.trim() !== "" && !levelInfo(l3raw).role;
+    let info3raw: LevelInfo | undefined;
+    const named = typeof l3raw === "string" && l3raw.trim() !== "" && !(info3raw = levelInfo(l3raw)).role;
     const roles = named ? NO_ROLES : classify(rd, r);
     if (
       roles !== NO_ROLES &&
@@ -317,16 +342,24 @@ function readIndicatorTable(
     const l2 = c2?.text ?? "";
     const l3 = n3?.text ?? "";
     // Repeated header texts and subtotal rows are not indicators.
-    const i1 = levelInfo(l1);
-    const i2 = levelInfo(l2);
-    const i3 = levelInfo(l3);
+    if (l1 !== infoText1) {
+      infoText1 = l1;
+      info1 = levelInfo(l1);
+    }
+    if (l2 !== infoText2) {
+      infoText2 = l2;
+      info2 = levelInfo(l2);
+    }
+    const i1 = info1;
+    const i2 = info2;
+    const i3 = info3raw !== undefined && l3 === l3raw ? info3raw : levelInfo(l3);
     if (i1.role === "level1" || i3.role === "level3") continue;
     if (i3.subtotal || i2.subtotal) continue;
     let hasValue = false;
-    const cells: (Cell | undefined)[] = new Array(valueCols.length);
     for (let i = 0; i < valueCols.length; i++) {
       const [role, c] = valueCols[i];
       const cell = rd.sourceCell(r, c);
+      cells[i] = undefined;
       // A value merged down over several rows belongs to its first row only.
       if (cell.row !== r && (role === "weight" || role === "score" || role === "target" || role === "actual")) continue;
       cells[i] = cell;
@@ -340,10 +373,22 @@ function readIndicatorTable(
       lastL1 = l1;
       lastL2 = l2;
       lastL3 = undefined;
-      lastFamily = familyOf(l1, l2);
-      groupCategory = categoryOf(l1, l2, "");
-      groupKey = `${i1.key}/${i2.key}/`;
-      groupCore = CORE_MARK.test(l1) || CORE_MARK.test(l2);
+      let byL2 = groupInfos.get(l1);
+      if (!byL2) groupInfos.set(l1, (byL2 = new Map()));
+      let g = byL2.get(l2);
+      if (!g) {
+        g = {
+          family: familyOf(l1, l2),
+          category: categoryOf(l1, l2, ""),
+          key: `${i1.key}/${i2.key}/`,
+          core: CORE_MARK.test(l1) || CORE_MARK.test(l2),
+        };
+        byL2.set(l2, g);
+      }
+      lastFamily = g.family;
+      groupCategory = g.category;
+      groupKey = g.key;
+      groupCore = g.core;
     }
     if (l3 !== lastL3) {
       lastL3 = l3;

@@ -4,7 +4,7 @@
  */
 import { isErrorText } from "../errors";
 import type { CellValue } from "../snapshot";
-import type { Cell } from "./model";
+import type { Cell, IndicatorRow } from "./model";
 import { decimalsOf, parseValueShared, type ParsedValue } from "../value";
 
 export interface CellNumber {
@@ -112,7 +112,24 @@ export function parseAny(raw: unknown): ParsedValue {
   return parseValueShared(raw) as ParsedValue;
 }
 
-/** The core's parse of a cell (indicator values), cached. */
+/** The core's parse of a cell (indicator values), cached on the cell: six rules ask for every row's values. */
 export function parsed(cell: Cell): ParsedValue {
-  return parseAny(cell.raw);
+  let p = cell._val as ParsedValue | undefined;
+  if (p === undefined) {
+    p = parseAny(cell.raw);
+    cell._val = p;
+  }
+  return p;
+}
+
+/** A row's indicator value (指标性质|指标值|度量单位 joined when split), parsed once. */
+export function targetParse(row: IndicatorRow): ParsedValue {
+  if (row.targetText !== undefined) return parseText(row.targetText);
+  return row.target ? parsed(row.target) : parseAny(null);
+}
+
+/** A row's actual value (with its 度量单位 when split), parsed once. */
+export function actualParse(row: IndicatorRow): ParsedValue {
+  if (row.actualText !== undefined) return parseText(row.actualText);
+  return row.actual ? parsed(row.actual) : parseAny(null);
 }

@@ -23,6 +23,8 @@ export interface Cell extends CellPos {
   formula?: string;
   /** Internal: the number read from the cell, once (see recognize/cells.ts cellNumber). */
   _num?: unknown;
+  /** Internal: the cell's parse as an indicator value, once (see recognize/cells.ts parsed). */
+  _val?: unknown;
 }
 
 export type TableKind = "declaration" | "self-assessment" | "evaluation";

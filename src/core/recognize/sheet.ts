@@ -85,7 +85,7 @@ export class SheetReader {
     let cell = k >= 0 ? this.cells[k] : undefined;
     if (!cell) {
       const raw = this.raw(r, c);
-      cell = { sheet: this.name, row: r, col: c, raw, text: textOf(raw), _num: undefined };
+      cell = { sheet: this.name, row: r, col: c, raw, text: textOf(raw), _num: undefined, _val: undefined };
       const f = this.sheet.numberFormats?.[r - this.r0]?.[c - this.c0];
       if (f && !/^general$/i.test(f)) cell.format = f;
       const fm = this.sheet.formulas?.[r - this.r0]?.[c - this.c0];

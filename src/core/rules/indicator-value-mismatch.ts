@@ -2,7 +2,7 @@ import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
 import { parseValueShared, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
 import { numbersAgree, scaleSlip } from "../compare";
-import { isBlankMark } from "../recognize/cells";
+import { isBlankMark, targetParse } from "../recognize/cells";
 import { rowName } from "./util";
 
 /** The indicator value as one text: split 指标性质|指标值|度量单位 columns joined, else the value cell. */
@@ -70,8 +70,11 @@ export type ValueComparison = "agree" | "differ" | "scale-slip" | "skip";
  * unit-mismatch), "skip" when one side is empty, a placeholder, not applicable or an error.
  */
 export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison {
-  const p = parseValueShared(a);
-  const q = parseValueShared(b);
+  return compareParsed(parseValueShared(a), parseValueShared(b));
+}
+
+/** compareIndicatorValues on values already parsed (rows' cached parses). */
+export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
   const unusable = (x: ParsedValue) => x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
   if (unusable(p) || unusable(q)) return "skip";
   if (p.quantitative && q.quantitative) {
@@ -200,8 +203,8 @@ export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Opera
   if (cached) return cached;
   const out = new Map<IndicatorRow, Operator>();
   for (const [ref, row] of matchedIndicatorPairs(model)) {
-    const a = parseValueShared(valueOf(ref));
-    const b = parseValueShared(valueOf(row));
+    const a = targetParse(ref);
+    const b = targetParse(row);
     if (!a.quantitative || !b.quantitative) continue;
     if (a.operator && !b.operator) out.set(row, a.operator);
     else if (b.operator && !a.operator) out.set(ref, b.operator);
@@ -229,7 +232,7 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     for (const [ref, row] of matchedIndicatorPairs(ctx.model)) {
-      if (compareIndicatorValues(valueOf(ref), valueOf(row)) !== "differ") continue;
+      if (compareParsed(targetParse(ref), targetParse(row)) !== "differ") continue;
       const cell = row.target!;
       ctx.report({
         messageId: "mismatch",

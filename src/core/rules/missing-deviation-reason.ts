@@ -1,6 +1,5 @@
 import type { RuleContext, RuleModule } from "./types";
-import { isBlankMark } from "../recognize/cells";
-import { parseValueShared } from "../value";
+import { actualParse, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
@@ -28,9 +27,9 @@ const rule: RuleModule = {
       // Only forms that have the column can be faulted for leaving it empty.
       if (!table || table.columns.reason === undefined || !row.target || !row.actual) continue;
       if (isBlankMark(row.actual)) continue;
-      const t = parseValueShared(row.targetText ?? row.target.raw);
+      const t = targetParse(row);
       if (!t.quantitative || t.number === null) continue;
-      const a = readActual(t, row.actualText ?? row.actual.raw, {
+      const a = readActual(t, actualParse(row), {
         percentFormat: !!row.actual.format && /%/.test(row.actual.format),
       });
       // No operator written: the one the other table states for it, else a cost is capped from above

@@ -1,7 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
-import { cellNumber, isBlankMark } from "../recognize/cells";
-import { parseValueShared } from "../value";
+import { actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
 import { quantScore } from "../scoring";
 import { execRate } from "../rates";
@@ -61,28 +60,29 @@ const rule: RuleModule = {
       const w = cellNumber(weight)?.value;
       const s = cellNumber(score)?.value;
       if (w === undefined || s === undefined || w < 0) continue;
-      const t = parseValueShared(row.targetText ?? target.raw);
+      const t = targetParse(row);
       if (!t.quantitative || t.number === null) continue;
       const percentFormat = !!actual.format && /%/.test(actual.format);
-      const a = readActual(t, row.actualText ?? actual.raw, { percentFormat });
+      const a = readActual(t, actualParse(row), { percentFormat });
       if (a === null) continue;
       // No operator written: the one the other table states for it, else a cost is capped from above
       // (成本指标 are ≤ by nature) and anything else from below.
       const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);
       const met = meetsNumber({ operator: op, number: t.number }, a);
       if (met === null) continue;
-      const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };
-      const at = { sheet: score.sheet, row: score.row, col: score.col, related: [target, actual, weight] };
+      // Message data only for rows reported: formatting it for every row cost more than the check.
+      const data = () => ({ name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") });
+      const at = () => ({ sheet: score.sheet, row: score.row, col: score.col, related: [target, actual, weight] });
       // A date missed has no agreed proportion: only full marks are certainly wrong.
       if (t.date) {
-        if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });
+        if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data: data(), ...at() });
         continue;
       }
       const expected = quantScore(op, t.number, a, w);
       if (isEvalError(expected)) continue;
       if (scoreAgrees(s, scoreStep(score), expected)) continue;
-      if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data, ...at });
-      else ctx.report({ messageId: "mismatch", data: { ...data, expected: fmtNum(expected, 2) }, ...at });
+      if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data: data(), ...at() });
+      else ctx.report({ messageId: "mismatch", data: { ...data(), expected: fmtNum(expected, 2) }, ...at() });
     }
     // 预算执行率 in the self-assessment's funds block: 分值 × min(B/A, 1).
     for (const block of model.funds) {

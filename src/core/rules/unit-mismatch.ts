@@ -1,11 +1,11 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, WorkbookModel } from "../recognize/model";
-import { cellNumber, isBlankMark } from "../recognize/cells";
+import { actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { parseValueShared } from "../value";
 import { scaleSlip } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
-import { compareIndicatorValues, matchedIndicatorPairs } from "./indicator-value-mismatch";
+import { compareParsed, matchedIndicatorPairs } from "./indicator-value-mismatch";
 
 /** One money amount somewhere in the workbook: its group (what it is), its number and its declared unit. */
 interface Amount {
@@ -102,7 +102,7 @@ const rule: RuleModule = {
     for (const [ref, row] of matchedIndicatorPairs(model)) {
       const a = row.targetText ?? row.target?.raw;
       const b = ref.targetText ?? ref.target?.raw;
-      if (compareIndicatorValues(b, a) !== "scale-slip") continue;
+      if (compareParsed(targetParse(ref), targetParse(row)) !== "scale-slip") continue;
       const f = scaleSlip(parseValueShared(a).number!, parseValueShared(b).number!)!;
       ctx.report({
         messageId: messageId(f),
@@ -117,8 +117,8 @@ const rule: RuleModule = {
     // An actual written with its own unit and scale, ×10⁴ from its target (target ≤90万元, actual 85元).
     for (const row of model.indicators) {
       if (!row.target || !row.actual || isBlankMark(row.actual)) continue;
-      const t = parseValueShared(row.targetText ?? row.target.raw);
-      const a = parseValueShared(row.actualText ?? row.actual.raw);
+      const t = targetParse(row);
+      const a = actualParse(row);
       if (!t.quantitative || !a.quantitative || t.date || a.date || t.percent || a.percent) continue;
       // A bare actual is read in the target's unit (90 against ≤90万元 is 90万元): only written units can clash.
       if (a.unit === null && a.scale === 1) continue;

@@ -1,7 +1,7 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { IndicatorCategory } from "../recognize/model";
-import { parseValueShared } from "../value";
 import { rowName } from "./util";
+import { targetParse } from "../recognize/cells";
 
 /** Output categories whose targets must carry a number (财预〔2021〕101号: 数量、质量、时效、成本 are quantified). */
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
@@ -33,8 +33,7 @@ const rule: RuleModule = {
       const table = ctx.model.tables[row.table];
       // Evaluation systems (评分表) have no 指标值 column: nothing to quantify there.
       if (!table || table.columns.target === undefined || !row.target) continue;
-      const raw = row.targetText ?? row.target.raw;
-      const p = parseValueShared(raw);
+      const p = targetParse(row);
       if (p.quantitative || p.invalid) continue;
       const text = p.text.trim();
       if (NOT_APPLICABLE.test(text.replace(/\s/g, ""))) continue;

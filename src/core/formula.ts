@@ -1,23 +1,30 @@
 import { EvalError, isEvalError, isErrorText, type ExcelErrorCode } from "./errors";
 import { callEval, type EvalArg, type EvalScalar } from "./functions";
-import { fromA1, toA1 } from "./snapshot";
+import { fromA1, lettersToCol, qualify, toA1 } from "./snapshot";
 
 /**
- * The formulas templates use, as structured data: rendered to Excel text for the writers and evaluated here
- * so the .xlsx writer can store each formula's cached result. Only what the templates need is supported:
- * references and ranges on the same sheet, literals, + - * / and comparisons, SUM, COUNT, IF, AND, OR and the
- * EVAL.* functions (evaluated through `callEval`, the same code as the custom functions).
+ * Formulas as structured data, and the one evaluator for them. Templates build Exprs (rendered to Excel text
+ * for the writers, evaluated here so the .xlsx writer can store cached results); the simulated host parses
+ * formula text into the same Exprs (`parseFormula` in ./formulaParse) and evaluates them against its workbook.
+ * Each caller is a `FormulaEnv`; the evaluator itself knows no grid or workbook.
  */
 export type Expr =
-  | { kind: "ref"; ref: string }
-  | { kind: "range"; from: string; to: string }
+  /** A cell; `sheet` set for a cross-sheet reference (Sheet2!A1). */
+  | { kind: "ref"; ref: string; sheet?: string }
+  | { kind: "range"; from: string; to: string; sheet?: string }
   | { kind: "num"; value: number }
   | { kind: "str"; value: string }
   | { kind: "bool"; value: boolean }
+  /** An omitted argument (f(a,,b)): empty, and `undefined` for a custom function, as Excel passes it. */
+  | { kind: "blank" }
+  /** A bare name Excel would not know: evaluates to #NAME?. */
+  | { kind: "name"; name: string }
   | { kind: "call"; fn: string; args: Expr[] }
+  | { kind: "unary"; op: "-" | "+"; arg: Expr }
+  | { kind: "percent"; arg: Expr }
   | { kind: "op"; op: BinaryOp; left: Expr; right: Expr };
 
-export type BinaryOp = "+" | "-" | "*" | "/" | "=" | "<>" | "<" | ">" | "<=" | ">=";
+export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=";
 
 // Small constructors so template modules read like the forms they describe.
 export const ref = (a1: string): Expr => ({ kind: "ref", ref: a1 });
@@ -33,28 +40,33 @@ export const op = (o: BinaryOp, left: Expr, right: Expr): Expr => ({ kind: "op",
 export const arg = (a: Expr | string | number): Expr =>
   typeof a === "number" ? num(a) : typeof a === "string" ? (a.includes(":") ? range(a) : ref(a)) : a;
 
-const BUILTINS = ["SUM", "COUNT", "IF", "AND", "OR"] as const;
-
 /** Excel text of an expression, without the leading "=". */
 export function renderExpr(e: Expr): string {
+  // Parenthesize nested operators so precedence never depends on the reader.
+  const side = (s: Expr) => (s.kind === "op" || s.kind === "unary" ? `(${renderExpr(s)})` : renderExpr(s));
   switch (e.kind) {
     case "ref":
-      return e.ref;
+      return e.sheet !== undefined ? qualify(e.sheet, e.ref) : e.ref;
     case "range":
-      return `${e.from}:${e.to}`;
+      return e.sheet !== undefined ? qualify(e.sheet, `${e.from}:${e.to}`) : `${e.from}:${e.to}`;
     case "num":
       return numberText(e.value);
     case "str":
       return `"${e.value.replace(/"/g, '""')}"`;
     case "bool":
       return e.value ? "TRUE" : "FALSE";
+    case "blank":
+      return "";
+    case "name":
+      return e.name;
     case "call":
       return `${e.fn}(${e.args.map(renderExpr).join(",")})`;
-    case "op": {
-      // Parenthesize nested operators so precedence never depends on the reader.
-      const side = (s: Expr) => (s.kind === "op" ? `(${renderExpr(s)})` : renderExpr(s));
+    case "unary":
+      return `${e.op}${side(e.arg)}`;
+    case "percent":
+      return `${side(e.arg)}%`;
+    case "op":
       return `${side(e.left)}${e.op}${side(e.right)}`;
-    }
   }
 }
 
@@ -68,18 +80,23 @@ function numberText(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
 }
 
-/** Every single cell an expression reads (ranges expanded), for dependency and bounds checks. */
+/**
+ * Every single cell on the formula's own sheet an expression reads (ranges expanded), for dependency and
+ * bounds checks. Cross-sheet references are not cells of this sheet and are left out.
+ */
 export function referencedCells(e: Expr): string[] {
   const out: string[] = [];
   const walk = (x: Expr): void => {
-    if (x.kind === "ref") out.push(stripDollar(x.ref));
-    else if (x.kind === "range") {
+    if (x.kind === "ref") {
+      if (x.sheet === undefined) out.push(stripDollar(x.ref));
+    } else if (x.kind === "range") {
       const a = fromA1(x.from);
       const b = fromA1(x.to);
-      if (!a || !b) return;
+      if (!a || !b || x.sheet !== undefined) return;
       for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
         for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) out.push(toA1(r, c));
     } else if (x.kind === "call") x.args.forEach(walk);
+    else if (x.kind === "unary" || x.kind === "percent") walk(x.arg);
     else if (x.kind === "op") {
       walk(x.left);
       walk(x.right);
@@ -94,184 +111,326 @@ const stripDollar = (a1: string) => a1.replace(/\$/g, "").toUpperCase();
 /** A computed value: what a cell shows. Errors stay EvalError so writers can store them as Excel errors. */
 export type FormulaValue = number | string | boolean | null | EvalError;
 
+/** A formula's result: a value, or the rows of a range when the formula is just a range (=A1:B2). */
+export type FormulaResult = FormulaValue | FormulaValue[][];
+
+/**
+ * Where the two callers have always differed in edge cases. Each environment states its own dialect so that
+ * sharing one evaluator changed neither the .xlsx cached values nor the simulated host's results.
+ * Defaults (all false) are the template grid's.
+ */
+export interface FormulaDialect {
+  /** + - and SUM keep float noise (0.1+0.2 = 0.30000000000000004) instead of rounding to 10 decimals. */
+  keepFloatNoise?: boolean;
+  /** Text "" is 0 in arithmetic and SUM, instead of #VALUE!. */
+  emptyTextIsZero?: boolean;
+  /** A range where one value is expected gives its top-left cell, instead of #VALUE! (unless 1×1). */
+  rangeTopLeft?: boolean;
+  /** SUM/MIN/MAX/AVERAGE read a single-cell reference as a literal (text → #VALUE!), not as a range (text skipped). */
+  singleRefIsLiteral?: boolean;
+  /**
+   * Arguments read as Excel does: COUNT counts literals that read as numbers (COUNT(1,"2",TRUE) = 3); AND/OR
+   * skip text inside ranges and refuse "" (not only blanks); IF takes TRUE/FALSE text as is (no trimming) and
+   * IF(cond) with no branch gives cond. Off: the template grid's simpler reading.
+   */
+  excelArgumentRules?: boolean;
+  /** An error inside a range argument of EVAL.* is passed on as its text, instead of being the result. */
+  errorsInRangesReachCustomFunctions?: boolean;
+}
+
+/** What a formula reads: the cells of its workbook (or template grid). */
+export interface FormulaEnv {
+  /** Computed value of a cell, 0-based; sheet null = the formula's own sheet. Error texts count as errors. */
+  cell(sheet: string | null, row: number, col: number): FormulaValue;
+  /** Whether a sheet of that name exists (a reference to a missing one is #REF!). */
+  hasSheet(name: string): boolean;
+  dialect?: FormulaDialect;
+}
+
+/**
+ * Evaluate one expression against an environment. Never throws: an unknown function gives #NAME?, a bad
+ * operand #VALUE!, runaway nesting #NUM! — as Excel would show them.
+ */
+export function evaluateExpr(e: Expr, env: FormulaEnv): FormulaResult {
+  try {
+    return evalExpr(e, env, env.dialect ?? {});
+  } catch (err) {
+    return err instanceof RangeError ? new EvalError("#NUM!", "formula nested too deeply") : thrown(err);
+  }
+}
+
+const thrown = (err: unknown) => new EvalError("#VALUE!", err instanceof Error ? err.message : String(err));
+
 /** Cells of a grid as the evaluator sees them: a constant, or a formula to evaluate. */
 export interface FormulaGrid {
   /** Value or formula at an A1 address (no "$"); undefined for an empty cell. */
   get(a1: string): { value?: string | number | boolean | null; formula?: Expr } | undefined;
 }
 
-type Val = FormulaValue | Val[][];
-
 /**
- * Evaluate every formula of a grid. Returns a map from A1 (no "$") to its value. Never throws: a cycle gives
- * #REF!, an unknown function #NAME?, a bad operand #VALUE! — as Excel would show them.
+ * Evaluate every formula of a grid (one sheet: cross-sheet references are #REF!). Returns a map from A1 (no
+ * "$") to its value. Never throws: a cycle gives #REF!, an unknown function #NAME?, a bad operand #VALUE!.
  */
 export function evaluateAll(grid: FormulaGrid, addresses: Iterable<string>): Map<string, FormulaValue> {
   const done = new Map<string, FormulaValue>();
   const active = new Set<string>();
+  const dialect: FormulaDialect = {};
 
-  const cellValue = (a1: string): FormulaValue => {
-    const key = stripDollar(a1);
+  const cellValue = (key: string): FormulaValue => {
     if (done.has(key)) return done.get(key)!;
     const cell = grid.get(key);
     if (!cell) return null;
-    if (!cell.formula) {
-      const v = cell.value ?? null;
-      return isErrorText(v) ? new EvalError(v as ExcelErrorCode) : v;
-    }
+    if (!cell.formula) return cell.value ?? null;
     if (active.has(key)) return new EvalError("#REF!", `circular reference at ${key}`);
     active.add(key);
     let v: FormulaValue;
     try {
-      v = scalar(evalExpr(cell.formula));
+      v = scalar(evalExpr(cell.formula, env, dialect), dialect);
     } catch (err) {
       // The evaluator itself should not throw; if a function does, show #VALUE! rather than crash a writer.
-      v = new EvalError("#VALUE!", err instanceof Error ? err.message : String(err));
+      v = thrown(err);
     }
     active.delete(key);
     done.set(key, v);
     return v;
   };
-
-  const evalExpr = (e: Expr): Val => {
-    switch (e.kind) {
-      case "ref":
-        return cellValue(e.ref);
-      case "range": {
-        const a = fromA1(e.from);
-        const b = fromA1(e.to);
-        if (!a || !b) return new EvalError("#REF!");
-        const rows: Val[][] = [];
-        for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-          const row: Val[] = [];
-          for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) row.push(cellValue(toA1(r, c)));
-          rows.push(row);
-        }
-        return rows;
-      }
-      case "num":
-        return e.value;
-      case "str":
-        return e.value;
-      case "bool":
-        return e.value;
-      case "op":
-        return binary(e.op, scalar(evalExpr(e.left)), scalar(evalExpr(e.right)));
-      case "call":
-        return callFn(e);
-    }
-  };
-
-  const callFn = (e: Extract<Expr, { kind: "call" }>): Val => {
-    const name = e.fn.toUpperCase();
-    if (name === "IF") {
-      const cond = toBool(scalar(evalExpr(e.args[0])));
-      if (isEvalError(cond)) return cond;
-      const branch = cond ? e.args[1] : e.args[2];
-      return branch ? scalar(evalExpr(branch)) : false;
-    }
-    if (name === "SUM" || name === "COUNT") {
-      let sum = 0;
-      let count = 0;
-      for (const a of e.args) {
-        const v = evalExpr(a);
-        // Literal arguments are coerced; referenced text/booleans are ignored, as in Excel.
-        const fromRef = a.kind === "ref" || a.kind === "range";
-        for (const x of flatten(v)) {
-          if (isEvalError(x)) {
-            if (name === "SUM") return x;
-            continue;
-          }
-          if (typeof x === "number") {
-            sum += x;
-            count++;
-          } else if (!fromRef && name === "SUM") {
-            const n = toNumber(x);
-            if (isEvalError(n)) return n;
-            sum += n;
-          }
-        }
-      }
-      return name === "SUM" ? cleanSum(sum) : count;
-    }
-    if (name === "AND" || name === "OR") {
-      const flags: boolean[] = [];
-      for (const a of e.args)
-        for (const x of flatten(evalExpr(a))) {
-          if (isEvalError(x)) return x;
-          if (x === null || x === "") continue;
-          const b = toBool(x);
-          if (isEvalError(b)) return b;
-          flags.push(b);
-        }
-      if (flags.length === 0) return new EvalError("#VALUE!");
-      return name === "AND" ? flags.every(Boolean) : flags.some(Boolean);
-    }
-    if (name.startsWith("EVAL.")) {
-      const args: EvalArg[] = [];
-      for (const a of e.args) {
-        const v = evalExpr(a);
-        if (Array.isArray(v)) {
-          const rows: EvalScalar[][] = [];
-          for (const row of v) {
-            const out: EvalScalar[] = [];
-            for (const x of row) {
-              if (isEvalError(x)) return x;
-              out.push(x as EvalScalar);
-            }
-            rows.push(out);
-          }
-          args.push(rows);
-        } else {
-          if (isEvalError(v)) return v; // Excel does not call a custom function with an error argument.
-          args.push(v);
-        }
-      }
-      const r = callEval(name.slice(5), args);
-      if (typeof r === "number" && !Number.isFinite(r)) return new EvalError("#NUM!");
-      return r;
-    }
-    if (!(BUILTINS as readonly string[]).includes(name)) return new EvalError("#NAME?", `unknown function ${e.fn}`);
-    return new EvalError("#VALUE!");
+  const env: FormulaEnv = {
+    cell: (sheet, row, col) => (sheet === null ? cellValue(toA1(row, col)) : new EvalError("#REF!")),
+    hasSheet: () => false,
+    dialect,
   };
 
   const out = new Map<string, FormulaValue>();
-  for (const a of addresses) out.set(stripDollar(a), cellValue(a));
+  for (const a of addresses) {
+    const key = stripDollar(a);
+    out.set(key, asError(cellValue(key)));
+  }
   return out;
 }
 
-function scalar(v: Val): FormulaValue {
+/** 0-based cell of an A1 address ("$" allowed), or null. */
+function cellOf(a1: string): { r: number; c: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
+  return m ? { r: Number(m[2]) - 1, c: lettersToCol(m[1]) } : null;
+}
+
+/** Error texts read from cells ("#N/A") are errors. */
+function asError(v: FormulaValue): FormulaValue {
+  return isErrorText(v) ? new EvalError(v as ExcelErrorCode) : v;
+}
+
+function evalExpr(e: Expr, env: FormulaEnv, d: FormulaDialect): FormulaResult {
+  switch (e.kind) {
+    case "ref":
+    case "range": {
+      if (e.sheet !== undefined && !env.hasSheet(e.sheet)) return new EvalError("#REF!", `no sheet ${e.sheet}`);
+      const sheet = e.sheet ?? null;
+      const a = cellOf(e.kind === "ref" ? e.ref : e.from);
+      const b = e.kind === "ref" ? a : cellOf(e.to);
+      if (!a || !b) return new EvalError("#REF!");
+      if (e.kind === "ref") return asError(env.cell(sheet, a.r, a.c));
+      const rows: FormulaValue[][] = [];
+      for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++) {
+        const row: FormulaValue[] = [];
+        for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) row.push(asError(env.cell(sheet, r, c)));
+        rows.push(row);
+      }
+      return rows;
+    }
+    case "num":
+    case "str":
+    case "bool":
+      return e.value;
+    case "blank":
+      return null;
+    case "name":
+      return new EvalError("#NAME?", `unknown name ${e.name}`);
+    case "unary": {
+      const x = toNumber(scalar(evalExpr(e.arg, env, d), d), d);
+      return isEvalError(x) || e.op === "+" ? x : -x;
+    }
+    case "percent": {
+      const x = toNumber(scalar(evalExpr(e.arg, env, d), d), d);
+      return isEvalError(x) ? x : x / 100;
+    }
+    case "op":
+      return binary(e.op, scalar(evalExpr(e.left, env, d), d), scalar(evalExpr(e.right, env, d), d), d);
+    case "call":
+      return callFn(e, env, d);
+  }
+}
+
+const isRef = (e: Expr | undefined) => e?.kind === "ref" || e?.kind === "range";
+const flat = (v: FormulaResult): FormulaValue[] => (Array.isArray(v) ? v.flat() : [v]);
+const BLANK: Expr = { kind: "blank" };
+
+function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaDialect): FormulaResult {
+  const name = e.fn.toUpperCase();
+  const argv = () => e.args.map((a) => evalExpr(a, env, d));
+  const one = (a: Expr | undefined) => scalar(evalExpr(a ?? BLANK, env, d), d);
+  if (name.startsWith("EVAL.")) return callCustom(name.slice(5), e.args, env, d);
+  switch (name) {
+    case "SUM":
+    case "MIN":
+    case "MAX":
+    case "AVERAGE": {
+      const ns = numbersOf(e.args, env, d);
+      if (isEvalError(ns)) return ns;
+      const sum = () => ns.reduce((s, x) => s + x, 0);
+      if (name === "SUM") return d.keepFloatNoise ? sum() : cleanSum(sum());
+      if (ns.length === 0) return name === "AVERAGE" ? new EvalError("#DIV/0!") : 0;
+      if (name === "AVERAGE") return sum() / ns.length;
+      return name === "MIN" ? Math.min(...ns) : Math.max(...ns);
+    }
+    case "ABS":
+    case "ROUND": {
+      const [x, digits] = argv().map((v) => toNumber(scalar(v, d), d));
+      if (x === undefined) return NaN; // no argument: shown as #NUM!, as before the evaluators were merged
+      if (isEvalError(x)) return x;
+      if (name === "ABS") return Math.abs(x);
+      if (isEvalError(digits)) return digits;
+      const f = Math.pow(10, Math.trunc(digits ?? 0));
+      // Half away from zero, as Excel rounds; the nudge absorbs 2.675 being stored as 2.67499….
+      return (Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9)) / f;
+    }
+    case "COUNT":
+    case "COUNTA": {
+      let n = 0;
+      for (const a of e.args)
+        for (const x of flat(evalExpr(a, env, d))) {
+          if (name === "COUNTA") n += x !== null && x !== "" ? 1 : 0;
+          else if (typeof x === "number") n++;
+          else if (d.excelArgumentRules && !isRef(a) && x !== null && !isEvalError(toNumber(x, d))) n++;
+        }
+      return n;
+    }
+    case "AND":
+    case "OR":
+    case "NOT": {
+      const flags: boolean[] = [];
+      // Argument by argument: stop at the first error without reading (and caching) what follows.
+      for (const a of e.args) {
+        const v = evalExpr(a, env, d);
+        for (const x of flat(v)) {
+          if (isEvalError(x)) return x;
+          if (typeof x === "boolean") flags.push(x);
+          else if (typeof x === "number") flags.push(x !== 0);
+          else if (typeof x === "string" && (d.excelArgumentRules ? !Array.isArray(v) : x !== "")) {
+            const b = truth(x, d);
+            if (b === null) return new EvalError("#VALUE!");
+            flags.push(b);
+          }
+        }
+      }
+      if (name === "NOT") return flags.length === 1 ? !flags[0] : new EvalError("#VALUE!");
+      if (!flags.length) return new EvalError("#VALUE!");
+      return name === "AND" ? flags.every(Boolean) : flags.some(Boolean);
+    }
+    case "IFERROR": {
+      const v = one(e.args[0]);
+      return isEvalError(v) ? one(e.args[1] ?? str("")) : v;
+    }
+    case "SUMPRODUCT": {
+      const arrays = argv().map(flat);
+      if (!arrays.length || arrays.some((a) => a.length !== arrays[0].length)) return new EvalError("#VALUE!");
+      let sum = 0;
+      for (let i = 0; i < arrays[0].length; i++) {
+        let p = 1;
+        for (const a of arrays) {
+          const x = a[i];
+          if (isEvalError(x)) return x;
+          p *= typeof x === "number" ? x : 0;
+        }
+        sum += p;
+      }
+      return sum;
+    }
+    case "IF": {
+      // IF() has always failed the whole grid cell (#VALUE!), not just this call.
+      if (!e.args.length && !d.excelArgumentRules) throw new Error("IF without a condition");
+      const c = one(e.args[0]);
+      if (isEvalError(c)) return c;
+      const truthy = typeof c === "string" ? truth(c, d) : !!c;
+      if (truthy === null) return new EvalError("#VALUE!");
+      const branch = truthy ? e.args[1] : e.args[2];
+      return branch ? one(branch) : !!d.excelArgumentRules && truthy;
+    }
+    default:
+      return new EvalError("#NAME?", `unknown function ${e.fn}`);
+  }
+}
+
+/** EVAL.* through `callEval`, the same code as the custom functions. */
+function callCustom(name: string, args: Expr[], env: FormulaEnv, d: FormulaDialect): FormulaValue {
+  const out: EvalArg[] = [];
+  for (const a of args) {
+    if (a.kind === "blank") {
+      out.push(undefined); // an omitted optional argument, as Excel passes it to custom functions
+      continue;
+    }
+    const v = evalExpr(a, env, d);
+    if (Array.isArray(v)) {
+      const rows: EvalScalar[][] = [];
+      for (const row of v) {
+        const r: EvalScalar[] = [];
+        for (const x of row) {
+          if (isEvalError(x)) {
+            if (!d.errorsInRangesReachCustomFunctions) return x;
+            r.push(x.code);
+          } else r.push(x === "" ? null : x);
+        }
+        rows.push(r);
+      }
+      out.push(rows);
+    } else {
+      if (isEvalError(v)) return v; // Excel does not call a custom function with an error argument.
+      out.push(v);
+    }
+  }
+  return callEval(name, out);
+}
+
+/** TRUE/FALSE text as a condition (null: not a truth value). */
+function truth(text: string, d: FormulaDialect): boolean | null {
+  const t = (d.excelArgumentRules ? text : text.trim()).toUpperCase();
+  return t === "TRUE" ? true : t === "FALSE" ? false : null;
+}
+
+/** Numbers of SUM-like arguments: text and booleans inside ranges are skipped, literals are coerced. */
+function numbersOf(args: Expr[], env: FormulaEnv, d: FormulaDialect): number[] | EvalError {
+  const out: number[] = [];
+  for (const a of args) {
+    const v = evalExpr(a, env, d);
+    if (Array.isArray(v) || (a.kind === "ref" && !d.singleRefIsLiteral)) {
+      for (const x of flat(v)) {
+        if (isEvalError(x)) return x;
+        if (typeof x === "number") out.push(x);
+      }
+    } else {
+      const n = toNumber(v, d);
+      if (isEvalError(n)) return n;
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+function scalar(v: FormulaResult, d: FormulaDialect): FormulaValue {
   if (!Array.isArray(v)) return v;
-  // A range in a scalar position: Excel's implicit intersection is out of scope; take the single cell or fail.
-  return v.length === 1 && v[0].length === 1 ? scalar(v[0][0]) : new EvalError("#VALUE!");
+  if (d.rangeTopLeft) return v[0]?.[0] ?? null;
+  // Excel's implicit intersection is out of scope: take the single cell or fail.
+  return v.length === 1 && v[0].length === 1 ? v[0][0] : new EvalError("#VALUE!");
 }
 
-function flatten(v: Val): FormulaValue[] {
-  if (!Array.isArray(v)) return [v];
-  const out: FormulaValue[] = [];
-  for (const row of v) for (const x of row) out.push(...flatten(x));
-  return out;
-}
-
-function toNumber(v: FormulaValue): number | EvalError {
+function toNumber(v: FormulaValue, d: FormulaDialect): number | EvalError {
   if (isEvalError(v)) return v;
   if (v === null) return 0;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   const t = v.trim();
   if (t !== "" && Number.isFinite(Number(t))) return Number(t);
+  if (v === "" && d.emptyTextIsZero) return 0;
   return new EvalError("#VALUE!", `not a number: ${v}`);
-}
-
-function toBool(v: FormulaValue): boolean | EvalError {
-  if (isEvalError(v)) return v;
-  if (v === null) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0;
-  const t = v.trim().toUpperCase();
-  if (t === "TRUE") return true;
-  if (t === "FALSE") return false;
-  return new EvalError("#VALUE!");
 }
 
 /** Money sums must not show float noise (195.35000000000582): round to 10 significant decimals. */
@@ -279,18 +438,22 @@ function cleanSum(n: number): number {
   return Number.isFinite(n) ? Number(n.toFixed(10)) : n;
 }
 
-function binary(o: BinaryOp, l: FormulaValue, r: FormulaValue): FormulaValue {
+function binary(o: BinaryOp, l: FormulaValue, r: FormulaValue, d: FormulaDialect): FormulaValue {
   if (isEvalError(l)) return l;
   if (isEvalError(r)) return r;
-  if (o === "+" || o === "-" || o === "*" || o === "/") {
-    const a = toNumber(l);
-    const b = toNumber(r);
+  if (o === "&") return `${l ?? ""}${r ?? ""}`;
+  if (o === "+" || o === "-" || o === "*" || o === "/" || o === "^") {
+    const a = toNumber(l, d);
+    const b = toNumber(r, d);
     if (isEvalError(a)) return a;
     if (isEvalError(b)) return b;
-    if (o === "+") return cleanSum(a + b);
-    if (o === "-") return cleanSum(a - b);
+    const clean = d.keepFloatNoise ? (x: number) => x : cleanSum;
+    if (o === "+") return clean(a + b);
+    if (o === "-") return clean(a - b);
     if (o === "*") return a * b;
-    return b === 0 ? new EvalError("#DIV/0!") : a / b;
+    if (o === "/") return b === 0 ? new EvalError("#DIV/0!") : a / b;
+    const p = Math.pow(a, b);
+    return Number.isFinite(p) ? p : new EvalError("#NUM!");
   }
   const c = compare(l, r);
   switch (o) {
@@ -309,7 +472,7 @@ function binary(o: BinaryOp, l: FormulaValue, r: FormulaValue): FormulaValue {
   }
 }
 
-/** Excel's comparison: empty equals "" and 0; numbers < text < booleans; text case-insensitive. */
+/** Excel's comparison: empty equals "" and 0 and FALSE; numbers < text < booleans; text case-insensitive. */
 function compare(l: FormulaValue, r: FormulaValue): number {
   const norm = (v: FormulaValue, other: FormulaValue): FormulaValue =>
     v === null ? (typeof other === "string" ? "" : typeof other === "boolean" ? false : 0) : v;

@@ -1,0 +1,182 @@
+import type { BinaryOp, Expr } from "./formula";
+
+/**
+ * Formula text → Expr, for the simulated host (and anyone holding a formula as text). Accepts what the
+ * evaluator supports: numbers, "text", TRUE/FALSE, A1 refs and ranges (also 'Other sheet'!A1:B2), function
+ * calls with omitted arguments, unary + -, %, ^ * / + - & and comparisons with Excel's precedence.
+ */
+export function parseFormula(text: string): Expr | null {
+  try {
+    return parse(tokenize(text.startsWith("=") ? text.slice(1) : text));
+  } catch (e) {
+    // Text Excel would refuse to enter; the caller shows #NAME?, as Excel does for garbage.
+    if (e instanceof FormulaSyntaxError) return null;
+    throw e;
+  }
+}
+
+type Tok =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; sheet: string | undefined; a: string; b?: string }
+  | { t: "name"; v: string }
+  | { t: "op"; v: string }
+  | { t: "(" }
+  | { t: ")" }
+  | { t: "," };
+
+class FormulaSyntaxError extends Error {}
+
+const REF = "\\$?[A-Za-z]{1,3}\\$?\\d{1,7}";
+const SHEET_REF = new RegExp(`^(?:'((?:[^']|'')+)'|([^\\s'!(),:"=<>+\\-*/&^%]+))!(${REF})(?::(${REF}))?`);
+// Not followed by a letter, digit, "." or "(" so names like LOG10( or A1B stay names.
+const LOCAL_REF = new RegExp(`^(${REF})(?::(${REF}))?(?![A-Za-z0-9_.(])`);
+
+function tokenize(src: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    const rest = src.slice(i);
+    let m: RegExpExecArray | null;
+    if ((m = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest))) {
+      out.push({ t: "num", v: Number(m[0]) });
+      i += m[0].length;
+    } else if (ch === '"') {
+      let j = i + 1;
+      let s = "";
+      for (;;) {
+        if (j >= src.length) throw new FormulaSyntaxError("unterminated string");
+        if (src[j] === '"') {
+          if (src[j + 1] === '"') {
+            s += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        s += src[j++];
+      }
+      out.push({ t: "str", v: s });
+      i = j + 1;
+    } else if ((m = SHEET_REF.exec(rest))) {
+      out.push({ t: "ref", sheet: (m[1] ?? m[2]).replace(/''/g, "'"), a: m[3], b: m[4] });
+      i += m[0].length;
+    } else if ((m = LOCAL_REF.exec(rest))) {
+      out.push({ t: "ref", sheet: undefined, a: m[1], b: m[2] });
+      i += m[0].length;
+    } else if ((m = /^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*/.exec(rest))) {
+      out.push({ t: "name", v: m[0] });
+      i += m[0].length;
+    } else if ((m = /^(<>|<=|>=|[-+*/^&=<>%])/.exec(rest))) {
+      out.push({ t: "op", v: m[0] });
+      i += m[0].length;
+    } else if (ch === "(" || ch === ")" || ch === ",") {
+      out.push({ t: ch });
+      i++;
+    } else {
+      throw new FormulaSyntaxError(`unexpected ${ch}`);
+    }
+  }
+  return out;
+}
+
+const PREC: Record<string, number> = {
+  "=": 1,
+  "<>": 1,
+  "<": 1,
+  ">": 1,
+  "<=": 1,
+  ">=": 1,
+  "&": 2,
+  "+": 3,
+  "-": 3,
+  "*": 4,
+  "/": 4,
+  "^": 5,
+};
+
+function parse(toks: Tok[]): Expr {
+  let p = 0;
+  const peek = (): Tok | undefined => toks[p];
+  const isOp = (t: Tok | undefined, v?: string): t is { t: "op"; v: string } =>
+    t?.t === "op" && (v === undefined || t.v === v);
+  const expr = (minPrec: number): Expr => {
+    let left = unary();
+    for (;;) {
+      const t = peek();
+      if (!isOp(t) || !(t.v in PREC) || PREC[t.v] < minPrec) return left;
+      p++;
+      // Every binary operator is left-associative in Excel, ^ included.
+      const right = expr(PREC[t.v] + 1);
+      left = { kind: "op", op: t.v as BinaryOp, left, right };
+    }
+  };
+  const unary = (): Expr => {
+    const t = peek();
+    if (isOp(t, "-") || isOp(t, "+")) {
+      p++;
+      return { kind: "unary", op: t.v as "-" | "+", arg: unary() };
+    }
+    return postfix();
+  };
+  const postfix = (): Expr => {
+    let x = primary();
+    while (isOp(peek(), "%")) {
+      p++;
+      x = { kind: "percent", arg: x };
+    }
+    return x;
+  };
+  const primary = (): Expr => {
+    const t = toks[p++];
+    if (!t) throw new FormulaSyntaxError("unexpected end");
+    switch (t.t) {
+      case "num":
+        return { kind: "num", value: t.v };
+      case "str":
+        return { kind: "str", value: t.v };
+      case "ref": {
+        const sheet = t.sheet !== undefined ? { sheet: t.sheet } : {};
+        return t.b === undefined
+          ? { kind: "ref", ref: t.a, ...sheet }
+          : { kind: "range", from: t.a, to: t.b, ...sheet };
+      }
+      case "(": {
+        const e = expr(1);
+        if (toks[p++]?.t !== ")") throw new FormulaSyntaxError("missing )");
+        return e;
+      }
+      case "name": {
+        const fn = t.v.toUpperCase();
+        if (peek()?.t === "(") {
+          p++;
+          const args: Expr[] = [];
+          if (peek()?.t === ")") {
+            p++;
+            return { kind: "call", fn, args };
+          }
+          for (;;) {
+            const next = peek()?.t;
+            args.push(next === "," || next === ")" ? { kind: "blank" } : expr(1));
+            const sep = toks[p++];
+            if (sep?.t === ")") break;
+            if (sep?.t !== ",") throw new FormulaSyntaxError("bad argument list");
+          }
+          return { kind: "call", fn, args };
+        }
+        if (fn === "TRUE" || fn === "FALSE") return { kind: "bool", value: fn === "TRUE" };
+        return { kind: "name", name: t.v };
+      }
+      default:
+        throw new FormulaSyntaxError("unexpected token");
+    }
+  };
+  const e = expr(1);
+  if (p !== toks.length) throw new FormulaSyntaxError("trailing input");
+  return e;
+}

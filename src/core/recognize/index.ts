@@ -171,6 +171,8 @@ function mayBeTotal(v: string): boolean {
 
 /** What a table's rows share per (一级, 二级) pair: looked up once per pair, not once per row. */
 interface GroupInfo {
+  i1: LevelInfo;
+  i2: LevelInfo;
   family: IndicatorRow["family"];
   category: IndicatorRow["category"];
   key: string;
@@ -268,12 +270,8 @@ function readIndicatorTable(
   let groupKey = "";
   let groupCategory: IndicatorRow["category"];
   let groupCore = false;
+  // Per (一级, 二级) pair: a table has few, so these small maps spare a lookup among all names per row.
   const groupInfos = new Map<string, Map<string, GroupInfo>>();
-  // Level infos of the previous row's 一级/二级 names: consecutive rows mostly repeat them.
-  let infoText1: string | undefined;
-  let info1 = levelInfo("");
-  let infoText2: string | undefined;
-  let info2 = info1;
   // One array for every row: the row object copies what it needs.
   const cells: (Cell | undefined)[] = new Array(valueCols.length);
   let lastNameKey = "";
@@ -342,16 +340,24 @@ function readIndicatorTable(
     const l2 = c2?.text ?? "";
     const l3 = n3?.text ?? "";
     // Repeated header texts and subtotal rows are not indicators.
-    if (l1 !== infoText1) {
-      infoText1 = l1;
-      info1 = levelInfo(l1);
+    let byL2 = groupInfos.get(l1);
+    if (!byL2) groupInfos.set(l1, (byL2 = new Map()));
+    let g = byL2.get(l2);
+    if (!g) {
+      const a = levelInfo(l1);
+      const b = levelInfo(l2);
+      g = {
+        i1: a,
+        i2: b,
+        family: familyOf(l1, l2),
+        category: categoryOf(l1, l2, ""),
+        key: `${a.key}/${b.key}/`,
+        core: CORE_MARK.test(l1) || CORE_MARK.test(l2),
+      };
+      byL2.set(l2, g);
     }
-    if (l2 !== infoText2) {
-      infoText2 = l2;
-      info2 = levelInfo(l2);
-    }
-    const i1 = info1;
-    const i2 = info2;
+    const i1 = g.i1;
+    const i2 = g.i2;
     const i3 = info3raw !== undefined && l3 === l3raw ? info3raw : levelInfo(l3);
     if (i1.role === "level1" || i3.role === "level3") continue;
     if (i3.subtotal || i2.subtotal) continue;
@@ -373,18 +379,6 @@ function readIndicatorTable(
       lastL1 = l1;
       lastL2 = l2;
       lastL3 = undefined;
-      let byL2 = groupInfos.get(l1);
-      if (!byL2) groupInfos.set(l1, (byL2 = new Map()));
-      let g = byL2.get(l2);
-      if (!g) {
-        g = {
-          family: familyOf(l1, l2),
-          category: categoryOf(l1, l2, ""),
-          key: `${i1.key}/${i2.key}/`,
-          core: CORE_MARK.test(l1) || CORE_MARK.test(l2),
-        };
-        byL2.set(l2, g);
-      }
       lastFamily = g.family;
       groupCategory = g.category;
       groupKey = g.key;

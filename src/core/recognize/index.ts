@@ -169,6 +169,26 @@ function mayBeTotal(v: string): boolean {
   return space && TOTAL_START.test(v);
 }
 
+/**
+ * prefix + name, one string per distinct pair: the same indicator in the declaration and the self-assessment
+ * then shares its key (hashed once when tables are matched), and no row allocates one. Bounded.
+ */
+const joinedKeys = new Map<string, Map<string, string>>();
+function joinKey(prefix: string, name: string): string {
+  let byName = joinedKeys.get(prefix);
+  if (!byName) {
+    if (joinedKeys.size >= 10_000) joinedKeys.clear();
+    joinedKeys.set(prefix, (byName = new Map()));
+  }
+  let k = byName.get(name);
+  if (k === undefined) {
+    if (byName.size >= 100_000) byName.clear();
+    k = prefix + name;
+    byName.set(name, k);
+  }
+  return k;
+}
+
 /** What a table's rows share per (一级, 二级) pair: looked up once per pair, not once per row. */
 interface GroupInfo {
   i1: LevelInfo;
@@ -176,6 +196,8 @@ interface GroupInfo {
   family: IndicatorRow["family"];
   category: IndicatorRow["category"];
   key: string;
+  /** 二级 key and "/", the start of nameKey. */
+  namePrefix: string;
   core: boolean;
 }
 
@@ -352,6 +374,7 @@ function readIndicatorTable(
         family: familyOf(l1, l2),
         category: categoryOf(l1, l2, ""),
         key: `${a.key}/${b.key}/`,
+        namePrefix: `${b.key}/`,
         core: CORE_MARK.test(l1) || CORE_MARK.test(l2),
       };
       byL2.set(l2, g);
@@ -389,8 +412,8 @@ function readIndicatorTable(
       // Only 预算执行率 as a third-level name decides a category by itself.
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
       const k3 = i3.key;
-      lastKey = groupKey + k3;
-      lastNameKey = `${i2.key}/${k3}`;
+      lastKey = joinKey(groupKey, k3);
+      lastNameKey = joinKey(g.namePrefix, k3);
       lastCore = groupCore || CORE_MARK.test(l3);
     }
     const row: IndicatorRow = {

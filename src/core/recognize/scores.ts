@@ -6,7 +6,15 @@ import { cellNumber, points } from "./cells";
 import type { Cell, IndicatorTable, WorkbookModel } from "./model";
 
 function sum(values: number[]): number {
-  return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+  // Whole points (the usual scores and weights) add exactly as doubles: exact decimals only when needed.
+  let acc = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isSafeInteger(v)) return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+    acc += v;
+    if (!Number.isSafeInteger(acc)) return moneySum(values) ?? values.reduce((a, b) => a + b, 0);
+  }
+  return acc;
 }
 
 function funds(model: WorkbookModel, table: IndicatorTable) {

@@ -19,6 +19,9 @@ export function stepOf(cell: Cell): number {
 export function shownValue(cell: Cell): number | null {
   const n = cellNumber(cell);
   if (!n) return null;
+  // A whole number shows as itself at any decimals: no text round trip per cell of a long table.
+  const v = n.value;
+  if (Number.isInteger(v) && Math.abs(v) < 1e21 && !Object.is(v, -0)) return v;
   const d = Math.min(n.decimals + (n.percent ? 2 : 0), 12);
   return Number(n.value.toFixed(d));
 }
@@ -81,7 +84,18 @@ export interface WeightedItem {
  * Weighted items of a self-assessment or evaluation table: its rows, plus the funds block's 预算执行率 line
  * when the table itself has no 预算执行 row (the standard self-assessment keeps that 10 in the funds block).
  */
-export function weightedItems(model: WorkbookModel, table: IndicatorTable): WeightedItem[] {
+export function weightedItems(model: WorkbookModel, table: IndicatorTable): readonly WeightedItem[] {
+  // sum-mismatch and weight-total both ask for every table: built once per model and table (read-only).
+  let byTable = itemsOf.get(model);
+  if (!byTable) itemsOf.set(model, (byTable = new Map()));
+  let items = byTable.get(table);
+  if (!items) byTable.set(table, (items = buildWeightedItems(model, table)));
+  return items;
+}
+
+const itemsOf = new WeakMap<WorkbookModel, Map<IndicatorTable, readonly WeightedItem[]>>();
+
+function buildWeightedItems(model: WorkbookModel, table: IndicatorTable): WeightedItem[] {
   const items: WeightedItem[] = table.rows.map((r) => ({
     family: r.family ?? r.level1,
     category: r.category,

@@ -73,9 +73,17 @@ export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison 
   return compareParsed(parseValueShared(a), parseValueShared(b));
 }
 
+/** Empty, a placeholder, an error or marked not applicable: nothing to compare. */
+function unusable(x: ParsedValue): boolean {
+  return x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
+}
+
+function unitOf(x: ParsedValue): string | null {
+  return x.percent ? "%" : x.unit;
+}
+
 /** compareIndicatorValues on values already parsed (rows' cached parses). */
 export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
-  const unusable = (x: ParsedValue) => x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
   if (unusable(p) || unusable(q)) return "skip";
   if (p.quantitative && q.quantitative) {
     if (p.date !== q.date) return "differ";
@@ -83,7 +91,6 @@ export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
     if (p.operator !== null && q.operator !== null && positiveClass(p.operator) !== positiveClass(q.operator))
       return "differ";
     // Different units (人 vs %; 个 vs 米) are different values; a bare number takes the other's unit.
-    const unitOf = (x: ParsedValue) => (x.percent ? "%" : x.unit);
     const ua = unitOf(p);
     const ub = unitOf(q);
     if (ua !== null && ub !== null && ua !== ub) return "differ";

@@ -26,12 +26,13 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     const { model } = ctx;
-    const test = (name: string, cell: Cell | undefined) => {
+    // The name is joined only for a cell reported: most cells hold plain numbers.
+    const test = (base: string, suffix: string, cell: Cell | undefined) => {
       if (!cell || isBlankMark(cell)) return;
       if (isErrorCell(cell)) {
         ctx.report({
           messageId: "error",
-          data: { name, value: cell.text },
+          data: { name: base + suffix, value: cell.text },
           sheet: cell.sheet,
           row: cell.row,
           col: cell.col,
@@ -41,20 +42,20 @@ const rule: RuleModule = {
       if (typeof cell.raw === "string" && cellNumber(cell) === null)
         ctx.report({
           messageId: "text",
-          data: { name, value: cell.text.slice(0, 40) },
+          data: { name: base + suffix, value: cell.text.slice(0, 40) },
           sheet: cell.sheet,
           row: cell.row,
           col: cell.col,
         });
     };
     for (const row of model.indicators) {
-      test(`${rowName(row)}·分值`, row.weight);
-      test(`${rowName(row)}·得分`, row.score);
+      test(rowName(row), "·分值", row.weight);
+      test(rowName(row), "·得分", row.score);
     }
     for (const t of model.tables) {
       if (!t.total) continue;
-      test(`${t.total.label.text}·分值`, t.total.weight);
-      test(`${t.total.label.text}·得分`, t.total.score);
+      test(t.total.label.text, "·分值", t.total.weight);
+      test(t.total.label.text, "·得分", t.total.score);
     }
     const fundsNames: Record<string, string> = {
       initial: "年初预算数",
@@ -68,14 +69,14 @@ const rule: RuleModule = {
       for (const row of [f.total, ...f.parts]) {
         if (!row) continue;
         for (const [role, cell] of Object.entries(row.cells))
-          test(`${row.label.text}·${fundsNames[role] ?? role}`, cell);
+          test(row.label.text, `·${fundsNames[role] ?? role}`, cell);
       }
     for (const s of model.surveys)
       for (const l of s.levels) {
-        test(`${l.label.text}·人数`, l.count);
-        test(`${l.label.text}·权重`, l.weight);
+        test(l.label.text, "·人数", l.count);
+        test(l.label.text, "·权重", l.weight);
       }
-    for (const a of model.amounts) test(a.name, a.value);
+    for (const a of model.amounts) test(a.name, "", a.value);
   },
 };
 

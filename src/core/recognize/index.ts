@@ -170,22 +170,23 @@ function mayBeTotal(v: string): boolean {
 }
 
 /**
- * prefix + name, one string per distinct pair: the same indicator in the declaration and the self-assessment
- * then shares its key (hashed once when tables are matched), and no row allocates one. Bounded.
+ * prefix + the name's key, remembered on the name's info for the last prefix it was joined with: the same
+ * indicator in the declaration and the self-assessment then shares one key string (hashed once when tables are
+ * matched), without a lookup among all names per row.
  */
-const joinedKeys = new Map<string, Map<string, string>>();
-function joinKey(prefix: string, name: string): string {
-  let byName = joinedKeys.get(prefix);
-  if (!byName) {
-    if (joinedKeys.size >= 10_000) joinedKeys.clear();
-    joinedKeys.set(prefix, (byName = new Map()));
-  }
-  let k = byName.get(name);
-  if (k === undefined) {
-    if (byName.size >= 100_000) byName.clear();
-    k = prefix + name;
-    byName.set(name, k);
-  }
+function joinKey(info: LevelInfo, prefix: string): string {
+  if (info.keyPrefix === prefix) return info.joinedKey!;
+  const k = prefix + info.key;
+  info.keyPrefix = prefix;
+  info.joinedKey = k;
+  return k;
+}
+
+function joinNameKey(info: LevelInfo, prefix: string): string {
+  if (info.namePrefix === prefix) return info.joinedNameKey!;
+  const k = prefix + info.key;
+  info.namePrefix = prefix;
+  info.joinedNameKey = k;
   return k;
 }
 
@@ -222,14 +223,25 @@ interface LevelInfo {
   role: IndicatorRole | null;
   subtotal: boolean;
   key: string;
+  /** The last keys joined from this name (see joinKey). */
+  keyPrefix?: string;
+  joinedKey?: string;
+  namePrefix?: string;
+  joinedNameKey?: string;
 }
 
 /** Everything recognition asks about a level name, looked up once per distinct name. */
-const levelInfo = memo((text: string): LevelInfo => ({
-  role: indicatorRole(text),
-  subtotal: isSubtotalLabel(text),
-  key: normalizeName(text),
-}));
+const levelInfo = memo(
+  (text: string): LevelInfo => ({
+    role: indicatorRole(text),
+    subtotal: isSubtotalLabel(text),
+    key: normalizeName(text),
+    keyPrefix: undefined,
+    joinedKey: undefined,
+    namePrefix: undefined,
+    joinedNameKey: undefined,
+  }),
+);
 
 interface Ctx {
   model: WorkbookModel;
@@ -411,9 +423,8 @@ function readIndicatorTable(
       lastL3 = l3;
       // Only 预算执行率 as a third-level name decides a category by itself.
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
-      const k3 = i3.key;
-      lastKey = joinKey(groupKey, k3);
-      lastNameKey = joinKey(g.namePrefix, k3);
+      lastKey = joinKey(i3, groupKey);
+      lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || CORE_MARK.test(l3);
     }
     const row: IndicatorRow = {

@@ -8,29 +8,6 @@
  */
 const fs = require("fs");
 const path = require("path");
-const Module = require("module");
-
-// The lockfile hoists ajv-keywords@5 (needs ajv 8) beside ajv@6, so schema-utils — used by the copy plugin and the
-// dev server to validate options — cannot load. Resolve ajv-keywords' own ajv requests from schema-utils' ajv 8.
-(function pinAjvForAjvKeywords() {
-  let ajv8Base;
-  try {
-    ajv8Base = path.dirname(require.resolve("schema-utils/package.json"));
-  } catch {
-    return;
-  }
-  const original = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if (/^ajv(\/|$)/.test(request) && parent && /[\\/]ajv-keywords[\\/]/.test(parent.filename || "")) {
-      try {
-        return require.resolve(request, { paths: [ajv8Base] });
-      } catch {
-        // fall through to the normal resolution
-      }
-    }
-    return original.call(this, request, parent, ...rest);
-  };
-})();
 
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");

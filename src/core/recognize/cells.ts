@@ -90,7 +90,8 @@ export function isBlankMark(cell: Cell | undefined): boolean {
   if (!cell) return true;
   if (typeof cell.raw === "number") return false;
   if (cell.text === "") return true;
-  const t = cell.text.replace(/\s/g, "");
+  // Most texts hold no whitespace: test before copying.
+  const t = /\s/.test(cell.text) ? cell.text.replace(/\s/g, "") : cell.text;
   return t === "" || /^([-—–－/／\\、*＊]+|无|不适用|N\/?A)$/i.test(t);
 }
 

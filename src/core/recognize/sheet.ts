@@ -69,7 +69,7 @@ export class SheetReader {
 
   /** True when (r, c) is covered by a merge but is not its top-left (Excel shows nothing of its own there). */
   isMergedAway(r: number, c: number): boolean {
-    return this.mergeTop.has(this.key(r, c));
+    return this.mergeTop.size !== 0 && this.mergeTop.has(this.key(r, c));
   }
 
   /** Text as shown, merge-aware: the top-left's value for any cell of a merged area. */

@@ -35,7 +35,7 @@ const rule: RuleModule = {
       // No operator written: the one the other table states for it, else a cost is capped from above
       // (成本指标 are ≤ by nature) and anything else from below.
       const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);
-      if (a === null || meetsNumber({ operator: op, number: t.number }, a) !== false) continue;
+      if (a === null || meetsNumber(op === t.operator ? t : { operator: op, number: t.number }, a) !== false) continue;
       // An empty cell, or one holding only 无 / — / /, explains nothing.
       if (row.reason && !isBlankMark(row.reason)) continue;
       const cell = row.reason ?? { sheet: row.sheet, row: row.row, col: table.columns.reason };

@@ -68,7 +68,8 @@ const rule: RuleModule = {
       // No operator written: the one the other table states for it, else a cost is capped from above
       // (成本指标 are ≤ by nature) and anything else from below.
       const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);
-      const met = meetsNumber({ operator: op, number: t.number }, a);
+      // The parse itself when its own operator applies: no object per row.
+      const met = meetsNumber(op === t.operator ? t : { operator: op, number: t.number }, a);
       if (met === null) continue;
       // Message data only for rows reported: formatting it for every row cost more than the check.
       const data = () => ({ name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") });

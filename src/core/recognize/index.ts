@@ -450,10 +450,11 @@ function readIndicatorTable(
       deduction: iDeduction < 0 ? undefined : cells[iDeduction],
       explanation: iExplanation < 0 ? undefined : cells[iExplanation],
       standard: iStandard < 0 ? undefined : cells[iStandard],
+      // In the literal (undefined when absent): adding them afterwards gave every row a second property store.
+      level1Cell: c1,
+      level2Cell: c2,
+      level3Cell: n3,
     };
-    if (c1) row.level1Cell = c1;
-    if (c2) row.level2Cell = c2;
-    if (n3) row.level3Cell = n3;
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;

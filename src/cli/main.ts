@@ -26,7 +26,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     // Never a stack trace for users: one clear line.
     io.err(`perf-eval: ${e instanceof Error ? e.message : String(e)}\n`);

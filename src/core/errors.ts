@@ -19,7 +19,23 @@ export function isEvalError(v: unknown): v is EvalError {
   return v instanceof EvalError;
 }
 
-const ERROR_TEXTS: readonly string[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A", "#REF!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"];
+const ERROR_TEXTS: readonly string[] = [
+  "#VALUE!",
+  "#DIV/0!",
+  "#NUM!",
+  "#N/A",
+  "#REF!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#BUSY!",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+];
 
 /** True for the text Excel shows for an error value (how Office.js and ExcelJS hand errors over). */
 export function isErrorText(v: unknown): boolean {

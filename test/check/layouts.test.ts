@@ -160,9 +160,13 @@ describe("large and wide forms", () => {
 describe("messages", () => {
   it("every planted finding has both languages filled, with no placeholder left", () => {
     const all = [
-      ...checkWorkbook(workbook(provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 }))).findings,
-      ...checkWorkbook(evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 })).findings,
-      ...checkWorkbook(countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" })).findings,
+      ...checkWorkbook(workbook(provinceSplit({ initialTotal: 1300, satisfactionScore: 12, totalScore: 101.5 })))
+        .findings,
+      ...checkWorkbook(evaluationSystem({ grade: "优", totalScore: 81.37, surveyTotal: 140, balance: 195.53 }))
+        .findings,
+      ...checkWorkbook(
+        countyText({ declaredTotal: 310, carryoverInitial: 5, satisfactionActual: "102%", weightText: "十分" }),
+      ).findings,
     ];
     expect(all.length).toBeGreaterThanOrEqual(12);
     for (const f of all) {

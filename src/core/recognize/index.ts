@@ -231,17 +231,15 @@ interface LevelInfo {
 }
 
 /** Everything recognition asks about a level name, looked up once per distinct name. */
-const levelInfo = memo(
-  (text: string): LevelInfo => ({
-    role: indicatorRole(text),
-    subtotal: isSubtotalLabel(text),
-    key: normalizeName(text),
-    keyPrefix: undefined,
-    joinedKey: undefined,
-    namePrefix: undefined,
-    joinedNameKey: undefined,
-  }),
-);
+const levelInfo = memo((text: string): LevelInfo => ({
+  role: indicatorRole(text),
+  subtotal: isSubtotalLabel(text),
+  key: normalizeName(text),
+  keyPrefix: undefined,
+  joinedKey: undefined,
+  namePrefix: undefined,
+  joinedNameKey: undefined,
+}));
 
 interface Ctx {
   model: WorkbookModel;

@@ -160,6 +160,20 @@ async function seed(): Promise<void> {
   await insertTemplate("self-assessment", { example: true, lang: "zh-CN" });
 }
 
+/** Resolves once the pane shows its 检查 tab (its first screen). */
+function firstScreen(pane: HTMLElement): Promise<void> {
+  const shown = () => pane.querySelector('[data-testid="run-check"]') !== null;
+  if (shown()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(pane, { childList: true, subtree: true });
+  });
+}
+
 export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   const params = new URLSearchParams(location.search);
   const locale = toLocale(params.get("lang") ?? navigator.language);
@@ -241,6 +255,13 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
 
   const w = window as unknown as { __perfEvalDemo?: unknown };
   w.__perfEvalDemo = { host, ready: false };
+  // The ribbon commands register through Office.actions.associate, which exists only now that the host is in.
+  const { registerCommands } = await import(/* webpackChunkName: "commands-demo" */ "../commands/commands");
+  registerCommands();
+  // Mount the pane before seeding: in Excel the workbook is already there when the pane opens, so the template
+  // writer and definitions the seed loads are no part of the pane's first screen.
+  mountTaskpane(pane, { locale });
+  await firstScreen(pane);
   if (params.get("empty") !== "1") {
     try {
       await seed();
@@ -250,10 +271,6 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
     if (wb.sheets.length) wb.activeSheetId = wb.sheets[0].id;
   }
   render(true);
-  // The ribbon commands register through Office.actions.associate, which exists only now that the host is in.
-  const { registerCommands } = await import(/* webpackChunkName: "commands-demo" */ "../commands/commands");
-  registerCommands();
-  mountTaskpane(pane, { locale });
   w.__perfEvalDemo = { host, ready: true };
   return host;
 }

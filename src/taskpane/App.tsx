@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import {
   Button,
   FluentProvider,
@@ -13,9 +13,27 @@ import type { Locale } from "../core/locale";
 import { t } from "../i18n/index";
 import type { PaneServices } from "./services";
 import { subscribeCheck } from "./checkStore";
+import type { CheckTabProps } from "./CheckTab";
 
-// The tabs' bodies load after the first screen: they carry the heavier Fluent parts and the form logic.
-const CheckTab = lazy(() => import(/* webpackChunkName: "tab-check" */ "./CheckTab"));
+// The tabs' bodies are chunks of their own. The 检查 tab's body is the first screen (its button and options), so
+// mountTaskpane loads it before the first render (preloadCheckTab) and the header, tabs and body appear in one
+// commit, with no lazy chunk racing the first screen; its results and the 模板 tab load when the user acts.
+let loadedCheckTab: ComponentType<CheckTabProps> | null = null;
+let checkTabPromise: Promise<{ default: ComponentType<CheckTabProps> }> | null = null;
+export function preloadCheckTab(): Promise<{ default: ComponentType<CheckTabProps> }> {
+  checkTabPromise ??= import(/* webpackChunkName: "tab-check" */ "./CheckTab").then(
+    (m) => {
+      loadedCheckTab = m.default;
+      return m;
+    },
+    (err: unknown) => {
+      checkTabPromise = null; // a failed fetch may be retried by the next render
+      throw err;
+    },
+  );
+  return checkTabPromise;
+}
+const LazyCheckTab = lazy(preloadCheckTab);
 const TemplatesTab = lazy(() => import(/* webpackChunkName: "tab-templates" */ "./TemplatesTab"));
 
 type TabId = "check" | "templates";
@@ -72,6 +90,7 @@ export function App({ initialLocale, services }: AppProps) {
     setVisited((v) => ({ ...v, [id]: true }));
   };
   const fallback = <Spinner size="tiny" label={t(locale, "loading")} />;
+  const CheckTab = loadedCheckTab ?? LazyCheckTab;
 
   return (
     <FluentProvider theme={webLightTheme} className={s.root} data-testid="taskpane">

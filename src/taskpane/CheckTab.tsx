@@ -1,13 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import {
-  Button,
-  Checkbox,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import type { Locale } from "../core/locale";
 import { RULE_IDS } from "../core/findings";
 import { t } from "../i18n/index";
@@ -18,13 +10,10 @@ import {
   publishCheckError,
   setCheckOptions,
   subscribeCheck,
-  type CheckExtras,
   type CheckRecord,
 } from "./checkStore";
 import { progressFraction, progressStage, type PaneServices } from "./services";
 import { errorText } from "./errorText";
-import { FindingsList } from "./FindingsList";
-import { ScoreSummaryView } from "./ScoreSummaryView";
 
 const useStyles = makeStyles({
   intro: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
@@ -39,11 +28,6 @@ const useStyles = makeStyles({
   },
   row: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   opts: { display: "flex", flexDirection: "column" },
-  progress: { marginTop: "6px" },
-  status: { marginTop: "6px" },
-  meta: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, marginTop: "6px" },
-  section: { marginTop: "10px" },
-  stage: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   guide: {
     marginTop: "10px",
     padding: "4px 8px",
@@ -56,29 +40,10 @@ const useStyles = makeStyles({
 
 const RULE_COUNT = RULE_IDS.length;
 const RuleGuide = lazy(() => import(/* webpackChunkName: "rule-guide" */ "./RuleGuide"));
-
-const STAGE_KEYS = {
-  reading: "stageReading",
-  checking: "stageChecking",
-  "results-sheet": "stageResultsSheet",
-  highlighting: "stageHighlighting",
-} as const;
-
-function stageLabel(locale: Locale, stage: string | null): string {
-  const key = stage && stage in STAGE_KEYS ? STAGE_KEYS[stage as keyof typeof STAGE_KEYS] : "checking";
-  return t(locale, key);
-}
-
-/** What the optional extras did, as short notes under the run button. */
-function extrasNotes(locale: Locale, result: CheckExtras | undefined): string[] {
-  if (!result) return [];
-  const notes: string[] = [];
-  if (result.resultsSheetName) notes.push(t(locale, "resultsSheetWritten", { sheet: result.resultsSheetName }));
-  if (typeof result.highlighted === "number") notes.push(t(locale, "cellsHighlighted", { count: result.highlighted }));
-  if (result.skippedProtected?.length)
-    notes.push(t(locale, "skippedProtected", { sheets: result.skippedProtected.join("、") }));
-  return notes;
-}
+// Progress, messages and findings appear only after the user acts (or the ribbon runs a check): not first screen.
+const loadResults = () => import(/* webpackChunkName: "check-results" */ "./CheckResults");
+const CheckResults = lazy(loadResults);
+const CheckProgressView = lazy(() => loadResults().then((m) => ({ default: m.CheckProgressView })));
 
 export interface CheckTabProps {
   locale: Locale;
@@ -159,7 +124,6 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
     }
   };
 
-  const result = record?.result;
   const shownError = error ?? (record?.error !== undefined ? errorText(record.error, locale) : null);
   return (
     <div data-testid="check-tab">
@@ -188,50 +152,15 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
           />
         </div>
         {running && (
-          <>
-            <ProgressBar
-              className={s.progress}
-              value={progress ?? undefined}
-              thickness="large"
-              data-testid="check-progress"
-            />
-            <span className={s.stage}>{stageLabel(locale, stage)}</span>
-          </>
+          <Suspense fallback={null}>
+            <CheckProgressView locale={locale} progress={progress} stage={stage} />
+          </Suspense>
         )}
       </div>
-      {shownError && (
-        <MessageBar intent="error" className={s.status} data-testid="check-error">
-          <MessageBarBody>
-            {t(locale, "errorPrefix")}
-            {shownError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {notice && (
-        <MessageBar intent="success" className={s.status}>
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      {record && (
-        <>
-          <div className={s.meta} data-testid="check-meta">
-            {t(locale, "checkedAt", { time: record.at.toLocaleTimeString(locale) })}
-            {record.source === "ribbon" ? ` · ${t(locale, "fromRibbon")}` : ""}
-            {extrasNotes(locale, result).map((n) => (
-              <div key={n}>{n}</div>
-            ))}
-          </div>
-          {result && result.scores.length > 0 && (
-            <section className={s.section}>
-              <ScoreSummaryView locale={locale} scores={result.scores} onSelectSheet={(sheet) => select(sheet, "A1")} />
-            </section>
-          )}
-          {result && (
-            <section className={s.section}>
-              <FindingsList locale={locale} findings={result.findings} summary={result.summary} onSelect={select} />
-            </section>
-          )}
-        </>
+      {(shownError || notice || record) && (
+        <Suspense fallback={null}>
+          <CheckResults locale={locale} record={record} error={shownError} notice={notice} onSelect={select} />
+        </Suspense>
       )}
       <details
         className={s.guide}

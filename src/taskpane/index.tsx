@@ -1,5 +1,9 @@
 import { toLocale } from "../core/locale";
 import { mountTaskpane } from "./mount";
+import { preloadCheckTab } from "./App";
+
+// Fetch the 检查 tab's chunk while Office.js initializes rather than after.
+void preloadCheckTab().catch(() => undefined);
 
 function start(): void {
   const el = document.getElementById("root");

@@ -1,5 +1,5 @@
 import { createRoot, type Root } from "react-dom/client";
-import { App } from "./App";
+import { App, preloadCheckTab } from "./App";
 import { officeServices, type PaneServices } from "./services";
 import type { Locale } from "../core/locale";
 
@@ -11,6 +11,9 @@ export interface MountOptions {
 /** Renders the task pane app into `element`; used by taskpane.html and by the demo page. */
 export function mountTaskpane(element: HTMLElement, options: MountOptions): Root {
   const root = createRoot(element);
-  root.render(<App initialLocale={options.locale} services={options.services ?? officeServices} />);
+  const render = () =>
+    root.render(<App initialLocale={options.locale} services={options.services ?? officeServices} />);
+  // The first render waits for the 检查 tab's body (see App), so the first screen comes complete in one commit.
+  preloadCheckTab().then(render, render);
   return root;
 }

@@ -148,6 +148,8 @@ function blank(text: string): ParsedValue {
 /** Decimal digits of a finite JS number as its shortest round-trip text shows them (0.125 → 3, 1e-7 → 7). */
 export function decimalsOf(n: number): number {
   if (!Number.isFinite(n)) return 0;
+  // Whole numbers below 1e21 print without point or exponent: no text to scan.
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return 0;
   const s = String(Math.abs(n));
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
   if (!m) return 0;
@@ -250,13 +252,13 @@ function safeText(input: unknown): string {
 
 function parseInner(input: unknown): ParsedValue {
   if (typeof input === "number") {
+    // String(-0) is "0" too: one text serves both the blank and the number.
     const p = blank(String(input));
     if (!Number.isFinite(input)) {
       p.invalid = true;
       return p;
     }
     const n = input === 0 ? 0 : input; // -0 → 0
-    p.text = String(n);
     p.quantitative = true;
     p.number = n;
     p.written = n;
@@ -269,6 +271,8 @@ function parseInner(input: unknown): ParsedValue {
     return p;
   }
   const text = safeText(input);
+  const fast = parseSimple(text);
+  if (fast !== null) return fast;
   const p = blank(text);
   // Control characters and line breaks are noise inside one value.
   let s = normalizeWidth(text).replace(/[\p{Cc}\u200b-\u200d\ufeff]/gu, " ");
@@ -387,6 +391,44 @@ function parseInner(input: unknown): ParsedValue {
   p.percent = percent;
   p.decimals = fracPart.length;
   p.rest = [before, rest].filter((x) => x !== "").join(" ");
+  return p;
+}
+
+/**
+ * The shapes most cells hold (95, ≥95%, =100%, ≥3.52万人, ≤1,234.50元): an optional ≥/≤/=, digits with
+ * grouping commas and decimals, an optional 万/亿 and a unit from a short list. Read by one regex instead of
+ * the general path's dozen; for these shapes the general path gives exactly this (no date, no suffix word,
+ * nothing left over). Units that could start a date or a suffix word (年, 月, 日, 前, 内) are left out.
+ */
+const SIMPLE_RE =
+  /^([≥≤=]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万|亿)?(%|人|个|元|次|人次|户|家|项|件|台|套|份|所|名|公里|千米|米|平方米|亩|吨|辆|册|条|张|株|头|只|座|间|批|场|篇|期|处|小时|分钟|度|元\/人)?$/;
+
+function parseSimple(text: string): ParsedValue | null {
+  const m = SIMPLE_RE.exec(text);
+  if (m === null) return null;
+  const [, opText, intText, frac, scaleText, unitText] = m;
+  const intPart = intText.length > 3 && intText.includes(",") ? intText.replace(/,/g, "") : intText;
+  const fracPart = frac ?? "";
+  const percent = unitText === "%";
+  const scale = scaleText === "亿" ? 1e8 : scaleText === "万" ? 1e4 : 1;
+  const shift = (scaleText === "亿" ? 8 : scaleText === "万" ? 4 : 0) - (percent ? 2 : 0);
+  const p = blank(text);
+  const written = decimalValue("", intPart, fracPart, 0);
+  const number = decimalValue("", intPart, fracPart, shift);
+  if (!Number.isFinite(number) || !Number.isFinite(written)) {
+    p.invalid = true;
+    return p;
+  }
+  const op: Operator | null = opText === "≥" ? ">=" : opText === "≤" ? "<=" : opText === "=" ? "=" : null;
+  p.quantitative = true;
+  p.operator = op;
+  p.direction = directionOf(op);
+  p.written = written;
+  p.number = number;
+  p.scale = scale;
+  p.unit = unitText === undefined ? null : unitText;
+  p.percent = percent;
+  p.decimals = fracPart.length;
   return p;
 }
 

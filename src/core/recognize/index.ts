@@ -157,7 +157,10 @@ function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell
 
 type ValueRole = Exclude<IndicatorRole, "level1" | "level2" | "level3" | "remark">;
 
-const CORE_MARK = /[★☆]/;
+/** A ★ or ☆ (core indicator) anywhere in the text; indexOf beats a regex on the per-row path. */
+function hasCoreMark(s: string): boolean {
+  return s.indexOf("★") >= 0 || s.indexOf("☆") >= 0;
+}
 /** First characters of every total label (总分, 合计, 得分合计, 分值合计, 综合得分): a cheap test before the lookup. */
 const TOTAL_START = /^\s*[总合得分综]/;
 
@@ -385,7 +388,7 @@ function readIndicatorTable(
         category: categoryOf(l1, l2, ""),
         key: `${a.key}/${b.key}/`,
         namePrefix: `${b.key}/`,
-        core: CORE_MARK.test(l1) || CORE_MARK.test(l2),
+        core: hasCoreMark(l1) || hasCoreMark(l2),
       };
       byL2.set(l2, g);
     }
@@ -423,7 +426,7 @@ function readIndicatorTable(
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
       lastKey = joinKey(i3, groupKey);
       lastNameKey = joinNameKey(i3, g.namePrefix);
-      lastCore = groupCore || CORE_MARK.test(l3);
+      lastCore = groupCore || hasCoreMark(l3);
     }
     const row: IndicatorRow = {
       sheet: rd.name,
@@ -435,7 +438,7 @@ function readIndicatorTable(
       level3: l3,
       key: lastKey,
       nameKey: lastNameKey,
-      core: lastCore || (!!target && CORE_MARK.test(target.text)),
+      core: lastCore || (!!target && hasCoreMark(target.text)),
       family: lastFamily,
       category: lastCategory,
       target,

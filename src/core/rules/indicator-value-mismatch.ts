@@ -75,7 +75,8 @@ export function compareIndicatorValues(a: unknown, b: unknown): ValueComparison 
 
 /** Empty, a placeholder, an error or marked not applicable: nothing to compare. */
 function unusable(x: ParsedValue): boolean {
-  return x.empty || x.placeholder || x.invalid || /^不适用|^不涉及/.test(x.text.trim());
+  // Both marks start with 不: texts without it (nearly all) skip the trim and the regex.
+  return x.empty || x.placeholder || x.invalid || (x.text.includes("不") && /^不适用|^不涉及/.test(x.text.trim()));
 }
 
 function unitOf(x: ParsedValue): string | null {

@@ -10,7 +10,7 @@
  * - the used range is the bounding box of cells holding a value, extended to cover merged areas
  *   (formatting alone does not extend it).
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { DEFAULT_ZIP_LIMITS, XlsxInputError, guardXlsxBuffer, readGuardedFile, type ZipLimits } from "./zipGuard";
 
@@ -60,7 +60,36 @@ interface Collected {
   numFmt: string | null;
 }
 
-const ValueType = ExcelJS.ValueType;
+interface ExcelJSReading {
+  Workbook: typeof ExcelJS.Workbook;
+  ValueType: typeof ExcelJS.ValueType;
+}
+
+let excelJS: ExcelJSReading | null = null;
+
+/**
+ * The reading half of ExcelJS, loaded on first use: `perf-eval check`'s main thread only hands files to worker
+ * threads and so never pays for it (loading it there delayed the workers' start by most of a second). The
+ * package entry also loads its streaming reader and writer (archiver, unzipper, fast-csv...): 660 modules
+ * against 278, about 0.4 s more per reader thread. Falls back to the entry if the package layout changes.
+ */
+function excel(): ExcelJSReading {
+  if (!excelJS) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- deep paths have no typings; checked at runtime */
+    try {
+      excelJS = {
+        Workbook: require("exceljs/lib/doc/workbook"),
+        ValueType: require("exceljs/lib/doc/enums").ValueType,
+      };
+      if (typeof excelJS.Workbook !== "function" || typeof excelJS.ValueType?.Formula !== "number") excelJS = null;
+    } catch {
+      excelJS = null;
+    }
+    excelJS ??= require("exceljs") as ExcelJSReading;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  }
+  return excelJS;
+}
 
 // Typed as a mutable row so it can sit in the grids; frozen so nothing can write into it.
 const EMPTY_ROW = Object.freeze([]) as unknown as never[];
@@ -79,7 +108,7 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   return out;
 }
 
-function formulaOf(cell: ExcelJS.Cell): string | null {
+function formulaOf(cell: ExcelJS.Cell, ValueType: typeof ExcelJS.ValueType): string | null {
   if (cell.type !== ValueType.Formula) return null;
   let f: string | undefined;
   try {
@@ -93,6 +122,7 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
 
 /** One worksheet → SheetSnapshot. */
 export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+  const { ValueType } = excel();
   const cells: Collected[] = [];
   let minR = Infinity;
   let minC = Infinity;
@@ -103,7 +133,7 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
       // Merged (non-master) cells read as empty, as Office.js reports them.
       if (cell.type === ValueType.Merge) return;
       const value = plainValue(cell.value, date1904);
-      const formula = formulaOf(cell);
+      const formula = formulaOf(cell, ValueType);
       if (value === null && formula === null) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
@@ -239,7 +269,7 @@ export const IGNORED_SHEET_NODES = [
 ];
 
 async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   try {
     // ExcelJS's typings want its own Buffer alias; a Node Buffer is what it reads.
     await wb.xlsx.load(

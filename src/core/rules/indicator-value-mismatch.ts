@@ -15,6 +15,14 @@ function display(row: IndicatorRow): string {
   return typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
 }
 
+/** display(row) !== "" without making the text (String() of a number per row). */
+function hasDisplay(row: IndicatorRow): boolean {
+  const v = valueOf(row);
+  if (typeof v === "string") return v.trim() !== "";
+  if (typeof v === "number" || typeof v === "boolean") return true;
+  return v !== null && v !== undefined && String(v) !== "";
+}
+
 const KIND_ORDER: Record<TableKind, number> = { declaration: 0, "self-assessment": 1, evaluation: 2 };
 
 /**
@@ -129,7 +137,7 @@ function noName(k: string): boolean {
 function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
   const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
   const rank = (r: IndicatorRow) => KIND_ORDER[kindOf(r)];
-  const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && display(r) !== "");
+  const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && hasDisplay(r));
   const n = withValue.length;
   const pairs: [IndicatorRow, IndicatorRow][] = [];
   // By position in withValue: flags and linked lists instead of a Set and an array per group.

@@ -1,5 +1,6 @@
 import { call, op, range, ref, str, num, type Expr } from "../formula";
 import { toA1, colToLetters } from "../snapshot";
+import { parseValue } from "../value";
 import {
   cat,
   finish,
@@ -257,8 +258,10 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       const [n, d] = row.actual.split("/").map(Number);
       b.put(`E${r}`, { formula: op("/", num(n), num(d)), style: "computed", numFmt: F.rate });
     } else {
+      // A percent target (=100%) takes a percent actual even when the actual is exactly 1.
+      const percent = typeof row.actual === "number" && (row.actual < 1 || parseValue(row.target ?? "").percent);
       const fmt =
-        typeof row.actual !== "number" ? undefined : row.actual < 1 ? F.rate : row.actual > 1e6 ? F.money : undefined;
+        typeof row.actual !== "number" ? undefined : percent ? F.rate : row.actual > 1e6 ? F.money : undefined;
       b.input(`E${r}`, valueText(b, row.actual), fmt);
     }
     b.input(`F${r}`, row.weight, F.weight);

@@ -182,11 +182,37 @@ function mayBeTotal(v: string): boolean {
  * matched), without a lookup among all names per row.
  */
 function joinKey(info: LevelInfo, prefix: string): string {
-  if (info.keyPrefix === prefix) return info.joinedKey!;
+  if (info.keyPrefix === prefix) {
+    if (info.keyEpoch !== keyEpoch) {
+      info.keyId = keyIdOf(info.joinedKey!);
+      info.keyEpoch = keyEpoch;
+    }
+    return info.joinedKey!;
+  }
   const k = prefix + info.key;
   info.keyPrefix = prefix;
   info.joinedKey = k;
+  info.keyId = keyIdOf(k);
+  info.keyEpoch = keyEpoch;
   return k;
+}
+
+/**
+ * Integer ids of keys, kept across checks like the name memos (a recheck of the same workbook looks nothing up):
+ * equal keys get equal ids, so tables pair by array index. Cleared only between checks, with a new epoch that
+ * invalidates the ids remembered on names, so ids within one model never mix two epochs.
+ */
+const keyIds = new Map<string, number>();
+let keyEpoch = 0;
+const KEY_ID_LIMIT = 500_000;
+
+function keyIdOf(k: string): number {
+  let id = keyIds.get(k);
+  if (id === undefined) {
+    id = keyIds.size;
+    keyIds.set(k, id);
+  }
+  return id;
 }
 
 function joinNameKey(info: LevelInfo, prefix: string): string {
@@ -235,6 +261,9 @@ interface LevelInfo {
   joinedKey?: string;
   namePrefix?: string;
   joinedNameKey?: string;
+  /** joinedKey's id, valid while keyEpoch is the current one. */
+  keyId?: number;
+  keyEpoch?: number;
 }
 
 /** Everything recognition asks about a level name, looked up once per distinct name. */
@@ -246,6 +275,8 @@ const levelInfo = memo((text: string): LevelInfo => ({
   joinedKey: undefined,
   namePrefix: undefined,
   joinedNameKey: undefined,
+  keyId: undefined,
+  keyEpoch: undefined,
 }));
 
 interface Ctx {
@@ -306,6 +337,7 @@ function readIndicatorTable(
   let lastFamily: IndicatorRow["family"];
   let lastCategory: IndicatorRow["category"];
   let lastKey = "";
+  let lastKeyId = -1;
   let groupKey = "";
   let groupCategory: IndicatorRow["category"];
   let groupCore = false;
@@ -429,6 +461,7 @@ function readIndicatorTable(
       // Only 预算执行率 as a third-level name decides a category by itself.
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
       lastKey = joinKey(i3, groupKey);
+      lastKeyId = i3.keyId!;
       lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || hasCoreMark(l3);
     }
@@ -442,6 +475,7 @@ function readIndicatorTable(
       level3: l3,
       key: lastKey,
       nameKey: lastNameKey,
+      _keyId: lastKeyId,
       core: lastCore || (!!target && hasCoreMark(target.text)),
       family: lastFamily,
       category: lastCategory,
@@ -726,6 +760,10 @@ function link(model: WorkbookModel): void {
 export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
   const model: WorkbookModel = { tables: [], indicators: [], funds: [], grades: [], surveys: [], amounts: [] };
   const ctx: Ctx = { model };
+  if (keyIds.size >= KEY_ID_LIMIT) {
+    keyIds.clear();
+    keyEpoch++;
+  }
   for (const sheet of snapshot?.sheets ?? []) recognizeSheet(ctx, sheet);
   link(model);
   return model;

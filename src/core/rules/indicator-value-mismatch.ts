@@ -150,17 +150,35 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
     paired[b] = 1;
     paired[a] = 1;
   };
-  const pairUp = (keyOf: (r: IndicatorRow) => string) => {
-    // Key → index of the group's first row (rows of a group linked through `next`, in order).
-    const heads = new Map<string, number>();
+  // Group ids by position in withValue (-1: skip the row).
+  const ids = new Int32Array(n);
+  /** Ids of the unpaired rows' texts into `ids` (-1 for paired or nameless rows); returns the number of ids. */
+  const idsByText = (keyOf: (r: IndicatorRow) => string): number => {
+    const byText = new Map<string, number>();
     for (let i = 0; i < n; i++) {
+      ids[i] = -1;
       if (paired[i]) continue;
       const k = keyOf(withValue[i]);
       if (noName(k)) continue;
-      const h = heads.get(k);
+      let id = byText.get(k);
+      if (id === undefined) byText.set(k, (id = byText.size));
+      ids[i] = id;
+    }
+    return byText.size;
+  };
+  const pairUp = (groups: number) => {
+    // Group id → index of the group's first row (rows of a group linked through `next`, in order); the heads
+    // in order of first appearance.
+    const headOf = new Int32Array(groups).fill(-1);
+    const heads: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      if (id < 0) continue;
+      const h = headOf[id];
       next[i] = -1;
-      if (h === undefined) {
-        heads.set(k, i);
+      if (h < 0) {
+        headOf[id] = i;
+        heads.push(i);
         tail[i] = i;
         size[i] = 1;
       } else {
@@ -169,7 +187,7 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
         size[h]++;
       }
     }
-    for (const h of heads.values()) {
+    for (const h of heads) {
       if (size[h] < 2) continue;
       if (size[h] === 2) {
         // The common case: one row in each of two tables.
@@ -204,9 +222,21 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
       }
     }
   };
-  pairUp((r) => r.key);
+  // By key: recognition's integer ids when every row has one (a model built elsewhere gets ids here).
+  let groups = 0;
+  let recognized = true;
+  for (let i = 0; i < n && recognized; i++) recognized = withValue[i]._keyId !== undefined;
+  if (recognized) {
+    for (let i = 0; i < n; i++) {
+      const r = withValue[i];
+      const id = r._keyId!;
+      ids[i] = noName(r.key) ? -1 : id;
+      if (id >= groups) groups = id + 1;
+    }
+  } else groups = idsByText((r) => r.key);
+  pairUp(groups);
   // First-level naming differs between forms (产出 vs 产出指标 vs nothing): fall back to 二级/三级.
-  pairUp((r) => (r.level3 ? r.nameKey : ""));
+  pairUp(idsByText((r) => (r.level3 ? r.nameKey : "")));
   return pairs;
 }
 

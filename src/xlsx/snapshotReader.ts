@@ -1,6 +1,7 @@
 /**
- * .xlsx → WorkbookSnapshot with ExcelJS: the same shape the Office.js adapter produces, so every rule runs the
- * same on a file as in Excel.
+ * .xlsx → WorkbookSnapshot: the same shape the Office.js adapter produces, so every rule runs the same on a
+ * file as in Excel. Files are read by the fast part reader (partReader.ts); a file it does not understand is
+ * read by ExcelJS instead, under the same conventions.
  *
  * Conventions (matching what Office.js `range.values` gives):
  * - formula cells give their cached result; their formula (with "=") goes to `formulas`;
@@ -12,11 +13,25 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { DEFAULT_ZIP_LIMITS, XlsxInputError, guardXlsxBuffer, readGuardedFile, type ZipLimits } from "./zipGuard";
+import { CellCollector } from "./grid";
+import { readWorkbookParts } from "./partReader";
+import {
+  DEFAULT_ZIP_LIMITS,
+  XlsxInputError,
+  guardXlsxBuffer,
+  readGuardedXlsx,
+  type ZipEntryInfo,
+  type ZipLimits,
+} from "./zipGuard";
 
 export interface ReadOptions {
   /** Zip safety limits (defaults: 200 MB uncompressed, see DEFAULT_ZIP_LIMITS). */
   limits?: Partial<ZipLimits>;
+  /**
+   * "auto" (default): the part reader, ExcelJS for what it does not understand. "parts" or "exceljs": only
+   * that one (tests compare them; the bench times ExcelJS).
+   */
+  reader?: "auto" | "parts" | "exceljs";
 }
 
 const MS_PER_DAY = 24 * 3600 * 1000;
@@ -52,14 +67,6 @@ function plainValue(v: unknown, date1904: boolean): CellValue {
   return String(v);
 }
 
-interface Collected {
-  r: number;
-  c: number;
-  value: CellValue;
-  formula: string | null;
-  numFmt: string | null;
-}
-
 interface ExcelJSReading {
   Workbook: typeof ExcelJS.Workbook;
   ValueType: typeof ExcelJS.ValueType;
@@ -91,9 +98,6 @@ function excel(): ExcelJSReading {
   return excelJS;
 }
 
-// Typed as a mutable row so it can sit in the grids; frozen so nothing can write into it.
-const EMPTY_ROW = Object.freeze([]) as unknown as never[];
-
 function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   // ExcelJS keeps merges in a private map keyed by master address; `ws.model` would serialize every row.
   const map =
@@ -104,7 +108,6 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
     if (!m) continue;
     out.push({ r0: m.top - 1, c0: m.left - 1, r1: m.bottom - 1, c1: m.right - 1 });
   }
-  out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return out;
 }
 
@@ -123,102 +126,33 @@ function formulaOf(cell: ExcelJS.Cell, ValueType: typeof ExcelJS.ValueType): str
 /** One worksheet → SheetSnapshot. */
 export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
   const { ValueType } = excel();
-  const cells: Collected[] = [];
-  let minR = Infinity;
-  let minC = Infinity;
-  let maxR = -1;
-  let maxC = -1;
+  const cells = new CellCollector();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged (non-master) cells read as empty, as Office.js reports them.
       if (cell.type === ValueType.Merge) return;
-      const value = plainValue(cell.value, date1904);
+      // A formula's `value` drops a falsy cached result (0, FALSE, ""); `result` keeps it.
+      const value = plainValue(cell.type === ValueType.Formula ? cell.result : cell.value, date1904);
       const formula = formulaOf(cell, ValueType);
       if (value === null && formula === null) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
       const fmt = cell.numFmt;
-      cells.push({ r, c, value, formula, numFmt: typeof fmt === "string" && fmt !== "" ? fmt : null });
-      if (r < minR) minR = r;
-      if (r > maxR) maxR = r;
-      if (c < minC) minC = c;
-      if (c > maxC) maxC = c;
+      cells.push(rowNumber - 1, colNumber - 1, value, formula, typeof fmt === "string" && fmt !== "" ? fmt : null);
     });
   });
-  const merges = mergesOf(ws);
-  for (const m of merges) {
-    minR = Math.min(minR, m.r0);
-    minC = Math.min(minC, m.c0);
-    maxR = Math.max(maxR, m.r1);
-    maxC = Math.max(maxC, m.c1);
-  }
-
   const state = ws.state;
   const visibility: SheetSnapshot["visibility"] =
     state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible";
-
-  if (maxR < 0) {
-    return {
-      name: ws.name,
-      visibility,
-      originRow: 0,
-      originCol: 0,
-      values: [],
-      formulas: [],
-      numberFormats: [],
-      merges: [],
-    };
-  }
-
-  const nRows = maxR - minR + 1;
-  // Rows without a cell share one frozen empty row: a stray value typed in row 1,048,576 must not cost a
-  // million arrays per grid.
-  const values: CellValue[][] = new Array<CellValue[]>(nRows).fill(EMPTY_ROW);
-  const formulas: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
-  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
-  for (const x of cells) {
-    const i = x.r - minR;
-    const j = x.c - minC;
-    if ((values[i] as unknown) === EMPTY_ROW) {
-      values[i] = [];
-      formulas[i] = [];
-      numberFormats[i] = [];
+  return cells.toSheet(ws.name, visibility, mergesOf(ws), (minR, maxR, minC, maxC) => {
+    const rows: number[] = [];
+    for (let r = minR; r <= maxR; r++) {
+      const row = ws.findRow(r + 1);
+      if (row && row.hidden) rows.push(r);
     }
-    const vr = values[i];
-    // Rows stay ragged (no trailing empties) but are dense up to their last cell.
-    while (vr.length < j) {
-      vr.push(null);
-      formulas[i].push(null);
-      numberFormats[i].push(null);
-    }
-    vr[j] = x.value;
-    formulas[i][j] = x.formula;
-    numberFormats[i][j] = x.numFmt;
-  }
-
-  const hiddenRows: number[] = [];
-  for (let r = minR; r <= maxR; r++) {
-    const row = ws.findRow(r + 1);
-    if (row && row.hidden) hiddenRows.push(r);
-  }
-  const hiddenCols: number[] = [];
-  const cols = (ws.columns ?? []) as (Partial<ExcelJS.Column> | undefined)[];
-  for (let c = minC; c <= maxC && c < cols.length; c++) {
-    if (cols[c]?.hidden) hiddenCols.push(c);
-  }
-
-  return {
-    name: ws.name,
-    visibility,
-    originRow: minR,
-    originCol: minC,
-    values,
-    formulas,
-    numberFormats,
-    merges,
-    hiddenRows,
-    hiddenCols,
-  };
+    const cols: number[] = [];
+    const defined = (ws.columns ?? []) as (Partial<ExcelJS.Column> | undefined)[];
+    for (let c = minC; c <= maxC && c < defined.length; c++) if (defined[c]?.hidden) cols.push(c);
+    return { rows, cols };
+  });
 }
 
 /** An ExcelJS workbook already in memory → WorkbookSnapshot (sheets in tab order). */
@@ -282,18 +216,37 @@ async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** Part reader first; ExcelJS when it gives up (or when asked for). */
+async function readGuarded(
+  buf: Buffer,
+  entries: readonly ZipEntryInfo[],
+  source: string | undefined,
+  opts?: ReadOptions,
+): Promise<WorkbookSnapshot> {
+  const reader = opts?.reader ?? "auto";
+  if (reader !== "exceljs") {
+    try {
+      return readWorkbookParts(buf, entries, source);
+    } catch (e) {
+      if (reader === "parts") throw e;
+      // Unusual or damaged parts: ExcelJS reads them or refuses them with its own reason.
+    }
+  }
+  return workbookToSnapshot(await loadGuarded(buf), source);
+}
+
 /** Reads .xlsx bytes; throws XlsxInputError (with a one-line, bilingual reason) when they are refused. */
 export async function readSnapshotFromBuffer(
   buf: Buffer,
   source?: string,
   opts?: ReadOptions,
 ): Promise<WorkbookSnapshot> {
-  guardXlsxBuffer(buf, mergedLimits(opts));
-  return workbookToSnapshot(await loadGuarded(buf), source);
+  const entries = guardXlsxBuffer(buf, mergedLimits(opts));
+  return readGuarded(buf, entries, source, opts);
 }
 
 /** Reads an .xlsx file; `source` in the snapshot is the path as given. */
 export async function readSnapshotFromFile(path: string, opts?: ReadOptions): Promise<WorkbookSnapshot> {
-  const buf = readGuardedFile(path, mergedLimits(opts));
-  return workbookToSnapshot(await loadGuarded(buf), path);
+  const { buf, entries } = readGuardedXlsx(path, mergedLimits(opts));
+  return readGuarded(buf, entries, path, opts);
 }

@@ -268,8 +268,8 @@ export function worstCaseExpansion(entries: readonly ZipEntryInfo[]): number {
   return total;
 }
 
-/** All checks on bytes already in memory; throws XlsxInputError. */
-export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+/** All checks on bytes already in memory; throws XlsxInputError. Returns the parts. */
+export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
   const entries = inspectZip(buf, limits);
   if (!entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml" || /^xl\/workbook\d*\.xml$/.test(e.name))) {
     fail(
@@ -281,10 +281,19 @@ export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIM
   // Lying headers only matter when the archive could really expand past the limit; a typical workbook of a
   // few hundred KB cannot, and is spared a second inflate of every part.
   if (worstCaseExpansion(entries) > limits.maxTotalUncompressed) verifyDeclaredSizes(buf, entries);
+  return entries;
 }
 
 /** Reads a path safely: refuses missing files, directories, empty and oversized files, then guards the bytes. */
 export function readGuardedFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Buffer {
+  return readGuardedXlsx(path, limits).buf;
+}
+
+/** readGuardedFile, also giving the parts the guard found. */
+export function readGuardedXlsx(
+  path: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { buf: Buffer; entries: ZipEntryInfo[] } {
   let st: fs.Stats;
   try {
     st = fs.statSync(path);
@@ -319,6 +328,5 @@ export function readGuardedFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LI
       `cannot read the file: ${code ?? "unknown error"}`,
     );
   }
-  guardXlsxBuffer(buf, limits);
-  return buf;
+  return { buf, entries: guardXlsxBuffer(buf, limits) };
 }

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { isDeepStrictEqual } from "util";
 import * as ExcelJS from "exceljs";
 import { readSnapshotFromBuffer, readSnapshotFromFile, workbookToSnapshot } from "../../src/xlsx/snapshotReader";
 import { cellAt, type SheetSnapshot } from "../../src/core/snapshot";
@@ -11,12 +12,21 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
+/** Reads bytes with the part reader, after checking that ExcelJS reads them to exactly the same snapshot. */
+async function readBoth(buf: Buffer, source?: string) {
+  const parts = await readSnapshotFromBuffer(buf, source, { reader: "parts" });
+  const exceljs = await readSnapshotFromBuffer(buf, source, { reader: "exceljs" });
+  // isDeepStrictEqual first: jest's toEqual takes seconds on a million-row grid; it runs only to show a diff.
+  if (!isDeepStrictEqual(parts, exceljs)) expect(parts).toEqual(exceljs);
+  return parts;
+}
+
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void, opts: { date1904?: boolean } = {}) {
   const wb = new ExcelJS.Workbook();
   if (opts.date1904) wb.properties.date1904 = true;
   build(wb);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return readSnapshotFromBuffer(buf, "t.xlsx");
+  return readBoth(buf, "t.xlsx");
 }
 
 function sheet(snap: { sheets: SheetSnapshot[] }, name: string): SheetSnapshot {
@@ -32,6 +42,7 @@ function fmtAt(s: SheetSnapshot, r: number, c: number) {
   return s.numberFormats?.[r - s.originRow]?.[c - s.originCol] ?? null;
 }
 
+// Every case below reads its file with both readers (the part reader and ExcelJS) and requires the same snapshot.
 describe("readSnapshotFromBuffer", () => {
   test("used range origin, plain values, sheet order and visibility", async () => {
     const snap = await roundTrip((wb) => {
@@ -269,7 +280,7 @@ describe("readSnapshotFromBuffer", () => {
         `<row r="2"><c r="B2" t="inlineStr"><is><t>总分</t></is></c><c r="C2"><f>1+1</f><v>2</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>` +
         `</sheetData></worksheet>`,
     );
-    const snap = await readSnapshotFromBuffer(makeZip(minimalXlsxParts(xml)));
+    const snap = await readBoth(makeZip(minimalXlsxParts(xml)));
     const s = snap.sheets[0];
     expect(s.name).toBe("S");
     expect([s.originRow, s.originCol]).toEqual([1, 1]);

@@ -1,0 +1,166 @@
+/**
+ * Cells collected from a worksheet → the snapshot's grids. Shared by both .xlsx readers (the fast part
+ * reader and the ExcelJS one), so they cannot disagree on the used range or the grid shape.
+ */
+import type { CellValue, MergeArea, SheetSnapshot } from "../core/snapshot";
+
+// Typed as a mutable row so it can sit in the grids; frozen so nothing can write into it.
+const EMPTY_ROW = Object.freeze([]) as unknown as never[];
+
+/** The cells of one sheet that hold a value or a formula, in any order, with their bounding box. */
+export class CellCollector {
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  private readonly values: CellValue[] = [];
+  private readonly formulas: (string | null)[] = [];
+  private readonly formats: (string | null)[] = [];
+  minR = Infinity;
+  minC = Infinity;
+  maxR = -1;
+  maxC = -1;
+
+  /** 0-based row and column. */
+  push(r: number, c: number, value: CellValue, formula: string | null, numFmt: string | null): void {
+    this.rows.push(r);
+    this.cols.push(c);
+    this.values.push(value);
+    this.formulas.push(formula);
+    this.formats.push(numFmt);
+    if (r < this.minR) this.minR = r;
+    if (r > this.maxR) this.maxR = r;
+    if (c < this.minC) this.minC = c;
+    if (c > this.maxC) this.maxC = c;
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * The sheet's snapshot. `merges` extend the used range; the non-top-left cells of a merged area read as
+   * empty, as Office.js reports them. `hidden` gives the hidden rows and columns once the range is known.
+   */
+  toSheet(
+    name: string,
+    visibility: SheetSnapshot["visibility"],
+    merges: MergeArea[],
+    hidden: (minR: number, maxR: number, minC: number, maxC: number) => { rows: number[]; cols: number[] },
+  ): SheetSnapshot {
+    merges.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+    const mergedAway = mergedAwayTest(merges);
+    let { minR, minC, maxR, maxC } = this;
+    if (mergedAway) {
+      // The bounding box counts only cells that keep their value.
+      minR = minC = Infinity;
+      maxR = maxC = -1;
+      for (let k = 0; k < this.rows.length; k++) {
+        const r = this.rows[k];
+        const c = this.cols[k];
+        if (mergedAway(r, c)) continue;
+        if (r < minR) minR = r;
+        if (r > maxR) maxR = r;
+        if (c < minC) minC = c;
+        if (c > maxC) maxC = c;
+      }
+    }
+    for (const m of merges) {
+      minR = Math.min(minR, m.r0);
+      minC = Math.min(minC, m.c0);
+      maxR = Math.max(maxR, m.r1);
+      maxC = Math.max(maxC, m.c1);
+    }
+    if (maxR < 0) {
+      return { name, visibility, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges: [] };
+    }
+
+    const nRows = maxR - minR + 1;
+    // Rows without a cell share one frozen empty row: a stray value typed in row 1,048,576 must not cost a
+    // million arrays per grid.
+    const values: CellValue[][] = new Array<CellValue[]>(nRows).fill(EMPTY_ROW);
+    const formulas: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
+    const numberFormats: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
+    // Cells are placed in row order, then column order, so rows stay dense up to their last cell and ragged
+    // after it, whatever order the source listed them in.
+    const order = this.placementOrder();
+    for (const k of order) {
+      const r = this.rows[k];
+      const c = this.cols[k];
+      if (mergedAway && mergedAway(r, c)) continue;
+      const i = r - minR;
+      const j = c - minC;
+      if ((values[i] as unknown) === EMPTY_ROW) {
+        values[i] = [];
+        formulas[i] = [];
+        numberFormats[i] = [];
+      }
+      const vr = values[i];
+      while (vr.length < j) {
+        vr.push(null);
+        formulas[i].push(null);
+        numberFormats[i].push(null);
+      }
+      vr[j] = this.values[k];
+      formulas[i][j] = this.formulas[k];
+      numberFormats[i][j] = this.formats[k];
+    }
+    const h = hidden(minR, maxR, minC, maxC);
+    return {
+      name,
+      visibility,
+      originRow: minR,
+      originCol: minC,
+      values,
+      formulas,
+      numberFormats,
+      merges,
+      hiddenRows: h.rows,
+      hiddenCols: h.cols,
+    };
+  }
+
+  /** Indices of the cells sorted by (row, column); the identity when they already are (the usual case). */
+  private placementOrder(): number[] | Int32Array {
+    const n = this.rows.length;
+    const order = new Int32Array(n);
+    let sorted = true;
+    for (let k = 0; k < n; k++) {
+      order[k] = k;
+      if (
+        k > 0 &&
+        (this.rows[k] < this.rows[k - 1] || (this.rows[k] === this.rows[k - 1] && this.cols[k] <= this.cols[k - 1]))
+      )
+        sorted = false;
+    }
+    if (sorted) return order;
+    // Later duplicates of a position win, as when a cell is written twice.
+    return Array.from(order).sort((a, b) => this.rows[a] - this.rows[b] || this.cols[a] - this.cols[b] || a - b);
+  }
+}
+
+/** A test for "inside a merge but not its top-left", or null when there are no merges. */
+function mergedAwayTest(merges: readonly MergeArea[]): ((r: number, c: number) => boolean) | null {
+  if (merges.length === 0) return null;
+  // Merges sorted by first row; a cell only looks at merges that start at or above it.
+  const maxSpan = merges.reduce((m, a) => Math.max(m, a.r1 - a.r0), 0);
+  return (r, c) => {
+    let lo = 0;
+    let hi = merges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (merges[mid].r0 <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && merges[k].r0 >= r - maxSpan; k--) {
+      const m = merges[k];
+      if (r <= m.r1 && c >= m.c0 && c <= m.c1) return !(r === m.r0 && c === m.c0);
+    }
+    return false;
+  };
+}
+
+/** Hidden columns from `<col>`-style ranges (0-based, inclusive), clipped to the used columns. */
+export function hiddenColumns(ranges: readonly { c0: number; c1: number }[], minC: number, maxC: number): number[] {
+  const out = new Set<number>();
+  for (const g of ranges) for (let c = Math.max(g.c0, minC); c <= Math.min(g.c1, maxC); c++) out.add(c);
+  return [...out].sort((a, b) => a - b);
+}

@@ -235,21 +235,129 @@ interface GroupInfo {
   core: boolean;
 }
 
-/** A name and where it is written; doubles as the row's level cell position (shared by the rows it covers). */
-interface NameAt extends CellPos {
-  text: string;
+/** Where the last name read by readName is written (the top-left of its merge): two numbers, no object per row. */
+let nameRow = -1;
+let nameCol = -1;
+
+/** The name written at (r, c) or in the merged area covering it ("" when blank or without a column). */
+function readName(rd: SheetReader, r: number, c: number | undefined): string {
+  if (c === undefined) return "";
+  if (!rd.isMergedAway(r, c)) {
+    nameRow = r;
+    nameCol = c;
+  } else {
+    const src = rd.source(r, c);
+    nameRow = src.row;
+    nameCol = src.col;
+  }
+  return textOf(rd.raw(nameRow, nameCol));
 }
 
-/** A name written at (r, c) or in the merged area covering it; undefined when blank. */
-function readName(rd: SheetReader, r: number, c: number | undefined): NameAt | undefined {
-  if (c === undefined) return undefined;
-  if (!rd.isMergedAway(r, c)) {
-    const text = textOf(rd.raw(r, c));
-    return text === "" ? undefined : { sheet: rd.name, text, row: r, col: c };
+/**
+ * A recognized indicator row. Where its names are written is kept as numbers (-1: none) and made into a
+ * position only when asked: three small objects per row were a fifth of the model at 1M cells, and the rules
+ * never ask.
+ */
+class Row implements IndicatorRow {
+  declare sheet: string;
+  declare row: number;
+  declare col: number;
+  declare table: number;
+  declare level1: string;
+  declare level2: string;
+  declare level3: string;
+  declare key: string;
+  declare nameKey: string;
+  declare _keyId: number;
+  declare core: boolean;
+  declare family: IndicatorRow["family"];
+  declare category: IndicatorRow["category"];
+  declare target: Cell | undefined;
+  declare actual: Cell | undefined;
+  declare weight: Cell | undefined;
+  declare score: Cell | undefined;
+  declare reason: Cell | undefined;
+  declare nature: Cell | undefined;
+  declare unit: Cell | undefined;
+  declare deduction: Cell | undefined;
+  declare explanation: Cell | undefined;
+  declare standard: Cell | undefined;
+  declare targetText?: string;
+  declare actualText?: string;
+  declare _l1r: number;
+  declare _l1c: number;
+  declare _l2r: number;
+  declare _l2c: number;
+  declare _l3r: number;
+  declare _l3c: number;
+
+  constructor(
+    sheet: string,
+    row: number,
+    col: number,
+    table: number,
+    level1: string,
+    level2: string,
+    level3: string,
+    key: string,
+    nameKey: string,
+    keyId: number,
+    core: boolean,
+    family: IndicatorRow["family"],
+    category: IndicatorRow["category"],
+    cells: (Cell | undefined)[],
+    at: Int32Array,
+    l1r: number,
+    l1c: number,
+    l2r: number,
+    l2c: number,
+    l3r: number,
+    l3c: number,
+  ) {
+    // Every field set here, in one order: rows share one shape and one in-object property store.
+    this.sheet = sheet;
+    this.row = row;
+    this.col = col;
+    this.table = table;
+    this.level1 = level1;
+    this.level2 = level2;
+    this.level3 = level3;
+    this.key = key;
+    this.nameKey = nameKey;
+    this._keyId = keyId;
+    this.core = core;
+    this.family = family;
+    this.category = category;
+    // at[i]: where value role i (VALUE_ROLES order) sits in cells, -1 when the table lacks it.
+    this.target = at[0] < 0 ? undefined : cells[at[0]];
+    this.actual = at[1] < 0 ? undefined : cells[at[1]];
+    this.weight = at[2] < 0 ? undefined : cells[at[2]];
+    this.score = at[3] < 0 ? undefined : cells[at[3]];
+    this.nature = at[4] < 0 ? undefined : cells[at[4]];
+    this.unit = at[5] < 0 ? undefined : cells[at[5]];
+    this.reason = at[6] < 0 ? undefined : cells[at[6]];
+    this.deduction = at[7] < 0 ? undefined : cells[at[7]];
+    this.explanation = at[8] < 0 ? undefined : cells[at[8]];
+    this.standard = at[9] < 0 ? undefined : cells[at[9]];
+    this._l1r = l1r;
+    this._l1c = l1c;
+    this._l2r = l2r;
+    this._l2c = l2c;
+    this._l3r = l3r;
+    this._l3c = l3c;
   }
-  const src = rd.source(r, c);
-  const text = textOf(rd.raw(src.row, src.col));
-  return text === "" ? undefined : { sheet: rd.name, text, row: src.row, col: src.col };
+
+  get level1Cell(): CellPos | undefined {
+    return this._l1r < 0 ? undefined : { sheet: this.sheet, row: this._l1r, col: this._l1c };
+  }
+
+  get level2Cell(): CellPos | undefined {
+    return this._l2r < 0 ? undefined : { sheet: this.sheet, row: this._l2r, col: this._l2c };
+  }
+
+  get level3Cell(): CellPos | undefined {
+    return this._l3r < 0 ? undefined : { sheet: this.sheet, row: this._l3r, col: this._l3c };
+  }
 }
 
 interface LevelInfo {
@@ -326,11 +434,17 @@ function readIndicatorTable(
     roleIndex[role] = valueCols.length;
     valueCols.push([role, c]);
   }
-  // Where each role sits among valueCols (-1 when the table lacks it): plain locals keep the row loop cheap.
-  const [iTarget, iActual, iWeight, iScore, iNature, iUnit, iReason, iDeduction, iExplanation, iStandard] =
-    valueRoles.map((role) => roleIndex[role] ?? -1);
-  let carry1: NameAt | undefined;
-  let carry2: NameAt | undefined;
+  // Where each role sits among valueCols (-1 when the table lacks it), in valueRoles' order, for Row.
+  const at = Int32Array.from(valueRoles, (role) => roleIndex[role] ?? -1);
+  const iTarget = at[0];
+  const rowCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol;
+  // The 一级/二级 names carried down (text and where written; row -1 when none).
+  let carry1 = "";
+  let carry1Row = -1;
+  let carry1Col = -1;
+  let carry2 = "";
+  let carry2Row = -1;
+  let carry2Col = -1;
   let lastL1: string | undefined;
   let lastL2: string | undefined;
   let lastL3: string | undefined;
@@ -397,19 +511,33 @@ function readIndicatorTable(
     }
     // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
     const n1 = readName(rd, r, columns.level1);
+    const n1Row = nameRow;
+    const n1Col = nameCol;
     const n2 = readName(rd, r, columns.level2);
-    const n3 = readName(rd, r, columns.level3);
-    if (n1) {
+    const n2Row = n2 === "" ? -1 : nameRow;
+    const n2Col = nameCol;
+    const l3 = readName(rd, r, columns.level3);
+    const n3Row = l3 === "" ? -1 : nameRow;
+    const n3Col = nameCol;
+    if (n1 !== "") {
       // A new 一级 group starts: 二级 no longer carries from the previous group.
-      if (!carry1 || carry1.row !== n1.row || carry1.col !== n1.col) carry2 = n2;
+      if (carry1Row < 0 || carry1Row !== n1Row || carry1Col !== n1Col) {
+        carry2 = n2;
+        carry2Row = n2Row;
+        carry2Col = n2Col;
+      }
       carry1 = n1;
+      carry1Row = n1Row;
+      carry1Col = n1Col;
     }
-    if (n2) carry2 = n2;
-    const c1 = n1 ?? carry1;
-    const c2 = n2 ?? carry2;
-    const l1 = c1?.text ?? "";
-    const l2 = c2?.text ?? "";
-    const l3 = n3?.text ?? "";
+    if (n2 !== "") {
+      carry2 = n2;
+      carry2Row = n2Row;
+      carry2Col = n2Col;
+    }
+    // Blank names take the carried ones (which are "" with row -1 when there are none).
+    const l1 = n1 !== "" ? n1 : carry1;
+    const l2 = n2 !== "" ? n2 : carry2;
     // Repeated header texts and subtotal rows are not indicators.
     let byL2 = groupInfos.get(l1);
     if (!byL2) groupInfos.set(l1, (byL2 = new Map()));
@@ -465,35 +593,29 @@ function readIndicatorTable(
       lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || hasCoreMark(l3);
     }
-    const row: IndicatorRow = {
-      sheet: rd.name,
-      row: r,
-      col: columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol,
-      table: tableIndex,
-      level1: l1,
-      level2: l2,
-      level3: l3,
-      key: lastKey,
-      nameKey: lastNameKey,
-      _keyId: lastKeyId,
-      core: lastCore || (!!target && hasCoreMark(target.text)),
-      family: lastFamily,
-      category: lastCategory,
-      target,
-      actual: iActual < 0 ? undefined : cells[iActual],
-      weight: iWeight < 0 ? undefined : cells[iWeight],
-      score: iScore < 0 ? undefined : cells[iScore],
-      reason: iReason < 0 ? undefined : cells[iReason],
-      nature: iNature < 0 ? undefined : cells[iNature],
-      unit: iUnit < 0 ? undefined : cells[iUnit],
-      deduction: iDeduction < 0 ? undefined : cells[iDeduction],
-      explanation: iExplanation < 0 ? undefined : cells[iExplanation],
-      standard: iStandard < 0 ? undefined : cells[iStandard],
-      // In the literal (undefined when absent): adding them afterwards gave every row a second property store.
-      level1Cell: c1,
-      level2Cell: c2,
-      level3Cell: n3,
-    };
+    const row: IndicatorRow = new Row(
+      rd.name,
+      r,
+      rowCol,
+      tableIndex,
+      l1,
+      l2,
+      l3,
+      lastKey,
+      lastNameKey,
+      lastKeyId,
+      lastCore || (!!target && hasCoreMark(target.text)),
+      lastFamily,
+      lastCategory,
+      cells,
+      at,
+      n1 !== "" ? n1Row : carry1Row,
+      n1 !== "" ? n1Col : carry1Col,
+      n2 !== "" ? n2Row : carry2Row,
+      n2 !== "" ? n2Col : carry2Col,
+      n3Row,
+      n3Col,
+    );
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;

@@ -40,11 +40,21 @@ class LazyDecimals implements CellNumber {
   }
 }
 
+/**
+ * Unformatted small whole numbers (分值 1, 得分 3, counts), one shared read-only object each: a table's weights
+ * and scores then cost no object per cell.
+ */
+const SMALL_INTS: CellNumber[] = Array.from({ length: 1024 }, (_, i) => ({ value: i, decimals: 0, percent: false }));
+
 /** The number a raw cell value holds, or null (text that is not a plain number, booleans, errors, empty). */
 export function readRaw(raw: CellValue, format?: string): CellNumber | null {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return null;
-    if (!format && Number.isInteger(raw)) return { value: raw, decimals: 0, percent: false };
+    if (!format && Number.isInteger(raw)) {
+      // -0 keeps its own object: its value must stay -0.
+      if (raw >= 0 && raw < SMALL_INTS.length && !Object.is(raw, -0)) return SMALL_INTS[raw];
+      return { value: raw, decimals: 0, percent: false };
+    }
     const percent = !!format && /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
     const fd = formatDecimals(format);
     if (fd !== null) return { value: raw, decimals: fd, percent };

@@ -121,6 +121,15 @@ function table(r) {
   );
   rows.push(
     row(
+      "engine: part reader, 100k cells (ms)",
+      r["engine.read_parts_ms_100k"],
+      `ExcelJS ${fmt(r["engine.read_ms_100k"])} ms`,
+      r["engine.exceljs_over_parts_read"],
+      "",
+    ),
+  );
+  rows.push(
+    row(
       "cli: files/s, 500 files, 2 workers",
       r["cli.files_per_s"],
       `1 worker ${fmt(r["cli.ms_500_1_worker"])} ms vs 2: ${fmt(r["cli.ms_500_2_workers"])} ms`,

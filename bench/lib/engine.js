@@ -59,7 +59,8 @@ async function benchEngine(out, log) {
   }
   out["engine.exponent"] = round(fitExponent(points), 3);
 
-  // The same 100k-cell workbook read from .xlsx by ExcelJS (through the CLI's reader) vs checked.
+  // The same 100k-cell workbook read from .xlsx: by ExcelJS (the issue's yardstick for the check) and by the
+  // part reader the CLI uses (src/xlsx/partReader.ts).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-eval-bench-engine-"));
   try {
     const { snapshot } = syntheticSnapshot(100000);
@@ -69,15 +70,27 @@ async function benchEngine(out, log) {
     let read = null;
     const r = await timeRuns(
       async () => {
-        read = await readSnapshotFromFile(file);
+        read = await readSnapshotFromFile(file, { reader: "exceljs" });
       },
       { runs: 3, budgetMs: 30000 },
     );
+    let fast = null;
+    const p = await timeRuns(
+      async () => {
+        fast = await readSnapshotFromFile(file, { reader: "parts" });
+      },
+      { runs: 5, warmup: 1, budgetMs: 20000 },
+    );
+    if (JSON.stringify(fast) !== JSON.stringify(read)) throw new Error("the two readers disagree on the bench file");
     const c = await timeRuns(() => checkWorkbook(read), { runs: 3, warmup: 1, budgetMs: 30000 });
     out["engine.read_ms_100k"] = round(r.median, 1);
+    out["engine.read_parts_ms_100k"] = round(p.median, 1);
     out["engine.check_ms_100k"] = round(c.median, 1);
     out["engine.check_over_read"] = round(c.median / r.median, 3);
-    log(`  100k cells: ExcelJS read ${r.median.toFixed(0)} ms, check ${c.median.toFixed(0)} ms`);
+    out["engine.exceljs_over_parts_read"] = round(r.median / p.median, 1);
+    log(
+      `  100k cells: ExcelJS read ${r.median.toFixed(0)} ms, part reader ${p.median.toFixed(0)} ms, check ${c.median.toFixed(0)} ms`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

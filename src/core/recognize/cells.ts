@@ -6,6 +6,7 @@ import { isErrorText } from "../errors";
 import type { CellValue } from "../snapshot";
 import type { Cell, IndicatorRow } from "./model";
 import { decimalsOf, parseValueShared, type ParsedValue } from "../value";
+import type { ActualHint } from "../compare";
 
 export interface CellNumber {
   /** The value in base units (percent as a fraction). */
@@ -143,6 +144,14 @@ export function parsed(cell: Cell): ParsedValue {
 export function targetParse(row: IndicatorRow): ParsedValue {
   if (row.targetText !== undefined) return parseText(row.targetText);
   return row.target ? parsed(row.target) : parseAny(null);
+}
+
+const PERCENT_FORMAT: ActualHint = { percentFormat: true };
+const NO_PERCENT_FORMAT: ActualHint = { percentFormat: false };
+
+/** readActual's hint for an actual cell (has it a % number format?), one of two shared objects: none per row. */
+export function actualHint(cell: Cell): ActualHint {
+  return !!cell.format && /%/.test(cell.format) ? PERCENT_FORMAT : NO_PERCENT_FORMAT;
 }
 
 /** A row's actual value (with its 度量单位 when split), parsed once. */

@@ -629,7 +629,7 @@ function readIndicatorTable(
   if (table.rows.length > 0) table.lastRow = Math.max(table.lastRow, table.rows[table.rows.length - 1].row);
   table.kind = tableKind(rd.sheet, table);
   ctx.model.tables.push(table);
-  for (const row of table.rows) ctx.model.indicators.push(row);
+  for (let i = 0; i < table.rows.length; i++) ctx.model.indicators.push(table.rows[i]);
   return Math.max(r, table.lastRow + 1);
 }
 

@@ -47,7 +47,10 @@ export function scoreSummaries(model: WorkbookModel): ScoreSummary[] {
       const t = funds(model, table)?.total;
       if (t && cellNumber(t.cells.weight)) add("预算执行率", t.cells.score, t.cells.weight);
     }
-    for (const r of table.rows) add(r.level1 || r.family || "", r.score, r.weight);
+    // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
+    // makes an iterator result per row.
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) add(rows[i].level1 || rows[i].family || "", rows[i].score, rows[i].weight);
     const categories = [...cats].map(([name, c]) => ({ name, score: sum(c.scores), weight: sum(c.weights) }));
     const stated = cellNumber(table.total?.score)?.value;
     const anyScore = [...cats.values()].some((c) => c.scores.length > 0);

@@ -26,7 +26,11 @@ export class SheetReader {
     this.c0 = sheet.originCol;
     this.r1 = this.r0 + sheet.values.length;
     let w = 0;
-    for (const row of sheet.values) if (row && row.length > w) w = row.length;
+    // Indexed: once per sheet over every row, unoptimized, where for-of makes an object per row.
+    for (let i = 0; i < sheet.values.length; i++) {
+      const row = sheet.values[i];
+      if (row && row.length > w) w = row.length;
+    }
     this.c1 = this.c0 + w;
     this.stride = Math.max(1, this.c1) + 1;
     this.width = Math.max(1, this.c1 - this.c0);

@@ -187,7 +187,8 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
         size[h]++;
       }
     }
-    for (const h of heads) {
+    for (let k = 0; k < heads.length; k++) {
+      const h = heads[k];
       if (size[h] < 2) continue;
       if (size[h] === 2) {
         // The common case: one row in each of two tables.
@@ -248,7 +249,11 @@ export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Opera
   const cached = borrowedOf.get(model);
   if (cached) return cached;
   const out = new Map<IndicatorRow, Operator>();
-  for (const [ref, row] of matchedIndicatorPairs(model)) {
+  const pairs = matchedIndicatorPairs(model);
+  // Indexed, not for-of: once per check over every pair, largely unoptimized, where for-of makes objects per pair.
+  for (let i = 0; i < pairs.length; i++) {
+    const ref = pairs[i][0];
+    const row = pairs[i][1];
     const a = targetParse(ref);
     const b = targetParse(row);
     if (!a.quantitative || !b.quantitative) continue;
@@ -277,7 +282,10 @@ const rule: RuleModule = {
     },
   },
   check(ctx: RuleContext) {
-    for (const [ref, row] of matchedIndicatorPairs(ctx.model)) {
+    const pairs = matchedIndicatorPairs(ctx.model);
+    for (let i = 0; i < pairs.length; i++) {
+      const ref = pairs[i][0];
+      const row = pairs[i][1];
       if (compareParsed(targetParse(ref), targetParse(row)) !== "differ") continue;
       const cell = row.target!;
       ctx.report({

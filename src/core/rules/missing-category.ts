@@ -30,7 +30,8 @@ const rule: RuleModule = {
       if (table.columns.level2 === undefined || !table.rows.some((r) => r.category && r.category !== "满意度"))
         continue;
       const have = new Set<string>();
-      for (const r of table.rows) {
+      for (let i = 0; i < table.rows.length; i++) {
+        const r = table.rows[i];
         if (r.category) have.add(BENEFITS.includes(r.category) ? "效益" : r.category);
         if (r.family === "效益" && r.category !== "满意度") have.add("效益");
         if (r.family === "满意度") have.add("满意度");

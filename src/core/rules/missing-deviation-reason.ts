@@ -1,5 +1,5 @@
 import type { RuleContext, RuleModule } from "./types";
-import { actualParse, isBlankMark, targetParse } from "../recognize/cells";
+import { actualHint, actualParse, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
@@ -22,16 +22,18 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     const borrowed = borrowedOperators(ctx.model);
-    for (const row of ctx.model.indicators) {
+    // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
+    // makes an iterator result per row.
+    const rows = ctx.model.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const table = ctx.model.tables[row.table];
       // Only forms that have the column can be faulted for leaving it empty.
       if (!table || table.columns.reason === undefined || !row.target || !row.actual) continue;
       if (isBlankMark(row.actual)) continue;
       const t = targetParse(row);
       if (!t.quantitative || t.number === null) continue;
-      const a = readActual(t, actualParse(row), {
-        percentFormat: !!row.actual.format && /%/.test(row.actual.format),
-      });
+      const a = readActual(t, actualParse(row), actualHint(row.actual));
       // No operator written: the one the other table states for it, else a cost is capped from above
       // (成本指标 are ≤ by nature) and anything else from below.
       const op = t.operator ?? borrowed.get(row) ?? (row.category === "成本" ? "<=" : null);

@@ -1,6 +1,6 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
-import { cellNumber, parsed } from "../recognize/cells";
+import { actualHint, cellNumber, parsed } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { headerKey, memo } from "../recognize/headers";
 import { readActual } from "../compare";
@@ -84,7 +84,11 @@ const rule: RuleModule = {
     }
     for (const s of model.surveys)
       if (s.rate) test(headerKey(s.rate.text) ? "满意度" : "满意度", s.rate, asFraction(s.rate));
-    for (const row of model.indicators) {
+    // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
+    // makes an iterator result per row.
+    const rows = model.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const name = rowName(row);
       if (!row.target) continue;
       const t = parsed(row.target);
@@ -94,9 +98,7 @@ const rule: RuleModule = {
       // An actual written with a unit of its own (98.5分, 3200户) is not a share of 100 %.
       const ap = row.actual ? parsed(row.actual) : null;
       if (row.actual && ap && ap.quantitative && (ap.percent || ap.unit === null)) {
-        const a = readActual(t, ap, {
-          percentFormat: !!row.actual.format && /%/.test(row.actual.format),
-        });
+        const a = readActual(t, ap, actualHint(row.actual));
         test(name, row.actual, a);
       }
     }

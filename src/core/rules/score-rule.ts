@@ -1,6 +1,6 @@
 import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
-import { actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
+import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
 import { quantScore } from "../scoring";
 import { execRate } from "../rates";
@@ -24,6 +24,29 @@ function scoreAgrees(score: number, step: number, expected: number): boolean {
 function text(row: IndicatorRow, which: "target" | "actual"): string {
   const v = which === "target" ? (row.targetText ?? row.target?.raw) : (row.actualText ?? row.actual?.raw);
   return v === null || v === undefined ? "" : typeof v === "number" ? fmtNum(v, 10) : String(v).trim();
+}
+
+/**
+ * Report a row's score. Message data is made only here, for rows reported: formatting it (or making closures
+ * for it) for every row cost more than the check.
+ */
+function reportRow(
+  ctx: RuleContext,
+  row: IndicatorRow,
+  s: number,
+  messageId: "mismatch" | "fullForMissed",
+  expected?: number,
+): void {
+  const score = row.score!;
+  const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };
+  ctx.report({
+    messageId,
+    data: expected === undefined ? data : { ...data, expected: fmtNum(expected, 2) },
+    sheet: score.sheet,
+    row: score.row,
+    col: score.col,
+    related: [row.target!, row.actual!, row.weight!],
+  });
 }
 
 const rule: RuleModule = {
@@ -54,7 +77,11 @@ const rule: RuleModule = {
   check(ctx: RuleContext) {
     const { model } = ctx;
     const borrowed = borrowedOperators(model);
-    for (const row of model.indicators) {
+    // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
+    // makes an iterator result per row.
+    const rows = model.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       const { weight, score, target, actual } = row;
       if (!weight || !score || !target || !actual || isBlankMark(actual)) continue;
       const w = cellNumber(weight)?.value;
@@ -62,8 +89,7 @@ const rule: RuleModule = {
       if (w === undefined || s === undefined || w < 0) continue;
       const t = targetParse(row);
       if (!t.quantitative || t.number === null) continue;
-      const percentFormat = !!actual.format && /%/.test(actual.format);
-      const a = readActual(t, actualParse(row), { percentFormat });
+      const a = readActual(t, actualParse(row), actualHint(actual));
       if (a === null) continue;
       // No operator written: the one the other table states for it, else a cost is capped from above
       // (成本指标 are ≤ by nature) and anything else from below.
@@ -71,19 +97,16 @@ const rule: RuleModule = {
       // The parse itself when its own operator applies: no object per row.
       const met = meetsNumber(op === t.operator ? t : { operator: op, number: t.number }, a);
       if (met === null) continue;
-      // Message data only for rows reported: formatting it for every row cost more than the check.
-      const data = () => ({ name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") });
-      const at = () => ({ sheet: score.sheet, row: score.row, col: score.col, related: [target, actual, weight] });
       // A date missed has no agreed proportion: only full marks are certainly wrong.
       if (t.date) {
-        if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data: data(), ...at() });
+        if (!met && w > 0 && s >= w - 1e-9) reportRow(ctx, row, s, "fullForMissed");
         continue;
       }
       const expected = quantScore(op, t.number, a, w);
       if (isEvalError(expected)) continue;
       if (scoreAgrees(s, scoreStep(score), expected)) continue;
-      if (!met && w > 0 && s >= w - 1e-9) ctx.report({ messageId: "fullForMissed", data: data(), ...at() });
-      else ctx.report({ messageId: "mismatch", data: { ...data(), expected: fmtNum(expected, 2) }, ...at() });
+      if (!met && w > 0 && s >= w - 1e-9) reportRow(ctx, row, s, "fullForMissed");
+      else reportRow(ctx, row, s, "mismatch", expected);
     }
     // 预算执行率 in the self-assessment's funds block: 分值 × min(B/A, 1).
     for (const block of model.funds) {

@@ -99,7 +99,10 @@ const rule: RuleModule = {
     const messageId = (f: 1e4 | 1e8) => (f === 1e8 ? "mismatchYi" : "mismatch");
 
     // The same indicator's 指标值 in two tables, ×10⁴ apart (≤90万元 declared, ≤90元 assessed).
-    for (const [ref, row] of matchedIndicatorPairs(model)) {
+    const pairs = matchedIndicatorPairs(model);
+    for (let i = 0; i < pairs.length; i++) {
+      const ref = pairs[i][0];
+      const row = pairs[i][1];
       const a = row.targetText ?? row.target?.raw;
       const b = ref.targetText ?? ref.target?.raw;
       if (compareParsed(targetParse(ref), targetParse(row)) !== "scale-slip") continue;
@@ -115,7 +118,11 @@ const rule: RuleModule = {
     }
 
     // An actual written with its own unit and scale, ×10⁴ from its target (target ≤90万元, actual 85元).
-    for (const row of model.indicators) {
+    // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
+    // makes an iterator result per row.
+    const rows = model.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
       if (!row.target || !row.actual || isBlankMark(row.actual)) continue;
       const t = targetParse(row);
       const a = actualParse(row);

@@ -63,7 +63,8 @@ const rule: RuleModule = {
         continue;
       }
       const byFamily = new Map<string, { sum: number[]; first: Cell; name: string }>();
-      for (const i of items) {
+      for (let k = 0; k < items.length; k++) {
+        const i = items[k];
         // Older self-assessments list 服务对象满意度 under 效益指标: by the standard split it is still the 满意度 10.
         const family = table.kind === "self-assessment" && i.category === "满意度" ? "满意度" : i.family;
         const e = byFamily.get(family);

@@ -19,13 +19,13 @@ export class CellCollector {
   maxR = -1;
   maxC = -1;
 
-  /** 0-based row and column. */
+  /** 0-based row and column; a "General" number format is kept as null (the same thing, and no string). */
   push(r: number, c: number, value: CellValue, formula: string | null, numFmt: string | null): void {
     this.rows.push(r);
     this.cols.push(c);
     this.values.push(value);
     this.formulas.push(formula);
-    this.formats.push(numFmt);
+    this.formats.push(numFmt !== null && isGeneral(numFmt) ? null : numFmt);
     if (r < this.minR) this.minR = r;
     if (r > this.maxR) this.maxR = r;
     if (c < this.minC) this.minC = c;
@@ -135,6 +135,10 @@ export class CellCollector {
     // Later duplicates of a position win, as when a cell is written twice.
     return Array.from(order).sort((a, b) => this.rows[a] - this.rows[b] || this.cols[a] - this.cols[b] || a - b);
   }
+}
+
+function isGeneral(f: string): boolean {
+  return f.length === 7 && f.toLowerCase() === "general";
 }
 
 /** A test for "inside a merge but not its top-left", or null when there are no merges. */

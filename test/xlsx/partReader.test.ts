@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from "util";
 import * as ExcelJS from "exceljs";
+import { checkWorkbook } from "../../src/core/check";
 import { TEMPLATE_KINDS } from "../../src/core/templates";
 import { cellAt, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
@@ -77,6 +78,20 @@ describe("same snapshot as ExcelJS", () => {
     expect(parts.sheets.length).toBe(snap.sheets.length);
     expectSame(parts, exceljs);
   });
+
+  // Files written by LibreOffice Calc (see test/fixtures/xlsx/README.md): another writer's idea of a workbook.
+  const fixtures = path.join(__dirname, "..", "fixtures", "xlsx");
+  test.each(["declaration", "self-assessment", "indicator-system", "survey", "seed"])(
+    "written by LibreOffice: %s",
+    async (name) => {
+      const { parts, exceljs } = await both(fs.readFileSync(path.join(fixtures, `libreoffice-${name}.xlsx`)));
+      expect(parts.sheets[0].values.length).toBeGreaterThan(5);
+      expectSame(parts, exceljs);
+      const findings = checkWorkbook(parts).findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+      // The examples are consistent; the seed keeps its one changed cost indicator.
+      expect(findings).toEqual(name === "seed" ? ["indicator-value-mismatch 自评表!E18"] : []);
+    },
+  );
 
   test("shared formulas filled across rows and columns, absolute parts kept", async () => {
     const wb = new ExcelJS.Workbook();

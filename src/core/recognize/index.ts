@@ -254,98 +254,19 @@ function readName(rd: SheetReader, r: number, c: number | undefined): string {
 }
 
 /**
- * A recognized indicator row. Where its names are written is kept as numbers (-1: none) and made into a
- * position only when asked: three small objects per row were a fifth of the model at 1M cells, and the rules
- * never ask.
+ * The prototype of recognized indicator rows. Where a row's names are written is kept as numbers (-1: none) and
+ * made into a position only when asked: three small objects per row were a fifth of the model at 1M cells, and
+ * the rules never ask. Rows stay object literals (with this prototype) so that V8 can allocate them where
+ * long-lived objects go; class instances were all copied by the young-generation collector.
  */
-class Row implements IndicatorRow {
+class LevelCells {
   declare sheet: string;
-  declare row: number;
-  declare col: number;
-  declare table: number;
-  declare level1: string;
-  declare level2: string;
-  declare level3: string;
-  declare key: string;
-  declare nameKey: string;
-  declare _keyId: number;
-  declare core: boolean;
-  declare family: IndicatorRow["family"];
-  declare category: IndicatorRow["category"];
-  declare target: Cell | undefined;
-  declare actual: Cell | undefined;
-  declare weight: Cell | undefined;
-  declare score: Cell | undefined;
-  declare reason: Cell | undefined;
-  declare nature: Cell | undefined;
-  declare unit: Cell | undefined;
-  declare deduction: Cell | undefined;
-  declare explanation: Cell | undefined;
-  declare standard: Cell | undefined;
-  declare targetText?: string;
-  declare actualText?: string;
   declare _l1r: number;
   declare _l1c: number;
   declare _l2r: number;
   declare _l2c: number;
   declare _l3r: number;
   declare _l3c: number;
-
-  constructor(
-    sheet: string,
-    row: number,
-    col: number,
-    table: number,
-    level1: string,
-    level2: string,
-    level3: string,
-    key: string,
-    nameKey: string,
-    keyId: number,
-    core: boolean,
-    family: IndicatorRow["family"],
-    category: IndicatorRow["category"],
-    cells: (Cell | undefined)[],
-    at: Int32Array,
-    l1r: number,
-    l1c: number,
-    l2r: number,
-    l2c: number,
-    l3r: number,
-    l3c: number,
-  ) {
-    // Every field set here, in one order: rows share one shape and one in-object property store.
-    this.sheet = sheet;
-    this.row = row;
-    this.col = col;
-    this.table = table;
-    this.level1 = level1;
-    this.level2 = level2;
-    this.level3 = level3;
-    this.key = key;
-    this.nameKey = nameKey;
-    this._keyId = keyId;
-    this.core = core;
-    this.family = family;
-    this.category = category;
-    // at[i]: where value role i (VALUE_ROLES order) sits in cells, -1 when the table lacks it.
-    this.target = at[0] < 0 ? undefined : cells[at[0]];
-    this.actual = at[1] < 0 ? undefined : cells[at[1]];
-    this.weight = at[2] < 0 ? undefined : cells[at[2]];
-    this.score = at[3] < 0 ? undefined : cells[at[3]];
-    this.nature = at[4] < 0 ? undefined : cells[at[4]];
-    this.unit = at[5] < 0 ? undefined : cells[at[5]];
-    this.reason = at[6] < 0 ? undefined : cells[at[6]];
-    this.deduction = at[7] < 0 ? undefined : cells[at[7]];
-    this.explanation = at[8] < 0 ? undefined : cells[at[8]];
-    this.standard = at[9] < 0 ? undefined : cells[at[9]];
-    this._l1r = l1r;
-    this._l1c = l1c;
-    this._l2r = l2r;
-    this._l2c = l2c;
-    this._l3r = l3r;
-    this._l3c = l3c;
-  }
 
   get level1Cell(): CellPos | undefined {
     return this._l1r < 0 ? undefined : { sheet: this.sheet, row: this._l1r, col: this._l1c };
@@ -434,9 +355,9 @@ function readIndicatorTable(
     roleIndex[role] = valueCols.length;
     valueCols.push([role, c]);
   }
-  // Where each role sits among valueCols (-1 when the table lacks it), in valueRoles' order, for Row.
-  const at = Int32Array.from(valueRoles, (role) => roleIndex[role] ?? -1);
-  const iTarget = at[0];
+  // Where each role sits among valueCols (-1 when the table lacks it): plain locals keep the row loop cheap.
+  const [iTarget, iActual, iWeight, iScore, iNature, iUnit, iReason, iDeduction, iExplanation, iStandard] =
+    valueRoles.map((role) => roleIndex[role] ?? -1);
   const rowCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol;
   // The 一级/二级 names carried down (text and where written; row -1 when none).
   let carry1 = "";
@@ -593,29 +514,40 @@ function readIndicatorTable(
       lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || hasCoreMark(l3);
     }
-    const row: IndicatorRow = new Row(
-      rd.name,
-      r,
-      rowCol,
-      tableIndex,
-      l1,
-      l2,
-      l3,
-      lastKey,
-      lastNameKey,
-      lastKeyId,
-      lastCore || (!!target && hasCoreMark(target.text)),
-      lastFamily,
-      lastCategory,
-      cells,
-      at,
-      n1 !== "" ? n1Row : carry1Row,
-      n1 !== "" ? n1Col : carry1Col,
-      n2 !== "" ? n2Row : carry2Row,
-      n2 !== "" ? n2Col : carry2Col,
-      n3Row,
-      n3Col,
-    );
+    // A literal (V8 tracks where its objects end up) whose prototype makes level1Cell … from the _l* numbers;
+    // the assertion only hides those internal fields.
+    const row: IndicatorRow = {
+      __proto__: LevelCells.prototype,
+      sheet: rd.name,
+      row: r,
+      col: rowCol,
+      table: tableIndex,
+      level1: l1,
+      level2: l2,
+      level3: l3,
+      key: lastKey,
+      nameKey: lastNameKey,
+      _keyId: lastKeyId,
+      core: lastCore || (!!target && hasCoreMark(target.text)),
+      family: lastFamily,
+      category: lastCategory,
+      target,
+      actual: iActual < 0 ? undefined : cells[iActual],
+      weight: iWeight < 0 ? undefined : cells[iWeight],
+      score: iScore < 0 ? undefined : cells[iScore],
+      reason: iReason < 0 ? undefined : cells[iReason],
+      nature: iNature < 0 ? undefined : cells[iNature],
+      unit: iUnit < 0 ? undefined : cells[iUnit],
+      deduction: iDeduction < 0 ? undefined : cells[iDeduction],
+      explanation: iExplanation < 0 ? undefined : cells[iExplanation],
+      standard: iStandard < 0 ? undefined : cells[iStandard],
+      _l1r: n1 !== "" ? n1Row : carry1Row,
+      _l1c: n1 !== "" ? n1Col : carry1Col,
+      _l2r: n2 !== "" ? n2Row : carry2Row,
+      _l2c: n2 !== "" ? n2Col : carry2Col,
+      _l3r: n3Row,
+      _l3c: n3Col,
+    } as IndicatorRow;
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;

@@ -1,4 +1,4 @@
-import { recognizeWorkbook } from "../../src/core/recognize";
+import { levelCell, recognizeWorkbook } from "../../src/core/recognize";
 import { cellNumber } from "../../src/core/recognize/cells";
 import { sheet, workbook } from "../support/grid";
 import { provinceSplit } from "../fixtures/layouts/province-split";
@@ -29,7 +29,7 @@ describe("indicator tables", () => {
       ["产出指标", "成本指标", "产出/成本/成本", "≤628,278,103.22元"],
     ]);
     // The name points at the merged cell's top-left, where Excel shows it.
-    expect(cost[1].level1Cell).toMatchObject({ sheet: "自评表", row: 12, col: 1 });
+    expect(levelCell(cost[1], 1)).toMatchObject({ sheet: "自评表", row: 12, col: 1 });
   });
 
   it("finds a declaration and a self-assessment stacked on one sheet", () => {

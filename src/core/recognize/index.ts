@@ -253,32 +253,11 @@ function readName(rd: SheetReader, r: number, c: number | undefined): string {
   return textOf(rd.raw(nameRow, nameCol));
 }
 
-/**
- * The prototype of recognized indicator rows. Where a row's names are written is kept as numbers (-1: none) and
- * made into a position only when asked: three small objects per row were a fifth of the model at 1M cells, and
- * the rules never ask. Rows stay object literals (with this prototype) so that V8 can allocate them where
- * long-lived objects go; class instances were all copied by the young-generation collector.
- */
-class LevelCells {
-  declare sheet: string;
-  declare _l1r: number;
-  declare _l1c: number;
-  declare _l2r: number;
-  declare _l2c: number;
-  declare _l3r: number;
-  declare _l3c: number;
-
-  get level1Cell(): CellPos | undefined {
-    return this._l1r < 0 ? undefined : { sheet: this.sheet, row: this._l1r, col: this._l1c };
-  }
-
-  get level2Cell(): CellPos | undefined {
-    return this._l2r < 0 ? undefined : { sheet: this.sheet, row: this._l2r, col: this._l2c };
-  }
-
-  get level3Cell(): CellPos | undefined {
-    return this._l3r < 0 ? undefined : { sheet: this.sheet, row: this._l3r, col: this._l3c };
-  }
+/** Where a row's 一级 (1), 二级 (2) or 三级 (3) name is written, when it has one. */
+export function levelCell(row: IndicatorRow, level: 1 | 2 | 3): CellPos | undefined {
+  const r = level === 1 ? row.level1Row : level === 2 ? row.level2Row : row.level3Row;
+  const c = level === 1 ? row.level1Col : level === 2 ? row.level2Col : row.level3Col;
+  return r === undefined || r < 0 || c === undefined ? undefined : { sheet: row.sheet, row: r, col: c };
 }
 
 interface LevelInfo {
@@ -514,10 +493,9 @@ function readIndicatorTable(
       lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || hasCoreMark(l3);
     }
-    // A literal (V8 tracks where its objects end up) whose prototype makes level1Cell … from the _l* numbers;
-    // the assertion only hides those internal fields.
+    // A literal, every field in it: V8 then allocates rows where long-lived objects go (class instances were all
+    // copied by the young-generation collector), and adding fields afterwards gave each row a second store.
     const row: IndicatorRow = {
-      __proto__: LevelCells.prototype,
       sheet: rd.name,
       row: r,
       col: rowCol,
@@ -541,13 +519,13 @@ function readIndicatorTable(
       deduction: iDeduction < 0 ? undefined : cells[iDeduction],
       explanation: iExplanation < 0 ? undefined : cells[iExplanation],
       standard: iStandard < 0 ? undefined : cells[iStandard],
-      _l1r: n1 !== "" ? n1Row : carry1Row,
-      _l1c: n1 !== "" ? n1Col : carry1Col,
-      _l2r: n2 !== "" ? n2Row : carry2Row,
-      _l2c: n2 !== "" ? n2Col : carry2Col,
-      _l3r: n3Row,
-      _l3c: n3Col,
-    } as IndicatorRow;
+      level1Row: n1 !== "" ? n1Row : carry1Row,
+      level1Col: n1 !== "" ? n1Col : carry1Col,
+      level2Row: n2 !== "" ? n2Row : carry2Row,
+      level2Col: n2 !== "" ? n2Col : carry2Col,
+      level3Row: n3Row,
+      level3Col: n3Col,
+    };
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;

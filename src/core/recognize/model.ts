@@ -70,10 +70,16 @@ export interface IndicatorRow extends CellPos {
   level1: string;
   level2: string;
   level3: string;
-  /** Where each name is written (the top-left cell of a merge), when the table has that column. */
-  level1Cell?: CellPos;
-  level2Cell?: CellPos;
-  level3Cell?: CellPos;
+  /**
+   * Where each name is written (the top-left cell of a merge; row -1 when none is), as numbers: an object per
+   * name and row was a fifth of the model at 1M cells, and no rule asks. `levelCell(row, level)` gives the cell.
+   */
+  level1Row?: number;
+  level1Col?: number;
+  level2Row?: number;
+  level2Col?: number;
+  level3Row?: number;
+  level3Col?: number;
   /** Normalized 一级/二级/三级 key used to match indicators across tables ("产出/数量/参保人数"). */
   key: string;
   /** Normalized three-level name alone, for matching when first-level naming differs between forms. */

@@ -128,6 +128,20 @@ export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, Indi
   return pairs;
 }
 
+const comparisonsOf = new WeakMap<WorkbookModel, ValueComparison[]>();
+
+/** compareParsed of each matched pair's values (same order as matchedIndicatorPairs), once per model. */
+export function matchedPairComparisons(model: WorkbookModel): ValueComparison[] {
+  let out = comparisonsOf.get(model);
+  if (!out) {
+    const pairs = matchedIndicatorPairs(model);
+    out = new Array<ValueComparison>(pairs.length);
+    for (let i = 0; i < pairs.length; i++) out[i] = compareParsed(targetParse(pairs[i][0]), targetParse(pairs[i][1]));
+    comparisonsOf.set(model, out);
+  }
+  return out;
+}
+
 /** True for "", "/", "//"…: keys of rows without names. Cheap on the usual key that ends in a name. */
 function noName(k: string): boolean {
   for (let i = k.length - 1; i >= 0; i--) if (k.charCodeAt(i) !== 47) return false;
@@ -283,10 +297,11 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     const pairs = matchedIndicatorPairs(ctx.model);
+    const comparisons = matchedPairComparisons(ctx.model);
     for (let i = 0; i < pairs.length; i++) {
+      if (comparisons[i] !== "differ") continue;
       const ref = pairs[i][0];
       const row = pairs[i][1];
-      if (compareParsed(targetParse(ref), targetParse(row)) !== "differ") continue;
       const cell = row.target!;
       ctx.report({
         messageId: "mismatch",

@@ -5,7 +5,7 @@ import { parseValueShared } from "../value";
 import { scaleSlip } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
-import { compareParsed, matchedIndicatorPairs } from "./indicator-value-mismatch";
+import { matchedIndicatorPairs, matchedPairComparisons } from "./indicator-value-mismatch";
 
 /** One money amount somewhere in the workbook: its group (what it is), its number and its declared unit. */
 interface Amount {
@@ -100,12 +100,14 @@ const rule: RuleModule = {
 
     // The same indicator's 指标值 in two tables, ×10⁴ apart (≤90万元 declared, ≤90元 assessed).
     const pairs = matchedIndicatorPairs(model);
+    // Compared once per model for this rule and indicator-value-mismatch.
+    const comparisons = matchedPairComparisons(model);
     for (let i = 0; i < pairs.length; i++) {
+      if (comparisons[i] !== "scale-slip") continue;
       const ref = pairs[i][0];
       const row = pairs[i][1];
       const a = row.targetText ?? row.target?.raw;
       const b = ref.targetText ?? ref.target?.raw;
-      if (compareParsed(targetParse(ref), targetParse(row)) !== "scale-slip") continue;
       const f = scaleSlip(parseValueShared(a).number!, parseValueShared(b).number!)!;
       ctx.report({
         messageId: messageId(f),

@@ -35,6 +35,8 @@ const rule: RuleModule = {
   check(ctx: RuleContext) {
     const { model } = ctx;
     for (const table of model.tables) {
+      // No weight column and no funds line to add (weightedItems adds one only to self-assessments): no weights.
+      if (table.columns.weight === undefined && table.kind !== "self-assessment") continue;
       const all = weightedItems(model, table);
       // A weight that cannot be read (number-as-text reports it) makes any sum a guess: judge nothing.
       if (all.some((i) => i.weight && !hasNum(i.weight) && !isBlankMark(i.weight))) continue;

@@ -362,6 +362,9 @@ function readIndicatorTable(
   let lastNameKey = "";
   let lastCore = false;
   let blanks = 0;
+  // Any row naming no 三级 (or no 二级) indicator, and any 决策/过程 row, noted as rows are read.
+  let groupRows = false;
+  let evaluationRows = false;
   let r = first;
   for (; r < rd.r1; r++) {
     if (rd.isRowEmpty(r, rd.c0, maxCol + 1)) {
@@ -533,11 +536,17 @@ function readIndicatorTable(
       if (a !== undefined) row.actualText = a;
     }
     table.rows.push(row);
+    if (l3 === "" || l2 === "") groupRows = true;
+    if (lastFamily === "决策" || lastFamily === "过程") evaluationRows = true;
     table.lastRow = r;
   }
-  table.rows = dropGroupRows(table.rows);
+  // Two more passes over every row only when a row may be a group row: the flags above answer otherwise.
+  if (groupRows) {
+    table.rows = dropGroupRows(table.rows);
+    evaluationRows = table.rows.some((x) => x.family === "决策" || x.family === "过程");
+  }
   if (table.rows.length > 0) table.lastRow = Math.max(table.lastRow, table.rows[table.rows.length - 1].row);
-  table.kind = tableKind(rd.sheet, table);
+  table.kind = tableKind(rd.sheet, table, evaluationRows);
   ctx.model.tables.push(table);
   for (let i = 0; i < table.rows.length; i++) ctx.model.indicators.push(table.rows[i]);
   return Math.max(r, table.lastRow + 1);
@@ -584,10 +593,11 @@ function dropGroupRows(rows: IndicatorRow[]): IndicatorRow[] {
   });
 }
 
-function tableKind(sheet: SheetSnapshot, t: IndicatorTable): TableKind {
+/** `evaluationRows`: some row is a 决策 or 过程 indicator. */
+function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: boolean): TableKind {
   const c = t.columns;
   if (c.standard !== undefined || c.deduction !== undefined) return "evaluation";
-  if (t.rows.some((x) => x.family === "决策" || x.family === "过程")) return "evaluation";
+  if (evaluationRows) return "evaluation";
   if (c.actual !== undefined) return "self-assessment";
   if (c.score !== undefined)
     return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";

@@ -1,5 +1,5 @@
 import type { RuleContext, RuleModule } from "./types";
-import type { Cell, IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
+import type { IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
 import { parseValueShared, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
 import { numbersAgree, scaleSlip } from "../compare";
 import { isBlankMark, targetParse } from "../recognize/cells";
@@ -151,7 +151,24 @@ function noName(k: string): boolean {
 function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
   const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
   const rank = (r: IndicatorRow) => KIND_ORDER[kindOf(r)];
-  const withValue = model.indicators.filter((r) => r.target && !isBlankMark(r.target as Cell) && hasDisplay(r));
+  // Rows with a value, and their group ids by key (-1: skip the row) from recognition's key ids, in one pass
+  // over every row: each pass over a million-cell model's rows is mostly cache misses.
+  const all = model.indicators;
+  const withValue: IndicatorRow[] = [];
+  const ids = new Int32Array(all.length);
+  let groups = 0;
+  let recognized = true;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i];
+    if (!r.target || isBlankMark(r.target) || !hasDisplay(r)) continue;
+    const id = r._keyId;
+    if (id === undefined) recognized = false;
+    else {
+      ids[withValue.length] = noName(r.key) ? -1 : id;
+      if (id >= groups) groups = id + 1;
+    }
+    withValue.push(r);
+  }
   const n = withValue.length;
   const pairs: [IndicatorRow, IndicatorRow][] = [];
   // By position in withValue: flags and linked lists instead of a Set and an array per group.
@@ -164,8 +181,6 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
     paired[b] = 1;
     paired[a] = 1;
   };
-  // Group ids by position in withValue (-1: skip the row).
-  const ids = new Int32Array(n);
   /** Ids of the unpaired rows' texts into `ids` (-1 for paired or nameless rows); returns the number of ids. */
   const idsByText = (keyOf: (r: IndicatorRow) => string): number => {
     const byText = new Map<string, number>();
@@ -238,17 +253,7 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
     }
   };
   // By key: recognition's integer ids when every row has one (a model built elsewhere gets ids here).
-  let groups = 0;
-  let recognized = true;
-  for (let i = 0; i < n && recognized; i++) recognized = withValue[i]._keyId !== undefined;
-  if (recognized) {
-    for (let i = 0; i < n; i++) {
-      const r = withValue[i];
-      const id = r._keyId!;
-      ids[i] = noName(r.key) ? -1 : id;
-      if (id >= groups) groups = id + 1;
-    }
-  } else groups = idsByText((r) => r.key);
+  if (!recognized) groups = idsByText((r) => r.key);
   pairUp(groups);
   // First-level naming differs between forms (产出 vs 产出指标 vs nothing): fall back to 二级/三级.
   pairUp(idsByText((r) => (r.level3 ? r.nameKey : "")));

@@ -134,12 +134,29 @@ const comparisonsOf = new WeakMap<WorkbookModel, ValueComparison[]>();
 export function matchedPairComparisons(model: WorkbookModel): ValueComparison[] {
   let out = comparisonsOf.get(model);
   if (!out) {
-    const pairs = matchedIndicatorPairs(model);
-    out = new Array<ValueComparison>(pairs.length);
-    for (let i = 0; i < pairs.length; i++) out[i] = compareParsed(targetParse(pairs[i][0]), targetParse(pairs[i][1]));
-    comparisonsOf.set(model, out);
+    scanPairs(model);
+    out = comparisonsOf.get(model)!;
   }
   return out;
+}
+
+/** The pairs' comparisons and borrowed operators in one pass over the pairs (each reads both rows' values). */
+function scanPairs(model: WorkbookModel): void {
+  const pairs = matchedIndicatorPairs(model);
+  const comparisons = new Array<ValueComparison>(pairs.length);
+  const borrowed = new Map<IndicatorRow, Operator>();
+  for (let i = 0; i < pairs.length; i++) {
+    const ref = pairs[i][0];
+    const row = pairs[i][1];
+    const a = targetParse(ref);
+    const b = targetParse(row);
+    comparisons[i] = compareParsed(a, b);
+    if (!a.quantitative || !b.quantitative) continue;
+    if (a.operator && !b.operator) borrowed.set(row, a.operator);
+    else if (b.operator && !a.operator) borrowed.set(ref, b.operator);
+  }
+  comparisonsOf.set(model, comparisons);
+  borrowedOf.set(model, borrowed);
 }
 
 /** True for "", "/", "//"…: keys of rows without names. Cheap on the usual key that ends in a name. */
@@ -265,21 +282,11 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
  * ≤5% declaration): rows whose own value has no operator, mapped to the other table's operator.
  */
 export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Operator> {
-  const cached = borrowedOf.get(model);
-  if (cached) return cached;
-  const out = new Map<IndicatorRow, Operator>();
-  const pairs = matchedIndicatorPairs(model);
-  // Indexed, not for-of: once per check over every pair, largely unoptimized, where for-of makes objects per pair.
-  for (let i = 0; i < pairs.length; i++) {
-    const ref = pairs[i][0];
-    const row = pairs[i][1];
-    const a = targetParse(ref);
-    const b = targetParse(row);
-    if (!a.quantitative || !b.quantitative) continue;
-    if (a.operator && !b.operator) out.set(row, a.operator);
-    else if (b.operator && !a.operator) out.set(ref, b.operator);
+  let out = borrowedOf.get(model);
+  if (!out) {
+    scanPairs(model);
+    out = borrowedOf.get(model)!;
   }
-  borrowedOf.set(model, out);
   return out;
 }
 

@@ -466,7 +466,9 @@ function readIndicatorTable(
     if (i3.subtotal || i2.subtotal) continue;
     let hasValue = false;
     for (let i = 0; i < valueCols.length; i++) {
-      const [role, c] = valueCols[i];
+      // Not destructured: that runs the iterator protocol in unoptimized code, once per cell.
+      const role = valueCols[i][0];
+      const c = valueCols[i][1];
       const cell = rd.sourceCell(r, c);
       cells[i] = undefined;
       // A value merged down over several rows belongs to its first row only.

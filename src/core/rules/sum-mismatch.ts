@@ -60,14 +60,22 @@ const rule: RuleModule = {
       const tr = table.total;
       if (!tr || table.kind === "declaration") continue;
       const items = weightedItems(model, table);
-      const scores = items.map((i) => i.score).filter((c): c is Cell => !!c);
+      // One pass over the items for what the sums need (each step reads cells all over the heap).
+      const scores: Cell[] = [];
+      const weights: Cell[] = [];
+      let scoresRead = true;
+      let weightedScored = true;
+      for (let k = 0; k < items.length; k++) {
+        const i = items[k];
+        if (i.score) {
+          scores.push(i.score);
+          if (!hasNum(i.score)) scoresRead = false;
+        }
+        if (i.weight && isBlankMark(i.score)) weightedScored = false;
+        if (hasNum(i.weight)) weights.push(i.weight);
+      }
       // A score left blank or marked 不适用 means the total was rescaled: the plain sum does not apply.
-      if (
-        hasNum(tr.score) &&
-        scores.length > 0 &&
-        scores.every(hasNum) &&
-        items.every((i) => !i.weight || !isBlankMark(i.score))
-      ) {
+      if (hasNum(tr.score) && scores.length > 0 && scoresRead && weightedScored) {
         const { ok, sum } = totalAgrees(tr.score, scores);
         if (!ok)
           ctx.report({
@@ -79,7 +87,6 @@ const rule: RuleModule = {
             related: scores,
           });
       }
-      const weights = items.map((i) => i.weight).filter((c): c is Cell => hasNum(c));
       if (hasNum(tr.weight) && weights.length > 0) {
         const { ok, sum } = totalAgrees(tr.weight, weights);
         // Weights that do not make 100 are weight-total's finding; here only a total row that misstates a correct sum.

@@ -2,7 +2,7 @@ import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
 import { points, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
-import { exactSum, hasNum, weightedItems } from "./util";
+import { exactSum, hasNum, weightedItems, type WeightedItem } from "./util";
 import { MAX_RELATED } from "./types";
 
 const STANDARD_SPLIT: Record<string, number> = { 预算执行: 10, 产出: 50, 效益: 30, 满意度: 10 };
@@ -38,11 +38,23 @@ const rule: RuleModule = {
       // No weight column and no funds line to add (weightedItems adds one only to self-assessments): no weights.
       if (table.columns.weight === undefined && table.kind !== "self-assessment") continue;
       const all = weightedItems(model, table);
+      // One pass over the items (each step reads cells all over the heap): the readable weights and their families.
+      const items: WeightedItem[] = [];
+      const families = new Set<string>();
+      let unreadable = false;
+      for (let k = 0; k < all.length; k++) {
+        const i = all[k];
+        if (hasNum(i.weight)) {
+          items.push(i);
+          families.add(i.family);
+        } else if (i.weight && !isBlankMark(i.weight)) {
+          unreadable = true;
+          break;
+        }
+      }
       // A weight that cannot be read (number-as-text reports it) makes any sum a guess: judge nothing.
-      if (all.some((i) => i.weight && !hasNum(i.weight) && !isBlankMark(i.weight))) continue;
-      const items = all.filter((i) => hasNum(i.weight));
+      if (unreadable) continue;
       if (items.length === 0) continue;
-      const families = new Set(items.map((i) => i.family));
       // A fragment (one category listed on its own) is not a whole indicator set: only whole sets must make 100.
       if (!table.total && families.size < 3) continue;
       const sum = exactSum(items.map((i) => points(i.weight)!));

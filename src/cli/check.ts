@@ -17,7 +17,7 @@ const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json]
   --format text|json   输出格式 / output format (default text)
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
-  --jobs N             并行读取的线程数 / parallel readers (default: number of cores; 1 = no worker threads)
+  --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
 `;
 
 export interface CheckArgs {

@@ -10,6 +10,7 @@ import * as ExcelJS from "exceljs";
 import type { CliIO } from "../../src/cli/io";
 import type { Finding } from "../../src/core/findings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { defaultJobs } from "../../src/cli/pool";
 import { makeTempDir, removeDir } from "../xlsx/helpers";
 
 jest.mock("../../src/core/check", () => {
@@ -101,6 +102,19 @@ describe("parseCheckArgs", () => {
     expect(parseCheckArgs(["--lang", "fr", "a"])).toMatch(/--lang/);
     expect(parseCheckArgs(["--jobs", "0", "a"])).toMatch(/--jobs/);
     expect(parseCheckArgs(["--bogus", "a"])).toMatch(/unknown option '--bogus'/);
+  });
+});
+
+describe("default reader count", () => {
+  test.each([
+    [2, 500, 1],
+    [1, 500, 1],
+    [4, 500, 3],
+    [8, 3, 3],
+    [8, 1, 1],
+    [8, 0, 1],
+  ])("%i cores, %i files → %i readers (one core left to V8's compiler and collector)", (cores, files, jobs) => {
+    expect(defaultJobs(cores, files)).toBe(jobs);
   });
 });
 

@@ -204,7 +204,8 @@ function joinKey(info: LevelInfo, prefix: string): string {
  */
 const keyIds = new Map<string, number>();
 let keyEpoch = 0;
-const KEY_ID_LIMIT = 500_000;
+// The same bound as the name memos (headers.ts memo), so memory stays flat across checks.
+const KEY_ID_LIMIT = 100_000;
 
 function keyIdOf(k: string): number {
   let id = keyIds.get(k);

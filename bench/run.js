@@ -137,6 +137,15 @@ function table(r) {
       check("cli.speedup_2_workers"),
     ),
   );
+  rows.push(
+    row(
+      "cli: CPU s, 1 worker: reader thread",
+      r["cli.cpu_s_1_worker_reader"],
+      `V8's own threads ${fmt(r["cli.cpu_s_1_worker_v8_threads"])} s; 2 workers: ${fmt(r["cli.cpu_s_2_workers_total"])} s in all`,
+      null,
+      "",
+    ),
+  );
   rows.push(row("cli: 2-thread scaling of a pure-CPU loop", r["cli.cpu_scaling_2_threads"], "ideal 2", null, ""));
   rows.push(
     row(

@@ -62,7 +62,8 @@ function runCheck(files, jobs, rssFile) {
     throw new Error(`perf-eval check exited ${r.status}: ${(r.stderr || "").split("\n")[0]}`);
   const doc = JSON.parse(r.stdout);
   if (doc.summary.files !== files.length) throw new Error("report does not cover every file");
-  return { ms, rssKb: Number(fs.readFileSync(rssFile, "utf8")) };
+  const usage = JSON.parse(fs.readFileSync(rssFile, "utf8"));
+  return { ms, rssKb: usage.maxRssKb, mainMs: usage.mainMs, otherMs: usage.otherMs };
 }
 
 /**
@@ -124,10 +125,19 @@ async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
     out["cli.rss_mb_500"] = round(median(two.map((r) => r.rssKb)) / 1024, 1);
     out["cli.rss_mb_50"] = round(median(fifty.map((r) => r.rssKb)) / 1024, 1);
     out["cli.mem_500_over_50"] = round(median(two.map((r) => r.rssKb)) / median(fifty.map((r) => r.rssKb)), 2);
+    // Where the CPU went: with one reader, its (main) thread against V8's own threads; with two, in all.
+    const cpu = (runs, k) => (runs.every((r) => r[k] !== null) ? median(runs.map((r) => r[k])) / 1000 : null);
+    out["cli.cpu_s_1_worker_reader"] = round(cpu(one, "mainMs"), 2);
+    out["cli.cpu_s_1_worker_v8_threads"] = round(cpu(one, "otherMs"), 2);
+    const total2 = two.every((r) => r.mainMs !== null) ? two.map((r) => ({ t: r.mainMs + r.otherMs })) : null;
+    out["cli.cpu_s_2_workers_total"] = total2 ? round(cpu(total2, "t"), 2) : null;
     out["cli.cpu_scaling_2_threads"] = round(await cpuScaling(), 2);
     log(`  pure-CPU loop: 2 threads do ${out["cli.cpu_scaling_2_threads"]}× the work of 1 in the same time`);
     log(
       `  500 files: 2 workers ${t2.toFixed(0)} ms, 1 worker ${t1.toFixed(0)} ms (median of ${two.length}); peak RSS 500 ${out["cli.rss_mb_500"]} MB vs 50 ${out["cli.rss_mb_50"]} MB`,
+    );
+    log(
+      `  CPU: 1 worker: reader thread ${out["cli.cpu_s_1_worker_reader"]} s + V8's threads ${out["cli.cpu_s_1_worker_v8_threads"]} s; 2 workers: ${out["cli.cpu_s_2_workers_total"]} s in all`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

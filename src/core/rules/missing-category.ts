@@ -32,9 +32,12 @@ const rule: RuleModule = {
       const have = new Set<string>();
       for (let i = 0; i < table.rows.length; i++) {
         const r = table.rows[i];
+        const before = have.size;
         if (r.category) have.add(BENEFITS.includes(r.category) ? "效益" : r.category);
         if (r.family === "效益" && r.category !== "满意度") have.add("效益");
         if (r.family === "满意度") have.add("满意度");
+        // Once every required category is seen the rest of the rows cannot change the outcome.
+        if (have.size !== before && REQUIRED.every((cat) => have.has(cat))) break;
       }
       const col = table.columns.level2 ?? table.columns.level1 ?? table.columns.level3 ?? 0;
       for (const cat of REQUIRED) {

@@ -47,16 +47,19 @@ export class CellCollector {
     hidden: (minR: number, maxR: number, minC: number, maxC: number) => { rows: number[]; cols: number[] },
   ): SheetSnapshot {
     merges.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-    const mergedAway = mergedAwayTest(merges);
+    // Cells are placed in row order, then column order, so rows stay dense up to their last cell and ragged
+    // after it, whatever order the source listed them in.
+    const order = this.placementOrder();
+    const away = merges.length ? this.mergedAway(order, merges) : null;
     let { minR, minC, maxR, maxC } = this;
-    if (mergedAway) {
+    if (away) {
       // The bounding box counts only cells that keep their value.
       minR = minC = Infinity;
       maxR = maxC = -1;
       for (let k = 0; k < this.rows.length; k++) {
+        if (away[k]) continue;
         const r = this.rows[k];
         const c = this.cols[k];
-        if (mergedAway(r, c)) continue;
         if (r < minR) minR = r;
         if (r > maxR) maxR = r;
         if (c < minC) minC = c;
@@ -79,13 +82,10 @@ export class CellCollector {
     const values: CellValue[][] = new Array<CellValue[]>(nRows).fill(EMPTY_ROW);
     const formulas: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
     const numberFormats: (string | null)[][] = new Array<(string | null)[]>(nRows).fill(EMPTY_ROW);
-    // Cells are placed in row order, then column order, so rows stay dense up to their last cell and ragged
-    // after it, whatever order the source listed them in.
-    const order = this.placementOrder();
     for (const k of order) {
+      if (away && away[k]) continue;
       const r = this.rows[k];
       const c = this.cols[k];
-      if (mergedAway && mergedAway(r, c)) continue;
       const i = r - minR;
       const j = c - minC;
       if ((values[i] as unknown) === EMPTY_ROW) {
@@ -118,6 +118,38 @@ export class CellCollector {
     };
   }
 
+  /**
+   * Which cells lie inside a merge without being its top-left (1 = merged away), by one sweep down the rows:
+   * merged areas never overlap, so the merges open at a row are few, however many the sheet has.
+   */
+  private mergedAway(order: ArrayLike<number>, merges: readonly MergeArea[]): Uint8Array {
+    const away = new Uint8Array(this.rows.length);
+    let active: MergeArea[] = [];
+    let next = 0; // merges are sorted by first row
+    let row = -1;
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i];
+      const r = this.rows[k];
+      const c = this.cols[k];
+      if (r !== row) {
+        row = r;
+        active = active.filter((m) => m.r1 >= r);
+        while (next < merges.length && merges[next].r0 <= r) {
+          if (merges[next].r1 >= r) active.push(merges[next]);
+          next++;
+        }
+      }
+      for (let a = 0; a < active.length; a++) {
+        const m = active[a];
+        if (c >= m.c0 && c <= m.c1) {
+          if (r !== m.r0 || c !== m.c0) away[k] = 1;
+          break;
+        }
+      }
+    }
+    return away;
+  }
+
   /** Indices of the cells sorted by (row, column); the identity when they already are (the usual case). */
   private placementOrder(): number[] | Int32Array {
     const n = this.rows.length;
@@ -139,27 +171,6 @@ export class CellCollector {
 
 function isGeneral(f: string): boolean {
   return f.length === 7 && f.toLowerCase() === "general";
-}
-
-/** A test for "inside a merge but not its top-left", or null when there are no merges. */
-function mergedAwayTest(merges: readonly MergeArea[]): ((r: number, c: number) => boolean) | null {
-  if (merges.length === 0) return null;
-  // Merges sorted by first row; a cell only looks at merges that start at or above it.
-  const maxSpan = merges.reduce((m, a) => Math.max(m, a.r1 - a.r0), 0);
-  return (r, c) => {
-    let lo = 0;
-    let hi = merges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (merges[mid].r0 <= r) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0 && merges[k].r0 >= r - maxSpan; k--) {
-      const m = merges[k];
-      if (r <= m.r1 && c >= m.c0 && c <= m.c1) return !(r === m.r0 && c === m.c0);
-    }
-    return false;
-  };
 }
 
 /** Hidden columns from `<col>`-style ranges (0-based, inclusive), clipped to the used columns. */

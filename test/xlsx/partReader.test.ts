@@ -93,6 +93,34 @@ describe("same snapshot as ExcelJS", () => {
     },
   );
 
+  test("a thousand merges beside a column-tall one: covered cells empty, top-lefts kept", async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet("S");
+    for (let r = 1; r <= 600; r++) s.getCell(r, 1).value = r; // A1 keeps 1, the rest are merged away
+    s.mergeCells("A1:A600");
+    for (let r = 1; r <= 600; r += 2) {
+      for (let c = 2; c <= 9; c += 2) {
+        for (const [dr, dc] of [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ])
+          s.getCell(r + dr, c + dc).value = `${r},${c}`;
+        s.mergeCells(r, c, r + 1, c + 1);
+      }
+    }
+    const { parts, exceljs } = await both(Buffer.from(await wb.xlsx.writeBuffer()));
+    expectSame(parts, exceljs);
+    const sheet = parts.sheets[0];
+    expect(sheet.merges).toHaveLength(1 + 300 * 4);
+    const kept = sheet.values.flat().filter((v) => v !== null);
+    expect(kept).toHaveLength(1 + 300 * 4);
+    expect(cellAt(sheet, 0, 0)).toBe(1);
+    expect(cellAt(sheet, 2, 1)).toBe("3,2");
+    expect(cellAt(sheet, 3, 2)).toBeNull();
+  });
+
   test("shared formulas filled across rows and columns, absolute parts kept", async () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet("S");

@@ -368,15 +368,14 @@ function readIndicatorTable(
   let evaluationRows = false;
   let r = first;
   for (; r < rd.r1; r++) {
-    if (rd.isRowEmpty(r, rd.c0, maxCol + 1)) {
-      if (++blanks >= GAP) break;
-      continue;
-    }
-    blanks = 0;
-    // The total row: its label may sit left of the level columns (总分 under 绩效指标).
+    // One scan of the row (as isRowEmpty and the total-label search did in two): is it blank, and is it the
+    // total row? The total's label may sit left of the level columns (总分 under 绩效指标).
     let totalLabel: Cell | undefined;
+    let blank = true;
     for (let c = rd.c0; c <= maxCol; c++) {
       const v = rd.raw(r, c);
+      if (v === null) continue;
+      if (blank && (typeof v !== "string" || (v.length > 0 && v.charCodeAt(0) > 32) || v.trim() !== "")) blank = false;
       // Total labels are a few characters long: the length test spares the lookup for every other cell.
       if (typeof v === "string" && v.length <= 8 && v.length > 0 && mayBeTotal(v) && isTotalLabel(v)) {
         const isValueCol = c === columns.weight || c === columns.score;
@@ -386,6 +385,11 @@ function readIndicatorTable(
         }
       }
     }
+    if (blank) {
+      if (++blanks >= GAP) break;
+      continue;
+    }
+    blanks = 0;
     if (totalLabel) {
       table.total = {
         sheet: rd.name,

@@ -53,9 +53,15 @@ export function colToLetters(col: number): string {
 
 /** Letters → 0-based column index; -1 when not letters. */
 export function lettersToCol(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
+  // Char codes rather than a regex and toUpperCase: the .xlsx reader calls this for every cell.
+  const len = letters.length;
+  if (len < 1 || len > 3) return -1;
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < len; i++) {
+    const c = letters.charCodeAt(i) | 32; // lower-cases ASCII letters
+    if (c < 97 || c > 122) return -1;
+    n = n * 26 + (c - 96);
+  }
   return n - 1;
 }
 

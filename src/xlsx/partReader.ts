@@ -10,7 +10,7 @@
  * to ExcelJS, so unusual files read exactly as before.
  */
 import * as zlib from "zlib";
-import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { fromA1, type CellValue, type MergeArea, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { CellCollector, hiddenColumns } from "./grid";
 import { shiftFormula } from "./sharedFormula";
 import { XmlScanner } from "./xml";
@@ -208,24 +208,17 @@ function readStyleFormats(parts: Parts, name: string | null): (string | null)[] 
   return xfs;
 }
 
-const A1 = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
-
-function colOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n - 1;
-}
-
 function parseRange(ref: string): MergeArea | null {
   const [a, b = a] = ref.split(":");
-  const m1 = A1.exec(a.replace(/\$/g, ""));
-  const m2 = A1.exec(b.replace(/\$/g, ""));
-  if (!m1 || !m2) return null;
-  const r0 = Number(m1[2]) - 1;
-  const c0 = colOf(m1[1]);
-  const r1 = Number(m2[2]) - 1;
-  const c1 = colOf(m2[1]);
-  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+  const p = fromA1(a);
+  const q = fromA1(b);
+  if (!p || !q) return null;
+  return {
+    r0: Math.min(p.row, q.row),
+    c0: Math.min(p.col, q.col),
+    r1: Math.max(p.row, q.row),
+    c1: Math.max(p.col, q.col),
+  };
 }
 
 function isTrue(v: string | null): boolean {
@@ -285,10 +278,10 @@ function readSheet(
         let r = row;
         let c = col + 1;
         if (ref !== null) {
-          const m = A1.exec(ref);
-          if (!m) throw new PartReaderUnsupported(`bad cell reference ${ref}`);
-          r = Number(m[2]) - 1;
-          c = colOf(m[1]);
+          const at = fromA1(ref);
+          if (!at || at.col < 0) throw new PartReaderUnsupported(`bad cell reference ${ref}`);
+          r = at.row;
+          c = at.col;
         }
         if (r < 0) throw new PartReaderUnsupported("cell outside a row");
         col = c;

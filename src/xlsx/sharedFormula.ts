@@ -5,24 +5,10 @@
  * stays; a reference moved off the sheet becomes `#REF!`.
  */
 
+import { colToLetters, lettersToCol } from "../core/snapshot";
+
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
-
-function lettersToCol1(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n;
-}
-
-function col1ToLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
@@ -45,21 +31,21 @@ function isTokenChar(c: number): boolean {
 function shiftCell(tok: string, dr: number, dc: number): string | null {
   const m = CELL.exec(tok);
   if (!m) return null;
-  let col = lettersToCol1(m[2]);
+  let col = lettersToCol(m[2]) + 1; // 1-based, as Excel numbers them
   let row = Number(m[4]);
   if (col > MAX_COL || row < 1 || row > MAX_ROW) return null; // a name that only looks like a reference
   if (!m[1]) col += dc;
   if (!m[3]) row += dr;
   if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) return "#REF!";
-  return `${m[1]}${col1ToLetters(col)}${m[3]}${row}`;
+  return `${m[1]}${colToLetters(col - 1)}${m[3]}${row}`;
 }
 
 function shiftColumn(tok: string, dc: number): string | null {
   const m = COLUMN.exec(tok);
   if (!m) return null;
   if (m[1]) return tok;
-  const col = lettersToCol1(m[2]) + dc;
-  return col < 1 || col > MAX_COL ? "#REF!" : col1ToLetters(col);
+  const col = lettersToCol(m[2]) + 1 + dc;
+  return col < 1 || col > MAX_COL ? "#REF!" : colToLetters(col - 1);
 }
 
 function shiftRow(tok: string, dr: number): string | null {

@@ -110,19 +110,6 @@ export class SheetReader {
     const row = this.sheet.values[r - this.r0];
     return row ? this.c0 + row.length : this.c0;
   }
-
-  isRowEmpty(r: number, ca = this.c0, cb = this.c1): boolean {
-    const row = this.sheet.values[r - this.r0];
-    if (!row) return true;
-    const a = Math.max(0, ca - this.c0);
-    const b = Math.min(row.length, cb - this.c0);
-    for (let i = a; i < b; i++) {
-      const v = row[i];
-      if (v === null || v === undefined) continue;
-      if (typeof v !== "string" || (v.length > 0 && v.charCodeAt(0) > 32) || v.trim() !== "") return false;
-    }
-    return true;
-  }
 }
 
 export function textOf(v: CellValue): string {

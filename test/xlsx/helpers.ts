@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { isDeepStrictEqual } from "util";
 import * as zlib from "zlib";
 
 export function makeTempDir(prefix = "perf-eval-test-"): string {
@@ -112,6 +113,22 @@ export const SIMPLE_SHEET_XML = Buffer.from(
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>42</v></c></row></sheetData></worksheet>`,
 );
+
+/**
+ * Reads .xlsx bytes with the part reader after checking that ExcelJS reads them to exactly the same snapshot;
+ * returns the part reader's. isDeepStrictEqual first: jest's toEqual takes seconds on a million-row grid, so it
+ * runs only to show a diff.
+ */
+export async function readWithBothReaders(
+  buf: Buffer,
+  source?: string,
+): Promise<import("../../src/core/snapshot").WorkbookSnapshot> {
+  const { readSnapshotFromBuffer } = await import("../../src/xlsx/snapshotReader");
+  const parts = await readSnapshotFromBuffer(buf, source, { reader: "parts" });
+  const exceljs = await readSnapshotFromBuffer(buf, source, { reader: "exceljs" });
+  if (!isDeepStrictEqual(parts, exceljs)) expect(parts).toEqual(exceljs);
+  return parts;
+}
 
 /** Writes a snapshot (as tests build them with test/support/grid) to an .xlsx file with ExcelJS. */
 export async function writeSnapshotXlsx(

@@ -1,10 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { isDeepStrictEqual } from "util";
 import * as ExcelJS from "exceljs";
 import { readSnapshotFromBuffer, readSnapshotFromFile, workbookToSnapshot } from "../../src/xlsx/snapshotReader";
 import { cellAt, type SheetSnapshot } from "../../src/core/snapshot";
-import { makeTempDir, makeZip, minimalXlsxParts, removeDir } from "./helpers";
+import { makeTempDir, makeZip, minimalXlsxParts, readWithBothReaders, removeDir } from "./helpers";
 
 let dir: string;
 beforeAll(() => {
@@ -12,21 +11,12 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(dir));
 
-/** Reads bytes with the part reader, after checking that ExcelJS reads them to exactly the same snapshot. */
-async function readBoth(buf: Buffer, source?: string) {
-  const parts = await readSnapshotFromBuffer(buf, source, { reader: "parts" });
-  const exceljs = await readSnapshotFromBuffer(buf, source, { reader: "exceljs" });
-  // isDeepStrictEqual first: jest's toEqual takes seconds on a million-row grid; it runs only to show a diff.
-  if (!isDeepStrictEqual(parts, exceljs)) expect(parts).toEqual(exceljs);
-  return parts;
-}
-
 async function roundTrip(build: (wb: ExcelJS.Workbook) => void, opts: { date1904?: boolean } = {}) {
   const wb = new ExcelJS.Workbook();
   if (opts.date1904) wb.properties.date1904 = true;
   build(wb);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return readBoth(buf, "t.xlsx");
+  return readWithBothReaders(buf, "t.xlsx");
 }
 
 function sheet(snap: { sheets: SheetSnapshot[] }, name: string): SheetSnapshot {
@@ -280,7 +270,7 @@ describe("readSnapshotFromBuffer", () => {
         `<row r="2"><c r="B2" t="inlineStr"><is><t>总分</t></is></c><c r="C2"><f>1+1</f><v>2</v></c><c r="D2" t="e"><v>#DIV/0!</v></c></row>` +
         `</sheetData></worksheet>`,
     );
-    const snap = await readBoth(makeZip(minimalXlsxParts(xml)));
+    const snap = await readWithBothReaders(makeZip(minimalXlsxParts(xml)));
     const s = snap.sheets[0];
     expect(s.name).toBe("S");
     expect([s.originRow, s.originCol]).toEqual([1, 1]);

@@ -126,11 +126,14 @@ async function benchCli(out, log, notes, { budgetMs = 100000 } = {}) {
     out["cli.rss_mb_50"] = round(median(fifty.map((r) => r.rssKb)) / 1024, 1);
     out["cli.mem_500_over_50"] = round(median(two.map((r) => r.rssKb)) / median(fifty.map((r) => r.rssKb)), 2);
     // Where the CPU went: with one reader, its (main) thread against V8's own threads; with two, in all.
-    const cpu = (runs, k) => (runs.every((r) => r[k] !== null) ? median(runs.map((r) => r[k])) / 1000 : null);
-    out["cli.cpu_s_1_worker_reader"] = round(cpu(one, "mainMs"), 2);
-    out["cli.cpu_s_1_worker_v8_threads"] = round(cpu(one, "otherMs"), 2);
-    const total2 = two.every((r) => r.mainMs !== null) ? two.map((r) => ({ t: r.mainMs + r.otherMs })) : null;
-    out["cli.cpu_s_2_workers_total"] = total2 ? round(cpu(total2, "t"), 2) : null;
+    // Median CPU seconds of `part` over runs; null where /proc could not be read.
+    const cpu = (runs, part) => {
+      const xs = runs.map(part);
+      return xs.some((x) => x === null || Number.isNaN(x)) ? null : round(median(xs) / 1000, 2);
+    };
+    out["cli.cpu_s_1_worker_reader"] = cpu(one, (r) => r.mainMs);
+    out["cli.cpu_s_1_worker_v8_threads"] = cpu(one, (r) => r.otherMs);
+    out["cli.cpu_s_2_workers_total"] = cpu(two, (r) => (r.mainMs === null ? null : r.mainMs + r.otherMs));
     out["cli.cpu_scaling_2_threads"] = round(await cpuScaling(), 2);
     log(`  pure-CPU loop: 2 threads do ${out["cli.cpu_scaling_2_threads"]}× the work of 1 in the same time`);
     log(

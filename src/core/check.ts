@@ -9,6 +9,9 @@ import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/typ
 
 export { MAX_RELATED };
 import { scoreSummaries } from "./recognize/scores";
+import { coverage, type RecognizedTable } from "./recognize/coverage";
+
+export type { RecognizedTable, RecognizedKind } from "./recognize/coverage";
 
 export interface CheckOptions {
   /** Run only these rules (all when omitted). */
@@ -27,6 +30,11 @@ export interface ScoreSummary {
 }
 
 export interface CheckResult {
+  /**
+   * What was recognized: every table the rules read. Empty means the check understood nothing in the workbook,
+   * and a result must then say so ("未识别到绩效表格"), never "no problems".
+   */
+  recognized: RecognizedTable[];
   findings: Finding[];
   summary: CheckSummary;
   scores: ScoreSummary[];
@@ -84,5 +92,5 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0),
   );
-  return { findings, summary: summarize(findings), scores: scoreSummaries(model) };
+  return { recognized: coverage(model), findings, summary: summarize(findings), scores: scoreSummaries(model) };
 }

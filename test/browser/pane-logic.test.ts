@@ -13,7 +13,7 @@ import { cardInfo, toTemplateOptions } from "../../src/taskpane/TemplatesTab";
 import type { Finding } from "../../src/core/findings";
 import type { CheckResult } from "../../src/core/check";
 
-const EMPTY: CheckResult = { findings: [], summary: { errors: 0, warnings: 0, infos: 0 }, scores: [] };
+const EMPTY: CheckResult = { recognized: [], findings: [], summary: { errors: 0, warnings: 0, infos: 0 }, scores: [] };
 
 describe("ribbon command 一键检查", () => {
   let host: SimHost;

@@ -114,6 +114,8 @@ export interface TotalRow extends CellPos {
 
 export interface IndicatorTable {
   kind: TableKind;
+  /** A department-wide form (部门整体支出绩效自评表 / 部门整体绩效目标表), judged from its title and groups. */
+  department?: boolean;
   sheet: string;
   /** One or two header rows (headers split over two rows). */
   headerRows: number[];

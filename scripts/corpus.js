@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/**
+ * `npm run corpus`: checks every real published form in test/fixtures/real/ and scores the findings against the
+ * defects a reviewer marked by hand (test/fixtures/real/README.md says how a finding matches a defect).
+ * Prints per-rule and overall true/false findings, missed defects, precision and recall, the recognition of each
+ * form, and writes bench/corpus.json. Uses the compiled core (build/cli, made by `npm run build:cli`).
+ *
+ *   node scripts/corpus.js [--json] [--verbose] [--out FILE]
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const DIR = path.join(ROOT, "test", "fixtures", "real");
+
+function load(mod) {
+  return require(path.join(ROOT, "build", "cli", mod));
+}
+
+/** A1 cells of a finding: its own and its related ones (sheet-qualified). */
+function findingCells(f) {
+  const { splitRef } = load("cli/checkFile");
+  const out = [`${f.sheet}!${f.cell}`];
+  for (const r of f.related) {
+    const sp = splitRef(r);
+    if (sp) out.push(`${sp.sheet}!${sp.cell.replace(/\$/g, "")}`);
+  }
+  return out;
+}
+
+function matches(f, d) {
+  if (!d.rules.includes(f.rule)) return false;
+  if (d.anyCell) return f.sheet === d.sheet || findingCells(f).some((c) => c.startsWith(`${d.sheet}!`));
+  const want = new Set(d.cells.map((c) => `${d.sheet}!${c}`));
+  return findingCells(f).some((c) => want.has(c));
+}
+
+function ratio(a, b) {
+  return b === 0 ? 1 : a / b;
+}
+
+/** Scores one form: each counted finding true or false, each defect found or missed. */
+function scoreForm(spec, result) {
+  const defects = spec.expected.defects;
+  const found = new Set();
+  const findings = [];
+  for (const f of result.findings) {
+    if (f.severity === "info") continue;
+    const hit = defects.filter((d) => matches(f, d));
+    for (const d of hit) found.add(d.id);
+    findings.push({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, true: hit.length > 0, message: f.message["zh-CN"] });
+  }
+  const missed = defects.filter((d) => !found.has(d.id));
+  // Recognition: every expected table found with its row count.
+  const recognition = (spec.expected.recognized || []).map((want) => {
+    const got = result.recognized.find((t) => t.kind === want.kind && t.sheet === want.sheet && (want.rows === undefined || t.rows === want.rows));
+    const sameKind = result.recognized.filter((t) => t.kind === want.kind && t.sheet === want.sheet);
+    return { ...want, ok: !!got, got: got ? got.rows : sameKind.map((t) => t.rows) };
+  });
+  return { findings, found: defects.filter((d) => found.has(d.id)), missed, recognition };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const verbose = args.includes("--verbose");
+  const outIdx = args.indexOf("--out");
+  const out = outIdx >= 0 ? args[outIdx + 1] : path.join(ROOT, "bench", "corpus.json");
+  const { readSnapshotFromFile } = load("xlsx/snapshotReader");
+  const { checkWorkbook } = load("core/check");
+  const specs = fs.readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+  const perRule = {};
+  const rule = (id) => (perRule[id] ??= { true: 0, false: 0, found: 0, missed: 0 });
+  const totals = { error: { true: 0, false: 0 }, warning: { true: 0, false: 0 }, found: 0, missed: 0 };
+  const forms = [];
+  const provinces = new Set();
+  let recognizedOk = 0;
+  let recognizedAll = 0;
+  for (const name of specs) {
+    const spec = JSON.parse(fs.readFileSync(path.join(DIR, name), "utf8"));
+    provinces.add(spec.province);
+    const xlsx = path.join(DIR, name.replace(/\.json$/, ".xlsx"));
+    let result;
+    try {
+      result = checkWorkbook(await readSnapshotFromFile(xlsx));
+    } catch (e) {
+      console.error(`${spec.id}: cannot read or check: ${e.message}`);
+      process.exitCode = 1;
+      continue;
+    }
+    const s = scoreForm(spec, result);
+    for (const f of s.findings) {
+      totals[f.severity][f.true ? "true" : "false"]++;
+      rule(f.rule)[f.true ? "true" : "false"]++;
+    }
+    for (const d of s.found) {
+      totals.found++;
+      for (const r of d.rules) rule(r).found++;
+    }
+    for (const d of s.missed) {
+      totals.missed++;
+      rule(d.rules[0]).missed++;
+    }
+    recognizedAll += s.recognition.length;
+    recognizedOk += s.recognition.filter((x) => x.ok).length;
+    forms.push({
+      id: spec.id,
+      province: spec.province,
+      kind: spec.kind,
+      defects: spec.expected.defects.length,
+      found: s.found.length,
+      falseFindings: s.findings.filter((f) => !f.true).map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell}: ${f.message}`),
+      missed: s.missed.map((d) => `${d.id} ${d.rules.join("|")} ${d.sheet}!${(d.cells || ["*"]).join(",")}: ${d.what}`),
+      recognition: s.recognition.filter((x) => !x.ok).map((x) => `${x.kind} ${x.sheet} rows ${x.rows} (got ${JSON.stringify(x.got)})`),
+      recognized: result.recognized.map((t) => `${t.kind} ${t.sheet}!${t.range} rows ${t.rows}`),
+    });
+  }
+  const report = {
+    date: new Date().toISOString(),
+    forms: forms.length,
+    provinces: provinces.size,
+    errors: { true: totals.error.true, false: totals.error.false, precision: ratio(totals.error.true, totals.error.true + totals.error.false) },
+    warnings: { true: totals.warning.true, false: totals.warning.false, precision: ratio(totals.warning.true, totals.warning.true + totals.warning.false) },
+    overall: {
+      precision: ratio(totals.error.true + totals.warning.true, totals.error.true + totals.error.false + totals.warning.true + totals.warning.false),
+    },
+    recall: ratio(totals.found, totals.found + totals.missed),
+    defects: { found: totals.found, missed: totals.missed },
+    recognition: { expected: recognizedAll, recognized: recognizedOk },
+    rules: Object.fromEntries(
+      Object.entries(perRule)
+        .sort()
+        .map(([id, r]) => [id, { ...r, precision: ratio(r.true, r.true + r.false), recall: ratio(r.found, r.found + r.missed) }]),
+    ),
+    perForm: forms,
+  };
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+  if (args.includes("--json")) {
+    process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    return;
+  }
+  const pct = (x) => `${(x * 100).toFixed(1)}%`;
+  console.log(`${report.forms} forms from ${report.provinces} provinces; ${recognizedOk}/${recognizedAll} expected tables recognized`);
+  console.log("");
+  console.log("rule                       true  false  found  missed  precision  recall");
+  for (const [id, r] of Object.entries(report.rules)) {
+    console.log(`${id.padEnd(26)} ${String(r.true).padStart(4)}  ${String(r.false).padStart(5)}  ${String(r.found).padStart(5)}  ${String(r.missed).padStart(6)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}`);
+  }
+  console.log("");
+  console.log(`errors:   ${report.errors.true} true, ${report.errors.false} false, precision ${pct(report.errors.precision)}`);
+  console.log(`warnings: ${report.warnings.true} true, ${report.warnings.false} false, precision ${pct(report.warnings.precision)}`);
+  console.log(`overall precision ${pct(report.overall.precision)}; recall ${pct(report.recall)} (${totals.found} of ${totals.found + totals.missed} defects)`);
+  for (const f of forms) {
+    if (!verbose && f.falseFindings.length === 0 && f.missed.length === 0 && f.recognition.length === 0) continue;
+    console.log(`\n${f.id} (${f.province}, ${f.kind}): ${f.found}/${f.defects} found`);
+    if (verbose) for (const t of f.recognized) console.log(`  recognized ${t}`);
+    for (const t of f.recognition) console.log(`  NOT RECOGNIZED ${t}`);
+    for (const t of f.falseFindings) console.log(`  FALSE ${t}`);
+    for (const t of f.missed) console.log(`  MISSED ${t}`);
+  }
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((e) => {
+  console.error(e.stack || e.message);
+  process.exit(1);
+});

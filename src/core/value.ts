@@ -55,6 +55,10 @@ export function normalizeWidth(s: string): string {
     else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x202f) out += " ";
     else if (ch === "≧" || ch === "⩾" || ch === "≥") out += "≥";
     else if (ch === "≦" || ch === "⩽" || ch === "≤") out += "≤";
+    // Small form variants (﹦ U+FE66, ﹤, ﹥) appear in forms typed with some Chinese input methods.
+    else if (ch === "﹦") out += "=";
+    else if (ch === "﹤") out += "<";
+    else if (ch === "﹥") out += ">";
     else out += ch;
   }
   return out;

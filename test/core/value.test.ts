@@ -34,6 +34,15 @@ const CASES: [string, Expect][] = [
   ["＞８０％", { op: ">", number: 0.8 }],
   ["＜５％", { op: "<", number: 0.05 }],
   ["＝１００％", { op: "=", number: 1 }],
+  // small form variants (issue 10's operator list)
+  ["﹦100%", { op: "=", number: 1, unit: "%" }],
+  ["﹤5%", { op: "<", number: 0.05 }],
+  ["不少于50人", { op: ">=", number: 50, unit: "人" }],
+  ["不高于3%", { op: "<=", number: 0.03 }],
+  ["50人以上", { op: ">=", number: 50, unit: "人" }],
+  ["90万元以内", { op: "<=", number: 900000, unit: "元" }],
+  ["至少3次", { op: ">=", number: 3, unit: "次" }],
+  ["最多2次", { op: "<=", number: 2, unit: "次" }],
   ["≤628，678，956．50元", { op: "<=", number: 628678956.5, decimals: 2 }],
   ["＞＝95", { op: ">=", number: 95, unit: null }],
   // ASCII

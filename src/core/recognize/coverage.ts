@@ -68,7 +68,7 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
     const cols: Record<string, number | undefined> = { ...f.columns };
     const rowsRead = [f.total, ...f.parts].filter((x) => x !== undefined);
     const last = rowsRead.reduce((m, x) => Math.max(m, x.row), f.headerRow);
-    const labelCol = rowsRead.reduce((m, x) => Math.min(m, x.label.col), Infinity);
+    const labelCol = rowsRead.reduce((m, x) => Math.min(m, x.label.col), f.firstCol ?? Infinity);
     const [c0, c1] = span(cols);
     out.push({
       kind: "funds",

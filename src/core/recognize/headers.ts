@@ -46,11 +46,15 @@ const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
   ["standard", /(评分|评扣分|评\(扣\)分|扣分|计分|打分)(标准|办法|规则|方法|依据)/],
   ["deduction", /扣分(原因|说明|理由|情况)/],
   ["reason", /偏差|原因分析|改进措施|未完成原因/],
-  ["explanation", /^指标(解释|说明|内涵|定义)$/],
+  ["explanation", /^(指标(解释|说明|内涵|定义)|绩效标准|指标值设定依据)$/],
   ["nature", /^(指标)?(性质|方向)$/],
   ["unit", /^(度量|计量|计算)?单位$/],
   ["actual", /^(全年|年度)?(实际完成值|实际完成数|实际值|完成值|实际完成情况|实际完成|实际完成指标值|实际达成值)$/],
-  ["target", /^(年度|全年|预期|计划)?(绩效)?(指标值|目标值|计划值|预期值|指标目标值)$/],
+  // 指标值, 年度指标值, 年初目标值, 预期指标值, 全年目标值, 指标值及单位 (brackets such as （包含数字及计量单位） are bare()d).
+  [
+    "target",
+    /^(年度|全年|年初|预期|计划|本年|当年)?(绩效)?(指标值|目标值|计划值|预期值|指标目标值)(及单位|及计量单位)?$/,
+  ],
   ["weight", /^(指标)?(分值|权重|权重分|标准分|满分|分数|权数)$/],
   ["score", /^(自评|评价|实际|最终|考核)?(得分|评分|评分结果)$/],
   ["remark", /^备注$/],
@@ -123,6 +127,8 @@ export const fundsRowKind = memo(function fundsRowKind(
   if (/财政(拨款|资金|补助|预算)/.test(k)) return "fiscal";
   if (/结转|结余/.test(k)) return "carryover";
   if (/^其他/.test(k)) return "other";
+  // Department-wide forms split the year's budget by purpose.
+  if (/^(基本支出|项目支出|人员经费|公用经费)$/.test(k)) return "part";
   if (/资金$/.test(k) && k.length <= 12) return "part";
   return null;
 });
@@ -179,6 +185,8 @@ function familyOfUncached(level1: string, level2: string): IndicatorFamily | und
   const a = headerKey(level1);
   if (/预算执行|资金执行|执行率/.test(a)) return "预算执行";
   if (/产出/.test(a)) return "产出";
+  // Newer forms make 成本指标 a first level of its own (经济成本 / 社会成本 / 生态环境成本).
+  if (/^成本(指标)?(\(.*\))?$/.test(a)) return "成本";
   if (/满意/.test(a)) return "满意度";
   if (/效益|效果/.test(a)) return "效益";
   if (/决策/.test(a)) return "决策";
@@ -195,19 +203,50 @@ export function categoryOf(level1: string, level2: string, level3: string): Indi
   return categoryMemo(`${level1}\u0001${level2}\u0001${level3}`);
 }
 
-function categoryOfUncached(level1: string, level2: string, level3: string): IndicatorCategory | undefined {
-  const b = headerKey(level2);
-  if (/数量/.test(b)) return "数量";
-  if (/质量/.test(b)) return "质量";
-  if (/时效|进度/.test(b)) return "时效";
-  if (/成本/.test(b)) return "成本";
-  if (/经济效益/.test(b)) return "经济效益";
-  if (/社会效益/.test(b)) return "社会效益";
-  if (/生态效益|环境效益/.test(b)) return "生态效益";
-  if (/可持续/.test(b)) return "可持续影响";
-  if (/满意/.test(b)) return "满意度";
-  const a = headerKey(level1);
-  if (/满意/.test(a)) return "满意度";
-  if (/预算执行|资金执行|执行率/.test(a) || /预算执行率/.test(headerKey(level3))) return "预算执行";
+/** The category a level name carries by itself (数量指标, 完成数量, 社会效益指标 …), if any. */
+function namedCategory(key: string): IndicatorCategory | undefined {
+  if (/数量/.test(key)) return "数量";
+  if (/质量/.test(key)) return "质量";
+  if (/时效|进度/.test(key)) return "时效";
+  if (/成本/.test(key)) return "成本";
+  if (/经济效益/.test(key)) return "经济效益";
+  if (/社会效益/.test(key)) return "社会效益";
+  if (/生态效益|环境效益/.test(key)) return "生态效益";
+  if (/可持续/.test(key)) return "可持续影响";
+  if (/满意/.test(key)) return "满意度";
   return undefined;
+}
+
+/**
+ * The 二级 name decides when it names a category (数量指标); otherwise whichever level names one: score sheets
+ * write 项目绩效 / 项目完成 / 完成数量, and 成本指标 as a first level has no category word below it.
+ */
+function categoryOfUncached(level1: string, level2: string, level3: string): IndicatorCategory | undefined {
+  const a = headerKey(level1);
+  const b = headerKey(level2);
+  const c = headerKey(level3);
+  if (/预算执行|资金执行|执行率/.test(a) || /预算执行率/.test(c)) return "预算执行";
+  return namedCategory(b) ?? (level3 ? namedCategory(c) : undefined) ?? namedCategory(a);
+}
+
+/** Family from the category when the 一级 / 二级 names do not say it (项目绩效 / 项目完成 / 完成数量 → 产出). */
+export function familyOfCategory(category: IndicatorCategory | undefined): IndicatorFamily | undefined {
+  switch (category) {
+    case "数量":
+    case "质量":
+    case "时效":
+    case "成本":
+      return "产出";
+    case "经济效益":
+    case "社会效益":
+    case "生态效益":
+    case "可持续影响":
+      return "效益";
+    case "满意度":
+      return "满意度";
+    case "预算执行":
+      return "预算执行";
+    default:
+      return undefined;
+  }
 }

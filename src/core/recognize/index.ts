@@ -11,6 +11,7 @@ import {
   amountKind,
   categoryOf,
   familyOf,
+  familyOfCategory,
   fundsRole,
   fundsRowKind,
   headerKey,
@@ -34,6 +35,7 @@ import type {
   IndicatorRow,
   IndicatorTable,
   LabelledAmount,
+  TotalRow,
   SurveyTable,
   TableKind,
   WorkbookModel,
@@ -290,6 +292,22 @@ const levelInfo = memo((text: string): LevelInfo => ({
 
 interface Ctx {
   model: WorkbookModel;
+  /** The sheet being read is a department-wide form (部门整体支出绩效自评表 / 部门整体绩效目标表). */
+  department: boolean;
+}
+
+/** Title rows (or the sheet name) say 部门整体: a department-wide form. */
+function isDepartmentSheet(rd: SheetReader): boolean {
+  if (/部门整体/.test(rd.name)) return true;
+  const end = Math.min(rd.r1, rd.r0 + 6);
+  for (let r = rd.r0; r < end; r++) {
+    const len = rd.rowLength(r);
+    for (let c = rd.c0; c < len; c++) {
+      const v = rd.raw(r, c);
+      if (typeof v === "string" && v.length < 80 && /部门整体/.test(v)) return true;
+    }
+  }
+  return false;
 }
 
 function readIndicatorTable(
@@ -309,6 +327,7 @@ function readIndicatorTable(
     firstRow: first,
     lastRow: first - 1,
   };
+  if (ctx.department) table.department = true;
   const units = headerUnits(rd, headerRows, columns);
   if (units) table.headerUnits = units;
   const roleCols = Object.values(columns) as number[];
@@ -391,7 +410,7 @@ function readIndicatorTable(
     }
     blanks = 0;
     if (totalLabel) {
-      table.total = {
+      const total: TotalRow = {
         sheet: rd.name,
         row: r,
         col: totalLabel.col,
@@ -400,6 +419,12 @@ function readIndicatorTable(
         score: columns.score !== undefined ? rd.cell(r, columns.score) : undefined,
       };
       table.lastRow = r;
+      // 合计 90 followed by 总分 100: the first totals the rows read so far, the second the whole form.
+      if (nextIsTotal(rd, r, maxCol, columns)) {
+        (table.subtotals ??= []).push({ ...total, fromRow: first, toRow: r - 1, block: true });
+        continue;
+      }
+      table.total = total;
       r++;
       break;
     }
@@ -468,7 +493,22 @@ function readIndicatorTable(
     const i2 = g.i2;
     const i3 = info3raw !== undefined && l3 === l3raw ? info3raw : levelInfo(l3);
     if (i1.role === "level1" || i3.role === "level3") continue;
-    if (i3.subtotal || i2.subtotal) continue;
+    if (i3.subtotal || i2.subtotal) {
+      // A 小计 row totals its group: the rows since the previous block total.
+      const from = table.subtotals?.length ? table.subtotals[table.subtotals.length - 1].toRow + 2 : first;
+      const label = rd.sourceCell(r, i3.subtotal ? (columns.level3 ?? columns.level2)! : columns.level2!);
+      (table.subtotals ??= []).push({
+        sheet: rd.name,
+        row: r,
+        col: label.col,
+        label,
+        weight: columns.weight !== undefined ? rd.cell(r, columns.weight) : undefined,
+        score: columns.score !== undefined ? rd.cell(r, columns.score) : undefined,
+        fromRow: from,
+        toRow: r - 1,
+      });
+      continue;
+    }
     let hasValue = false;
     for (let i = 0; i < valueCols.length; i++) {
       // Not destructured: that runs the iterator protocol in unoptimized code, once per cell.
@@ -517,7 +557,7 @@ function readIndicatorTable(
       nameKey: lastNameKey,
       _keyId: lastKeyId,
       core: lastCore || (!!target && hasCoreMark(target.text)),
-      family: lastFamily,
+      family: lastFamily ?? familyOfCategory(lastCategory),
       category: lastCategory,
       target,
       actual: iActual < 0 ? undefined : cells[iActual],
@@ -557,6 +597,23 @@ function readIndicatorTable(
   ctx.model.tables.push(table);
   for (let i = 0; i < table.rows.length; i++) ctx.model.indicators.push(table.rows[i]);
   return Math.max(r, table.lastRow + 1);
+}
+
+/** The next non-blank row (within the gap that ends a table) is another total row (合计 then 总分). */
+function nextIsTotal(rd: SheetReader, r: number, maxCol: number, columns: Partial<Record<IndicatorRole, number>>) {
+  for (let k = r + 1, blanks = 0; k < rd.r1 && blanks < GAP; k++) {
+    let blank = true;
+    for (let c = rd.c0; c <= maxCol; c++) {
+      const v = rd.raw(k, c);
+      if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+      blank = false;
+      if (typeof v === "string" && v.length <= 8 && c !== columns.weight && c !== columns.score && isTotalLabel(v))
+        return true;
+    }
+    if (!blank) return false;
+    blanks++;
+  }
+  return false;
 }
 
 /** Units written in brackets in the headers: 实际完成值（万元） → actual: "万元". (A)/(B)/(B/A) are not units. */
@@ -603,8 +660,12 @@ function dropGroupRows(rows: IndicatorRow[]): IndicatorRow[] {
 /** `evaluationRows`: some row is a 决策 or 过程 indicator. */
 function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: boolean): TableKind {
   const c = t.columns;
-  if (c.standard !== undefined || c.deduction !== undefined) return "evaluation";
-  if (evaluationRows) return "evaluation";
+  // A 评（扣）分标准 column beside a 指标值 and no 得分 is a declaration stating how it will be scored.
+  const scored = c.score !== undefined || c.deduction !== undefined;
+  if ((c.standard !== undefined || c.deduction !== undefined) && (scored || c.target === undefined))
+    return "evaluation";
+  // Department-wide forms have 管理效率 groups that read like 过程 but are no evaluation score sheet.
+  if (evaluationRows && !t.department) return "evaluation";
   if (c.actual !== undefined) return "self-assessment";
   if (c.score !== undefined)
     return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";
@@ -617,6 +678,11 @@ function readFunds(ctx: Ctx, rd: SheetReader, r: number, roles: Map<number, Fund
   const minCol = Math.min(...roles.keys());
   const maxCol = Math.max(...roles.keys());
   const block: FundsBlock = { sheet: rd.name, headerRow: r, columns, parts: [] };
+  for (let c = rd.c0; c < minCol; c++)
+    if (rd.textAt(r, c) !== "") {
+      block.firstCol = c;
+      break;
+    }
   const unitFrom = (row: number) => {
     for (let c = rd.c0; c <= maxCol; c++) {
       const u = unitOfLabel(rd.textAt(row, c));
@@ -735,6 +801,7 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
 function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
   if (!sheet || !Array.isArray(sheet.values)) return;
   const rd = new SheetReader(sheet);
+  ctx.department = isDepartmentSheet(rd);
   let next: RowRoles | null = null;
   for (let r = rd.r0; r < rd.r1;) {
     const roles = next ?? classify(rd, r);
@@ -745,7 +812,10 @@ function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
         isIndicatorHeader(roles.ind) ||
         (below && roles.ind.size > 0 && isIndicatorHeader(new Map([...roles.ind, ...below.ind])))
       ) {
-        const useBelow = !!below && below.ind.size > 0 && !isIndicatorHeader(below.ind);
+        // The row below holds sub-headers (一级/二级/三级 under 绩效指标, 指标性质 | 指标值 | 度量单位 under 年度指标值)
+        // unless it is a complete header of its own while this row is one too.
+        const useBelow =
+          !!below && below.ind.size > 0 && (!isIndicatorHeader(roles.ind) || !isIndicatorHeader(below.ind));
         const assign = combineHeaders(rd, r, roles.ind, useBelow ? below!.ind : new Map());
         const cols = pickColumns(assign);
         r = readIndicatorTable(ctx, rd, useBelow ? [r, r + 1] : [r], cols);
@@ -808,7 +878,7 @@ function link(model: WorkbookModel): void {
 /** Recognize every table on every sheet. Never throws on malformed snapshots; never changes them. */
 export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
   const model: WorkbookModel = { tables: [], indicators: [], funds: [], grades: [], surveys: [], amounts: [] };
-  const ctx: Ctx = { model };
+  const ctx: Ctx = { model, department: false };
   if (keyIds.size >= KEY_ID_LIMIT) {
     keyIds.clear();
     keyEpoch++;

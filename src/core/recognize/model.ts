@@ -61,7 +61,7 @@ export type IndicatorCategory =
   "数量" | "质量" | "时效" | "成本" | "经济效益" | "社会效益" | "生态效益" | "可持续影响" | "满意度" | "预算执行";
 
 /** First-level families: self-assessment (预算执行/产出/效益/满意度) and evaluation (决策/过程/产出/效益). */
-export type IndicatorFamily = "预算执行" | "产出" | "效益" | "满意度" | "决策" | "过程";
+export type IndicatorFamily = "预算执行" | "产出" | "成本" | "效益" | "满意度" | "决策" | "过程";
 
 export interface IndicatorRow extends CellPos {
   /** Index of the row's table in `WorkbookModel.tables`. */
@@ -112,6 +112,14 @@ export interface TotalRow extends CellPos {
   score?: Cell;
 }
 
+/** A 合计 / 小计 row inside a table: it totals only the indicator rows from `fromRow` to `toRow`. */
+export interface SubtotalRow extends TotalRow {
+  fromRow: number;
+  toRow: number;
+  /** A 合计 of every row so far followed by the form's 总分 (which then counts this total, not the rows). */
+  block?: boolean;
+}
+
 export interface IndicatorTable {
   kind: TableKind;
   /** A department-wide form (部门整体支出绩效自评表 / 部门整体绩效目标表), judged from its title and groups. */
@@ -123,7 +131,10 @@ export interface IndicatorTable {
   /** Units written in a column's header brackets: 实际完成值（万元） → { actual: "万元" }; （A）/（B） are not units. */
   headerUnits?: Partial<Record<IndicatorRole, string>>;
   rows: IndicatorRow[];
+  /** The table's last total row (总分): it covers every row, and the funds block's 预算执行 when the table has none. */
   total?: TotalRow;
+  /** Block totals before it (绩效指标（90分）… 合计 90 before 总分 100; 小计 rows of a group). */
+  subtotals?: SubtotalRow[];
   /** First and last data row (inclusive); equal to the header row + 1 / header row when there are no rows. */
   firstRow: number;
   lastRow: number;
@@ -147,6 +158,8 @@ export interface FundsBlock {
   columns: Partial<Record<FundsRole, number>>;
   total?: FundsRow;
   parts: FundsRow[];
+  /** Leftmost column of the block (its 项目资金（万元） label). */
+  firstCol?: number;
   /** Money unit from the block's label, e.g. 项目资金（万元）. */
   unit?: "元" | "万元";
 }

@@ -1,8 +1,65 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
 import { cellNumber, isBlankMark } from "../recognize/cells";
-import type { Cell, FundsRole, LabelledAmount } from "../recognize/model";
-import { hasNum, totalAgrees, weightedItems } from "./util";
+import type { Cell, FundsRole, LabelledAmount, TotalRow } from "../recognize/model";
+import { hasNum, totalAgrees, weightedItems, type WeightedItem } from "./util";
+
+/** The scores and weights a total row covers, read once. */
+function scopeSums(tr: TotalRow, items: readonly WeightedItem[]) {
+  const scores: Cell[] = [];
+  const weights: Cell[] = [];
+  // A score left blank or marked 不适用 means the total was rescaled: the plain sum does not apply.
+  let scorable = true;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    if (i.score) {
+      scores.push(i.score);
+      if (!hasNum(i.score)) scorable = false;
+    }
+    if (i.weight && isBlankMark(i.score)) scorable = false;
+    if (hasNum(i.weight)) weights.push(i.weight);
+  }
+  const score = hasNum(tr.score) && scorable && scores.length > 0 ? totalAgrees(tr.score, scores) : null;
+  const weight = hasNum(tr.weight) && weights.length > 0 ? totalAgrees(tr.weight, weights) : null;
+  return { scores, weights, score, weight };
+}
+
+/**
+ * A total row against the scopes it may cover (the rows, or the rows and the funds block's 预算执行 line). It is
+ * right when one scope explains both its 得分 and its 分值; otherwise the scope that explains one of the two tells
+ * which of them is misstated.
+ */
+function checkTotal(ctx: RuleContext, tr: TotalRow, scopes: (readonly WeightedItem[])[], block: boolean): void {
+  const sums = scopes.map((items) => scopeSums(tr, items));
+  const explains = (x: (typeof sums)[number]) => (x.score?.ok ?? true) && (x.weight?.ok ?? true);
+  if (sums.some(explains)) return;
+  const scoreRight = sums.find((x) => x.score?.ok);
+  const weightRight = sums.find((x) => x.weight?.ok);
+  if (scoreRight && scoreRight.weight && !scoreRight.weight.ok) {
+    // Weights that do not make 100 are weight-total's finding; here a total row that misstates a correct sum,
+    // or a block total (合计 90) that is not the sum of its block's weights.
+    if (block || Math.abs(scoreRight.weight.sum - 100) < 1e-9)
+      ctx.report({
+        messageId: block ? "blockWeight" : "weightTotal",
+        data: { name: tr.label.text, total: cellNumber(tr.weight)!.value, sum: scoreRight.weight.sum },
+        sheet: tr.weight!.sheet,
+        row: tr.weight!.row,
+        col: tr.weight!.col,
+        related: scoreRight.weights,
+      });
+    return;
+  }
+  const wrong = weightRight ?? sums[0];
+  if (!wrong.score || wrong.score.ok) return;
+  ctx.report({
+    messageId: block ? "blockScore" : "scoreTotal",
+    data: { name: tr.label.text, total: cellNumber(tr.score)!.value, sum: wrong.score.sum },
+    sheet: tr.score!.sheet,
+    row: tr.score!.row,
+    col: tr.score!.col,
+    related: wrong.scores,
+  });
+}
 
 const rule: RuleModule = {
   id: "sum-mismatch",
@@ -25,6 +82,14 @@ const rule: RuleModule = {
       weightTotal: {
         "zh-CN": "总分行的分值为{total}，但各项分值合计为{sum}。",
         "en-US": "The total row's weight is {total}, but the weights add up to {sum}.",
+      },
+      blockScore: {
+        "zh-CN": "“{name}”行的得分为{total}，但其所含各项得分合计为{sum}。",
+        "en-US": 'The "{name}" row\'s score is {total}, but the scores it covers add up to {sum}.',
+      },
+      blockWeight: {
+        "zh-CN": "“{name}”行的分值为{total}，但其所含各项分值合计为{sum}。",
+        "en-US": 'The "{name}" row\'s weight is {total}, but the weights it covers add up to {sum}.',
       },
       amountTotal: {
         "zh-CN": "{name}为{total}，但{parts}合计为{sum}。",
@@ -55,51 +120,34 @@ const rule: RuleModule = {
           });
       }
     }
-    // 总分 against the sum of the 得分 (and its 分值 against the sum of the weights when those make 100).
+    // 总分 (and each block 合计 / 小计) against the sum of the 得分 it covers, and its 分值 against the weights.
     for (const table of model.tables) {
-      const tr = table.total;
-      if (!tr || table.kind === "declaration") continue;
+      if (table.kind === "declaration") continue;
       const items = weightedItems(model, table);
-      // One pass over the items for what the sums need (each step reads cells all over the heap).
-      const scores: Cell[] = [];
-      const weights: Cell[] = [];
-      let scoresRead = true;
-      let weightedScored = true;
-      for (let k = 0; k < items.length; k++) {
-        const i = items[k];
-        if (i.score) {
-          scores.push(i.score);
-          if (!hasNum(i.score)) scoresRead = false;
-        }
-        if (i.weight && isBlankMark(i.score)) weightedScored = false;
-        if (hasNum(i.weight)) weights.push(i.weight);
+      for (const sub of table.subtotals ?? []) {
+        const scope = items.filter((i) => !i.fromFunds && i.row >= sub.fromRow && i.row <= sub.toRow);
+        checkTotal(ctx, sub, [scope], true);
       }
-      // A score left blank or marked 不适用 means the total was rescaled: the plain sum does not apply.
-      if (hasNum(tr.score) && scores.length > 0 && scoresRead && weightedScored) {
-        const { ok, sum } = totalAgrees(tr.score, scores);
-        if (!ok)
-          ctx.report({
-            messageId: "scoreTotal",
-            data: { total: cellNumber(tr.score)!.value, sum },
-            sheet: tr.score.sheet,
-            row: tr.score.row,
-            col: tr.score.col,
-            related: scores,
-          });
+      const tr = table.total;
+      if (!tr) continue;
+      // After a block 合计 (合计 90, then 总分 100) the 总分 adds that 合计 and the funds line, not the rows again.
+      const block = table.subtotals?.filter((x) => x.block).pop();
+      if (block) {
+        const blockItem: WeightedItem = {
+          row: block.row,
+          family: "",
+          name: block.label.text,
+          weight: block.weight,
+          score: block.score,
+        };
+        const funds = items.filter((i) => i.fromFunds);
+        checkTotal(ctx, tr, funds.length ? [[...funds, blockItem], [blockItem]] : [[blockItem]], false);
+        continue;
       }
-      if (hasNum(tr.weight) && weights.length > 0) {
-        const { ok, sum } = totalAgrees(tr.weight, weights);
-        // Weights that do not make 100 are weight-total's finding; here only a total row that misstates a correct sum.
-        if (!ok && Math.abs(sum - 100) < 1e-9)
-          ctx.report({
-            messageId: "weightTotal",
-            data: { total: cellNumber(tr.weight)!.value, sum },
-            sheet: tr.weight.sheet,
-            row: tr.weight.row,
-            col: tr.weight.col,
-            related: weights,
-          });
-      }
+      const rowsOnly = items.filter((i) => !i.fromFunds);
+      // The 总分 covers the funds block's 预算执行 line too when the table has no 预算执行 row; a form that
+      // prints a 合计 of the rows alone is also right. The weights say which one the total means.
+      checkTotal(ctx, tr, rowsOnly.length === items.length ? [items] : [items, rowsOnly], false);
     }
     // Loose 资金总额 against 财政拨款 + 上年结转 + 其他资金 on the same sheet.
     const bySheet = new Map<string, LabelledAmount[]>();

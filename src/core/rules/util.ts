@@ -85,6 +85,10 @@ export function fundsFor(model: WorkbookModel, table: IndicatorTable) {
 }
 
 export interface WeightedItem {
+  /** The funds block's 预算执行率 line standing in for a 预算执行 row (not a row of the table). */
+  fromFunds?: boolean;
+  /** The sheet row of the indicator (-1 for the funds line). */
+  row: number;
   family: string;
   category?: string;
   weight?: Cell;
@@ -109,6 +113,7 @@ const itemsOf = new WeakMap<WorkbookModel, Map<IndicatorTable, readonly Weighted
 
 function buildWeightedItems(model: WorkbookModel, table: IndicatorTable): WeightedItem[] {
   const items: WeightedItem[] = table.rows.map((r) => ({
+    row: r.row,
     family: r.family ?? r.level1,
     category: r.category,
     weight: r.weight,
@@ -119,7 +124,14 @@ function buildWeightedItems(model: WorkbookModel, table: IndicatorTable): Weight
     const f = fundsFor(model, table);
     const t = f?.total;
     if (t && hasNum(t.cells.weight))
-      items.unshift({ family: "预算执行", weight: t.cells.weight, score: t.cells.score, name: t.label.text });
+      items.unshift({
+        fromFunds: true,
+        row: -1,
+        family: "预算执行",
+        weight: t.cells.weight,
+        score: t.cells.score,
+        name: t.label.text,
+      });
   }
   return items;
 }

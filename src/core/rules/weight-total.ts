@@ -80,12 +80,19 @@ const rule: RuleModule = {
       for (let k = 0; k < items.length; k++) {
         const i = items[k];
         // Older self-assessments list 服务对象满意度 under 效益指标: by the standard split it is still the 满意度 10.
-        const family = table.kind === "self-assessment" && i.category === "满意度" ? "满意度" : i.family;
+        // 成本指标 as a first level of its own takes its share of the standard 产出 50.
+        const family =
+          table.kind === "self-assessment" && i.category === "满意度"
+            ? "满意度"
+            : i.family === "成本"
+              ? "产出"
+              : i.family;
         const e = byFamily.get(family);
         if (e) e.sum.push(points(i.weight)!);
         else byFamily.set(family, { sum: [points(i.weight)!], first: i.weight!, name: family });
       }
-      if (table.kind === "self-assessment") {
+      // Department-wide forms group indicators by duty (履职效能 / 管理效率): the project split does not apply.
+      if (table.kind === "self-assessment" && !table.department) {
         for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {
           const e = byFamily.get(family);
           if (!e) continue;

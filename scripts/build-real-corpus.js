@@ -56,6 +56,36 @@ function validate(spec, file) {
   }
 }
 
+/**
+ * Every zip entry's modification time set to one fixed DOS date (2026-01-01 00:00), in the central directory and
+ * the local headers, so an unchanged form rebuilds to the same bytes.
+ */
+function fixZipTimes(buf) {
+  const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error("not a zip archive");
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error("bad central directory");
+    buf.writeUInt16LE(0, p + 12);
+    buf.writeUInt16LE(DOS_DATE, p + 14);
+    const local = buf.readUInt32LE(p + 42);
+    if (buf.readUInt32LE(local) === 0x04034b50) {
+      buf.writeUInt16LE(0, local + 10);
+      buf.writeUInt16LE(DOS_DATE, local + 12);
+    }
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return buf;
+}
+
 async function build(file) {
   const ExcelJS = require("exceljs");
   const spec = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -81,7 +111,7 @@ async function build(file) {
     });
   }
   const out = file.replace(/\.json$/, ".xlsx");
-  await wb.xlsx.writeFile(out);
+  fs.writeFileSync(out, fixZipTimes(Buffer.from(await wb.xlsx.writeBuffer())));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { WorkbookSnapshot } from "./snapshot";
 import { qualify, toA1 } from "./snapshot";
-import { summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
+import { INTERNAL_ERROR, summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
 import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
 import { RULES } from "./rules";
@@ -16,6 +16,11 @@ export type { RecognizedTable, RecognizedKind } from "./recognize/coverage";
 export interface CheckOptions {
   /** Run only these rules (all when omitted). */
   rules?: readonly RuleId[];
+  /**
+   * Told of every rule that throws (adapters log it; the check itself reports it as an internal-error finding).
+   * Tests rethrow here, so a rule that throws fails its own test table, as ESLint's RuleTester does.
+   */
+  onRuleError?: (rule: RuleId, error: unknown) => void;
 }
 
 /** Score summary of one recognized self-assessment or evaluation (评分表) table, for the task pane's chart. */
@@ -44,8 +49,22 @@ function relatedRef(r: CellPos | string): string {
   return typeof r === "string" ? r : qualify(r.sheet, toA1(r.row, r.col));
 }
 
-/** Run one rule over a recognized model; a rule that throws loses its own findings, never the whole check. */
-export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: WorkbookSnapshot): Finding[] {
+function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  // One line, bounded: it is shown in the pane and the CLI.
+  return m.replace(/\s+/g, " ").trim().slice(0, 200);
+}
+
+/**
+ * Run one rule over a recognized model. A rule that throws never takes the whole check down, and is never
+ * silent: its findings so far are kept and an internal-error finding says the rule did not finish.
+ */
+export function runRuleOn(
+  rule: RuleModule,
+  model: WorkbookModel,
+  snapshot: WorkbookSnapshot,
+  onRuleError?: CheckOptions["onRuleError"],
+): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const report = (d: ReportDescriptor) => {
@@ -68,8 +87,20 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
   };
   try {
     rule.check({ model, snapshot, report });
-  } catch {
-    // A bug in one rule must not hide every other rule's findings; the rule's own tests catch the bug.
+  } catch (e) {
+    onRuleError?.(rule.id, e);
+    const msg = errorText(e);
+    out.push({
+      rule: INTERNAL_ERROR,
+      severity: "error",
+      sheet: snapshot?.sheets?.[0]?.name ?? "",
+      cell: "A1",
+      related: [],
+      message: {
+        "zh-CN": `检查规则 ${rule.id} 出现内部错误，其检查结果不完整：${msg}`,
+        "en-US": `Rule ${rule.id} failed with an internal error; its results are incomplete: ${msg}`,
+      },
+    });
   }
   return out;
 }
@@ -84,7 +115,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   for (const rule of RULES) {
     if (wanted && !wanted.has(rule.id)) continue;
     // A loop, not push(...spread): a rule may report once per row of a table of any length.
-    for (const f of runRuleOn(rule, model, snapshot)) findings.push(f);
+    for (const f of runRuleOn(rule, model, snapshot, options.onRuleError)) findings.push(f);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(

@@ -19,11 +19,18 @@ export const RULE_IDS = [
   "rate-out-of-range",
   "unit-mismatch",
   "number-as-text",
+  "unrecognized-table",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** Reported by the engine itself when a rule throws: that rule's findings are incomplete, and the user is told. */
+export const INTERNAL_ERROR = "internal-error";
+/** Every id a finding can carry: the rules' and the engine's own. */
+export type FindingId = RuleId | typeof INTERNAL_ERROR;
+export const FINDING_IDS: readonly FindingId[] = [...RULE_IDS, INTERNAL_ERROR];
+
 export interface Finding {
-  rule: RuleId;
+  rule: FindingId;
   severity: Severity;
   sheet: string;
   /** A1 address on `sheet`, without the sheet name. */

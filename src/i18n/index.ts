@@ -3,7 +3,7 @@
  * Pure data + a formatter: no React, so the commands bundle can use it too.
  */
 import type { Bilingual, Locale } from "../core/locale";
-import type { RuleId, Severity } from "../core/findings";
+import type { FindingId, Severity } from "../core/findings";
 import type { TemplateKind } from "../core/templates/index";
 
 export type { Locale, Bilingual };
@@ -115,7 +115,7 @@ export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
 };
 
 /** Short headings for the findings list; the full explanation of each finding comes from the rule itself. */
-export const RULE_TITLES: Record<RuleId, Bilingual> = {
+export const RULE_TITLES: Record<FindingId, Bilingual> = {
   "indicator-value-mismatch": {
     "zh-CN": "同一指标的指标值前后不一致",
     "en-US": "Indicator value differs between tables",
@@ -134,6 +134,8 @@ export const RULE_TITLES: Record<RuleId, Bilingual> = {
   "rate-out-of-range": { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
   "unit-mismatch": { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
   "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
+  "unrecognized-table": { "zh-CN": "未能识别的表格", "en-US": "Form not recognized" },
+  "internal-error": { "zh-CN": "检查规则内部错误", "en-US": "Internal error in a rule" },
 };
 
 /** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */

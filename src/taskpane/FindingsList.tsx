@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { CheckSummary, Finding, RuleId, Severity } from "../core/findings";
+import type { CheckSummary, Finding, FindingId, Severity } from "../core/findings";
 import { qualify } from "../core/snapshot";
 import type { Locale } from "../core/locale";
 import { RULE_TITLES, SEVERITY_LABELS, t } from "../i18n/index";
@@ -95,9 +95,9 @@ export interface FindingsListProps {
 /** Groups findings by severity, then by rule, keeping the engine's order inside each group. */
 export function groupFindings(
   findings: readonly Finding[],
-): { severity: Severity; rules: { rule: RuleId; items: Finding[] }[] }[] {
+): { severity: Severity; rules: { rule: FindingId; items: Finding[] }[] }[] {
   return SEVERITIES.map((severity) => {
-    const byRule = new Map<RuleId, Finding[]>();
+    const byRule = new Map<FindingId, Finding[]>();
     for (const f of findings) {
       if (f.severity !== severity) continue;
       const list = byRule.get(f.rule) ?? [];
@@ -117,7 +117,7 @@ export function visibleItems<T>(items: readonly T[], showAll: boolean, limit = F
 
 export function FindingsList({ locale, findings, summary, onSelect }: FindingsListProps) {
   const s = useStyles();
-  const [expanded, setExpanded] = useState<Partial<Record<RuleId, boolean>>>({});
+  const [expanded, setExpanded] = useState<Partial<Record<FindingId, boolean>>>({});
   const groups = groupFindings(findings);
   const pill = (n: number, cls: string) => mergeClasses(s.pill, n ? cls : s.zero);
   const sevHead = { error: s.sevHeadError, warning: s.sevHeadWarning, info: s.sevHeadInfo };

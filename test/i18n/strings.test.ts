@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULE_TITLES, SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
-import { RULE_IDS } from "../../src/core/findings";
+import { FINDING_IDS } from "../../src/core/findings";
 import { TEMPLATE_KINDS } from "../../src/core/templates/index";
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -79,8 +79,8 @@ describe("t()", () => {
 
 describe("rule, severity and template labels", () => {
   it("titles every rule id exactly once, in both languages", () => {
-    expect(Object.keys(RULE_TITLES).sort()).toEqual([...RULE_IDS].sort());
-    for (const id of RULE_IDS) {
+    expect(Object.keys(RULE_TITLES).sort()).toEqual([...FINDING_IDS].sort());
+    for (const id of FINDING_IDS) {
       expect(CJK.test(RULE_TITLES[id]["zh-CN"])).toBe(true);
       expect(RULE_TITLES[id]["en-US"]).toMatch(/[A-Za-z]/);
     }

@@ -18,6 +18,7 @@ import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { selfAssessment, standardIndicators, type Ind } from "../rules/forms";
 import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/findings";
+import { sheet } from "../support/grid";
 
 let host: SimHost | null = null;
 afterEach(() => {
@@ -107,6 +108,21 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     true,
   ],
 ];
+
+FIXTURES.push([
+  "a form sheet the checker cannot read beside one it reads",
+  () => ({
+    sheets: [
+      selfAssessment(),
+      sheet("绩效目标表", [
+        ["部门绩效目标表"],
+        ["目标类别", "指标项", "指标值", "分值"],
+        ["产出", "完成项目数", "≥5个", 20],
+      ]),
+    ],
+  }),
+  true,
+]);
 
 function withRow(i: number, row: Ind): Ind[] {
   return standardIndicators().map((r, j) => (j === i ? row : r));

@@ -89,7 +89,10 @@ export function runRule(id: RuleId, input: WorkbookSnapshot | SheetSnapshot | Sh
   const snap = asWorkbook(input);
   const rule = getRule(id);
   if (!rule) throw new Error(`no rule ${id}`);
-  return runRuleOn(rule, recognizeWorkbook(snap), snap);
+  // Rethrow: a rule that throws must fail its own test table, not turn into a finding the test may not look at.
+  return runRuleOn(rule, recognizeWorkbook(snap), snap, (_id, e) => {
+    throw e;
+  });
 }
 
 /** The whole check on a snapshot. */

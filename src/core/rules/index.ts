@@ -16,6 +16,7 @@ import surveyCount from "./survey-count";
 import rateOutOfRange from "./rate-out-of-range";
 import unitMismatch from "./unit-mismatch";
 import numberAsText from "./number-as-text";
+import unrecognizedTable from "./unrecognized-table";
 
 const ALL: RuleModule[] = [
   indicatorValueMismatch,
@@ -33,6 +34,7 @@ const ALL: RuleModule[] = [
   rateOutOfRange,
   unitMismatch,
   numberAsText,
+  unrecognizedTable,
 ];
 
 const byId = new Map<RuleId, RuleModule>(ALL.map((r) => [r.id, r]));

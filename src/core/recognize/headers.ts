@@ -72,7 +72,7 @@ export const indicatorRole = memo(function indicatorRole(text: string): Indicato
 const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["initial", /^年初预算(数|金额)?$/],
   ["budget", /^(全年|调整后|年度|全年调整)?预算(数|金额)?$/],
-  ["executed", /^(全年|年度|实际)?(执行数|执行金额|支出数|支出金额|实际支出)$/],
+  ["executed", /^(全年|年度|实际|预算)?(执行数|执行金额|支出数|支出金额|实际支出)$/],
   ["rate", /^(预算)?执行率$/],
   ["weight", /^(分值|权重)$/],
   ["score", /^得分$/],

@@ -428,6 +428,9 @@ function readIndicatorTable(
       r++;
       break;
     }
+    // Text of its own left of the table's columns (a side label such as 财政部门审核意见 or 年度绩效指标 where
+    // 绩效指标 was merged down beside the rows) starts another section of the form.
+    if (r > first && startsSection(rd, r, minCol)) break;
     // A row with an indicator name that is not a header word is data; only other rows may start a new block.
     const l3col = columns.level3 ?? columns.level2;
     const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
@@ -522,6 +525,8 @@ function readIndicatorTable(
       if (cell.text !== "" && role !== "explanation" && role !== "standard") hasValue = true;
     }
     if (l3 === "" && !hasValue) continue;
+    // The national template's empty placeholder rows (指标1： / 指标2 / ……) left as printed are no indicators.
+    if (!hasValue && isPlaceholderName(l3)) continue;
     if (l1 === "" && l2 === "" && l3 === "") continue;
     const target = iTarget < 0 ? undefined : cells[iTarget];
     // Family and category depend on the names only; consecutive rows mostly share them.
@@ -599,6 +604,21 @@ function readIndicatorTable(
   return Math.max(r, table.lastRow + 1);
 }
 
+/** Names the national template prints in rows left to fill: 指标1：, 指标2, ……, …. */
+function isPlaceholderName(name: string): boolean {
+  return /^(指标\s*\d*\s*[:：]?|[.…。·\s]+|[-—*/]+)$/.test(name);
+}
+
+/** A text written left of column `minCol` in row r, not the lower part of a label merged down from above. */
+function startsSection(rd: SheetReader, r: number, minCol: number): boolean {
+  for (let c = rd.c0; c < minCol; c++) {
+    if (rd.isMergedAway(r, c)) continue;
+    const v = rd.raw(r, c);
+    if (typeof v === "string" && v.trim() !== "") return true;
+  }
+  return false;
+}
+
 /** The next non-blank row (within the gap that ends a table) is another total row (合计 then 总分). */
 function nextIsTotal(rd: SheetReader, r: number, maxCol: number, columns: Partial<Record<IndicatorRole, number>>) {
   for (let k = r + 1, blanks = 0; k < rd.r1 && blanks < GAP; k++) {
@@ -657,6 +677,20 @@ function dropGroupRows(rows: IndicatorRow[]): IndicatorRow[] {
   });
 }
 
+/** The sheet's name or one of its first rows (the title) matches. */
+function titleSays(sheet: SheetSnapshot, re: RegExp): boolean {
+  if (re.test(sheet.name)) return true;
+  const rows = sheet.values ?? [];
+  for (let i = 0; i < Math.min(rows.length, 4); i++) {
+    const row = rows[i] ?? [];
+    for (let j = 0; j < Math.min(row.length, 12); j++) {
+      const v = row[j];
+      if (typeof v === "string" && v.length <= 60 && re.test(v)) return true;
+    }
+  }
+  return false;
+}
+
 /** `evaluationRows`: some row is a 决策 or 过程 indicator. */
 function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: boolean): TableKind {
   const c = t.columns;
@@ -665,7 +699,8 @@ function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: bool
   if ((c.standard !== undefined || c.deduction !== undefined) && (scored || c.target === undefined))
     return "evaluation";
   // Department-wide forms have 管理效率 groups that read like 过程 but are no evaluation score sheet.
-  if (evaluationRows && !t.department) return "evaluation";
+  // A 自评表 may use evaluation-style first levels (项目决策 / 项目管理 / 项目产出): its title says what it is.
+  if (evaluationRows && !t.department && !(c.actual !== undefined && titleSays(sheet, /自评/))) return "evaluation";
   if (c.actual !== undefined) return "self-assessment";
   if (c.score !== undefined)
     return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";
@@ -673,6 +708,16 @@ function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: bool
 }
 
 function readFunds(ctx: Ctx, rd: SheetReader, r: number, roles: Map<number, FundsRole>): number {
+  // A header over the row labels (年度预算数（万元） above 总额 / 其中：财政资金) names no value column: the
+  // labels below it say so.
+  const below = r + 1 < rd.r1 ? r + 1 : -1;
+  for (const c of [...roles.keys()]) {
+    if (below >= 0 && fundsRowKind(rd.sourceCell(below, c).text)) roles.delete(c);
+  }
+  if (roles.size < 2) {
+    readLooseRow(ctx, rd, r);
+    return r + 1;
+  }
   const columns: Partial<Record<FundsRole, number>> = {};
   for (const [c, role] of [...roles].sort((a, b) => a[0] - b[0])) if (columns[role] === undefined) columns[role] = c;
   const minCol = Math.min(...roles.keys());

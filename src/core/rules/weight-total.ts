@@ -92,7 +92,9 @@ const rule: RuleModule = {
         else byFamily.set(family, { sum: [points(i.weight)!], first: i.weight!, name: family });
       }
       // Department-wide forms group indicators by duty (履职效能 / 管理效率): the project split does not apply.
-      if (table.kind === "self-assessment" && !table.department) {
+      // …and a self-assessment grouped some other way (项目决策 / 项目管理 / 项目产出) has its own split.
+      const standardGroups = [...byFamily.keys()].every((f) => f in STANDARD_SPLIT);
+      if (table.kind === "self-assessment" && !table.department && standardGroups) {
         for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {
           const e = byFamily.get(family);
           if (!e) continue;

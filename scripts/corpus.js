@@ -58,6 +58,15 @@ function scoreForm(spec, result) {
   for (const f of result.findings) {
     if (f.severity === "info") continue;
     const hit = defects.filter((d) => matches(f, d));
+    // unrecognized-table speaks of the checker, not the form: it is true when a table the form has on that sheet
+    // was indeed not recognized, false when everything expected there was read.
+    if (f.rule === "unrecognized-table" && hit.length === 0) {
+      const unread = (spec.expected.recognized || []).some(
+        (want) => want.sheet === f.sheet && !result.recognized.some((t) => t.sheet === want.sheet && t.kind === want.kind),
+      );
+      findings.push({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, true: unread, message: f.message["zh-CN"] });
+      continue;
+    }
     if (hit.length === 0 && partial && (WHOLE_FORM_RULES.has(f.rule) || artifacts.some((d) => matches(f, d)))) {
       notJudged++;
       continue;

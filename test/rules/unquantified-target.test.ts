@@ -29,6 +29,11 @@ describe("unquantified-target", () => {
         "words around a number (带动就业不少于50人)",
         withRow(0, ["产出指标", "数量指标", "带动就业", "带动就业不少于50人", 60, 20, 20]),
       ],
+      [
+        "a 时效 deadline in words (Chizhou 2022: 在项目计划完成时间内完成)",
+        withRow(2, ["产出指标", "时效指标", "提交报告及时性", "在项目计划完成时间内完成", "达成预期指标", 10, 10]),
+      ],
+      ["a 时效 period (Linhai 2024: 全年)", withRow(2, ["产出指标", "时效指标", "时效指标", "全年", "全年", 10, 10])],
       ["not applicable", withRow(3, ["产出指标", "成本指标", "人均培训成本", "不适用", "不适用", 10, "不适用"])],
       [
         "an evaluation system has no 指标值 to quantify",
@@ -44,7 +49,7 @@ describe("unquantified-target", () => {
 
   describe("invalid", () => {
     it.each([
-      ["在项目计划完成时间内完成", 2, "D10", "时效"],
+      ["尽快完成", 2, "D10", "时效"],
       ["*", 0, "D8", "数量"],
       ["**", 3, "D11", "成本"],
       ["质量较好", 1, "D9", "质量"],

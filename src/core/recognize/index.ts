@@ -358,6 +358,8 @@ function readIndicatorTable(
   const [iTarget, iActual, iWeight, iScore, iNature, iUnit, iReason, iDeduction, iExplanation, iStandard] =
     valueRoles.map((role) => roleIndex[role] ?? -1);
   const rowCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol;
+  // The side label beside the header (绩效指标, 年度绩效指标): a later header under another one is another table.
+  const sideLabel = leftLabel(rd, headerRows[0], minCol);
   // The 一级/二级 names carried down (text and where written; row -1 when none).
   let carry1 = "";
   let carry1Row = -1;
@@ -430,7 +432,7 @@ function readIndicatorTable(
     }
     // Text of its own left of the table's columns (a side label such as 财政部门审核意见 or 年度绩效指标 where
     // 绩效指标 was merged down beside the rows) starts another section of the form.
-    if (r > first && startsSection(rd, r, minCol)) break;
+    if (r > first && startsSection(rd, r, minCol, false)) break;
     // A row with an indicator name that is not a header word is data; only other rows may start a new block.
     const l3col = columns.level3 ?? columns.level2;
     const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
@@ -442,7 +444,11 @@ function readIndicatorTable(
       (isIndicatorHeader(roles.ind) || isFundsHeader(roles.funds) || isSurveyHeader(roles.survey))
     ) {
       // A repeated header (page break) continues the table; any other header ends it.
-      if (hasRoles(roles.ind, "level3") || hasRoles(roles.ind, "level1")) continue;
+      // A header under a side label of its own (长期绩效指标, then 年度绩效指标) starts the next table.
+      if (hasRoles(roles.ind, "level3") || hasRoles(roles.ind, "level1")) {
+        if (leftLabel(rd, r, minCol) !== sideLabel) break;
+        continue;
+      }
       break;
     }
     // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
@@ -527,6 +533,8 @@ function readIndicatorTable(
     if (l3 === "" && !hasValue) continue;
     // The national template's empty placeholder rows (指标1： / 指标2 / ……) left as printed are no indicators.
     if (!hasValue && isPlaceholderName(l3)) continue;
+    // 其中… rows break an indicator down (其中桃树种植面积) without a weight of their own: not indicators.
+    if (iWeight >= 0 && /^其中/.test(l3) && (cells[iWeight] === undefined || cells[iWeight]!.text === "")) continue;
     if (l1 === "" && l2 === "" && l3 === "") continue;
     const target = iTarget < 0 ? undefined : cells[iTarget];
     // Family and category depend on the names only; consecutive rows mostly share them.
@@ -610,13 +618,23 @@ function isPlaceholderName(name: string): boolean {
 }
 
 /** A text written left of column `minCol` in row r, not the lower part of a label merged down from above. */
-function startsSection(rd: SheetReader, r: number, minCol: number): boolean {
+function startsSection(rd: SheetReader, r: number, minCol: number, header: boolean): boolean {
+  const t = leftLabel(rd, r, minCol);
+  if (t === "") return false;
+  if (header) return true;
+  // 绩效指标 written again beside the rows after a page break, or a 一级 name in a column no header named
+  // (产出指标 under 指标类型), belong to the table.
+  return !/指标/.test(t) && !familyOf(t, "");
+}
+
+/** The first text written left of column `minCol` in row r, not the lower part of a label merged down. */
+function leftLabel(rd: SheetReader, r: number, minCol: number): string {
   for (let c = rd.c0; c < minCol; c++) {
     if (rd.isMergedAway(r, c)) continue;
     const v = rd.raw(r, c);
-    if (typeof v === "string" && v.trim() !== "") return true;
+    if (typeof v === "string" && v.trim() !== "") return headerKey(v);
   }
-  return false;
+  return "";
 }
 
 /** The next non-blank row (within the gap that ends a table) is another total row (合计 then 总分). */

@@ -6,6 +6,9 @@ import { targetParse } from "../recognize/cells";
 /** Output categories whose targets must carry a number (财预〔2021〕101号: 数量、质量、时效、成本 are quantified). */
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
 const NOT_APPLICABLE = /^(不适用|不涉及|无此项)$/;
+/** Words that state a checkable deadline or period (domain.md: 按时完成 is verifiable). */
+const DEADLINE_WORDS =
+  /按时|按期|如期|按计划|按进度|计划(完成)?时间内|规定(时间|时限|期限)内|时限内|及时|当年|年内|全年|年底|年末|月底|季度|上半年|下半年/;
 
 const rule: RuleModule = {
   id: "unquantified-target",
@@ -41,6 +44,8 @@ const rule: RuleModule = {
       if (p.quantitative || p.invalid) continue;
       const text = p.text.trim();
       if (NOT_APPLICABLE.test(text.replace(/\s/g, ""))) continue;
+      // A 时效 target may be a deadline in words: 按时完成, 在项目计划完成时间内完成, 全年, 年底前 can be checked.
+      if (row.category === "时效" && DEADLINE_WORDS.test(text)) continue;
       // A name without any value is only a gap when the row is an indicator (has a 三级 name).
       if (p.empty && !row.level3) continue;
       ctx.report({

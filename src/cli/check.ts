@@ -5,7 +5,8 @@
  * stdout carries only the report (one JSON document, or one line per finding and a summary); problems with
  * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal.
  */
-import { checkWorkbook } from "../core/check";
+import { checkWorkbook, type RecognizedTable } from "../core/check";
+import { NOTHING_RECOGNIZED, describeRecognized } from "../core/recognize/coverage";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
 import { pick, type Bilingual, type Locale } from "../core/locale";
 import { qualify, type WorkbookSnapshot } from "../core/snapshot";
@@ -18,6 +19,9 @@ const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json]
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
   --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
+每个文件先列出识别到的表格；未识别到绩效表格的文件单独列出并使退出码至少为 1。
+Each file first lists the tables recognized; a file with none is listed as such and makes the exit code at least 1.
+退出码 / exit: 0 无错误 no errors · 1 有错误或未识别的文件 errors or unrecognized files · 2 无法读取或参数错误 unreadable or bad arguments
 `;
 
 export interface CheckArgs {
@@ -88,6 +92,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
   return out;
 }
 
+const RECOGNIZED_WORD = { "zh-CN": "识别", "en-US": "recognized" } as const;
+
 /** The JSON shape of one finding (the contract of issue 4; `file` only with --merge). */
 function findingJson(f: Finding, lang: Locale, withFile: boolean) {
   const o: Record<string, unknown> = {
@@ -104,14 +110,16 @@ function findingJson(f: Finding, lang: Locale, withFile: boolean) {
 
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ");
 
-function summaryText(files: number, s: CheckSummary, unreadable: number, lang: Locale): string {
+function summaryText(files: number, s: CheckSummary, unreadable: number, unrecognized: number, lang: Locale): string {
   if (lang === "zh-CN") {
     const bad = unreadable ? `，${unreadable} 个文件无法读取` : "";
-    return `共检查 ${files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示${bad}\n`;
+    const unknown = unrecognized ? `，${unrecognized} 个文件未识别到绩效表格` : "";
+    return `共 ${files} 个文件：${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示${unknown}${bad}\n`;
   }
   const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
   const bad = unreadable ? `, ${pl(unreadable, "file")} unreadable` : "";
-  return `${pl(files, "file")} checked: ${pl(s.errors, "error")}, ${pl(s.warnings, "warning")}, ${pl(s.infos, "info")}${bad}\n`;
+  const unknown = unrecognized ? `, ${pl(unrecognized, "file")} with no evaluation table recognized` : "";
+  return `${pl(files, "file")}: ${pl(s.errors, "error")}, ${pl(s.warnings, "warning")}, ${pl(s.infos, "info")}${unknown}${bad}\n`;
 }
 
 /** A one-line progress bar redrawn in place on stderr; a no-op when stderr is not a terminal. */
@@ -141,6 +149,8 @@ class Reporter {
   private count = 0;
   private readonly findings: CheckSummary = { errors: 0, warnings: 0, infos: 0 };
   unreadable = 0;
+  /** Files read but holding no table the check recognized: they must not pass a batch run silently. */
+  unrecognized = 0;
   private readonly progress: Progress;
   constructor(
     private readonly io: CliIO,
@@ -168,11 +178,24 @@ class Reporter {
       this.findings.errors += s.errors;
       this.findings.warnings += s.warnings;
       this.findings.infos += s.infos;
+      const status = outcome.recognized.length > 0 ? "checked" : "unrecognized";
+      if (status === "unrecognized") this.unrecognized++;
       if (a.format === "json") {
-        const entry = { file: outcome.file, findings: outcome.findings.map((f) => findingJson(f, a.lang, a.merge)) };
+        const entry = {
+          file: outcome.file,
+          status,
+          recognized: outcome.recognized,
+          findings: outcome.findings.map((f) => findingJson(f, a.lang, a.merge)),
+        };
         io.out(`${this.count ? "," : ""}${JSON.stringify(entry)}`);
       } else {
-        let text = "";
+        // First what was read, so that no finding (or none) is ever read without knowing what was checked.
+        let text =
+          status === "unrecognized"
+            ? `${outcome.file}: ${NOTHING_RECOGNIZED[a.lang]}\n`
+            : outcome.recognized
+                .map((t) => `${outcome.file}: ${RECOGNIZED_WORD[a.lang]} ${describeRecognized(t, a.lang)}\n`)
+                .join("");
         for (const f of outcome.findings) {
           text += `${outcome.file} ${qualify(f.sheet, f.cell)} [${f.severity}] ${f.rule}: ${oneLine(pick(f.message, a.lang))}\n`;
         }
@@ -186,16 +209,22 @@ class Reporter {
   /** The exit code if the run ended now. */
   code(): number {
     if (this.unreadable > 0) return 2;
-    return this.findings.errors > 0 ? 1 : 0;
+    return this.findings.errors > 0 || this.unrecognized > 0 ? 1 : 0;
   }
 
   finish(): number {
     const { io, a } = this;
     this.progress.clear();
     if (a.format === "json") {
-      io.out(`],"summary":${JSON.stringify({ files: a.files.length, ...this.findings })}}\n`);
+      const summary = {
+        files: a.files.length,
+        ...this.findings,
+        unrecognized: this.unrecognized,
+        unreadable: this.unreadable,
+      };
+      io.out(`],"summary":${JSON.stringify(summary)}}\n`);
     } else {
-      io.out(summaryText(a.files.length, this.findings, this.unreadable, a.lang));
+      io.out(summaryText(a.files.length, this.findings, this.unreadable, this.unrecognized, a.lang));
     }
     return this.code();
   }
@@ -217,11 +246,17 @@ async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
     else readable.push({ file: a.files[i], snapshot: r.snapshot });
   }
   let findings: Finding[] = [];
+  let recognized: (RecognizedTable & { file: string })[] = [];
   let checkError: Bilingual | null = null;
   if (readable.length > 0) {
     const merged = mergeSnapshots(readable);
     try {
-      findings = attributeFindings(checkWorkbook(merged.snapshot).findings, merged.origins, readable[0].file);
+      const result = checkWorkbook(merged.snapshot);
+      findings = attributeFindings(result.findings, merged.origins, readable[0].file);
+      recognized = result.recognized.map((t) => {
+        const o = merged.origins.get(t.sheet) ?? { file: readable[0].file, sheet: t.sheet };
+        return { ...t, sheet: o.sheet, file: o.file };
+      });
     } catch (e) {
       const msg = oneLine(e instanceof Error ? e.message : String(e));
       checkError = {
@@ -235,7 +270,14 @@ async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
     const err = failed.get(i) ?? checkError;
     if (err) rep.add({ file, error: err });
     // The same path given twice gets its findings once, under its first mention.
-    else rep.add({ file, findings: a.files.indexOf(file) === i ? findings.filter((f) => f.file === file) : [] });
+    else {
+      const own = a.files.indexOf(file) === i;
+      rep.add({
+        file,
+        findings: own ? findings.filter((f) => f.file === file) : [],
+        recognized: recognized.filter((t) => t.file === file).map(({ file: _f, ...t }) => t),
+      });
+    }
   }
 }
 

@@ -2,14 +2,16 @@
  * Reading and checking one file, shared by the in-process path and the worker threads: both return findings
  * only (never the snapshot), so memory stays flat however many files a run checks.
  */
-import { checkWorkbook } from "../core/check";
+import { checkWorkbook, type RecognizedTable } from "../core/check";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { isXlsxInputError } from "../xlsx/zipGuard";
 import { readSnapshotFromFile } from "../xlsx/snapshotReader";
 
-export type FileOutcome = { file: string; findings: Finding[] } | { file: string; error: Bilingual };
+/** A checked file: its findings and what was recognized in it (empty: nothing was understood, so nothing checked). */
+export type FileOutcome =
+  { file: string; findings: Finding[]; recognized: RecognizedTable[] } | { file: string; error: Bilingual };
 
 export function isFailed(o: FileOutcome): o is { file: string; error: Bilingual } {
   return "error" in o;
@@ -45,7 +47,8 @@ export async function checkFile(file: string): Promise<FileOutcome> {
   const read = await readFileSnapshot(file);
   if ("error" in read) return { file, error: read.error };
   try {
-    return { file, findings: checkWorkbook(read.snapshot).findings };
+    const r = checkWorkbook(read.snapshot);
+    return { file, findings: r.findings, recognized: r.recognized };
   } catch (e) {
     return { file, error: describeFailure(e, "check") };
   }

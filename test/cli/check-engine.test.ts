@@ -106,7 +106,8 @@ test("the seed in one file: exactly the cost indicator's indicator-value-mismatc
   const io = recorder();
   expect(await run(["--lang", "en-US", file], io)).toBe(1);
   expect(io.stdout).toContain(`${file} 自评表!E18 [error] indicator-value-mismatch: Indicator "成本指标"`);
-  expect(io.stdout).toMatch(/1 file checked: 1 error, 0 warnings/);
+  expect(io.stdout).toMatch(/1 file: 1 error, 0 warnings/);
+  expect(io.stdout).toContain(`${file}: recognized self-assessment 自评表!A12:I22, 9 rows`);
 });
 
 test("--merge: the declaration and the self-assessment in two files give the mismatch across files", async () => {
@@ -114,7 +115,8 @@ test("--merge: the declaration and the self-assessment in two files give the mis
   const self = await write("seed-self.xlsx", { sheets: [seedSelfAssessment()] });
   const merged = await checkJson(["--merge", decl, self]);
   expect(merged.code).toBe(1);
-  expect(merged.doc.files[0]).toEqual({ file: decl, findings: [] });
+  expect(merged.doc.files[0]).toMatchObject({ file: decl, status: "checked", findings: [] });
+  expect(merged.doc.files[0].recognized.map((t: { kind: string }) => t.kind)).toEqual(["declaration"]);
   const serious = merged.doc.files[1].findings.filter((f: { severity: string }) => f.severity !== "info");
   expect(serious).toEqual([
     expect.objectContaining({

@@ -19,6 +19,16 @@ jest.mock("../../src/core/check", () => {
   return {
     checkWorkbook: (snap: WorkbookSnapshot) => {
       const findings: Finding[] = [];
+      // A sheet with a planted cell ("DEFECT:…" or "TABLE") counts as one recognized table.
+      const recognized = snap.sheets
+        .filter((s) => s.values.some((row) => row.some((v) => typeof v === "string" && /^(DEFECT|TABLE)/.test(v))))
+        .map((s) => ({
+          kind: "self-assessment",
+          sheet: s.name,
+          range: "A1:H9",
+          rows: 3,
+          columns: { target: "D", score: "G" },
+        }));
       for (const s of snap.sheets) {
         s.values.forEach((row, i) =>
           row.forEach((v, j) => {
@@ -36,7 +46,7 @@ jest.mock("../../src/core/check", () => {
           }),
         );
       }
-      return { findings, summary: summarize(findings), scores: [] };
+      return { recognized, findings, summary: summarize(findings), scores: [] };
     },
   };
 });
@@ -123,15 +133,25 @@ describe("perf-eval check (planted engine)", () => {
     const a = await writeBook("a.xlsx", {
       自评表: { A1: "项目名称", D14: "DEFECT:error:indicator-value-mismatch:申报表!D12" },
     });
-    const clean = await writeBook("clean.xlsx", { S: { A1: "ok" } });
+    const clean = await writeBook("clean.xlsx", { S: { A1: "TABLE ok" } });
+    const unknown = await writeBook("unknown.xlsx", { S: { A1: "hello" } });
     const missing = path.join(dir, "missing.xlsx");
-    const r = await cli(["--format", "json", a, missing, clean]);
+    const r = await cli(["--format", "json", a, missing, clean, unknown]);
     expect(r.code).toBe(2);
     const doc = JSON.parse(r.out);
+    const table = (sheet: string) => ({
+      kind: "self-assessment",
+      sheet,
+      range: "A1:H9",
+      rows: 3,
+      columns: { target: "D", score: "G" },
+    });
     expect(doc).toEqual({
       files: [
         {
           file: a,
+          status: "checked",
+          recognized: [table("自评表")],
           findings: [
             {
               rule: "indicator-value-mismatch",
@@ -144,9 +164,10 @@ describe("perf-eval check (planted engine)", () => {
           ],
         },
         { file: missing, error: expect.stringContaining("file not found") },
-        { file: clean, findings: [] },
+        { file: clean, status: "checked", recognized: [table("S")], findings: [] },
+        { file: unknown, status: "unrecognized", recognized: [], findings: [] },
       ],
-      summary: { files: 3, errors: 1, warnings: 0, infos: 0 },
+      summary: { files: 4, errors: 1, warnings: 0, infos: 0, unrecognized: 1, unreadable: 1 },
     });
     expect(Object.keys(doc)).toEqual(["files", "summary"]);
     expect(r.out.trim().split("\n")).toHaveLength(1);
@@ -166,10 +187,12 @@ describe("perf-eval check (planted engine)", () => {
     expect(r.code).toBe(1);
     const lines = r.out.trimEnd().split("\n");
     expect(lines).toEqual([
+      `${a}: 识别 项目支出绩效自评表 自评表!A1:H9，3 行（指标值 D，得分 G）`,
+      `${a}: 识别 项目支出绩效自评表 My Sheet!A1:H9，3 行（指标值 D，得分 G）`,
       `${a} 自评表!B3 [error] sum-mismatch: 中文消息 sum-mismatch`,
       `${a} 自评表!C5 [warning] score-rule: 中文消息 score-rule`,
       `${a} 'My Sheet'!A1 [info] number-as-text: 中文消息 number-as-text`,
-      "共检查 1 个文件：1 个错误，1 个警告，1 个提示",
+      "共 1 个文件：1 个错误，1 个警告，1 个提示",
     ]);
     expect(r.err).toBe("");
   });
@@ -179,8 +202,29 @@ describe("perf-eval check (planted engine)", () => {
     const r = await cli(["--lang", "en-US", a]);
     expect(r.code).toBe(0);
     expect(r.out).toBe(
-      `${a} S!A1 [warning] unquantified-target: English message unquantified-target\n1 file checked: 0 errors, 1 warning, 0 infos\n`,
+      `${a}: recognized self-assessment S!A1:H9, 3 rows (target D, score G)\n` +
+        `${a} S!A1 [warning] unquantified-target: English message unquantified-target\n1 file: 0 errors, 1 warning, 0 infos\n`,
     );
+  });
+
+  test("a file with no recognized table gets its own line, a count in the summary and exit 1, never a clean pass", async () => {
+    const ok = await writeBook("ok.xlsx", { S: { A1: "TABLE" } });
+    const blank = await writeBook("blank.xlsx", { Sheet1: { A1: "会议纪要" } });
+    const zh = await cli([ok, blank]);
+    expect(zh.code).toBe(1);
+    expect(zh.out.trimEnd().split("\n")).toEqual([
+      `${ok}: 识别 项目支出绩效自评表 S!A1:H9，3 行（指标值 D，得分 G）`,
+      `${blank}: 未识别到绩效表格，未做检查`,
+      "共 2 个文件：0 个错误，0 个警告，0 个提示，1 个文件未识别到绩效表格",
+    ]);
+    const en = await cli(["--lang", "en-US", blank]);
+    expect(en.code).toBe(1);
+    expect(en.out).toBe(
+      `${blank}: No evaluation table recognized; nothing was checked\n1 file: 0 errors, 0 warnings, 0 infos, 1 file with no evaluation table recognized\n`,
+    );
+    const json = JSON.parse((await cli(["--format", "json", ok])).out);
+    expect(json.files[0].status).toBe("checked");
+    expect(json.summary.unrecognized).toBe(0);
   });
 
   test("no files or bad options: exit 2, usage on stderr, nothing on stdout", async () => {
@@ -196,7 +240,7 @@ describe("perf-eval check (planted engine)", () => {
   });
 
   test("--merge: one workbook across files; findings under their own file, real sheet names, cross-file refs", async () => {
-    const decl = await writeBook("decl.xlsx", { Sheet1: { A1: "申报" } });
+    const decl = await writeBook("decl.xlsx", { Sheet1: { A1: "TABLE 申报" } });
     const self = await writeBook("self.xlsx", {
       // The planted engine sees the merged name "Sheet1 (2)" for this file's sheet.
       Sheet1: {
@@ -207,8 +251,17 @@ describe("perf-eval check (planted engine)", () => {
     const r = await cli(["--merge", "--format", "json", decl, self]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
-    expect(doc.summary).toEqual({ files: 2, errors: 2, warnings: 0, infos: 0 });
-    expect(doc.files[0]).toEqual({ file: decl, findings: [] });
+    expect(doc.summary).toEqual({ files: 2, errors: 2, warnings: 0, infos: 0, unrecognized: 0, unreadable: 0 });
+    expect(doc.files[0]).toEqual({
+      file: decl,
+      status: "checked",
+      recognized: [
+        { kind: "self-assessment", sheet: "Sheet1", range: "A1:H9", rows: 3, columns: { target: "D", score: "G" } },
+      ],
+      findings: [],
+    });
+    // Each file lists its own tables, under their real sheet names.
+    expect(doc.files[1].recognized.map((t: { sheet: string }) => t.sheet)).toEqual(["Sheet1"]);
     expect(doc.files[1].file).toBe(self);
     expect(doc.files[1].findings).toEqual([
       expect.objectContaining({ sheet: "Sheet1", cell: "D14", related: [`[${decl}]Sheet1!A1`], file: self }),

@@ -105,7 +105,7 @@ test("text format, zh-CN: the same lines (with the English phrase kept), exit 2"
   expect(code).toBe(2);
   expect(io.stderr.trimEnd().split("\n")).toHaveLength(broken.length);
   for (const b of broken) expect(io.stderr).toMatch(b.expect);
-  expect(io.stdout).toMatch(/共检查 9 个文件.*7 个文件无法读取/);
+  expect(io.stdout).toMatch(/共 9 个文件.*7 个文件无法读取/);
 });
 
 test("through the compiled CLI on worker threads", () => {

@@ -2,7 +2,7 @@
  * What a check recognized, stated with every result: a reviewer must see what was read, so that "no problems"
  * is never said about a workbook the check did not understand.
  */
-import { colToLetters, toA1 } from "../snapshot";
+import { colToLetters, lettersToCol, toA1 } from "../snapshot";
 import type { IndicatorTable, WorkbookModel } from "./model";
 
 /** Kinds of table a check can recognize. The ids are a contract of the CLI's JSON output. */
@@ -99,3 +99,56 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
   out.sort((a, b) => sheetOrder.get(a.sheet)! - sheetOrder.get(b.sheet)! || a.order - b.order);
   return out.map(({ order: _order, ...t }) => t);
 }
+
+/** Names of the recognized kinds, as a reviewer calls the forms. */
+export const RECOGNIZED_KIND_LABELS: Record<RecognizedKind, { "zh-CN": string; "en-US": string }> = {
+  declaration: { "zh-CN": "绩效目标申报表", "en-US": "target declaration" },
+  "self-assessment": { "zh-CN": "项目支出绩效自评表", "en-US": "self-assessment" },
+  "department-self-assessment": { "zh-CN": "部门整体支出绩效自评表", "en-US": "department-wide self-assessment" },
+  "department-declaration": { "zh-CN": "部门整体绩效目标表", "en-US": "department-wide target declaration" },
+  evaluation: { "zh-CN": "绩效评价指标体系评分表", "en-US": "evaluation score sheet" },
+  funds: { "zh-CN": "资金表", "en-US": "funds table" },
+  survey: { "zh-CN": "满意度调查表", "en-US": "survey tally" },
+};
+
+/** Names of the mapped columns, in the order a reviewer reads a form. */
+const ROLE_LABELS: [string, { "zh-CN": string; "en-US": string }][] = [
+  ["level1", { "zh-CN": "一级指标", "en-US": "level 1" }],
+  ["level2", { "zh-CN": "二级指标", "en-US": "level 2" }],
+  ["level3", { "zh-CN": "三级指标", "en-US": "level 3" }],
+  ["nature", { "zh-CN": "指标性质", "en-US": "direction" }],
+  ["target", { "zh-CN": "指标值", "en-US": "target" }],
+  ["unit", { "zh-CN": "度量单位", "en-US": "unit" }],
+  ["actual", { "zh-CN": "实际完成值", "en-US": "actual" }],
+  ["weight", { "zh-CN": "分值", "en-US": "weight" }],
+  ["score", { "zh-CN": "得分", "en-US": "score" }],
+  ["reason", { "zh-CN": "偏差原因", "en-US": "deviation reason" }],
+  ["deduction", { "zh-CN": "扣分原因", "en-US": "deduction reason" }],
+  ["standard", { "zh-CN": "评分标准", "en-US": "scoring standard" }],
+  ["explanation", { "zh-CN": "指标解释", "en-US": "explanation" }],
+  ["initial", { "zh-CN": "年初预算数", "en-US": "initial budget" }],
+  ["budget", { "zh-CN": "全年预算数", "en-US": "budget" }],
+  ["executed", { "zh-CN": "全年执行数", "en-US": "executed" }],
+  ["rate", { "zh-CN": "执行率", "en-US": "execution rate" }],
+  ["level", { "zh-CN": "选项", "en-US": "answer" }],
+  ["count", { "zh-CN": "人数", "en-US": "count" }],
+  ["share", { "zh-CN": "占比", "en-US": "share" }],
+];
+
+/** One line saying what a recognized table is and which columns were read, for the CLI and the results sheet. */
+export function describeRecognized(t: RecognizedTable, lang: "zh-CN" | "en-US"): string {
+  // In the order the columns stand on the sheet.
+  const cols = ROLE_LABELS.filter(([role]) => t.columns[role] !== undefined)
+    .sort((a, b) => lettersToCol(t.columns[a[0]]) - lettersToCol(t.columns[b[0]]))
+    .map(([role, label]) => `${label[lang]} ${t.columns[role]}`);
+  const kind = RECOGNIZED_KIND_LABELS[t.kind][lang];
+  return lang === "zh-CN"
+    ? `${kind} ${t.sheet}!${t.range}，${t.rows} 行（${cols.join("，")}）`
+    : `${kind} ${t.sheet}!${t.range}, ${t.rows} row${t.rows === 1 ? "" : "s"} (${cols.join(", ")})`;
+}
+
+/** What a result says when nothing was recognized: never "no problems". */
+export const NOTHING_RECOGNIZED = {
+  "zh-CN": "未识别到绩效表格，未做检查",
+  "en-US": "No evaluation table recognized; nothing was checked",
+} as const;

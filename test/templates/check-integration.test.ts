@@ -33,3 +33,32 @@ describe("templates through the check", () => {
     expect(checkWorkbook(snap).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+// Every form this product writes is recognized the same in both languages (issue 10): a reviewer who inserts the
+// en-US forms must not get "no problems" from a check that read nothing.
+describe("forms in both languages are recognized alike", () => {
+  const recognizedOf = async (kind: TemplateKind, lang: "zh-CN" | "en-US") =>
+    checkWorkbook(await snapshotOf([[kind, { example: true, lang }]])).recognized.map((t) => [
+      t.kind,
+      t.rows,
+      Object.keys(t.columns).sort(),
+    ]);
+
+  it.each(TEMPLATE_KINDS.filter((k) => k !== "notice" && k !== "rectification"))("%s", async (kind) => {
+    const zh = await recognizedOf(kind, "zh-CN");
+    const en = await recognizedOf(kind, "en-US");
+    expect(zh.length).toBeGreaterThan(0);
+    expect(en).toEqual(zh);
+  });
+
+  it("the en-US declaration and self-assessment examples show the cost-indicator mismatch, as the zh-CN ones do", async () => {
+    const snap = await snapshotOf([
+      ["declaration", { example: true, lang: "en-US" }],
+      ["self-assessment", { example: true, lang: "en-US" }],
+    ]);
+    const rules = checkWorkbook(snap)
+      .findings.filter((f) => f.severity === "error")
+      .map((f) => f.rule);
+    expect(rules).toEqual(["indicator-value-mismatch"]);
+  });
+});

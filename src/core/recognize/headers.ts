@@ -60,12 +60,37 @@ const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
   ["remark", /^备注$/],
 ];
 
+/**
+ * The same roles in the English this product writes in en-US forms (Level 1 … Score), matched on the key without
+ * spaces: a reviewer who inserted the English forms must get the same check.
+ */
+const INDICATOR_ROLES_EN: [IndicatorRole, RegExp][] = [
+  ["level1", /^level1(indicators?)?$/i],
+  ["level2", /^level2(indicators?)?$/i],
+  ["level3", /^(level3(indicators?)?|indicator(name)?)$/i],
+  ["standard", /^scoring(rules?|standards?|criteria)$/i],
+  ["deduction", /^(reasons?fordeductions?|deductionreasons?)$/i],
+  ["reason", /^(deviation|reasonsformiss)/i],
+  ["explanation", /^(explanation|definition)$/i],
+  ["nature", /^direction$/i],
+  ["unit", /^unit$/i],
+  ["actual", /^(annual)?actual(value)?$/i],
+  ["target", /^(annual)?target(value)?$/i],
+  ["weight", /^weights?$/i],
+  ["score", /^score$/i],
+  ["remark", /^remarks?$/i],
+];
+
+/** "Level 1" holds a digit yet is a header, not a value. */
+const ENGLISH_LEVEL = /^\s*level\s*[123]\b/i;
+
 export const indicatorRole = memo(function indicatorRole(text: string): IndicatorRole | null {
-  if (VALUE_CHARS.test(text)) return null;
+  if (VALUE_CHARS.test(text) && !ENGLISH_LEVEL.test(text)) return null;
   const k = headerKey(text);
   if (k === "" || k.length > 30) return null;
   const b = bare(k);
   for (const [role, re] of INDICATOR_ROLES) if (re.test(b) || re.test(k)) return role;
+  if (/[A-Za-z]/.test(b)) for (const [role, re] of INDICATOR_ROLES_EN) if (re.test(b)) return role;
   return null;
 });
 
@@ -76,6 +101,13 @@ const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["rate", /^(预算)?执行率$/],
   ["weight", /^(分值|权重)$/],
   ["score", /^得分$/],
+  // en-US forms
+  ["initial", /^initialbudget$/i],
+  ["budget", /^(annual|adjusted)budget$/i],
+  ["executed", /^(annual)?(spending|spent|executed|expenditure)$/i],
+  ["rate", /^(budget)?executionrate$/i],
+  ["weight", /^weight$/i],
+  ["score", /^score$/i],
 ];
 
 export const fundsRole = memo(function fundsRole(text: string): FundsRole | null {
@@ -96,6 +128,11 @@ const SURVEY_ROLES: [SurveyRole, RegExp][] = [
   ["count", /^(人数|份数|数量|票数|样本数|频数|选择人数|回答人数|问卷数|问卷份数|计数|有效份数)$/],
   ["weight", /^(权重|系数|分值系数|赋值|得分系数|权数|折算系数|计分系数)$/],
   ["share", /^(占比|比例|百分比|比重|所占比例)$/],
+  // en-US forms
+  ["level", /^(level|option|answer)$/i],
+  ["count", /^(count|respondents)$/i],
+  ["weight", /^weight$/i],
+  ["share", /^(share|proportion)$/i],
 ];
 
 export const surveyRole = memo(function surveyRole(text: string): SurveyRole | null {
@@ -108,21 +145,33 @@ export const surveyRole = memo(function surveyRole(text: string): SurveyRole | n
 
 /** Labels of a total row in indicator tables. */
 export const isTotalLabel = memo(function isTotalLabel(text: string): boolean {
-  return /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(
-    bare(headerKey(text)),
+  const k = bare(headerKey(text));
+  return (
+    /^(总分|合计|总计|总得分|得分合计|分值合计|综合得分|总分值|合计得分|总体得分|总评分)$/.test(k) ||
+    /^(total|totalscore|grandtotal)$/i.test(k)
   );
 });
 
 export const isSubtotalLabel = memo(function isSubtotalLabel(text: string): boolean {
-  return /^(小计|合计|总计)$/.test(bare(headerKey(text)));
+  const k = bare(headerKey(text));
+  return /^(小计|合计|总计)$/.test(k) || /^(subtotal|total)$/i.test(k);
 });
 
 /** Kind of a funds row from its label (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金). */
 export const fundsRowKind = memo(function fundsRowKind(
   text: string,
 ): "total" | "fiscal" | "carryover" | "other" | "part" | null {
-  const k = bare(headerKey(text)).replace(/^其中[:：]?/, "");
+  const k = bare(headerKey(text))
+    .replace(/^其中[:：]?/, "")
+    .replace(/^ofwhich[:：]?/i, "");
   if (k === "") return null;
+  if (/[A-Za-z]/.test(k)) {
+    if (/^total(funds)?$/i.test(k)) return "total";
+    if (/fiscal/i.test(k)) return "fiscal";
+    if (/carriedover/i.test(k)) return "carryover";
+    if (/^other(funds)?$/i.test(k)) return "other";
+    return null;
+  }
   if (/资金总额|^总额$|^合计$|^总计$|资金合计/.test(k)) return "total";
   if (/财政(拨款|资金|补助|预算)/.test(k)) return "fiscal";
   if (/结转|结余/.test(k)) return "carryover";
@@ -173,7 +222,8 @@ export const amountKind = memo(function amountKind(text: string): AmountKind | n
 
 /** Labels of a grade cell (评价等级 / 等级 / 评价结论). */
 export const isGradeLabel = memo(function isGradeLabel(text: string): boolean {
-  return /^(评价|绩效|自评|考核|综合评价|评定)?(等级|结论|结果|评级)$/.test(bare(headerKey(text)));
+  const k = bare(headerKey(text));
+  return /^(评价|绩效|自评|考核|综合评价|评定)?(等级|结论|结果|评级)$/.test(k) || /^(grade|rating)$/i.test(k);
 });
 
 const familyMemo = memo((k: string) => familyOfUncached(...(k.split("\u0001") as [string, string])));
@@ -183,6 +233,10 @@ export function familyOf(level1: string, level2: string): IndicatorFamily | unde
 
 function familyOfUncached(level1: string, level2: string): IndicatorFamily | undefined {
   const a = headerKey(level1);
+  if (/[A-Za-z]/.test(a)) {
+    const en = englishFamily(a);
+    if (en) return en;
+  }
   if (/预算执行|资金执行|执行率/.test(a)) return "预算执行";
   if (/产出/.test(a)) return "产出";
   // Newer forms make 成本指标 a first level of its own (经济成本 / 社会成本 / 生态环境成本).
@@ -203,8 +257,35 @@ export function categoryOf(level1: string, level2: string, level3: string): Indi
   return categoryMemo(`${level1}\u0001${level2}\u0001${level3}`);
 }
 
+/** First levels as the en-US forms write them. */
+function englishFamily(a: string): IndicatorFamily | undefined {
+  if (/^budgetexecution/i.test(a)) return "预算执行";
+  if (/^outputs?$/i.test(a)) return "产出";
+  if (/^costs?$/i.test(a)) return "成本";
+  if (/^(benefits?|effects?|outcomes?)$/i.test(a)) return "效益";
+  if (/^satisfaction$/i.test(a)) return "满意度";
+  if (/^decision/i.test(a)) return "决策";
+  if (/^process/i.test(a)) return "过程";
+  return undefined;
+}
+
+/** Categories as the en-US forms write them. */
+function englishCategory(key: string): IndicatorCategory | undefined {
+  if (/quantity/i.test(key)) return "数量";
+  if (/quality/i.test(key)) return "质量";
+  if (/timeliness/i.test(key)) return "时效";
+  if (/^cost/i.test(key)) return "成本";
+  if (/economic/i.test(key)) return "经济效益";
+  if (/social/i.test(key)) return "社会效益";
+  if (/ecolog|environment/i.test(key)) return "生态效益";
+  if (/sustainab/i.test(key)) return "可持续影响";
+  if (/satisfaction/i.test(key)) return "满意度";
+  return undefined;
+}
+
 /** The category a level name carries by itself (数量指标, 完成数量, 社会效益指标 …), if any. */
 function namedCategory(key: string): IndicatorCategory | undefined {
+  if (/[A-Za-z]/.test(key)) return englishCategory(key);
   if (/数量/.test(key)) return "数量";
   if (/质量/.test(key)) return "质量";
   if (/时效|进度/.test(key)) return "时效";

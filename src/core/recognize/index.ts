@@ -174,6 +174,7 @@ const TOTAL_START = /^\s*[总合得分综]/;
 function mayBeTotal(v: string): boolean {
   const c = v.charCodeAt(0);
   if (c === 0x603b || c === 0x5408 || c === 0x5f97 || c === 0x5206 || c === 0x7efc) return true; // 总合得分综
+  if (c === 0x54 || c === 0x74 || c === 0x47 || c === 0x67) return true; // Total, Grand total (en-US forms)
   const space = c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x205f) || c === 0x3000 || c === 0xfeff;
   return space && TOTAL_START.test(v);
 }

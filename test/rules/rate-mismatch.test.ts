@@ -108,6 +108,20 @@ describe("rate-mismatch", () => {
       expect(f[0].related).toEqual(["自评表!D4", "自评表!C4"]);
       expect(f[0].message["zh-CN"]).toBe("年度资金总额执行率填写为0%，按其数据计算应为100%。");
     });
+    it("Chizhou 2022 as published: 年度资金总额 0 / 0 with 执行率 0 while its 其中 row holds 90 / 89.974", () => {
+      const f = run(
+        selfAssessment(undefined, {
+          funds: [0, 0, 10, 0, 0],
+          parts: [
+            ["其中：本年财政拨款", 90, 89.974],
+            ["其他资金", null, null],
+          ],
+        }),
+      );
+      expect(at(f)).toEqual(["自评表!F4"]);
+      expect(f[0].message["zh-CN"]).toBe("年度资金总额执行率填写为0%，按其数据计算应为99.97%。");
+      expect(f[0].related).toEqual(["自评表!D5", "自评表!C5"]);
+    });
     it("95 in a 0.00% cell shows 9500.00 %", () => {
       expect(at(run(selfAssessment(undefined, { funds: [100, 95, 10, 95, 9.5] })))).toEqual(["自评表!F4"]);
     });

@@ -22,6 +22,18 @@ describe("score-rule", () => {
         seedSelfAssessment(),
       ],
       [
+        "a met target scored below its 分值 with the reason stated",
+        withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.97, 10, 8, "两期培训资料未归档，扣2分"]),
+      ],
+      [
+        "a met qualitative target scored in the 达成 tier (80–100 %): 16 of 20",
+        withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "明显提升", 20, 16]),
+      ],
+      [
+        "a 预算执行率 row scored 分值 × rate (Yinchuan 2021 layout: target —, actual 100%)",
+        withRow(0, ["项目管理", "投入管理", "预算执行率", "—", "100%", 20, 20]),
+      ],
+      [
         "≥ missed, proportional: 20 × 450/500 = 18",
         withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 450, 20, 18, "生源不足"]),
       ],
@@ -154,6 +166,37 @@ describe("score-rule", () => {
     it("a missed date target with full marks", () => {
       const f = run(withRow(2, ["产出指标", "时效指标", "完成时间", "2021年12月31日前", "2022年3月1日", 10, 10]));
       expect(at(f)).toEqual(["自评表!G10"]);
+    });
+    it("a met qualitative target scored below the 达成 tier with no reason (达成预期指标, 10 of 20)", () => {
+      const f = run(withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "达成预期指标", 20, 10]));
+      expect(at(f)).toEqual(["自评表!G12"]);
+      expect(f[0].message["zh-CN"]).toBe(
+        "指标“就业技能提升”已达到指标值明显提升（实际达成预期指标），得分10却低于“达成”档（分值的80%），且未说明扣分原因。",
+      );
+    });
+    it("a whole-number score is rounded, not cut (Lingling 2021: 5 of 6 for 1093万元 against 1100万元 gives 5.96)", () => {
+      const f = run(withRow(4, ["效益指标", "经济效益指标", "木材销售收入", "1100万元", "1093万元", 20, 19]));
+      expect(f.map((x) => x.message["zh-CN"])).toEqual([
+        "指标“木材销售收入”得分19，按指标值1100万元与实际完成值1093万元应得19.87。",
+      ]);
+    });
+    it("a 预算执行率 row scored below 分值 × rate (Yinchuan 2021: 100 %, 9 of 10)", () => {
+      const f = run(withRow(0, ["项目管理", "投入管理", "预算执行率", "—", "100%", 20, 18]));
+      expect(at(f)).toEqual(["自评表!G8"]);
+    });
+    it("年度资金总额 left at 0 while the 其中 rows hold 90 / 89.974 (Chizhou 2022): the rows give the rate", () => {
+      const f = run(
+        selfAssessment(undefined, {
+          funds: [0, 0, 10, 0, 0],
+          parts: [
+            ["其中：本年财政拨款", 90, 89.974],
+            ["其他资金", null, null],
+          ],
+        }),
+      );
+      expect(f.map((x) => x.message["zh-CN"])).toEqual([
+        "预算执行率得分0，按全年执行数89.974与全年预算数90（执行率99.97%）应得10。",
+      ]);
     });
     it("the published form: 执行率 0 and 得分 0 while B/A is 100 %", () => {
       const f = run(selfAssessment(undefined, { funds: [90, 90, 10, 0, 0] }));

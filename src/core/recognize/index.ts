@@ -148,7 +148,8 @@ function pickColumns(
 /** Indicator value written as one text when the form splits it into 指标性质 | 指标值 | 度量单位. */
 function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell | undefined): string | undefined {
   if (!value || value.text === "") return undefined;
-  let op = nature ? headerKey(nature.text) : "";
+  // ═ (a box-drawing double line) is typed for = in some published forms.
+  let op = nature ? headerKey(nature.text).replace(/^[═〓]$/, "=") : "";
   if (/^(正向|正向指标|大于等于|>=)$/.test(op)) op = "≥";
   else if (/^(反向|反向指标|小于等于|<=)$/.test(op)) op = "≤";
   else if (!/^[≥≤=<>]$/.test(op)) op = "";

@@ -4,6 +4,7 @@ import { cellNumber, isBlankMark } from "../recognize/cells";
 import { numbersAgree } from "../compare";
 import { defaultSatisfactionWeights } from "../rates";
 import { fmtPct } from "./format";
+import { exactSum } from "./util";
 
 /**
  * A stated rate as a fraction with the step its written form shows. Percent cells are fractions already;
@@ -84,15 +85,26 @@ const rule: RuleModule = {
         const { rate, budget, executed, initial } = row?.cells ?? {};
         if (!row || !rate || !budget || !executed || isBlankMark(rate)) continue;
         const s = statedRate(rate);
-        const a = cellNumber(budget)?.value;
-        const b = cellNumber(executed)?.value;
+        let a = cellNumber(budget)?.value;
+        let b = cellNumber(executed)?.value;
+        let inputs: Cell[] = [executed, budget];
+        // 年度资金总额 left at 0 beside 其中 rows that hold the money (a published form): the rows give the rate.
+        if (row === block.total && !a && !b) {
+          const budgets = block.parts.map((p) => p.cells.budget).filter((c): c is Cell => cellNumber(c) !== null);
+          const spent = block.parts.map((p) => p.cells.executed).filter((c): c is Cell => cellNumber(c) !== null);
+          if (budgets.length > 0 && spent.length > 0) {
+            a = exactSum(budgets.map((c) => cellNumber(c)!.value));
+            b = exactSum(spent.map((c) => cellNumber(c)!.value));
+            inputs = [...spent, ...budgets];
+          }
+        }
         if (!s || a === undefined || b === undefined || a <= 0 || b < 0) continue;
         const computed = b / a;
         if (rateAgrees(s.value, s.step, computed)) continue;
         // Some forms divide by 年初预算数 instead of 全年预算数（A）: that reading is not an error of the rate.
         const a0 = cellNumber(initial)?.value;
         if (a0 !== undefined && a0 > 0 && rateAgrees(s.value, s.step, b / a0)) continue;
-        report(`${row.label.text}执行率`, rate, s.value, computed, [executed, budget]);
+        report(`${row.label.text}执行率`, rate, s.value, computed, inputs);
       }
     }
 

@@ -2,7 +2,7 @@ import type { RuleContext, RuleModule } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
-import { quantScore } from "../scoring";
+import { QUAL_TIERS, quantScore } from "../scoring";
 import { execRate } from "../rates";
 import { isEvalError } from "../errors";
 import { fmtNum, fmtPct } from "./format";
@@ -15,10 +15,30 @@ function scoreStep(cell: Cell): number {
   return n ? Math.pow(10, -Math.min(n.decimals, 12)) : 0;
 }
 
-/** A written score agrees with the rule when it is the expected score rounded or cut to its own decimals. */
+/**
+ * A written score agrees with the rule when it is the expected score rounded to its own decimals, or cut at them
+ * (9.4 for 9.47). A whole-number score is rounded, not cut: 5 for 5.96 is a point taken, not a rounding.
+ */
 function scoreAgrees(score: number, step: number, expected: number): boolean {
   if (numbersAgree(score, step, expected, 0)) return true;
-  return expected >= score && expected - score < step - 1e-12;
+  return step < 1 && expected >= score && expected - score < step - 1e-12;
+}
+
+/** Words an actual is written with when the target was reached as planned. */
+const MET_WORDS =
+  /^(达成预期指标|达到预期指标|达成年度指标|已达成|达成|已完成|完成|已实现|实现|达到|达标|是|符合|符合要求|按时完成|全部完成)$/;
+
+/** The reason or deduction cell says why points were taken. */
+function hasReason(row: IndicatorRow): boolean {
+  return (!!row.reason && !isBlankMark(row.reason)) || (!!row.deduction && !isBlankMark(row.deduction));
+}
+
+/** A qualitative target reached: the actual repeats the target, or says it was reached. */
+function qualitativeMet(row: IndicatorRow): boolean {
+  const t = text(row, "target").replace(/\s+/g, "");
+  const a = text(row, "actual").replace(/\s+/g, "");
+  if (a === "" || t === "") return false;
+  return a === t || MET_WORDS.test(a);
 }
 
 function text(row: IndicatorRow, which: "target" | "actual"): string {
@@ -34,7 +54,7 @@ function reportRow(
   ctx: RuleContext,
   row: IndicatorRow,
   s: number,
-  messageId: "mismatch" | "fullForMissed",
+  messageId: "mismatch" | "fullForMissed" | "metBelow",
   expected?: number,
 ): void {
   const score = row.score!;
@@ -49,19 +69,36 @@ function reportRow(
   });
 }
 
+/** The sum of the cells that hold numbers; undefined when none does. */
+function partsSum(cells: (Cell | undefined)[]): number | undefined {
+  let sum: number | undefined;
+  for (const c of cells) {
+    const n = cellNumber(c)?.value;
+    if (n !== undefined) sum = (sum ?? 0) + n;
+  }
+  return sum;
+}
+
 const rule: RuleModule = {
   id: "score-rule",
   severity: "warning",
   meta: {
     docs: {
-      "zh-CN": "得分不符合其指标值与实际完成值对应的评分规则：方向（≥ 或 ≤）、按比例计分、未完成目标却得满分。",
+      "zh-CN":
+        "得分不符合其指标值与实际完成值对应的评分规则：方向（≥ 或 ≤）、按比例计分、未完成目标却得满分、已完成目标却扣分且未说明原因、预算执行率得分不等于分值×执行率。审核人员按评分规则重算该项得分，或要求填报单位在偏差原因栏说明扣分理由。",
       "en-US":
-        "A score does not follow the scoring rule for its target and actual value: direction (≥ or ≤), proportional scoring, or full marks for a missed target.",
+        "A score does not follow the scoring rule for its target and actual value: direction (≥ or ≤), proportional scoring, full marks for a missed target, a met target scored below its weight with no reason, or a budget-execution score other than weight × rate. A reviewer recomputes the score by the rule, or asks the unit to state the reason for the deduction.",
     },
     messages: {
       mismatch: {
         "zh-CN": "指标“{name}”得分{score}，按指标值{target}与实际完成值{actual}应得{expected}。",
         "en-US": 'Indicator "{name}" scores {score}; its target {target} and actual {actual} give {expected}.',
+      },
+      metBelow: {
+        "zh-CN":
+          "指标“{name}”已达到指标值{target}（实际{actual}），得分{score}却低于“达成”档（分值的80%），且未说明扣分原因。",
+        "en-US":
+          'Indicator "{name}" meets its target {target} (actual {actual}) but scores {score}, below the "achieved" tier (80 % of its weight), with no reason given.',
       },
       fullForMissed: {
         "zh-CN": "指标“{name}”未达到指标值{target}（实际{actual}），却得满分{score}。",
@@ -88,7 +125,23 @@ const rule: RuleModule = {
       const s = cellNumber(score)?.value;
       if (w === undefined || s === undefined || w < 0) continue;
       const t = targetParse(row);
-      if (!t.quantitative || t.number === null) continue;
+      // 预算执行率 as an indicator row scores 分值 × min(rate, 1) whatever its target says (often "—").
+      if (row.category === "预算执行" && /执行率/.test(row.level3)) {
+        const ap = actualParse(row);
+        if (ap.quantitative && ap.number !== null && ap.percent && !hasReason(row)) {
+          const expected = w * Math.min(ap.number, 1);
+          if (!scoreAgrees(s, scoreStep(score), expected)) reportRow(ctx, row, s, "mismatch", expected);
+        }
+        continue;
+      }
+      if (!t.quantitative || t.number === null) {
+        // A qualitative target reached scores 80–100 % of its 分值 (the 达成 tier); below that, something must
+        // say why.
+        const tier1 = QUAL_TIERS[1].low * w;
+        if (!t.empty && !t.placeholder && w > 0 && s < tier1 - 1e-9 && !hasReason(row) && qualitativeMet(row))
+          reportRow(ctx, row, s, "metBelow");
+        continue;
+      }
       const a = readActual(t, actualParse(row), actualHint(actual));
       if (a === null) continue;
       // No operator written: the one the other table states for it, else a cost is capped from above
@@ -106,7 +159,8 @@ const rule: RuleModule = {
       if (isEvalError(expected)) continue;
       if (scoreAgrees(s, scoreStep(score), expected)) continue;
       if (!met && w > 0 && s >= w - 1e-9) reportRow(ctx, row, s, "fullForMissed");
-      else reportRow(ctx, row, s, "mismatch", expected);
+      // A met target scored below its 分值 is a deduction for something else: fine when the form says why.
+      else if (!(met && s < w && hasReason(row))) reportRow(ctx, row, s, "mismatch", expected);
     }
     // 预算执行率 in the self-assessment's funds block: 分值 × min(B/A, 1).
     for (const block of model.funds) {
@@ -115,8 +169,13 @@ const rule: RuleModule = {
       const { weight, score, budget, executed } = row.cells;
       const w = cellNumber(weight)?.value;
       const s = cellNumber(score)?.value;
-      const b = cellNumber(budget)?.value;
-      const e = cellNumber(executed)?.value;
+      let b = cellNumber(budget)?.value;
+      let e = cellNumber(executed)?.value;
+      // 年度资金总额 left at 0 while its 其中 rows hold the money (a published form did): the rows say the rate.
+      if (!b && !e && block.parts.length > 0) {
+        b = partsSum(block.parts.map((p) => p.cells.budget));
+        e = partsSum(block.parts.map((p) => p.cells.executed));
+      }
       if (w === undefined || s === undefined || b === undefined || e === undefined || !score || w < 0) continue;
       const rate = execRate(e, b);
       if (isEvalError(rate)) continue;

@@ -1,6 +1,7 @@
 import type { RuleModule } from "./types";
 import type { RuleContext } from "./types";
-import type { IndicatorCategory } from "../recognize/model";
+import type { CellPos, IndicatorCategory } from "../recognize/model";
+import { levelCell } from "../recognize";
 
 /** What a complete indicator set covers (指标设置完整): the four output kinds, benefits and satisfaction. */
 const REQUIRED = ["数量", "质量", "时效", "成本", "效益", "满意度"] as const;
@@ -11,9 +12,10 @@ const rule: RuleModule = {
   severity: "warning",
   meta: {
     docs: {
-      "zh-CN": "指标体系缺少数量、质量、时效、成本、效益或满意度类指标（指标设置不完整）。",
+      "zh-CN":
+        "指标体系缺少数量、质量、时效、成本、效益或满意度类指标（指标设置不完整），指标再少也一样。审核人员要求填报单位补充缺少类别的指标，或说明该类别不适用的理由。",
       "en-US":
-        "An indicator set without quantity, quality, timeliness, cost, benefit or satisfaction indicators (an incomplete indicator set).",
+        "An indicator set without quantity, quality, timeliness, cost, benefit or satisfaction indicators (an incomplete indicator set), however few indicators it has. A reviewer asks the unit to add indicators of the missing kind, or to state why the kind does not apply.",
     },
     messages: {
       missing: {
@@ -24,8 +26,9 @@ const rule: RuleModule = {
   },
   check(ctx: RuleContext) {
     for (const table of ctx.model.tables) {
-      // Only a whole indicator set: a table that lists output indicators and more than a handful of rows.
-      if (table.rows.length < 3 || !table.rows.some((r) => r.family === "产出")) continue;
+      // Only a whole indicator set: a table that lists output indicators, however few rows it has (a set of two
+      // indicators is the most incomplete of all).
+      if (!table.rows.some((r) => r.family === "产出")) continue;
       // Categories are read from the 二级 names: a table without them, or naming none the standard way, can't be judged.
       if (table.columns.level2 === undefined || !table.rows.some((r) => r.category && r.category !== "满意度"))
         continue;
@@ -42,12 +45,18 @@ const rule: RuleModule = {
       const col = table.columns.level2 ?? table.columns.level1 ?? table.columns.level3 ?? 0;
       for (const cat of REQUIRED) {
         if (have.has(cat)) continue;
+        // Point at the group the category belongs in (产出 for 数量/质量/时效/成本), listing its rows, so the
+        // reviewer sees where the indicator is missing; the header when the group itself is missing.
+        const family = cat === "效益" ? "效益" : cat === "满意度" ? "满意度" : "产出";
+        const group = table.rows.filter((r) => r.family === family || (family === "产出" && r.family === "成本"));
+        const anchor = group.length > 0 ? (levelCell(group[0], 1) ?? levelCell(group[0], 2)) : undefined;
         ctx.report({
           messageId: "missing",
           data: { sheet: table.sheet, category: cat },
           sheet: table.sheet,
-          row: table.headerRows[0],
-          col,
+          row: anchor?.row ?? table.headerRows[0],
+          col: anchor?.col ?? col,
+          related: group.map((r) => levelCell(r, 2) ?? levelCell(r, 3)).filter((c): c is CellPos => !!c),
         });
       }
     }

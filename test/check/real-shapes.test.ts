@@ -4,7 +4,7 @@
  */
 import { checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/findings";
-import { workbook } from "../support/grid";
+import { sheet, workbook } from "../support/grid";
 import {
   blockSubtotal,
   costFirstLevel,
@@ -124,5 +124,34 @@ describe("planted defects in real layouts", () => {
 
   it("the two-row header's total off", () => {
     expect(brief(workbook(twoRowHeader({ score: "98.88" })))).toEqual(["项目自评表!I20 sum-mismatch"]);
+  });
+});
+
+describe("levels that name a family one level down (Tianjin 2022: 实施效果指标 over 产出指标 / 效益指标)", () => {
+  it("rows take the 二级 family and the output kind their 三级 name measures", () => {
+    const s = sheet(
+      "绩效目标表",
+      [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [null, "实施效果指标", "产出指标", "建设项目个数(含续建)", 1],
+        [null, null, null, "竣工验收合格率", "100%"],
+        [null, null, null, "按进度计划实施情况", "按计划实施"],
+        [null, null, "效益指标", "完工项目县畜禽粪污综合利用率", "≥90%"],
+      ],
+      { merges: ["A1:A5", "B2:B5", "C2:C4"] },
+    );
+    const m = recognizeWorkbook(workbook(s));
+    expect(m.indicators.map((r) => [r.family, r.category ?? null])).toEqual([
+      ["产出", "数量"],
+      ["产出", "质量"],
+      ["产出", "时效"],
+      ["效益", null],
+    ]);
+    // The set has no 成本 and no 满意度 indicator: that, and nothing else, is missing.
+    const missing = checkWorkbook(workbook(s)).findings.filter((f) => f.rule === "missing-category");
+    expect(missing.map((f) => f.message["zh-CN"])).toEqual([
+      "绩效目标表的指标表缺少“成本”类指标。",
+      "绩效目标表的指标表缺少“满意度”类指标。",
+    ]);
   });
 });

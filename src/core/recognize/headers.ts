@@ -239,6 +239,13 @@ function familyOfUncached(level1: string, level2: string): IndicatorFamily | und
   }
   if (/预算执行|资金执行|执行率/.test(a)) return "预算执行";
   if (/产出/.test(a)) return "产出";
+  // A 二级 that names a family under a 一级 that names none of the standard ones (实施效果指标 / 产出指标) is
+  // the more specific.
+  if (!/满意|^效益/.test(a)) {
+    const b0 = headerKey(level2);
+    if (/^产出(指标)?$/.test(b0)) return "产出";
+    if (/^效益(指标)?$/.test(b0)) return "效益";
+  }
   // Newer forms make 成本指标 a first level of its own (经济成本 / 社会成本 / 生态环境成本).
   if (/^成本(指标)?(\(.*\))?$/.test(a)) return "成本";
   if (/满意/.test(a)) return "满意度";
@@ -307,7 +314,20 @@ function categoryOfUncached(level1: string, level2: string, level3: string): Ind
   const b = headerKey(level2);
   const c = headerKey(level3);
   if (/预算执行|资金执行|执行率/.test(a) || /预算执行率/.test(c)) return "预算执行";
-  return namedCategory(b) ?? (level3 ? namedCategory(c) : undefined) ?? namedCategory(a);
+  const named = namedCategory(b) ?? (level3 ? namedCategory(c) : undefined) ?? namedCategory(a);
+  if (named) return named;
+  // Output rows under a 二级 that only says 产出指标: the 三级 name's measure tells the kind.
+  if (level3 && /^产出(指标)?$/.test(b)) return outputKindOf(c);
+  return undefined;
+}
+
+/** The output kind a 三级 name measures (竣工验收合格率 → 质量, 建设项目个数 → 数量), when it says. */
+function outputKindOf(name: string): IndicatorCategory | undefined {
+  if (/及时|按时|按期|进度|完成时间|时限|周期/.test(name)) return "时效";
+  if (/合格|达标|验收|优良|质量|完好/.test(name)) return "质量";
+  if (/成本|费用|单价|补助标准|造价|单位投资/.test(name)) return "成本";
+  if (/数量|个数|人数|户数|次数|面积|里程|人次|场次|规模|覆盖/.test(name)) return "数量";
+  return undefined;
 }
 
 /** Family from the category when the 一级 / 二级 names do not say it (项目绩效 / 项目完成 / 完成数量 → 产出). */

@@ -29,9 +29,8 @@ const rule: RuleModule = {
       // Only a whole indicator set: a table that lists output indicators, however few rows it has (a set of two
       // indicators is the most incomplete of all).
       if (!table.rows.some((r) => r.family === "产出")) continue;
-      // Categories are read from the 二级 names: a table without them, or naming none the standard way, can't be judged.
-      if (table.columns.level2 === undefined || !table.rows.some((r) => r.category && r.category !== "满意度"))
-        continue;
+      // Categories are read from the level names: a table naming none the standard way can't be judged.
+      if (!table.rows.some((r) => r.category && r.category !== "满意度")) continue;
       const have = new Set<string>();
       for (let i = 0; i < table.rows.length; i++) {
         const r = table.rows[i];

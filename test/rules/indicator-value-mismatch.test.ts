@@ -51,8 +51,45 @@ describe("indicator-value-mismatch", () => {
       ],
       ["a ×10⁴ slip is left to unit-mismatch", declaration({ 人均培训成本: "≤1000万元" }), selfAssessment()],
       ["only one table", selfAssessment(), sheet("空", [["说明"]])],
+      [
+        "3.52万人 against 35200人: the coarser has 3 significant digits and they are equal",
+        declaration({ 培训人数: "≥3.52万人" }),
+        selfAssessment([
+          ["产出指标", "数量指标", "培训人数", "≥35200人", 35452, 20, 20],
+          ...standardIndicators().slice(1),
+        ]),
+      ],
+      [
+        "100% against 100.0%: a round number written twice is the same number",
+        declaration({ 培训合格率: "=100%" }),
+        selfAssessment([
+          standardIndicators()[0],
+          ["产出指标", "质量指标", "培训合格率", "=100.0%", 1, 10, 10],
+          ...standardIndicators().slice(2),
+        ]),
+      ],
     ])("%s", (_n, a, b) => {
       expect(run(a, b)).toEqual([]);
+    });
+  });
+
+  describe("agreeing only by rounding a coarse value: a warning naming both values", () => {
+    const withCount = (v: string) =>
+      selfAssessment([["产出指标", "数量指标", "培训人数", v, 35452, 20, 20], ...standardIndicators().slice(1)]);
+    it.each([
+      ["≥1.77万人 declared, ≥2万人 assessed", "≥1.77万人", "≥2万人"],
+      ["≥3.52万人 declared, ≥4万人 assessed", "≥3.52万人", "≥4万人"],
+      ["≥17700人 declared, ≥2万人 assessed", "≥17700人", "≥2万人"],
+    ])("%s", (_n, declared, assessed) => {
+      const f = run(declaration({ 培训人数: declared }), withCount(assessed));
+      expect(f.map((x) => [x.cell, x.severity])).toEqual([["D8", "warning"]]);
+      expect(f[0].message["zh-CN"]).toBe(
+        `指标“培训人数”的指标值为${assessed}，申报表中为${declared}：两者只有把较粗的整数看作另一数的近似值才相同，目标可能已被改动。`,
+      );
+    });
+    it("≤6.3亿元 against the seed's ≤628,278,103.22元", () => {
+      const f = run(seedDeclaration("≤6.3亿元"), seedSelfAssessment("≤628,278,103.22元"));
+      expect(f.map((x) => [x.cell, x.severity])).toEqual([["E18", "warning"]]);
     });
   });
 

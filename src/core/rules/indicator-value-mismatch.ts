@@ -71,7 +71,26 @@ function cleanText(s: string): string {
   return c;
 }
 
-export type ValueComparison = "agree" | "differ" | "scale-slip" | "skip";
+export type ValueComparison = "agree" | "differ" | "rounded" | "scale-slip" | "skip";
+
+/** Significant digits a value must have for its rounding to stand for the other value (domain.md). */
+const MIN_SIGNIFICANT = 3;
+
+/**
+ * Two values that agree only because the coarser one is a round number of fewer than 3 significant digits
+ * (≥2万人 against ≥17700人, ≤6.3亿元 against ≤628,278,103.22元): declaring 1.77万人 and later writing ≥2万人
+ * changed the target. Read as written (both with units); a bare number borrowing the other's unit is left alone.
+ */
+function roundedOnly(p: ParsedValue, q: ParsedValue): boolean {
+  const rp = resolution(p);
+  const rq = resolution(q);
+  if (rp === rq || !numbersAgree(p.number!, rp, q.number!, rq)) return false;
+  const [coarse, cres, fine, fres] = rp > rq ? [p.number!, rp, q.number!, rq] : [q.number!, rq, p.number!, rp];
+  // Equal at the finer value's own precision: the same number, written twice.
+  if (numbersAgree(coarse, fres, fine, fres)) return false;
+  const digits = Math.floor(Math.log10(Math.abs(coarse) / cres) + 1e-9) + 1;
+  return digits < MIN_SIGNIFICANT;
+}
 
 /**
  * Compare two 指标值 of the same indicator. "scale-slip" when the numbers differ by ×10⁴/×10⁸ (left to
@@ -103,7 +122,7 @@ export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
     const ua = unitOf(p);
     const ub = unitOf(q);
     if (ua !== null && ub !== null && ua !== ub) return "differ";
-    if (agreeEitherReading(p, q)) return "agree";
+    if (agreeEitherReading(p, q)) return roundedOnly(p, q) ? "rounded" : "agree";
     if (scaleSlip(p.number!, q.number!)) return "scale-slip";
     return "differ";
   }
@@ -296,14 +315,20 @@ const rule: RuleModule = {
   meta: {
     docs: {
       "zh-CN":
-        "同一指标在两张表中的指标值不一致（换算单位后、按书写精度比较）。例如申报时成本指标为≤628,678,956.50元，自评时为≤628,278,103.22元。",
+        "同一指标在两张表中的指标值不一致（换算单位后、按书写精度比较），例如申报时成本指标为≤628,678,956.50元、自评时为≤628,278,103.22元。精度不同的两值，只有较粗者至少有3位有效数字且相差不到其末位半个单位时才算一致（62867.90万元与628,678,956.50元一致）；只靠把粗略整数（≥2万人、≤6.3亿元）取整才相同的，作为警告列出。审核人员以申报（批复）的指标值为准，要求说明调整依据或更正后一表。",
       "en-US":
-        "The same indicator carries different target values in two tables (compared after unit conversion and at the precision written), e.g. a cost indicator declared as ≤628,678,956.50元 and assessed as ≤628,278,103.22元.",
+        "The same indicator carries different target values in two tables (compared after unit conversion and at the precision written), e.g. a cost indicator declared as ≤628,678,956.50元 and assessed as ≤628,278,103.22元. Values written at different precision agree only when the coarser has at least 3 significant digits and they differ by less than half its last unit (62867.90万元 and 628,678,956.50元 agree); a pair that agrees only by rounding a coarse value (≥2万人, ≤6.3亿元) is a warning. A reviewer holds to the declared (approved) value and asks for the basis of the change, or for the later table to be corrected.",
     },
     messages: {
       mismatch: {
         "zh-CN": "指标“{name}”的指标值为{value}，与{otherSheet}中的{other}不一致。",
         "en-US": 'Indicator "{name}" has the value {value}, which differs from {other} in {otherSheet}.',
+      },
+      rounded: {
+        "zh-CN":
+          "指标“{name}”的指标值为{value}，{otherSheet}中为{other}：两者只有把较粗的整数看作另一数的近似值才相同，目标可能已被改动。",
+        "en-US":
+          'Indicator "{name}" has the value {value} and {other} in {otherSheet}: they agree only if the rounder one is taken as an approximation of the other, so the target may have been changed.',
       },
     },
   },
@@ -311,12 +336,15 @@ const rule: RuleModule = {
     const pairs = matchedIndicatorPairs(ctx.model);
     const comparisons = matchedPairComparisons(ctx.model);
     for (let i = 0; i < pairs.length; i++) {
-      if (comparisons[i] !== "differ") continue;
+      if (comparisons[i] !== "differ" && comparisons[i] !== "rounded") continue;
+      const rounded = comparisons[i] === "rounded";
       const ref = pairs[i][0];
       const row = pairs[i][1];
       const cell = row.target!;
       ctx.report({
-        messageId: "mismatch",
+        messageId: rounded ? "rounded" : "mismatch",
+        // A difference hidden by rounding is a judgement for the reviewer: a warning, not an error.
+        severity: rounded ? "warning" : undefined,
         data: { name: rowName(row), value: display(row), otherSheet: ref.sheet, other: display(ref) },
         sheet: cell.sheet,
         row: cell.row,

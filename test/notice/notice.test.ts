@@ -173,6 +173,8 @@ describe("perf-eval notice", () => {
     expect(await main(["notice", input, "-o", path.join(dir, "通知书.xlsx")], t.io as never)).toBe(2);
     expect(t.err.join("")).toMatch(/already exists/);
     t = io();
-    expect(await main(["notice", input, "-o", path.join(dir, "x.xlsx"), "--date", "2022-02-30"], t.io as never)).toBe(2);
+    expect(await main(["notice", input, "-o", path.join(dir, "x.xlsx"), "--date", "2022-02-30"], t.io as never)).toBe(
+      2,
+    );
   });
 });

@@ -14,7 +14,7 @@ import { scoreSummaries } from "../recognize/scores";
 import { RULES } from "../rules";
 import { fmtNum, fmtPct } from "../rules/format";
 import { GRADE_WORDS, gradeKey } from "../scoring";
-import type { WorkbookSnapshot } from "../snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { toA1 } from "../snapshot";
 import type { ParsedValue } from "../value";
 import { goalIsVague, readFields, readGoal, readYear, type SourcedText } from "./fields";
@@ -279,8 +279,18 @@ function score(model: WorkbookModel): NoticeDraft["score"] {
   return null;
 }
 
+/** Titles of the sheets this module writes (and of the blank forms they fill). */
+export const DRAFT_TITLES = ["财政支出项目绩效评价结果通知书", "财政支出项目绩效评价整改结果报告书"];
+
+function isDraftSheet(s: SheetSnapshot): boolean {
+  const first = s?.values?.[0]?.[0];
+  return typeof first === "string" && DRAFT_TITLES.includes(first.trim());
+}
+
 /** Draft the notice. Never changes the snapshot. */
-export function draftNotice(snapshot: WorkbookSnapshot, options: NoticeOptions): NoticeDraft {
+export function draftNotice(input: WorkbookSnapshot, options: NoticeOptions): NoticeDraft {
+  // A notice drafted earlier (or the blank notice form) is output, not evidence: it is not read again.
+  const snapshot = { ...input, sheets: (input?.sheets ?? []).filter((s) => !isDraftSheet(s)) };
   const model = recognizeWorkbook(snapshot);
   const findings: Finding[] = [];
   for (const rule of RULES) for (const f of runRuleOn(rule, model, snapshot)) findings.push(f);

@@ -5,7 +5,7 @@
  */
 import { qualify } from "../snapshot";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateCell, type TemplateDefinition } from "../templates/model";
-import { dateText, type NoticeDraft, type Sentence, type SourceRef } from "./draft";
+import { dateText, DRAFT_TITLES, type NoticeDraft, type Sentence, type SourceRef } from "./draft";
 
 /** A sentence cell and the cell of the workbook it came from; `at` is the sheet's 来源 cell for it. */
 export interface SourceLink {
@@ -82,7 +82,7 @@ function sourceCell(b: SheetBuilder, links: SourceLink[], at: string, row: numbe
 export function noticeSheet(d: NoticeDraft): DraftSheet {
   const b = new SheetBuilder("zh-CN");
   const links: SourceLink[] = [];
-  const title = "财政支出项目绩效评价结果通知书";
+  const title = DRAFT_TITLES[0];
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);
   b.put("A2:D2", { value: "编号：", style: "sign" });
@@ -132,7 +132,7 @@ export function noticeSheet(d: NoticeDraft): DraftSheet {
 export function rectificationSheet(d: NoticeDraft): DraftSheet {
   const b = new SheetBuilder("zh-CN");
   const links: SourceLink[] = [];
-  const title = "财政支出项目绩效评价整改结果报告书";
+  const title = DRAFT_TITLES[1];
   b.put("A1:E1", { value: title, style: "title" });
   b.height(1, 30);
   b.header("F1", "来源");

@@ -5,8 +5,9 @@
  * - 汇总: one row per file (project, department, unit, year, money, stated and recomputed scores, finding
  *   counts, recognized tables, status);
  * - 问题明细: one row per finding, with autofilter and a frozen header;
- * - 统计: counts per rule and the distribution of scores by grade band. ExcelJS cannot write chart parts, so the
- *   distribution is a table with a bar drawn by a standard REPT formula, not a chart object.
+ * - 统计: counts per rule and the distribution of scores by grade band: a table, a column chart of it (added
+ *   as chart parts after ExcelJS writes the file, since ExcelJS cannot write charts) and a bar of cells drawn
+ *   by a standard REPT formula for printing.
  *
  * Only plain values and standard formulas. The inputs are only read: each file is read once more here for its
  * header fields and scores, since the check's per-file results carry findings only.
@@ -21,6 +22,7 @@ import { GRADE_WORDS, gradeKey, type GradeKey } from "../core/scoring";
 import { summarize, type Finding } from "../core/findings";
 import { pick, type Bilingual } from "../core/locale";
 import { RULE_TITLES, SEVERITY_LABELS } from "../i18n/index";
+import { addColumnChart, type ColumnChart } from "../xlsx/chartPart";
 import { isFailed, readFileSnapshot, type FileOutcome } from "./checkFile";
 import type { CliIO } from "./io";
 
@@ -78,6 +80,7 @@ function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]) {
   row.alignment = { vertical: "middle", wrapText: true };
   row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
   ws.views = [{ state: "frozen", ySplit: 1 }];
+  ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: titles.length } };
 }
 
@@ -86,7 +89,7 @@ function band(score: number | null): GradeKey | "none" {
   return score === null ? "none" : (gradeKey(score) ?? "none");
 }
 
-export function reportWorkbook(entries: ReportEntry[]): ExcelJS.Workbook {
+export function reportWorkbook(entries: ReportEntry[]): { wb: ExcelJS.Workbook; chart: ColumnChart } {
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效评价助手";
   // The formulas carry their results, and any spreadsheet recomputes them on opening.
@@ -177,7 +180,9 @@ export function reportWorkbook(entries: ReportEntry[]): ExcelJS.Workbook {
   det.getColumn(7).alignment = { wrapText: true, vertical: "top" };
 
   // 统计
-  const st = wb.addWorksheet("统计");
+  const st = wb.addWorksheet("统计", {
+    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   st.columns = [{ width: 26 }, { width: 28 }, { width: 10 }, { width: 10 }, { width: 12 }, { width: 30 }];
   const bold = (r: ExcelJS.Row) => (r.font = { bold: true });
   bold(st.addRow(["按规则统计"]));
@@ -213,15 +218,36 @@ export function reportWorkbook(entries: ReportEntry[]): ExcelJS.Workbook {
     ["poor", `${GRADE_WORDS.poor["zh-CN"]}（60分以下）`],
     ["none", "无得分"],
   ];
+  const counts: number[] = [];
+  const first = st.rowCount + 1;
   for (const [k, label] of bands) {
     const n = entries.filter((e) => e.status !== "unreadable" && band(e.summary?.statedScore ?? null) === k).length;
+    counts.push(n);
     const row = st.addRow([label, null, null, n]);
     const r = row.number;
-    // A bar of cells: one block per file, recomputed by any spreadsheet when the count is edited.
+    // A bar of cells beside the chart: one block per file, for printing and for readers without charts.
     row.getCell(6).value = { formula: `REPT("█",D${r})`, result: "█".repeat(n) };
     row.getCell(6).font = { color: { argb: "FF4472C4" } };
   }
-  return wb;
+  const last = first + bands.length - 1;
+  const chart: ColumnChart = {
+    sheet: "统计",
+    title: "自评得分分布",
+    seriesName: "文件数",
+    categoriesRef: `$A$${first}:$A$${last}`,
+    valuesRef: `$D$${first}:$D$${last}`,
+    categories: bands.map(([, label]) => label),
+    values: counts,
+    from: { col: 7, row: 0 },
+    to: { col: 15, row: 18 },
+  };
+  return { wb, chart };
+}
+
+/** The report's .xlsx bytes: the workbook ExcelJS writes, with the distribution chart added to 统计. */
+export async function reportBuffer(entries: ReportEntry[]): Promise<Buffer> {
+  const { wb, chart } = reportWorkbook(entries);
+  return addColumnChart(Buffer.from(await wb.xlsx.writeBuffer()), chart);
 }
 
 /** Refuses a report path that is one of the inputs or an existing file; null when it may be written. */
@@ -243,7 +269,7 @@ export async function writeReport(report: string, outcomes: FileOutcome[], io: C
   }
   if (io.isTTY && outcomes.length > 1) io.err("\r\x1b[K");
   try {
-    const buf = Buffer.from(await reportWorkbook(entries).xlsx.writeBuffer());
+    const buf = await reportBuffer(entries);
     fs.writeFileSync(path.resolve(report), buf, { flag: "wx" });
   } catch (e) {
     io.err(`perf-eval: cannot write ${report} (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { seedWorkbookBuffer } from "../notice/seedWorkbook";
 
@@ -130,6 +131,23 @@ it("统计 counts findings per rule and files per grade band", async () => {
   expect(bar.formula).toMatch(/^REPT\("█",D\d+\)$/);
 });
 
+it("统计 carries a column chart of the distribution, reading the band table", async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(report));
+  const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+  const ws = (await readReport()).getWorksheet("统计")!;
+  let first = 0;
+  ws.eachRow((row, n) => void (first === 0 && /^优/.test(String(row.getCell(1).value)) ? (first = n) : 0));
+  expect(first).toBeGreaterThan(0);
+  expect(chart).toContain(`<c:f>'统计'!$A$${first}:$A$${first + 4}</c:f>`);
+  expect(chart).toContain(`<c:f>'统计'!$D$${first}:$D$${first + 4}</c:f>`);
+  const cached = /<c:numCache>.*<\/c:numCache>/.exec(chart)![0];
+  const values = [...cached.matchAll(/<c:v>(\d+)<\/c:v>/g)].map((m) => Number(m[1]));
+  expect(values).toEqual([0, 1, 2, 3, 4].map((i) => ws.getCell(first + i, 4).value));
+  const sheetRels = await zip.file("xl/worksheets/_rels/sheet3.xml.rels")!.async("string");
+  expect(sheetRels).toContain("../drawings/drawing1.xml");
+  expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("drawingml.chart+xml");
+});
+
 it("refuses a report path that is an input or already exists", async () => {
   let c = capture();
   expect(await main(["check", files[0], "--report", files[0]], c.io as never)).toBe(2);
@@ -173,6 +191,23 @@ const soffice = (() => {
     expect(lines("汇总")).toBe(files.length);
     expect(lines("问题明细")).toBe(findingCount());
     expect(read("统计")).toMatch(/indicator-value-mismatch,同一指标的指标值前后不一致,错误,\d+,\d+/);
+    // The chart survives LibreOffice's import: converted to .ods it is an embedded bar chart over the band table.
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+        "--convert-to",
+        "ods",
+        "--outdir",
+        outdir,
+        report,
+      ],
+      { stdio: "ignore", timeout: 120_000 },
+    );
+    const ods = execFileSync("unzip", ["-p", path.join(outdir, "汇总.ods"), "Object 1/content.xml"]).toString();
+    expect(ods).toContain('chart:class="chart:bar"');
+    expect(ods).toMatch(/chart:values-cell-range-address="统计\.D\d+:统计\.D\d+"/);
   },
   150_000,
 );

@@ -141,6 +141,7 @@ export function rectificationSheet(d: NoticeDraft): DraftSheet {
   const unit = d.implementer?.text;
   b.label("A2:B2", "被评价项目（单位）");
   text(b, "C2:E2", project && unit ? `${project}（${unit}）` : (project ?? unit));
+  b.height(2, 36);
   b.label("A3:B3", "结果通知书编号");
   b.input("C3");
   b.label("D3", "报送期限");
@@ -153,6 +154,7 @@ export function rectificationSheet(d: NoticeDraft): DraftSheet {
     value: `请于收到结果通知书（${dateText(d.date)}）起1个月内，即${dateText(d.deadline)}前，将整改结果报送评价机构。`,
     style: "note",
   });
+  b.height(5, 30);
 
   const head = 6;
   ["序号", "主要问题", "整改措施", "整改结果", "完成时间"].forEach((h, i) => b.header(`${"ABCDE"[i]}${head}`, h));
@@ -177,5 +179,5 @@ export function rectificationSheet(d: NoticeDraft): DraftSheet {
   b.put(`C${r}:E${r}`, { value: null, style: "text" });
   b.height(r, 80);
   b.put(`A${r + 1}:E${r + 1}`, { value: "年　　月　　日", style: "sign" });
-  return { def: sheetDef(b, "rectification-draft", "整改报告书", title, [6, 44, 26, 26, 12, 18]), links };
+  return { def: sheetDef(b, "rectification-draft", "整改报告书", title, [6, 40, 24, 24, 16, 18]), links };
 }

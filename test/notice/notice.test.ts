@@ -164,6 +164,30 @@ describe("perf-eval notice", () => {
     expect(String(wb.getWorksheet("整改报告书")!.getCell("E3").value)).toBe("2023年1月13日前");
   });
 
+  it("reads a suggestion table from JSON and refuses unknown problem kinds", async () => {
+    const input = path.join(dir, "seed.xlsx");
+    const own = path.join(dir, "own.json");
+    fs.writeFileSync(own, JSON.stringify({ archives: "建议限期完成业务档案归档" }));
+    const out = path.join(dir, "own.xlsx");
+    let t = io();
+    expect(await main(["notice", input, "-o", out, "--suggestions", own, "--date", "2022-12-13"], t.io as never)).toBe(
+      0,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts: string[] = [];
+    wb.getWorksheet("结果通知书")!.eachRow((r) => texts.push(String(r.getCell(2).value)));
+    expect(texts.some((x) => /^\d+\.建议限期完成业务档案归档。$/.test(x))).toBe(true);
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ nope: "x" }));
+    t = io();
+    expect(await main(["notice", input, "-o", path.join(dir, "bad.xlsx"), "--suggestions", bad], t.io as never)).toBe(
+      2,
+    );
+    expect(t.err.join("")).toMatch(/unknown problem kind 'nope'/);
+    expect(fs.existsSync(path.join(dir, "bad.xlsx"))).toBe(false);
+  });
+
   it("refuses to write over an input or an existing file", async () => {
     const input = path.join(dir, "seed.xlsx");
     let t = io();

@@ -21,6 +21,7 @@ const USAGE = `用法 / usage: perf-eval notice IN.xlsx... -o OUT.xlsx [--date Y
   --suggestions FILE    整改建议表（JSON，按问题类型）/ suggestion table, JSON keyed by problem kind:
                         ${PROBLEM_KINDS.join(", ")}
   --force               覆盖已存在的 OUT / overwrite an existing OUT
+退出码 / exit: 0 已生成 / written; 1 已生成但未识别到评价分值 / written, no score found; 2 参数或文件错误 / bad arguments or files
 `;
 
 interface Args {

@@ -226,6 +226,8 @@ function findingProblems(findings: readonly Finding[]): Sentence[] {
     if (!kind) continue;
     // Errors always; of the warnings only the scoring rule (a self-assessment scored against its own rule).
     if (f.severity !== "error" && f.rule !== "score-rule") continue;
+    // The same words found at two cells (a total checked twice) are one problem for the unit to fix.
+    if (out.some((x) => x.text === sentenceEnd(zh))) continue;
     out.push({ text: sentenceEnd(zh), kind, source: { sheet: f.sheet, cell: f.cell } });
   }
   if (missing.cats.length > 0) {
@@ -272,6 +274,9 @@ function score(model: WorkbookModel): NoticeDraft["score"] {
       if (table.kind !== kind || table.columns.score === undefined) continue;
       const stated = cellNumber(table.total?.score);
       if (stated && table.total?.score) return { value: stated.value, from: kind, source: at(table.total.score) };
+      // No stated total: the sum counts only when the indicator rows themselves are scored (a funds block's
+      // 预算执行率 score alone is not a total).
+      if (!table.rows.some((r) => cellNumber(r.score) !== null)) continue;
       const s = summaries.find((x) => x.sheet === table.sheet && x.kind === kind && x.total !== null);
       if (s && s.total !== null) return { value: Math.round(s.total * 100) / 100, from: kind };
     }

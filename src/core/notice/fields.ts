@@ -124,7 +124,9 @@ export function readGoal(snapshot: WorkbookSnapshot): SourcedText | null {
             const v = cells[j];
             if (typeof v !== "string") continue;
             const t = v.trim();
-            if (t.length < 8 || /^(预期目标|实际完成情况)/.test(norm(t))) continue;
+            // Headers beside the goal (预期目标, 实际完成情况, 年度总体目标完成情况综述) are not the goal.
+            if (t.length < 8 || /^(预期目标|实际完成情况)/.test(norm(t)) || /(完成情况|综述|情况说明)$/.test(norm(t)))
+              continue;
             return { text: t, sheet: sheet.name, cell: toA1(sheet.originRow + rr, sheet.originCol + j) };
           }
         }

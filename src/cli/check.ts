@@ -14,11 +14,12 @@ import { processIO, type CliIO } from "./io";
 import { attributeFindings, isFailed, mergeSnapshots, readFileSnapshot, type FileOutcome } from "./checkFile";
 import { checkFilesInOrder } from "./pool";
 
-const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N]
+const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--report 汇总.xlsx]
   --format text|json   输出格式 / output format (default text)
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
   --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
+  --report FILE.xlsx   另存汇总表（汇总、问题明细、统计）/ also write a review workbook (a new file)
 每个文件先列出识别到的表格；未识别到绩效表格的文件单独列出并使退出码至少为 1。
 Each file first lists the tables recognized; a file with none is listed as such and makes the exit code at least 1.
 退出码 / exit: 0 无错误 no errors · 1 有错误或未识别的文件 errors or unrecognized files · 2 无法读取或参数错误 unreadable or bad arguments
@@ -30,6 +31,8 @@ export interface CheckArgs {
   lang: Locale;
   merge: boolean;
   jobs?: number;
+  /** --report: the batch review workbook to write. */
+  report?: string;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
@@ -82,6 +85,12 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         if (!Number.isInteger(n) || n < 1 || n > 256)
           return `--jobs must be a whole number from 1 to 256 (got ${v === null ? "nothing" : `'${v}'`})`;
         out.jobs = n;
+        break;
+      }
+      case "--report": {
+        const v = takeValue();
+        if (!v) return "--report needs a file name";
+        out.report = v;
         break;
       }
       default:
@@ -231,7 +240,7 @@ class Reporter {
 }
 
 /** --merge: read every file, check the union once, then report each file's findings under that file. */
-async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
+async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">): Promise<void> {
   const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
   const failed = new Map<number, Bilingual>();
   for (let i = 0; i < a.files.length; i++) {
@@ -291,14 +300,30 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  if (parsed.report) {
+    const { reportPathProblem } = await import("./report");
+    const problem = reportPathProblem(parsed.report, parsed.files);
+    if (problem) {
+      io.err(`perf-eval check: ${problem}\n`);
+      return 2;
+    }
+  }
   const rep = new Reporter(io, parsed);
+  // --report keeps every outcome for the review workbook written at the end.
+  const kept: FileOutcome[] = [];
+  const add = (o: FileOutcome) => {
+    rep.add(o);
+    if (parsed.report) kept.push(o);
+  };
   if (io === processIO) {
     // `perf-eval check … | head`: the reader went away; stop quietly instead of dying on EPIPE.
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(rep.code());
     });
   }
-  if (parsed.merge) await runMerged(parsed, rep);
-  else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), { jobs: parsed.jobs });
-  return rep.finish();
+  if (parsed.merge) await runMerged(parsed, { add });
+  else await checkFilesInOrder(parsed.files, (_i, outcome) => add(outcome), { jobs: parsed.jobs });
+  const code = rep.finish();
+  if (parsed.report && !(await (await import("./report")).writeReport(parsed.report, kept, io))) return 2;
+  return code;
 }

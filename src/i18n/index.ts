@@ -22,6 +22,11 @@ export const STRINGS = {
   optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write a 检查结果 (results) sheet" },
   optHighlight: { "zh-CN": "标记问题单元格", "en-US": "Highlight cells with findings" },
   clearHighlights: { "zh-CN": "清除标记", "en-US": "Clear highlights" },
+  draftNotice: { "zh-CN": "生成结果通知书", "en-US": "Draft result notice" },
+  noticeDrafted: {
+    "zh-CN": "已生成“{notice}”和“{rectification}”工作表，请核对后修改。",
+    "en-US": "Drafted the sheets '{notice}' and '{rectification}': review and edit them.",
+  },
   highlightsCleared: {
     "zh-CN": "已清除标记，单元格原有填充色已恢复。",
     "en-US": "Highlights cleared; original fills restored.",

@@ -115,6 +115,17 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
     }
   };
 
+  const draftNotice = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      const r = await services.draftNotice!();
+      setNotice(t(locale, "noticeDrafted", { notice: r.noticeSheet, rectification: r.rectificationSheet }));
+    } catch (err) {
+      setError(errorText(err, locale));
+    }
+  };
+
   const select = async (sheet: string, cell: string) => {
     setError(null);
     try {
@@ -136,6 +147,11 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
           <Button size="small" onClick={clear} disabled={running} data-testid="clear-highlights">
             {t(locale, "clearHighlights")}
           </Button>
+          {services.draftNotice && (
+            <Button size="small" onClick={draftNotice} disabled={running} data-testid="draft-notice">
+              {t(locale, "draftNotice")}
+            </Button>
+          )}
         </div>
         <div className={s.opts}>
           <Checkbox

@@ -23,6 +23,8 @@ export interface PaneServices {
   selectCell(sheet: string, a1: string): Promise<void>;
   clearHighlights(): Promise<void>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
+  /** 生成结果通知书: the notice and rectification report drafted into new sheets (optional for other hosts). */
+  draftNotice?(): Promise<{ noticeSheet: string; rectificationSheet: string }>;
 }
 
 export const officeServices: PaneServices = {
@@ -41,6 +43,10 @@ export const officeServices: PaneServices = {
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
     return insertTemplate(kind, options);
+  },
+  async draftNotice() {
+    const { insertNoticeDraft } = await import(/* webpackChunkName: "office-notice" */ "../office/notice");
+    return insertNoticeDraft();
   },
 };
 

@@ -16,6 +16,7 @@ const cases: [string, TemplateKind, TemplateOptions][] = [
   ["self-assessment.example", "self-assessment", { example: true }],
   ["declaration.example", "declaration", { example: true }],
   ["survey.example", "survey", { example: true }],
+  ["indicator-system.example", "indicator-system", { example: true }],
   [
     "self-assessment.en-US",
     "self-assessment",

@@ -59,7 +59,7 @@ export const TEMPLATE_INFO: Record<TemplateKind, TemplateInfo> = {
       "zh-CN": "决策、过程、产出、效益四类指标，含默认分值、评分标准、合计与等级。",
       "en-US": "Decision, process, output and benefit indicators with default weights, rules, total and grade.",
     },
-    hasExample: false,
+    hasExample: true,
   },
   survey: {
     name: { "zh-CN": "满意度调查统计表", "en-US": "Satisfaction survey tally" },

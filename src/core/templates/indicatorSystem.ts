@@ -198,6 +198,68 @@ export const INDICATOR_TREE: Node[] = [
   ),
 ];
 
+/**
+ * The example's scores (得分, 扣分原因) by 三级指标. The seed publishes only the total 80.37 (良), not its
+ * breakdown: these per-indicator scores are illustrative, chosen to total 80.37 with the seed's own rates where
+ * an indicator is scored by one (资金到位率 3 × 97.34 %, 预算执行率 3 × 99.68 %, 满意度 8 × 86.88 %, 线上认证率
+ * 4 × 98 %, 实际完成率 10 × 99.91 %) and the seed's problems as the deduction reasons.
+ */
+export const EXAMPLE_SCORES: Record<string, { score: number; deduction?: B }> = {
+  立项依据充分性: { score: 3 },
+  立项程序规范性: { score: 2 },
+  绩效目标合理性: {
+    score: 1,
+    deduction: b2(
+      "绩效目标设立笼统、未量化，未体现上级下达的年度参保任务",
+      "Vague goal; the assigned quota is missing",
+    ),
+  },
+  绩效指标明确性: {
+    score: 1,
+    deduction: b2(
+      "项目指标设立不完整、不明细，“成本指标”申报值与考核值不一致",
+      "Incomplete indicators; the cost indicator differs between declaration and assessment",
+    ),
+  },
+  预算编制科学性: { score: 3 },
+  资金分配合理性: { score: 2 },
+  资金到位率: { score: 2.92 },
+  预算执行率: { score: 2.99 },
+  资金使用合规性: {
+    score: 1,
+    deduction: b2("存在多领养老金的情况，养老金管理不规范", "Pensions overpaid; payments poorly controlled"),
+  },
+  管理制度健全性: { score: 3 },
+  制度执行有效性: {
+    score: 1,
+    deduction: b2("未完成2020年及2021年城镇职工养老保险业务档案的归档工作", "2020–2021 records not archived"),
+  },
+  实际完成率: { score: 9.99 },
+  质量达标率: {
+    score: 8,
+    deduction: b2(
+      "养老金欠缴数据不准确，不能提供欠费清册及欠费清缴资料",
+      "Arrears data inaccurate; no arrears register",
+    ),
+  },
+  完成及时性: {
+    score: 6,
+    deduction: b2(
+      "未实际下达参保通知书，参保扩面工作未按计划完成",
+      "Enrolment notices not served; coverage drive late",
+    ),
+  },
+  成本节约率: { score: 10 },
+  经济效益: { score: 4 },
+  社会效益: { score: 5.6 },
+  生态效益: { score: 3.92 },
+  可持续影响: {
+    score: 3,
+    deduction: b2("稽核、监督过于依赖上级部门疑点数据，部门协调机制执行不到位", "Audits rely on upstream leads"),
+  },
+  服务对象满意度: { score: 6.95, deduction: b2("政策知晓率86.88%，知晓率偏低", "Policy awareness low (86.88%)") },
+};
+
 export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
@@ -246,8 +308,9 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
     b.input(`D${r}`, x.weight, F.weight);
     b.put(`E${r}`, { value: pick(x.explain), style: "text" });
     b.put(`F${r}`, { value: pick(x.criteria), style: "text" });
-    b.input(`G${r}`, null, F.score);
-    b.input(`H${r}`, null);
+    const ex = o.example ? EXAMPLE_SCORES[x.l3.zh] : undefined;
+    b.input(`G${r}`, ex ? ex.score : null, F.score);
+    b.input(`H${r}`, ex?.deduction ? pick(ex.deduction) : null);
   });
 
   const total = last + 1;
@@ -301,6 +364,16 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
     "General",
   );
   b.cells[b.cells.length - 1].style = "text";
+  if (o.example) {
+    b.put(`A${check + 1}:H${check + 1}`, {
+      value: t(
+        "示例说明：原通知书只公布评价分值80.37分（良），未列各项得分；上表各项得分为示意，按原文的到位率、执行率、知晓率等数据和所列问题拟定。",
+        "Example: the seed notice publishes only the total 80.37 (Good); these per-indicator scores are illustrative, built from its rates and problems.",
+      ),
+      style: "note",
+    });
+    b.height(check + 1, 30);
+  }
 
   return finish(
     b,

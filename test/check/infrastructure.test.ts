@@ -54,3 +54,23 @@ describe("related cells", () => {
     expect(r.findings[0].related[0]).toBe("长表!D2");
   });
 });
+
+describe("numbers in messages as the sheet shows them (issue 10)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { shownCell, shownLike } = require("../../src/core/rules/format");
+  it.each([
+    [{ raw: 96.6160869674, text: "96.6160869674", format: "0.00" }, "", "96.62"],
+    [{ raw: 0.9, text: "0.9", format: "0%" }, "", "90%"],
+    [{ raw: 610014.6, text: "610014.6", format: "#,##0.00" }, "万元", "610,014.60万元"],
+    [{ raw: 38242600, text: "38242600" }, "元", "38242600元"],
+    [{ raw: "99.68%", text: "99.68%" }, "", "99.68%"],
+    [{ raw: "90", text: "90" }, "万元", "90万元"],
+  ])("%j with unit %s shows %s", (cell, unit, shown) => {
+    expect(shownCell(cell, unit)).toBe(shown);
+  });
+  it("a computed sum takes its total's format", () => {
+    expect(shownLike(1234567.891, { format: "#,##0.00" }, "元")).toBe("1,234,567.89元");
+    expect(shownLike(0.99968, { format: "0.00%" })).toBe("99.97%");
+    expect(shownLike(89.974, undefined, "万元")).toBe("89.974万元");
+  });
+});

@@ -195,13 +195,13 @@ describe("score-rule", () => {
         }),
       );
       expect(f.map((x) => x.message["zh-CN"])).toEqual([
-        "预算执行率得分0，按全年执行数89.974与全年预算数90（执行率99.97%）应得10。",
+        "预算执行率得分0，按全年执行数89.974万元与全年预算数90万元（执行率99.97%）应得10。",
       ]);
     });
     it("the published form: 执行率 0 and 得分 0 while B/A is 100 %", () => {
       const f = run(selfAssessment(undefined, { funds: [90, 90, 10, 0, 0] }));
       expect(at(f)).toEqual(["自评表!G4"]);
-      expect(f[0].message["zh-CN"]).toBe("预算执行率得分0，按全年执行数90与全年预算数90（执行率100%）应得10。");
+      expect(f[0].message["zh-CN"]).toBe("预算执行率得分0，按全年执行数90万元与全年预算数90万元（执行率100%）应得10。");
       expect(f[0].related).toEqual(["自评表!C4", "自评表!D4", "自评表!E4"]);
     });
   });

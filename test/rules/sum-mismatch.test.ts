@@ -66,7 +66,7 @@ describe("sum-mismatch", () => {
       const f = runRule("sum-mismatch", s);
       expect(at(f)).toEqual(["自评表!C4", "自评表!D4"]);
       expect(f[0].related).toEqual(["自评表!C5", "自评表!C6"]);
-      expect(f[1].message["zh-CN"]).toBe("年度资金总额为0，但其中各行合计为89.974。");
+      expect(f[1].message["zh-CN"]).toBe("年度资金总额为0万元，但其中各行合计为89.974万元。");
       expect(f[0].severity).toBe("error");
     });
 

@@ -1,4 +1,5 @@
 import type { RuleModule } from "./types";
+import { shownCell } from "./format";
 import type { RuleContext } from "./types";
 import { cellNumber } from "../recognize/cells";
 import { gradeKey } from "../scoring";
@@ -31,7 +32,7 @@ const rule: RuleModule = {
       if (expected !== g.grade)
         ctx.report({
           messageId: "mismatch",
-          data: { grade: g.value.text, total, expected },
+          data: { grade: g.value.text, total: shownCell(g.total!), expected },
           sheet: g.value.sheet,
           row: g.value.row,
           col: g.value.col,

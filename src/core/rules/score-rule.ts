@@ -5,7 +5,7 @@ import { meetsNumber, numbersAgree, readActual } from "../compare";
 import { QUAL_TIERS, quantScore } from "../scoring";
 import { execRate } from "../rates";
 import { isEvalError } from "../errors";
-import { fmtNum, fmtPct } from "./format";
+import { fmtNum, fmtPct, shownCell, shownLike } from "./format";
 import { rowName } from "./util";
 import { borrowedOperators } from "./indicator-value-mismatch";
 
@@ -186,7 +186,20 @@ const rule: RuleModule = {
       if (b0 !== undefined && b0 > 0 && scoreAgrees(s, scoreStep(score), w * Math.min(e / b0, 1))) continue;
       ctx.report({
         messageId: "exec",
-        data: { score: s, executed: e, budget: b, rate: fmtPct(rate), expected: fmtNum(expected, 2) },
+        // Amounts as the sheet shows them, with the block's unit (3,824.26万元, not 38242600).
+        data: {
+          score: shownCell(score),
+          executed:
+            executed && cellNumber(executed)?.value === e
+              ? shownCell(executed, block.unit)
+              : shownLike(e, executed, block.unit ?? ""),
+          budget:
+            budget && cellNumber(budget)?.value === b
+              ? shownCell(budget, block.unit)
+              : shownLike(b, budget, block.unit ?? ""),
+          rate: fmtPct(rate),
+          expected: fmtNum(expected, 2),
+        },
         sheet: score.sheet,
         row: score.row,
         col: score.col,

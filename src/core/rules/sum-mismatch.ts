@@ -1,4 +1,5 @@
 import type { RuleModule } from "./types";
+import { shownCell, shownLike } from "./format";
 import type { RuleContext } from "./types";
 import { cellNumber, isBlankMark } from "../recognize/cells";
 import type { Cell, FundsRole, LabelledAmount, TotalRow } from "../recognize/model";
@@ -41,7 +42,7 @@ function checkTotal(ctx: RuleContext, tr: TotalRow, scopes: (readonly WeightedIt
     if (block || Math.abs(scoreRight.weight.sum - 100) < 1e-9)
       ctx.report({
         messageId: block ? "blockWeight" : "weightTotal",
-        data: { name: tr.label.text, total: cellNumber(tr.weight)!.value, sum: scoreRight.weight.sum },
+        data: { name: tr.label.text, total: shownCell(tr.weight!), sum: shownLike(scoreRight.weight.sum, tr.weight) },
         sheet: tr.weight!.sheet,
         row: tr.weight!.row,
         col: tr.weight!.col,
@@ -53,7 +54,7 @@ function checkTotal(ctx: RuleContext, tr: TotalRow, scopes: (readonly WeightedIt
   if (!wrong.score || wrong.score.ok) return;
   ctx.report({
     messageId: block ? "blockScore" : "scoreTotal",
-    data: { name: tr.label.text, total: cellNumber(tr.score)!.value, sum: wrong.score.sum },
+    data: { name: tr.label.text, total: shownCell(tr.score!), sum: shownLike(wrong.score.sum, tr.score) },
     sheet: tr.score!.sheet,
     row: tr.score!.row,
     col: tr.score!.col,
@@ -112,7 +113,11 @@ const rule: RuleModule = {
         if (!ok)
           ctx.report({
             messageId: "funds",
-            data: { name: total.label.text, total: cellNumber(t)!.value, sum },
+            data: {
+              name: total.label.text,
+              total: shownCell(t, block.unit),
+              sum: shownLike(sum, t, block.unit),
+            },
             sheet: t.sheet,
             row: t.row,
             col: t.col,

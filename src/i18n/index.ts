@@ -134,6 +134,9 @@ export const RULE_TITLES: Record<RuleId, Bilingual> = {
   "rate-out-of-range": { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
   "unit-mismatch": { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
   "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
+  "vague-target": { "zh-CN": "目标设立笼统", "en-US": "Vague goal or target" },
+  "goal-not-in-indicators": { "zh-CN": "总体目标的数量没有对应指标", "en-US": "Goal quantity has no indicator" },
+  "amount-mismatch": { "zh-CN": "同一金额在两处不一致", "en-US": "Same amount differs in two places" },
 };
 
 /** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */

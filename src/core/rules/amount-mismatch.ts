@@ -1,0 +1,266 @@
+import type { RuleContext, RuleModule } from "./types";
+import type { Cell, FundsRowKind, LabelledAmount, WorkbookModel } from "../recognize/model";
+import type { SheetSnapshot } from "../snapshot";
+import { cellNumber } from "../recognize/cells";
+import { headerKey, unitOfLabel } from "../recognize/headers";
+import { SheetReader } from "../recognize/sheet";
+import { numbersAgree, scaleSlip } from "../compare";
+import { parseValue, resolution } from "../value";
+import { fmtNum } from "./format";
+import { stepOf } from "./util";
+
+/**
+ * Which figure of a named amount: 年初预算数, 全年预算数, 全年执行数; "plan" is a budget figure that may be either
+ * budget column (a declaration's 年度资金总额, a notice's 预算资金); "any" is a label whose column is unknown.
+ */
+type Column = "initial" | "budget" | "executed" | "plan" | "any";
+
+interface Entry {
+  name: string;
+  column: Column;
+  /** The figure as written, and its smallest written step. */
+  value: number;
+  step: number;
+  unit?: "元" | "万元";
+  cell: Cell;
+  /** Entries of one place (one funds block, one narrative cell) are never compared with each other. */
+  place: string;
+  order: number;
+  /** The figure as the message shows it (62867.9万元, 61001.46万元 as written in running text). */
+  shown: string;
+  id: number;
+}
+
+const ROW_NAMES: Record<FundsRowKind, string> = {
+  total: "年度资金总额",
+  fiscal: "财政拨款",
+  carryover: "上年结转资金",
+  other: "其他资金",
+  part: "",
+};
+
+const COLUMNS = ["initial", "budget", "executed"] as const;
+
+/** A loose label's name and column, or null for labels this rule does not compare. */
+function looseRole(a: LabelledAmount): [string, Column] | null {
+  const k = headerKey(a.name)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/^其中/, "");
+  // Department-wide forms: 基本支出 / 项目支出 are budget lines whose column the label does not say.
+  if (k === "基本支出" || k === "项目支出") return [k, "any"];
+  switch (a.kind) {
+    case "total":
+    case "budget":
+      return ["年度资金总额", "plan"];
+    case "fiscal":
+      return ["财政拨款", "plan"];
+    case "carryover":
+      return ["上年结转资金", "plan"];
+    case "other":
+      return ["其他资金", "plan"];
+    case "spent":
+      return ["年度资金总额", "executed"];
+    case "arrived":
+      return ["到位资金", "any"];
+    case "balance":
+      return ["结余资金", "any"];
+    default:
+      return null;
+  }
+}
+
+const NUM = "((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(万元|亿元|元)";
+/** Amounts named in running text, as the seed's notice writes them (2021年度预算资金 62867.90万元 …). */
+const NARRATIVE: [RegExp, string, Column][] = [
+  [new RegExp(`(?:年度)?(?:预算资金|资金总额)(?:为|共|合计|总计)?\\s*${NUM}`, "g"), "年度资金总额", "plan"],
+  [new RegExp(`财政拨款(?:资金)?(?:为|共)?\\s*${NUM}`, "g"), "财政拨款", "plan"],
+  [new RegExp(`(?:项目支出资金|实际支出资金|实际支出|资金支出)(?:为|共)?\\s*${NUM}`, "g"), "年度资金总额", "executed"],
+  [new RegExp(`(?:项目收入资金|实际到位资金|到位资金)(?:为|共)?\\s*${NUM}`, "g"), "到位资金", "any"],
+  [new RegExp(`结余资金(?:为|共)?\\s*${NUM}`, "g"), "结余资金", "any"],
+  [new RegExp(`基本支出(?:为|共)?\\s*${NUM}`, "g"), "基本支出", "any"],
+  [new RegExp(`项目支出(?:为|共)?\\s*${NUM}`, "g"), "项目支出", "any"],
+];
+
+function compatible(a: Column, b: Column): boolean {
+  if (a === b || a === "any" || b === "any") return true;
+  if (a === "plan") return b === "initial" || b === "budget";
+  if (b === "plan") return a === "initial" || a === "budget";
+  return false;
+}
+
+/** Readings of an entry in 元: one when its unit is known, both 元 and 万元 when it is not. */
+function readings(e: Entry): [number, number][] {
+  if (e.unit === "元") return [[e.value, e.step]];
+  if (e.unit === "万元") return [[e.value * 1e4, e.step * 1e4]];
+  return [
+    [e.value, e.step],
+    [e.value * 1e4, e.step * 1e4],
+  ];
+}
+
+function agree(a: Entry, b: Entry): boolean {
+  for (const [x, sx] of readings(a))
+    for (const [y, sy] of readings(b)) {
+      if (numbersAgree(x, sx, y, sy)) return true;
+      // ×10⁴ apart is a 元/万元 slip: unit-mismatch's finding, not a second amount.
+      if (scaleSlip(x, y) !== null) return true;
+    }
+  return false;
+}
+
+/** A money unit for a label from its surroundings: same row to the left, or a header above it. */
+function unitNear(rd: SheetReader, row: number, col: number): "元" | "万元" | undefined {
+  for (let c = col - 1; c >= rd.c0; c--) {
+    const u = unitOfLabel(rd.textAt(row, c));
+    if (u) return u;
+  }
+  for (let r = row - 1; r >= rd.r0 && r >= row - 8; r--)
+    for (let c = rd.c0; c <= col; c++) {
+      const t = rd.textAt(r, c);
+      if (t.length <= 40) {
+        const u = unitOfLabel(t);
+        if (u) return u;
+      }
+    }
+  return undefined;
+}
+
+function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[] {
+  const out: Entry[] = [];
+  const sheetIndex = new Map<string, number>();
+  sheets.forEach((s, i) => s && typeof s.name === "string" && !sheetIndex.has(s.name) && sheetIndex.set(s.name, i));
+  const orderOf = (c: Cell) => (sheetIndex.get(c.sheet) ?? 0) * 1e12 + c.row * 1e5 + c.col;
+  const add = (e: Omit<Entry, "order" | "shown" | "id">, shown?: string) => {
+    if (!Number.isFinite(e.value) || e.value === 0) return;
+    out.push({ ...e, id: out.length, order: orderOf(e.cell), shown: shown ?? `${fmtNum(e.value)}${e.unit ?? ""}` });
+  };
+  model.funds.forEach((b, bi) => {
+    for (const r of [...(b.total ? [b.total] : []), ...b.parts]) {
+      const name =
+        ROW_NAMES[r.kind] ||
+        headerKey(r.label.text)
+          .replace(/^其中[:：]?/, "")
+          .replace(/\([^()]*\)/g, "");
+      if (!name) continue;
+      for (const column of COLUMNS) {
+        const cell = r.cells[column];
+        const n = cellNumber(cell);
+        if (!cell || !n || n.percent) continue;
+        add({ name, column, value: n.value, step: stepOf(cell), unit: b.unit, cell, place: `funds:${bi}` });
+      }
+    }
+  });
+  const readers = new Map<string, SheetReader | null>();
+  const readerFor = (name: string) => {
+    if (!readers.has(name)) {
+      const s = sheets.find((x) => x && x.name === name && Array.isArray(x.values));
+      readers.set(name, s ? new SheetReader(s) : null);
+    }
+    return readers.get(name) ?? null;
+  };
+  model.amounts.forEach((a, ai) => {
+    const role = looseRole(a);
+    const n = cellNumber(a.value);
+    if (!role || !n || n.percent) return;
+    const rd = readerFor(a.sheet);
+    const unit = a.unit ?? (rd ? unitNear(rd, a.label.row, a.label.col) : undefined);
+    add({
+      name: role[0],
+      column: role[1],
+      value: n.value,
+      step: stepOf(a.value),
+      unit,
+      cell: a.value,
+      place: `amount:${ai}`,
+    });
+  });
+  for (const s of sheets) {
+    if (!s || !Array.isArray(s.values)) continue;
+    let rd: SheetReader | undefined;
+    for (let i = 0; i < s.values.length; i++) {
+      const row = s.values[i];
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        // Running text only: a short cell is a label, read as one by the recognizer.
+        if (typeof v !== "string" || v.length <= 40 || !/[元]/.test(v)) continue;
+        rd ??= new SheetReader(s);
+        const cell = rd.cell(rd.r0 + i, rd.c0 + j);
+        const text = v.normalize("NFKC");
+        for (const [re, name, column] of NARRATIVE) {
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(text)) !== null) {
+            const p = parseValue(`${m[1]}${m[2]}`);
+            if (!p.quantitative || p.number === null) continue;
+            // parseValue gives 元; the entry keeps 元 with the written step.
+            add(
+              {
+                name,
+                column,
+                value: p.number,
+                step: resolution(p),
+                unit: "元",
+                cell,
+                place: `text:${cell.sheet}:${cell.row}:${cell.col}`,
+              },
+              `${m[1]}${m[2]}`,
+            );
+          }
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.order - b.order);
+}
+
+const rule: RuleModule = {
+  id: "amount-mismatch",
+  severity: "warning",
+  meta: {
+    docs: {
+      "zh-CN":
+        "同一笔金额在同一口径下（如年度资金总额的预算数、全年执行数，财政拨款，基本支出，项目支出，到位资金，结余资金）在工作簿的两处数值不同（按元、万元换算，按书写精度比较）。资金表、标签旁的金额和通报正文中的金额都参与比较；年初预算数与全年预算数是不同口径，不相互比较；相差正好一万倍的由“元与万元混用”报告。复核时找出哪一处是依据（批复的预算、决算或账面数），要求单位改正另一处，并说明差异原因。",
+      "en-US":
+        "The same named amount in the same role (年度资金总额 budget or executed figure, 财政拨款 fiscal funds, 基本支出/项目支出 basic/project expenditure, funds received, balance) has different values in two places of the workbook, unit-aware (元/万元) and precision-aware. Funds blocks, labelled amounts and amounts named in running text are compared; the initial and the full-year budget are different roles and are not compared; values exactly 10⁴ apart are reported by unit-mismatch. A reviewer finds which place is the source (the approved budget, final accounts or books), asks the unit to correct the other, and to explain the difference.",
+    },
+    messages: {
+      differs: {
+        "zh-CN": "“{name}”在此处为{value}，与另一处的{other}不一致。",
+        "en-US": '"{name}" is {value} here but {other} in another place.',
+      },
+    },
+  },
+  check(ctx: RuleContext) {
+    const sheets = Array.isArray(ctx.snapshot?.sheets) ? ctx.snapshot.sheets : [];
+    const entries = collect(ctx.model, sheets);
+    const comparable = entries.map((e) =>
+      entries.filter((o) => o !== e && o.place !== e.place && o.name === e.name && compatible(o.column, e.column)),
+    );
+    // An entry that agrees with none of its counterparts is a disagreement; one that agrees with any is not.
+    const odd = entries
+      .map((e, i) => ({ e, others: comparable[i] }))
+      .filter(({ e, others }) => others.length > 0 && !others.some((o) => agree(o, e)));
+    // Reported once per pair of places: first at the entry that disagrees with the most places (the likely odd
+    // one out, such as a declaration's total against both budget columns), then the later place.
+    odd.sort((a, b) => b.others.length - a.others.length || b.e.order - a.e.order);
+    const paired = new Set<string>();
+    const key = (a: Entry, b: Entry) => (a.id < b.id ? `${a.id}|${b.id}` : `${b.id}|${a.id}`);
+    for (const { e, others } of odd) {
+      const fresh = others.filter((o) => !paired.has(key(e, o)));
+      if (fresh.length === 0) continue;
+      for (const o of fresh) paired.add(key(e, o));
+      fresh.sort((a, b) => a.order - b.order);
+      ctx.report({
+        messageId: "differs",
+        data: { name: e.name, value: e.shown, other: [...new Set(fresh.map((o) => o.shown))].join("、") },
+        sheet: e.cell.sheet,
+        row: e.cell.row,
+        col: e.cell.col,
+        related: fresh.map((o) => o.cell),
+      });
+    }
+  },
+};
+
+export default rule;

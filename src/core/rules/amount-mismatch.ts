@@ -41,23 +41,32 @@ const ROW_NAMES: Record<FundsRowKind, string> = {
 
 const COLUMNS = ["initial", "budget", "executed"] as const;
 
-/** A loose label's name and column, or null for labels this rule does not compare. */
-function looseRole(a: LabelledAmount): [string, Column] | null {
-  const k = headerKey(a.name)
+/** 基本支出 / 项目支出: department-wide budget lines, read by `collectDepartment`. */
+const DEPARTMENT_LINE = /^(基本支出|项目支出)$/;
+
+function bareKey(text: string): string {
+  return headerKey(text)
     .replace(/\([^()]*\)/g, "")
-    .replace(/^其中/, "");
-  // Department-wide forms: 基本支出 / 项目支出 are budget lines whose column the label does not say.
-  if (k === "基本支出" || k === "项目支出") return [k, "any"];
+    .replace(/^其中[:：]?/, "");
+}
+
+/**
+ * A loose label's name and column, or null for labels this rule does not compare. A declaration's budget
+ * figures are the 年初预算数 (the self-assessment's 全年预算数 may be adjusted during the year).
+ */
+function looseRole(a: LabelledAmount, declared: boolean): [string, Column] | null {
+  if (DEPARTMENT_LINE.test(bareKey(a.name))) return null;
+  const plan: Column = declared ? "initial" : "plan";
   switch (a.kind) {
     case "total":
     case "budget":
-      return ["年度资金总额", "plan"];
+      return ["年度资金总额", plan];
     case "fiscal":
-      return ["财政拨款", "plan"];
+      return ["财政拨款", plan];
     case "carryover":
-      return ["上年结转资金", "plan"];
+      return ["上年结转资金", plan];
     case "other":
-      return ["其他资金", "plan"];
+      return ["其他资金", plan];
     case "spent":
       return ["年度资金总额", "executed"];
     case "arrived":
@@ -125,6 +134,40 @@ function unitNear(rd: SheetReader, row: number, col: number): "元" | "万元" |
   return undefined;
 }
 
+/** The column a value sits in, from the header words above it (预算数 | 执行数 …); "any" when none says. */
+function columnAbove(rd: SheetReader, row: number, col: number): Column {
+  for (let r = row - 1; r >= rd.r0 && r >= row - 6; r--) {
+    const k = bareKey(rd.textAt(r, col));
+    if (k === "" || k.length > 16) continue;
+    if (/执行|实际|决算|支出数|完成/.test(k)) return "executed";
+    if (/年初/.test(k)) return "initial";
+    if (/全年预算|调整/.test(k)) return "budget";
+    if (/预算/.test(k)) return "plan";
+  }
+  return "any";
+}
+
+/**
+ * The numbers of a line: those right of (r, c) up to the next text (merged-away and empty cells skipped, at
+ * most 6 columns), or else the number below it.
+ */
+function numbersBeside(rd: SheetReader, r: number, c: number): Cell[] {
+  const out: Cell[] = [];
+  const end = Math.min(rd.rowLength(r), c + rd.mergedWidth(r, c) + 6);
+  for (let x = c + 1; x < end; x++) {
+    if (rd.isMergedAway(r, x)) continue;
+    const cell = rd.cell(r, x);
+    if (cell.text === "") continue;
+    if (!cellNumber(cell)) break;
+    out.push(cell);
+  }
+  if (out.length === 0 && r + 1 < rd.r1) {
+    const below = rd.sourceCell(r + 1, c);
+    if (below.row === r + 1 && cellNumber(below)) out.push(below);
+  }
+  return out;
+}
+
 function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[] {
   const out: Entry[] = [];
   const sheetIndex = new Map<string, number>();
@@ -158,8 +201,11 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
     }
     return readers.get(name) ?? null;
   };
+  const declared = new Set<string>();
+  for (const t of model.tables) if (t.kind === "declaration") declared.add(t.sheet);
+  for (const t of model.tables) if (t.kind !== "declaration") declared.delete(t.sheet);
   model.amounts.forEach((a, ai) => {
-    const role = looseRole(a);
+    const role = looseRole(a, declared.has(a.sheet));
     const n = cellNumber(a.value);
     if (!role || !n || n.percent) return;
     const rd = readerFor(a.sheet);
@@ -174,6 +220,40 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
       place: `amount:${ai}`,
     });
   });
+  // Department-wide forms: 基本支出 / 项目支出 labels (the recognizer has no kind for 基本支出).
+  const own = new Map<SheetSnapshot, SheetReader>();
+  for (const s of sheets) {
+    if (!s || !Array.isArray(s.values)) continue;
+    for (let i = 0; i < s.values.length; i++) {
+      const row = s.values[i];
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== "string" || v.length > 16 || v.indexOf("支出") < 0 || !DEPARTMENT_LINE.test(bareKey(v)))
+          continue;
+        let rd = own.get(s);
+        if (!rd) own.set(s, (rd = new SheetReader(s)));
+        const r = rd.r0 + i;
+        const c = rd.c0 + j;
+        const values = numbersBeside(rd, r, c);
+        values.forEach((value, k) => {
+          const n = cellNumber(value)!;
+          const column = columnAbove(rd!, value.row, value.col);
+          // Beyond the first number, a figure whose header does not say its column cannot be placed.
+          if (n.percent || (k > 0 && column === "any")) return;
+          add({
+            name: bareKey(v),
+            column,
+            value: n.value,
+            step: stepOf(value),
+            unit: unitOfLabel(v) ?? unitNear(rd!, r, c),
+            cell: value,
+            place: `line:${s.name}:${r}:${c}`,
+          });
+        });
+      }
+    }
+  }
   for (const s of sheets) {
     if (!s || !Array.isArray(s.values)) continue;
     let rd: SheetReader | undefined;

@@ -7,16 +7,6 @@ import { hasVerifiable, vagueWordsIn } from "../lexicon";
 /** unquantified-target's categories: their values without a number are reported there, not here. */
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
 
-/** What a quantified value looks like, per category, for the message. */
-const EXAMPLES: Partial<Record<IndicatorCategory, [string, string]>> = {
-  满意度: ["满意度≥90%", "satisfaction ≥ 90%"],
-  经济效益: ["带动增收≥50万元", "added income ≥ 500,000 yuan"],
-  社会效益: ["受益人数≥5000人", "beneficiaries ≥ 5000 people"],
-  生态效益: ["绿化覆盖率≥40%", "green coverage ≥ 40%"],
-  可持续影响: ["设施使用年限≥10年", "facilities in use ≥ 10 years"],
-};
-const DEFAULT_EXAMPLE: [string, string] = ["满意度≥90%", "satisfaction ≥ 90%"];
-
 /** Goal texts are quoted up to this many characters. */
 const QUOTE_MAX = 40;
 
@@ -57,9 +47,15 @@ const rule: RuleModule = {
       },
       value: {
         "zh-CN":
-          "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：{example}。",
+          "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：满意度≥90%。",
         "en-US":
-          'Indicator "{name}" ({category}) has the value "{value}", only vague wording ("{words}") that cannot be verified; state a measurable value, e.g. {exampleEn}.',
+          'Indicator "{name}" ({category}) has the value "{value}", only vague wording ("{words}") that cannot be verified; state a measurable value, e.g. satisfaction ≥ 90%.',
+      },
+      outcome: {
+        "zh-CN":
+          "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：受益人数≥5000人、带动增收≥50万元、设施使用年限≥10年。",
+        "en-US":
+          'Indicator "{name}" ({category}) has the value "{value}", only vague wording ("{words}") that cannot be verified; state a measurable value, e.g. beneficiaries ≥ 5000 people, added income ≥ 500,000 yuan, facilities in use ≥ 10 years.',
       },
     },
   },
@@ -88,16 +84,14 @@ const rule: RuleModule = {
       const text = p.text.trim();
       const words = vagueWordsIn(text);
       if (words.length === 0 || hasVerifiable(text)) continue;
-      const [example, exampleEn] = (row.category && EXAMPLES[row.category]) || DEFAULT_EXAMPLE;
+      const satisfaction = row.category === "满意度" || (!row.category && row.family === "满意度");
       ctx.report({
-        messageId: "value",
+        messageId: satisfaction ? "value" : "outcome",
         data: {
           name: rowName(row),
           category: row.category ?? row.family ?? row.level1,
           value: text,
           words: words.join("、"),
-          example,
-          exampleEn,
         },
         sheet: row.target.sheet,
         row: row.target.row,

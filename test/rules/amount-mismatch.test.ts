@@ -70,6 +70,48 @@ describe("amount-mismatch", () => {
         "the department's 基本支出 and 项目支出 alike in two tables",
         workbook(departmentBudget("目标表", 320.5, 180), departmentBudget("自评表", 320.5, 180)),
       ],
+      [
+        "two projects' forms in one workbook (different 项目名称)",
+        workbook(
+          seedSelfAssessment(),
+          sheet("其他项目", [
+            ["项目名称", "城乡居民基本养老保险经费"],
+            ["年度资金总额（万元）", 12000],
+          ]),
+        ),
+      ],
+      [
+        "two years of one project (sheet names 2021 / 2022)",
+        workbook(
+          sheet("2021年自评表", [
+            ["项目名称", "职业技能培训项目"],
+            ["年度资金总额（万元）", 90],
+          ]),
+          sheet("2022年自评表", [
+            ["项目名称", "职业技能培训项目"],
+            ["年度资金总额（万元）", 120],
+          ]),
+        ),
+      ],
+      [
+        "a part of the budget in running text (中央预算资金, 县级配套预算资金)",
+        workbook(
+          seedSelfAssessment(),
+          sheet("说明", [
+            ["本项目资金来源为：中央预算资金30000万元，县级配套预算资金32867.90万元，均已按规定拨付到位并专款专用。"],
+          ]),
+        ),
+      ],
+      [
+        "a 预算数 column header over a detail line is not the form's total",
+        workbook(
+          seedSelfAssessment(),
+          sheet("明细", [
+            ["支出内容", "预算数", "备注"],
+            ["设备购置", 30, null],
+          ]),
+        ),
+      ],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
     });

@@ -29,6 +29,10 @@ interface Entry {
   /** The figure as the message shows it (62867.9万元, 61001.46万元 as written in running text). */
   shown: string;
   id: number;
+  /** The project (or unit) the figure belongs to: the nearest 项目名称 / 单位名称 above it on its sheet. */
+  owner?: string;
+  /** The year the figure belongs to: said next to it in running text, or in its sheet's name or title. */
+  year?: number;
 }
 
 const ROW_NAMES: Record<FundsRowKind, string> = {
@@ -40,6 +44,12 @@ const ROW_NAMES: Record<FundsRowKind, string> = {
 };
 
 const COLUMNS = ["initial", "budget", "executed"] as const;
+
+/** More figures under one name than this are a listing of many projects: not compared. */
+const MAX_GROUP = 200;
+
+/** Labels that name the total only when the figure is written beside them. */
+const GENERIC = /^(预算|预算数|预算金额|支出|支出数|支出金额|支出资金|执行数|资金支出|总额)$/;
 
 /** 基本支出 / 项目支出: department-wide budget lines, read by `collectDepartment`. */
 const DEPARTMENT_LINE = /^(基本支出|项目支出)$/;
@@ -80,9 +90,15 @@ function looseRole(a: LabelledAmount, declared: boolean): [string, Column] | nul
 
 const NUM = "((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(万元|亿元|元)";
 /** Amounts named in running text, as the seed's notice writes them (2021年度预算资金 62867.90万元 …). */
+/** A qualifier before the name makes it a part (中央预算资金, 县级配套财政拨款), not the whole. */
+const PART_BEFORE = "(?<![级央省市县区镇乡村套助项转部])";
 const NARRATIVE: [RegExp, string, Column][] = [
-  [new RegExp(`(?:年度)?(?:预算资金|资金总额)(?:为|共|合计|总计)?\\s*${NUM}`, "g"), "年度资金总额", "plan"],
-  [new RegExp(`财政拨款(?:资金)?(?:为|共)?\\s*${NUM}`, "g"), "财政拨款", "plan"],
+  [
+    new RegExp(`${PART_BEFORE}(?:年度)?(?:预算资金|资金总额)(?:为|共|合计|总计)?\\s*${NUM}`, "g"),
+    "年度资金总额",
+    "plan",
+  ],
+  [new RegExp(`${PART_BEFORE}财政拨款(?:资金)?(?:为|共)?\\s*${NUM}`, "g"), "财政拨款", "plan"],
   [new RegExp(`(?:项目支出资金|实际支出资金|实际支出|资金支出)(?:为|共)?\\s*${NUM}`, "g"), "年度资金总额", "executed"],
   [new RegExp(`(?:项目收入资金|实际到位资金|到位资金)(?:为|共)?\\s*${NUM}`, "g"), "到位资金", "any"],
   [new RegExp(`结余资金(?:为|共)?\\s*${NUM}`, "g"), "结余资金", "any"],
@@ -168,6 +184,62 @@ function numbersBeside(rd: SheetReader, r: number, c: number): Cell[] {
   return out;
 }
 
+/** The year named last before `at` in the same sentence (2021年度预算资金 …), if any. */
+function yearBefore(text: string, at: number): number | undefined {
+  const start = Math.max(text.lastIndexOf("。", at), text.lastIndexOf("；", at), text.lastIndexOf(";", at)) + 1;
+  let year: number | undefined;
+  for (const m of text.slice(start, at).matchAll(/((?:19|20)\d{2})\s*年/g)) year = Number(m[1]);
+  return year;
+}
+
+/** A sheet's year: from its name, else from its first rows (（2021年度）), a year before 年度 first. */
+function sheetYear(s: SheetSnapshot): number | undefined {
+  const fromName = /(?:19|20)\d{2}/.exec(String(s.name ?? ""));
+  if (fromName) return Number(fromName[0]);
+  const texts: string[] = [];
+  for (const row of s.values.slice(0, 3))
+    if (Array.isArray(row)) for (const v of row) if (typeof v === "string") texts.push(v);
+  const t = texts.join(" ");
+  const m = /((?:19|20)\d{2})\s*年度/.exec(t) ?? /((?:19|20)\d{2})\s*年/.exec(t);
+  return m ? Number(m[1]) : undefined;
+}
+
+const OWNER_LABEL = /^(项目名称|单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称)$/;
+
+/** Where each 项目名称 / 单位名称 is given on a sheet, top to bottom: [row, name]. */
+function owners(s: SheetSnapshot): [number, string][] {
+  const out: [number, string][] = [];
+  let rd: SheetReader | undefined;
+  for (let i = 0; i < s.values.length; i++) {
+    const row = s.values[i];
+    if (!Array.isArray(row)) continue;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v !== "string" || v.length > 60 || v.indexOf("名称") < 0) continue;
+      const inline = /^\s*([^:：]{2,10})[:：]\s*(\S[\s\S]*)$/.exec(v);
+      let name: string | undefined;
+      if (inline && OWNER_LABEL.test(headerKey(inline[1]))) name = inline[2];
+      else if (OWNER_LABEL.test(headerKey(v))) {
+        rd ??= new SheetReader(s);
+        const r = rd.r0 + i;
+        const c = rd.c0 + j;
+        const end = Math.min(rd.rowLength(r), c + rd.mergedWidth(r, c) + 8);
+        for (let x = c + 1; x < end && name === undefined; x++) {
+          if (rd.isMergedAway(r, x)) continue;
+          const t = rd.textAt(r, x);
+          if (t !== "") name = t;
+        }
+      }
+      const key = name
+        ?.normalize("NFKC")
+        .replace(/\s+/g, "")
+        .replace(/(?:19|20)\d{2}年度?/g, "");
+      if (key) out.push([s.originRow + i, key]);
+    }
+  }
+  return out;
+}
+
 function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[] {
   const out: Entry[] = [];
   const sheetIndex = new Map<string, number>();
@@ -205,6 +277,8 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
   for (const t of model.tables) if (t.kind === "declaration") declared.add(t.sheet);
   for (const t of model.tables) if (t.kind !== "declaration") declared.delete(t.sheet);
   model.amounts.forEach((a, ai) => {
+    // A generic column word (预算数, 支出) over a number is a detail table's header, not the form's total.
+    if (GENERIC.test(bareKey(a.name)) && a.value.row !== a.label.row) return;
     const role = looseRole(a, declared.has(a.sheet));
     const n = cellNumber(a.value);
     if (!role || !n || n.percent) return;
@@ -283,6 +357,7 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
                 unit: "元",
                 cell,
                 place: `text:${cell.sheet}:${cell.row}:${cell.col}`,
+                year: yearBefore(text, m.index),
               },
               `${m[1]}${m[2]}`,
             );
@@ -290,6 +365,16 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
         }
       }
     }
+  }
+  const bySheet = new Map<string, { year?: number; owners: [number, string][] }>();
+  for (const sh of sheets)
+    if (sh && typeof sh.name === "string" && Array.isArray(sh.values) && !bySheet.has(sh.name))
+      bySheet.set(sh.name, { year: sheetYear(sh), owners: owners(sh) });
+  for (const e of out) {
+    const info = bySheet.get(e.cell.sheet);
+    if (!info) continue;
+    e.year ??= info.year;
+    for (const [row, key] of info.owners) if (row <= e.cell.row) e.owner = key;
   }
   return out.sort((a, b) => a.order - b.order);
 }
@@ -314,9 +399,29 @@ const rule: RuleModule = {
   check(ctx: RuleContext) {
     const sheets = Array.isArray(ctx.snapshot?.sheets) ? ctx.snapshot.sheets : [];
     const entries = collect(ctx.model, sheets);
-    const comparable = entries.map((e) =>
-      entries.filter((o) => o !== e && o.place !== e.place && o.name === e.name && compatible(o.column, e.column)),
-    );
+    // One workbook often holds several projects' forms (one per sheet): figures compare within a project.
+    const named = new Set(entries.map((e) => e.owner).filter((o) => o !== undefined));
+    const sameOwner = (a: Entry, b: Entry) =>
+      a.owner === b.owner || ((a.owner === undefined || b.owner === undefined) && named.size <= 1);
+    const byName = new Map<string, Entry[]>();
+    for (const e of entries) {
+      let l = byName.get(e.name);
+      if (!l) byName.set(e.name, (l = []));
+      l.push(e);
+    }
+    const comparable = entries.map((e) => {
+      const group = byName.get(e.name)!;
+      // Hundreds of figures under one name are a listing (many projects), not one project's amount.
+      if (group.length > MAX_GROUP) return [];
+      return group.filter(
+        (o) =>
+          o !== e &&
+          o.place !== e.place &&
+          compatible(o.column, e.column) &&
+          sameOwner(o, e) &&
+          (o.year === undefined || e.year === undefined || o.year === e.year),
+      );
+    });
     // An entry that agrees with none of its counterparts is a disagreement; one that agrees with any is not.
     const odd = entries
       .map((e, i) => ({ e, others: comparable[i] }))

@@ -65,6 +65,14 @@ describe("vague-target", () => {
         ),
       ],
       ["a placeholder is unquantified-target's too", selfAssessment(withValue(4, "*"))],
+      ["a goal that refers elsewhere (详见附件)", declaration("详见项目实施方案")],
+      [
+        "财预〔2015〕88号 layout: 中长期目标 is not this year's goal; 年度目标 below its header is",
+        sheet("申报表", [
+          ["总体目标", "中长期目标（2021-2023年）", null, "年度目标"],
+          [null, "逐步完善养老保险制度", null, "目标1：参保人数达到3.52万人。"],
+        ]),
+      ],
       [
         "what was achieved (实际完成情况) is not a target",
         sheet("自评表", [
@@ -95,6 +103,14 @@ describe("vague-target", () => {
         goalRow: ["年度总体目标：保障规定范围内老年人基本生活，丧葬抚恤费保障"],
       });
       expect(at(run(s))).toEqual(["申报表!A5"]);
+    });
+
+    it("财预〔2015〕88号 layout: a vague 年度目标 under its header", () => {
+      const s = sheet("申报表", [
+        ["总体目标", "中长期目标（2021-2023年）", null, "年度目标"],
+        [null, "参保人数达到3.6万人", null, "进一步扩大参保覆盖面"],
+      ]);
+      expect(at(run(s))).toEqual(["申报表!D2"]);
     });
 
     it("a goal written in the row below its label", () => {

@@ -7,6 +7,9 @@ import { hasVerifiable, vagueWordsIn } from "../lexicon";
 /** unquantified-target's categories: their values without a number are reported there, not here. */
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
 
+/** A goal that points elsewhere (详见附件, 同上) or says nothing (无) is not a statement to judge. */
+const REFERENCE = /^(详?见|参见|同上|无|略|—+|-+)/;
+
 /** Goal texts are quoted up to this many characters. */
 const QUOTE_MAX = 40;
 
@@ -63,7 +66,7 @@ const rule: RuleModule = {
     for (const g of ctx.model.goals) {
       // What was achieved is a report, not a target.
       if (g.kind === "achieved") continue;
-      if (hasVerifiable(g.text)) continue;
+      if (REFERENCE.test(g.text.replace(/\s/g, "")) || hasVerifiable(g.text)) continue;
       ctx.report({
         messageId: "goal",
         data: { text: quote(g.text) },

@@ -113,6 +113,22 @@ describe("vague-target", () => {
       expect(at(run(s))).toEqual(["申报表!D2"]);
     });
 
+    it("a side label merged down over the indicator table too: only the goal's own text is quoted", () => {
+      const s = sheet(
+        "申报表",
+        [
+          ["年度绩效目标", "提高职业技能培训质量"],
+          [null, "一级指标", "二级指标", "三级指标", "指标值"],
+          [null, "产出指标", "数量指标", "培训人数", "≥500人"],
+          [null, "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+        ],
+        { merges: ["A1:A4"] },
+      );
+      const f = run(s);
+      expect(at(f)).toEqual(["申报表!B1"]);
+      expect(f[0].message["zh-CN"]).toContain("年度总体目标“提高职业技能培训质量”没有数量");
+    });
+
     it("a goal written in the row below its label", () => {
       const s = sheet("申报表", [
         ["年度总体目标"],

@@ -70,10 +70,17 @@ function rowsBelow(rd: SheetReader, r: number, c: number): number[] {
 }
 
 /** Texts in column `col` over `rows`, joined: a goal written as 1. … / 2. … over several rows is one goal. */
-function textsAt(rd: SheetReader, rows: number[], col: number): { cell: Cell; text: string } | undefined {
+function textsAt(
+  rd: SheetReader,
+  rows: number[],
+  col: number,
+  covered: Covered,
+): { cell: Cell; text: string } | undefined {
   let first: Cell | undefined;
   const parts: string[] = [];
   for (const rr of rows) {
+    // A side label merged down over the indicator table too: the table's cells are not the goal.
+    if (covered(rr, col)) break;
     const cell = rd.sourceCell(rr, col);
     if (cell.row !== rr || typeof cell.raw !== "string" || !goalLike(cell.text)) continue;
     first ??= cell;
@@ -95,7 +102,14 @@ function rightOf(rd: SheetReader, r: number, c: number): Cell | undefined {
 }
 
 /** A row of sub-headers (预期目标 | 实际完成情况) from column `from`: each one's text below it. */
-function readSubHeaders(rd: SheetReader, r: number, from: number, below: number[], out: GoalText[]): boolean {
+function readSubHeaders(
+  rd: SheetReader,
+  r: number,
+  from: number,
+  below: number[],
+  covered: Covered,
+  out: GoalText[],
+): boolean {
   let found = false;
   const end = rd.rowLength(r);
   for (let x = from; x < end; x++) {
@@ -106,22 +120,22 @@ function readSubHeaders(rd: SheetReader, r: number, from: number, below: number[
     if (kind === null) continue;
     found = true;
     if (kind === "long-term") continue;
-    const t = textsAt(rd, below, x);
+    const t = textsAt(rd, below, x, covered);
     if (t) out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell: t.cell, text: t.text });
   }
   return found;
 }
 
-function readLabel(rd: SheetReader, r: number, c: number, out: GoalText[]): void {
+function readLabel(rd: SheetReader, r: number, c: number, covered: Covered, out: GoalText[]): void {
   const label = rd.cell(r, c);
   const right = rightOf(rd, r, c);
   if (right && typeof right.raw === "string" && subHeaderKind(right.text) !== null) {
-    readSubHeaders(rd, r, right.col, rowsBelow(rd, r, c), out);
+    readSubHeaders(rd, r, right.col, rowsBelow(rd, r, c), covered, out);
     return;
   }
   if (right && typeof right.raw === "string" && goalLike(right.text)) {
     // The label merged over several rows beside several lines of text: one goal.
-    const t = textsAt(rd, [r, ...mergedRows(rd, r, c)], right.col);
+    const t = textsAt(rd, [r, ...mergedRows(rd, r, c)], right.col, covered);
     out.push({ sheet: rd.name, kind: "declared", label, cell: right, text: t?.text ?? right.text });
     return;
   }
@@ -132,10 +146,11 @@ function readLabel(rd: SheetReader, r: number, c: number, out: GoalText[]): void
   const below = rd.sourceCell(nextRow, c);
   if (below.row !== nextRow || typeof below.raw !== "string") return;
   if (subHeaderKind(below.text) !== null) {
-    readSubHeaders(rd, nextRow, rd.c0, nextRow + 1 < rd.r1 ? [nextRow + 1] : [], out);
+    readSubHeaders(rd, nextRow, rd.c0, nextRow + 1 < rd.r1 ? [nextRow + 1] : [], covered, out);
     return;
   }
-  if (goalLike(below.text)) out.push({ sheet: rd.name, kind: "declared", label, cell: below, text: below.text });
+  if (!covered(nextRow, c) && goalLike(below.text))
+    out.push({ sheet: rd.name, kind: "declared", label, cell: below, text: below.text });
 }
 
 function recognizeSheetGoals(model: WorkbookModel, sheet: SheetSnapshot, out: GoalText[]): void {
@@ -155,7 +170,7 @@ function recognizeSheetGoals(model: WorkbookModel, sheet: SheetSnapshot, out: Go
       const c = rd.c0 + j;
       if (covered(r, c) || rd.isMergedAway(r, c)) continue;
       if (v.length <= 24 && isGoalLabel(v)) {
-        readLabel(rd, r, c, out);
+        readLabel(rd, r, c, covered, out);
         continue;
       }
       const m = INLINE.exec(v);

@@ -206,38 +206,73 @@ function sheetYear(s: SheetSnapshot): number | undefined {
 
 const OWNER_LABEL = /^(项目名称|单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称)$/;
 
-/** Where each 项目名称 / 单位名称 is given on a sheet, top to bottom: [row, name]. */
-function owners(s: SheetSnapshot): [number, string][] {
-  const out: [number, string][] = [];
-  let rd: SheetReader | undefined;
-  for (let i = 0; i < s.values.length; i++) {
-    const row = s.values[i];
-    if (!Array.isArray(row)) continue;
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (typeof v !== "string" || v.length > 60 || v.indexOf("名称") < 0) continue;
-      const inline = /^\s*([^:：]{2,10})[:：]\s*(\S[\s\S]*)$/.exec(v);
-      let name: string | undefined;
-      if (inline && OWNER_LABEL.test(headerKey(inline[1]))) name = inline[2];
-      else if (OWNER_LABEL.test(headerKey(v))) {
-        rd ??= new SheetReader(s);
-        const r = rd.r0 + i;
-        const c = rd.c0 + j;
-        const end = Math.min(rd.rowLength(r), c + rd.mergedWidth(r, c) + 8);
-        for (let x = c + 1; x < end && name === undefined; x++) {
-          if (rd.isMergedAway(r, x)) continue;
-          const t = rd.textAt(r, x);
-          if (t !== "") name = t;
-        }
-      }
-      const key = name
-        ?.normalize("NFKC")
-        .replace(/\s+/g, "")
-        .replace(/(?:19|20)\d{2}年度?/g, "");
-      if (key) out.push([s.originRow + i, key]);
+type Add = (e: Omit<Entry, "order" | "shown" | "id">, shown?: string) => void;
+
+/** The project or unit a 项目名称 / 单位名称 label (or "项目名称：…") names, normalized; undefined otherwise. */
+function ownerAt(rd: SheetReader, r: number, c: number, v: string): string | undefined {
+  const inline = /^\s*([^:：]{2,10})[:：]\s*(\S[\s\S]*)$/.exec(v);
+  let name: string | undefined;
+  if (inline && OWNER_LABEL.test(headerKey(inline[1]))) name = inline[2];
+  else if (OWNER_LABEL.test(headerKey(v))) {
+    const end = Math.min(rd.rowLength(r), c + rd.mergedWidth(r, c) + 8);
+    for (let x = c + 1; x < end && name === undefined; x++) {
+      if (rd.isMergedAway(r, x)) continue;
+      const t = rd.textAt(r, x);
+      if (t !== "") name = t;
     }
   }
-  return out;
+  return (
+    name
+      ?.normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(/(?:19|20)\d{2}年度?/g, "") || undefined
+  );
+}
+
+/** A 基本支出 / 项目支出 line: each of its figures with the column its header names. */
+function departmentLine(rd: SheetReader, r: number, c: number, v: string, add: Add): void {
+  numbersBeside(rd, r, c).forEach((value, k) => {
+    const n = cellNumber(value)!;
+    const column = columnAbove(rd, value.row, value.col);
+    // Beyond the first number, a figure whose header does not say its column cannot be placed.
+    if (n.percent || (k > 0 && column === "any")) return;
+    add({
+      name: bareKey(v),
+      column,
+      value: n.value,
+      step: stepOf(value),
+      unit: unitOfLabel(v) ?? unitNear(rd, r, c),
+      cell: value,
+      place: `line:${rd.name}:${r}:${c}`,
+    });
+  });
+}
+
+/** Amounts named in a cell of running text (the seed notice's 资金管理使用情况 paragraph). */
+function narrative(cell: Cell, v: string, add: Add): void {
+  const text = v.normalize("NFKC");
+  for (const [re, name, column] of NARRATIVE) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const p = parseValue(`${m[1]}${m[2]}`);
+      if (!p.quantitative || p.number === null) continue;
+      // parseValue gives 元; the entry keeps 元 with the written step.
+      add(
+        {
+          name,
+          column,
+          value: p.number,
+          step: resolution(p),
+          unit: "元",
+          cell,
+          place: `text:${cell.sheet}:${cell.row}:${cell.col}`,
+          year: yearBefore(text, m.index),
+        },
+        `${m[1]}${m[2]}`,
+      );
+    }
+  }
 }
 
 function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[] {
@@ -245,7 +280,7 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
   const sheetIndex = new Map<string, number>();
   sheets.forEach((s, i) => s && typeof s.name === "string" && !sheetIndex.has(s.name) && sheetIndex.set(s.name, i));
   const orderOf = (c: Cell) => (sheetIndex.get(c.sheet) ?? 0) * 1e12 + c.row * 1e5 + c.col;
-  const add = (e: Omit<Entry, "order" | "shown" | "id">, shown?: string) => {
+  const add: Add = (e, shown) => {
     if (!Number.isFinite(e.value) || e.value === 0) return;
     out.push({ ...e, id: out.length, order: orderOf(e.cell), shown: shown ?? `${fmtNum(e.value)}${e.unit ?? ""}` });
   };
@@ -294,82 +329,37 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
       place: `amount:${ai}`,
     });
   });
-  // Department-wide forms: 基本支出 / 项目支出 labels (the recognizer has no kind for 基本支出).
-  const own = new Map<SheetSnapshot, SheetReader>();
+  // One pass over each sheet's texts: department lines (基本支出 / 项目支出, which the recognizer has no kind
+  // for), amounts named in running text, and the 项目名称 / 单位名称 each figure belongs to.
+  const bySheet = new Map<string, { year?: number; owners: [number, string][] }>();
   for (const s of sheets) {
     if (!s || !Array.isArray(s.values)) continue;
-    for (let i = 0; i < s.values.length; i++) {
-      const row = s.values[i];
-      if (!Array.isArray(row)) continue;
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        if (typeof v !== "string" || v.length > 16 || v.indexOf("支出") < 0 || !DEPARTMENT_LINE.test(bareKey(v)))
-          continue;
-        let rd = own.get(s);
-        if (!rd) own.set(s, (rd = new SheetReader(s)));
-        const r = rd.r0 + i;
-        const c = rd.c0 + j;
-        const values = numbersBeside(rd, r, c);
-        values.forEach((value, k) => {
-          const n = cellNumber(value)!;
-          const column = columnAbove(rd!, value.row, value.col);
-          // Beyond the first number, a figure whose header does not say its column cannot be placed.
-          if (n.percent || (k > 0 && column === "any")) return;
-          add({
-            name: bareKey(v),
-            column,
-            value: n.value,
-            step: stepOf(value),
-            unit: unitOfLabel(v) ?? unitNear(rd!, r, c),
-            cell: value,
-            place: `line:${s.name}:${r}:${c}`,
-          });
-        });
-      }
-    }
-  }
-  for (const s of sheets) {
-    if (!s || !Array.isArray(s.values)) continue;
+    const info = { year: sheetYear(s), owners: [] as [number, string][] };
+    if (typeof s.name === "string" && !bySheet.has(s.name)) bySheet.set(s.name, info);
     let rd: SheetReader | undefined;
     for (let i = 0; i < s.values.length; i++) {
       const row = s.values[i];
       if (!Array.isArray(row)) continue;
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
-        // Running text only: a short cell is a label, read as one by the recognizer.
-        if (typeof v !== "string" || v.length <= 40 || !/[元]/.test(v)) continue;
-        rd ??= new SheetReader(s);
-        const cell = rd.cell(rd.r0 + i, rd.c0 + j);
-        const text = v.normalize("NFKC");
-        for (const [re, name, column] of NARRATIVE) {
-          re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = re.exec(text)) !== null) {
-            const p = parseValue(`${m[1]}${m[2]}`);
-            if (!p.quantitative || p.number === null) continue;
-            // parseValue gives 元; the entry keeps 元 with the written step.
-            add(
-              {
-                name,
-                column,
-                value: p.number,
-                step: resolution(p),
-                unit: "元",
-                cell,
-                place: `text:${cell.sheet}:${cell.row}:${cell.col}`,
-                year: yearBefore(text, m.index),
-              },
-              `${m[1]}${m[2]}`,
-            );
-          }
+        if (typeof v !== "string") continue;
+        const n = v.length;
+        if (n <= 16 && v.indexOf("支出") >= 0 && DEPARTMENT_LINE.test(bareKey(v))) {
+          rd ??= new SheetReader(s);
+          departmentLine(rd, rd.r0 + i, rd.c0 + j, v, add);
+        }
+        if (n > 40 && v.indexOf("元") >= 0) {
+          rd ??= new SheetReader(s);
+          narrative(rd.cell(rd.r0 + i, rd.c0 + j), v, add);
+        }
+        if (n <= 60 && v.indexOf("名称") >= 0) {
+          rd ??= new SheetReader(s);
+          const key = ownerAt(rd, rd.r0 + i, rd.c0 + j, v);
+          if (key) info.owners.push([rd.r0 + i, key]);
         }
       }
     }
   }
-  const bySheet = new Map<string, { year?: number; owners: [number, string][] }>();
-  for (const sh of sheets)
-    if (sh && typeof sh.name === "string" && Array.isArray(sh.values) && !bySheet.has(sh.name))
-      bySheet.set(sh.name, { year: sheetYear(sh), owners: owners(sh) });
   for (const e of out) {
     const info = bySheet.get(e.cell.sheet);
     if (!info) continue;

@@ -3,6 +3,13 @@ import type { IndicatorCategory, IndicatorRow } from "../recognize/model";
 import { rowName } from "./util";
 import { targetParse } from "../recognize/cells";
 import { hasVerifiable, vagueWordsIn } from "../lexicon";
+import { memo } from "../recognize/headers";
+
+/** The vague words of an indicator value that has nothing verifiable, else null. Values repeat on every row. */
+const vagueOnly = memo(function vagueOnly(text: string): string | null {
+  const words = vagueWordsIn(text);
+  return words.length === 0 || hasVerifiable(text) ? null : words.join("、");
+});
 
 /** unquantified-target's categories: their values without a number are reported there, not here. */
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
@@ -85,8 +92,8 @@ const rule: RuleModule = {
       const p = targetParse(row);
       if (p.quantitative || p.invalid || p.empty || p.placeholder) continue;
       const text = p.text.trim();
-      const words = vagueWordsIn(text);
-      if (words.length === 0 || hasVerifiable(text)) continue;
+      const words = vagueOnly(text);
+      if (words === null) continue;
       const satisfaction = row.category === "满意度" || (!row.category && row.family === "满意度");
       ctx.report({
         messageId: satisfaction ? "value" : "outcome",
@@ -94,7 +101,7 @@ const rule: RuleModule = {
           name: rowName(row),
           category: row.category ?? row.family ?? row.level1,
           value: text,
-          words: words.join("、"),
+          words,
         },
         sheet: row.target.sheet,
         row: row.target.row,

@@ -27,7 +27,15 @@ export const VAGUE_WORDS: readonly string[] = [
   "充分",
   "大力",
   "一定",
+  "改善",
+  "提高",
+  "提升",
+  "增强",
+  "促进",
 ];
+
+/** A whole value that is one degree or duration word (高, 良好, 长期): nothing to verify. */
+const VAGUE_WHOLE = /^(高|较高|好|较好|良好|优|优良|强|长期|长效|持久)$/;
 
 /**
  * A checkable state: something a reviewer can answer yes or no to (按时完成, 无重大安全事故, 通过验收), or a
@@ -43,9 +51,9 @@ const STATE_VALUE =
 /** Digits, ASCII or full-width. */
 const DIGIT = /[0-9\uff10-\uff19]/;
 
-/** Chinese numerals followed by a measure word: 三个, 两项, 十所. */
+/** Chinese numerals followed by a measure word: 三个, 两项, 十所 (not 每一个, 一项: "one" names no amount). */
 const CHINESE_QUANTITY =
-  /[一二两三四五六七八九十百千][一二两三四五六七八九十百千万]*(个|项|所|家|座|条|名|次|批|期|场|处|户|村|镇|乡|类|套|台|辆|公里|米|亩|吨|万)/;
+  /(?:[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)(个|项|所|家|座|条|名|次|批|期|场|处|户|村|镇|乡|类|套|台|辆|公里|米|亩|吨|万)/;
 
 /** List numbering and period markers that are not quantities: 1. / 2、/ （1）/ ① / 一是 / 2021年度. */
 function stripMarkers(text: string): string {
@@ -59,6 +67,8 @@ function stripMarkers(text: string): string {
 
 /** The vague words a text holds, each once, in the order they appear (可持续 is a name, not 持续). */
 export function vagueWordsIn(text: string): string[] {
+  const whole = text.replace(/[\s。.!！]/g, "");
+  if (VAGUE_WHOLE.test(whole)) return [whole];
   const t = text.replace(/可持续/g, "　");
   const found: { w: string; at: number }[] = [];
   for (const w of VAGUE_WORDS) {

@@ -42,8 +42,10 @@ describe("clean real-world layouts give no error and no warning", () => {
     expect(brief(fs)).toEqual([
       "申报表!B8 vague-target",
       "申报表!E16 vague-target",
+      "申报表!E17 vague-target",
       "自评表!B11 vague-target",
       "自评表!E19 vague-target",
+      "自评表!E20 vague-target",
     ]);
   });
 

@@ -2,17 +2,19 @@
  * The seed as a workbook: a 申报表 and a 自评表 with the seed's numbers. The one inconsistency the seed's
  * evaluators found between them — the cost indicator declared as ≤628,678,956.50元 and assessed as
  * ≤628,278,103.22元 — must be the only inconsistency found; besides it, the notice's first finding "目标设立笼统、
- * 未量化" is reported on the goals (no quantity, no date) and on the vague 效益 value 有效保障.
+ * 未量化" is reported on the goals (no quantity, no date) and on the vague 效益 values 有效保障 and 长期.
  */
 import { brief, check, workbook } from "../support/grid";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 
-/** The vague goals and value the seed's reviewers marked as 目标设立笼统、未量化, in both tables. */
+/** The vague goals and values the seed's reviewers marked as 目标设立笼统、未量化, in both tables. */
 const VAGUE = [
   "申报表!B8 vague-target",
   "申报表!E16 vague-target",
+  "申报表!E17 vague-target",
   "自评表!B11 vague-target",
   "自评表!E19 vague-target",
+  "自评表!E20 vague-target",
 ];
 const notVague = <T extends { rule: string }>(fs: T[]) => fs.filter((f) => f.rule !== "vague-target");
 

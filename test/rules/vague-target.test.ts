@@ -46,6 +46,13 @@ describe("vague-target", () => {
       ],
       ["a goal with a checkable state (按时足额发放)", declaration("按时足额发放退休人员基本养老金，确保应发尽发。")],
       ["a goal with a Chinese-numeral quantity (新建三个村级服务站)", declaration("新建三个村级服务站并投入使用。")],
+      [
+        "年初设定目标 | 年度总体目标完成情况综述 sub-headers (a published Anhui form)",
+        sheet("自评表", [
+          ["年度总体目标", "年初设定目标", null, null, null, "年度总体目标完成情况综述"],
+          [null, "落实39户特色种养业奖补政策,增加脱贫户家庭收入", null, null, null, "已落实，效果明显"],
+        ]),
+      ],
       ["效益 ≥90%", selfAssessment(withValue(4, "≥90%"))],
       ["效益 是", selfAssessment(withValue(4, "是"))],
       ["效益 无重大安全事故", selfAssessment(withValue(4, "无重大安全事故"))],
@@ -67,10 +74,10 @@ describe("vague-target", () => {
       ["a placeholder is unquantified-target's too", selfAssessment(withValue(4, "*"))],
       ["a goal that refers elsewhere (详见附件)", declaration("详见项目实施方案")],
       [
-        "财预〔2015〕88号 layout: 中长期目标 is not this year's goal; 年度目标 below its header is",
+        "财预〔2015〕88号 layout: 中长期目标 and 年度目标 below their headers, both quantified",
         sheet("申报表", [
           ["总体目标", "中长期目标（2021-2023年）", null, "年度目标"],
-          [null, "逐步完善养老保险制度", null, "目标1：参保人数达到3.52万人。"],
+          [null, "到2023年参保人数达到3.8万人", null, "目标1：参保人数达到3.52万人。"],
         ]),
       ],
       [
@@ -113,6 +120,14 @@ describe("vague-target", () => {
       expect(at(run(s))).toEqual(["申报表!D2"]);
     });
 
+    it("a vague 中长期目标 is vague too (改善镇域内基础设施, 振兴乡村经济)", () => {
+      const s = sheet("申报表", [
+        ["总体目标", "长期目标", null, "年度目标"],
+        [null, "改善镇域内基础设施,振兴乡村经济", null, "新建村组道路2.5公里"],
+      ]);
+      expect(at(run(s))).toEqual(["申报表!B2"]);
+    });
+
     it("a side label merged down over the indicator table too: only the goal's own text is quoted", () => {
       const s = sheet(
         "申报表",
@@ -141,9 +156,11 @@ describe("vague-target", () => {
 
     it.each([
       ["效果明显", 4, "D12", "明显"],
-      ["逐步提高", 4, "D12", "逐步"],
-      ["进一步改善", 4, "D12", "进一步"],
-      ["有所提高", 5, "D13", "有所"],
+      ["逐步提高", 4, "D12", "逐步、提高"],
+      ["进一步改善", 4, "D12", "进一步、改善"],
+      ["有所提高", 5, "D13", "有所、提高"],
+      ["长期", 5, "D13", "长期"],
+      ["高", 5, "D13", "高"],
       ["持续发挥效益", 5, "D13", "持续"],
       ["社会效益显著", 4, "D12", "显著"],
     ])("效益 value %s", (value, i, cell, word) => {
@@ -158,7 +175,7 @@ describe("vague-target", () => {
     it("a satisfaction value 较好 asks for satisfaction ≥ 90%, quoting every vague word", () => {
       const f = run(selfAssessment(withValue(6, "满意度较好并逐步提高")));
       expect(at(f)).toEqual(["自评表!D14"]);
-      expect(f[0].message["zh-CN"]).toContain("只有“较好、逐步”等笼统表述");
+      expect(f[0].message["zh-CN"]).toContain("只有“较好、逐步、提高”等笼统表述");
       expect(f[0].message["zh-CN"]).toContain("如：满意度≥90%");
       expect(f[0].message["en-US"]).toContain("e.g. satisfaction ≥ 90%");
     });
@@ -168,8 +185,8 @@ describe("vague-target", () => {
       expect(at(f)).toEqual(["申报表!B5", "申报表!D11"]);
     });
 
-    it("the seed self-assessment: its 预期目标 and its 有效保障, not its 实际完成情况", () => {
-      expect(at(run(seedSelfAssessment()))).toEqual(["自评表!B11", "自评表!E19"]);
+    it("the seed self-assessment: its 预期目标, 有效保障 and 长期, not its 实际完成情况", () => {
+      expect(at(run(seedSelfAssessment()))).toEqual(["自评表!B11", "自评表!E19", "自评表!E20"]);
     });
   });
 });

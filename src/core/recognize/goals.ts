@@ -9,25 +9,31 @@ import { fundsRole, headerKey, indicatorRole, memo } from "./headers";
 import type { Cell, GoalKind, GoalText, WorkbookModel } from "./model";
 import { SheetReader } from "./sheet";
 
-/** Labels of an overall goal. Bare 目标 is too common a word to be a label on its own. */
-const GOAL_LABEL = /^(部门|项目|单位)?(整体)?(年度)?(总体|绩效|总体绩效|整体)?目标(内容)?$/;
+/**
+ * Labels of an overall goal (年度总体目标, 项目年度目标, 年度绩效总目标, 绩效目标总体描述 …). Bare 目标 is too common
+ * a word to be a label on its own.
+ */
+const GOAL_LABEL =
+  /^(部门|项目|单位)?(整体)?(年度|本年度?|当年)?(总体|绩效|总体绩效|整体|绩效总|总)?(绩效)?目标(内容|描述|总体描述|概述)?$/;
 
 /** Sub-headers under a goal label: which column holds what. */
-const SUB_HEADERS: [GoalKind | "long-term", RegExp][] = [
-  ["expected", /^(预期|计划|年初|年度预期)(绩效)?目标(值)?$/],
-  ["achieved", /^(实际)?完成情况$|^实际完成(内容|值)?$|^实际(达成|执行)情况$/],
+const SUB_HEADERS: [GoalKind, RegExp][] = [
+  ["achieved", /完成情况(综述|说明|描述)?$|^实际完成(内容|值)?$|^实际(达成|执行)情况$/],
+  ["expected", /^(预期|计划|年初|年度预期|年初设定|设定|年初计划|年初预期)的?(绩效)?目标(值)?$/],
   ["declared", /^(年度|当年|本年度?)(绩效)?目标$/],
   ["long-term", /^(中长期|长期|中期|实施期|总体)(绩效)?目标$/],
 ];
 
 const isGoalLabel = memo(function isGoalLabel(text: string): boolean {
+  // A bracketed score (绩效目标（6分）) marks an evaluation system's indicator group, not a goal label.
+  if (/[(（][^)）]*分[)）]/.test(text)) return false;
   const k = headerKey(text).replace(/\([^()]*\)/g, "");
   return k.length >= 4 && GOAL_LABEL.test(k);
 });
 
-const subHeaderKind = memo(function subHeaderKind(text: string): GoalKind | "long-term" | null {
+const subHeaderKind = memo(function subHeaderKind(text: string): GoalKind | null {
   const k = headerKey(text).replace(/\([^()]*\)/g, "");
-  if (k === "" || k.length > 10) return null;
+  if (k === "" || k.length > 14) return null;
   for (const [kind, re] of SUB_HEADERS) if (re.test(k)) return kind;
   return null;
 });
@@ -37,7 +43,10 @@ const INLINE = /^\s*([^:：\n]{2,12})[:：]\s*([\s\S]*\S)\s*$/;
 
 /** Text that can be a goal: written words, not another label or a header word. */
 function goalLike(text: string): boolean {
-  if (text.length < 2 || !/[\u4e00-\u9fff]/.test(text)) return false;
+  // A heading (基本信息) is not a goal: real goals are sentences.
+  if (text.replace(/\s/g, "").length < 6 || !/[\u4e00-\u9fff]/.test(text)) return false;
+  // Evaluation indicator names (年度绩效目标合理性, 目标完成率) are criteria, not goals.
+  if (text.length <= 30 && /(性|率)$/.test(text.split("\n")[0].trim())) return false;
   if (isGoalLabel(text) || subHeaderKind(text) !== null) return false;
   if (text.length <= 12 && (indicatorRole(text) !== null || fundsRole(text) !== null)) return false;
   return true;
@@ -119,16 +128,20 @@ function readSubHeaders(
     const kind = subHeaderKind(raw);
     if (kind === null) continue;
     found = true;
-    if (kind === "long-term") continue;
     const t = textsAt(rd, below, x, covered);
     if (t) out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell: t.cell, text: t.text });
   }
   return found;
 }
 
-function readLabel(rd: SheetReader, r: number, c: number, covered: Covered, out: GoalText[]): void {
+function readLabel(rd: SheetReader, r: number, c: number, covered: Covered, out: GoalText[], depth = 0): void {
   const label = rd.cell(r, c);
   const right = rightOf(rd, r, c);
+  // 项目绩效目标 | 绩效目标总体描述 | text: the inner label is the one whose text it is.
+  if (right && typeof right.raw === "string" && isGoalLabel(right.text) && subHeaderKind(right.text) === null) {
+    if (depth < 2) readLabel(rd, r, right.col, covered, out, depth + 1);
+    return;
+  }
   if (right && typeof right.raw === "string" && subHeaderKind(right.text) !== null) {
     readSubHeaders(rd, r, right.col, rowsBelow(rd, r, c), covered, out);
     return;
@@ -140,6 +153,8 @@ function readLabel(rd: SheetReader, r: number, c: number, covered: Covered, out:
     return;
   }
   if (right) return;
+  // A title merged across the sheet (部门整体绩效目标) heads the whole form, not a goal below it.
+  if (rd.mergedWidth(r, c) >= 4) return;
   // Nothing to the right: the text (or a row of sub-headers) is below the label.
   const nextRow = r + 1;
   if (nextRow >= rd.r1) return;

@@ -214,10 +214,10 @@ export interface LabelledAmount {
 }
 
 /**
- * What a 年度总体目标 text is: the declared goal (申报表), the self-assessment's 预期目标, or its 实际完成情况
- * (what was achieved, not a target).
+ * What a 年度总体目标 text is: the declared goal (申报表), the self-assessment's 预期目标, its 实际完成情况
+ * (what was achieved, not a target), or a 中长期目标 beside the year's (not measured by this year's indicators).
  */
-export type GoalKind = "declared" | "expected" | "achieved";
+export type GoalKind = "declared" | "expected" | "achieved" | "long-term";
 
 /** A 年度总体目标 / 总体目标 / 年度目标 text and the label it was found by. */
 export interface GoalText {

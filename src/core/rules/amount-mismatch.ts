@@ -48,9 +48,6 @@ const COLUMNS = ["initial", "budget", "executed"] as const;
 /** More figures under one name than this are a listing of many projects: not compared. */
 const MAX_GROUP = 200;
 
-/** Labels that name the total only when the figure is written beside them. */
-const GENERIC = /^(预算|预算数|预算金额|支出|支出数|支出金额|支出资金|执行数|资金支出|总额)$/;
-
 /** 基本支出 / 项目支出: department-wide budget lines, read by `collectDepartment`. */
 const DEPARTMENT_LINE = /^(基本支出|项目支出)$/;
 
@@ -90,8 +87,11 @@ function looseRole(a: LabelledAmount, declared: boolean): [string, Column] | nul
 
 const NUM = "((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(万元|亿元|元)";
 /** Amounts named in running text, as the seed's notice writes them (2021年度预算资金 62867.90万元 …). */
-/** A qualifier before the name makes it a part (中央预算资金, 县级配套财政拨款), not the whole. */
-const PART_BEFORE = "(?<![级央省市县区镇乡村套助项转部])";
+/**
+ * A qualifier before the name makes it a part (中央预算资金, 县级配套财政拨款), not the whole; a verb before it
+ * (完成预算资金, 使用财政拨款) makes it spending, not the budget.
+ */
+const PART_BEFORE = "(?<![级央省市县区镇乡村套助项转部]|完成|执行|使用|支付|拨付|到位|支出|结余)";
 const NARRATIVE: [RegExp, string, Column][] = [
   [
     new RegExp(`${PART_BEFORE}(?:年度)?(?:预算资金|资金总额)(?:为|共|合计|总计)?\\s*${NUM}`, "g"),
@@ -312,8 +312,9 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
   for (const t of model.tables) if (t.kind === "declaration") declared.add(t.sheet);
   for (const t of model.tables) if (t.kind !== "declaration") declared.delete(t.sheet);
   model.amounts.forEach((a, ai) => {
-    // A generic column word (预算数, 支出) over a number is a detail table's header, not the form's total.
-    if (GENERIC.test(bareKey(a.name)) && a.value.row !== a.label.row) return;
+    // A budget or spending word over a number (预算数, 实际支出数) heads a detail table's column: the number
+    // below is its first line, not the form's total.
+    if ((a.kind === "budget" || a.kind === "spent") && a.value.row !== a.label.row) return;
     const role = looseRole(a, declared.has(a.sheet));
     const n = cellNumber(a.value);
     if (!role || !n || n.percent) return;

@@ -7,7 +7,7 @@ import { stepOf } from "./util";
 
 /** Units a goal's quantity may carry, longest first so 平方米 is not read as 米, 人次 not as 人. */
 const UNITS =
-  "平方公里|平方米|立方米|公里|千米|公顷|人次|户次|万元|亿元|元|%|人|户|家|个|项|所|座|条|名|次|批|期|场|处|套|台|辆|亩|吨|米|件|份|间|张|册|株|棵|头|只|篇|盏|床|千瓦|宗|本|部|门|组|支|村";
+  "平方公里|平方米|立方米|公里|千米|公顷|人次|户次|万元|亿元|元|%|人|户|家|个|项|所|座|条|名|次|批|期|场|处|套|台|辆|亩|吨|米|件|份|间|张|册|株|棵|头|只|篇|盏|床|千瓦|宗|本|部|门|组|支";
 
 /**
  * A number with a unit: 3.52万人, 500人次, 2.5公里, 90万元, 100%. Not a month count (3个月), a percentage
@@ -29,28 +29,44 @@ interface Quantity {
   value: ParsedValue;
 }
 
-/** Split into clauses at sentence and list punctuation: a quantity is judged with the words around it. */
-function clauses(text: string): string[] {
-  return text.split(/[。；;，,！!？?\n]|[：:](?=\s*\d)/);
+/** Sentences, then their clauses: a quantity is judged with the words around it. */
+function sentences(text: string): string[] {
+  return text.split(/[。；;！!？?\n]/);
 }
+function clauses(sentence: string): string[] {
+  return sentence.split(/[，,]|[：:](?=\s*\d)/);
+}
+
+/** A count of places (7个林场, 11个乡镇) says where the work is done, not how much of it. */
+const PLACES_AFTER = /^\s*(乡镇|乡|镇|村|社区|街道|县|区|市|林场|部门|单位|行政村|自然村)/;
+
+/** 按/每 before a number makes it a rate or standard applied (按投资额20%返本, 每人补助1000元), not an output. */
+const RATE_BEFORE = /[按每]/;
 
 /** The goal's quantities with their units, each once; budget money and budget-execution rates left out. */
 function quantitiesOf(text: string, isBudget: (v: ParsedValue) => boolean): Quantity[] {
   const out: Quantity[] = [];
-  for (const clause of clauses(text.normalize("NFKC"))) {
-    QUANTITY.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = QUANTITY.exec(clause)) !== null) {
-      if (m[1]) continue;
-      const unit = m[4];
-      const token = `${m[2]}${m[3] ?? ""}${unit}`;
-      const value = parseValue(token);
-      if (!value.quantitative || value.number === null || value.date) continue;
-      const money = MONEY.has(unit) || unit === "元";
-      if ((money || value.percent) && BUDGET_CLAUSE.test(clause)) continue;
-      if (money && isBudget(value)) continue;
-      if (out.some((q) => q.token === token)) continue;
-      out.push({ token, value });
+  for (const sentence of sentences(text.normalize("NFKC"))) {
+    // A sentence about the budget (申请预算资金2026400元，其中村级组织运转400000元…): its money is the budget's.
+    const budgetSentence = BUDGET_CLAUSE.test(sentence);
+    for (const clause of clauses(sentence)) {
+      QUANTITY.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = QUANTITY.exec(clause)) !== null) {
+        if (m[1]) continue;
+        const unit = m[4];
+        if (unit === "个" && PLACES_AFTER.test(clause.slice(m.index + m[0].length))) continue;
+        if (RATE_BEFORE.test(clause.slice(Math.max(0, m.index - 8), m.index))) continue;
+        const token = `${m[2]}${m[3] ?? ""}${unit}`;
+        const value = parseValue(token);
+        if (!value.quantitative || value.number === null || value.date) continue;
+        const money = MONEY.has(unit);
+        if (money && budgetSentence) continue;
+        if (value.percent && BUDGET_CLAUSE.test(clause)) continue;
+        if (money && isBudget(value)) continue;
+        if (out.some((q) => q.token === token)) continue;
+        out.push({ token, value });
+      }
     }
   }
   return out;
@@ -149,7 +165,8 @@ const rule: RuleModule = {
       return figures.some(([n, s]) => numbersAgree(v.number!, step, n, s));
     };
     for (const g of model.goals) {
-      if (g.kind === "achieved") continue;
+      // What was achieved is no target; a 中长期目标 is not measured by this year's indicators.
+      if (g.kind === "achieved" || g.kind === "long-term") continue;
       const missing = quantitiesOf(g.text, isBudget).filter((q) => !targets.some((t) => carries(q.value, t)));
       if (missing.length === 0) continue;
       ctx.report({

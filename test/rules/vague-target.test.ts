@@ -45,6 +45,7 @@ describe("vague-target", () => {
         declaration("本项目共申请预算资金90万元。其中：30万元用于基建工程项目预算编制，60万元用于设备购置。"),
       ],
       ["a goal with a checkable state (按时足额发放)", declaration("按时足额发放退休人员基本养老金，确保应发尽发。")],
+      ["a goal done to plan (按计划完成, a published form)", declaration("按计划完成2021年度省道公路建设。")],
       ["a goal with a Chinese-numeral quantity (新建三个村级服务站)", declaration("新建三个村级服务站并投入使用。")],
       [
         "年初设定目标 | 年度总体目标完成情况综述 sub-headers (a published Anhui form)",
@@ -142,6 +143,36 @@ describe("vague-target", () => {
       const f = run(s);
       expect(at(f)).toEqual(["申报表!B1"]);
       expect(f[0].message["zh-CN"]).toContain("年度总体目标“提高职业技能培训质量”没有数量");
+    });
+
+    it.each([
+      [
+        "a spaced-out label (绩 效 目 标, a published Tianjin form)",
+        sheet(
+          "绩效目标表",
+          [
+            ["绩 效 目 标", null, "1.为提升我区环境卫生质量，开展我区环境卫生治理工作。2.达到干净整洁的效果。"],
+            [null, null, null],
+          ],
+          { merges: ["A1:B1"] },
+        ),
+        "绩效目标表!C1",
+      ],
+      [
+        "a numbered label with its points (年度目标1:(80分), a published Guizhou form)",
+        sheet("自评表", [["年度目标1:(80分)", "增强政府工作效率、改善乡镇居住环境"]]),
+        "自评表!B1",
+      ],
+      [
+        "项目年度目标 | 年度目标完成情况 as column headers (a published Sichuan form)",
+        sheet("Sheet1", [
+          ["项目基本情况", "项目年度目标", null, "年度目标完成情况"],
+          [null, "严格执行相关政策，保障工资及时、足额发放，减少结余资金。", null, "已完成"],
+        ]),
+        "Sheet1!B2",
+      ],
+    ])("%s", (_n, s, cell) => {
+      expect(at(run(s))).toEqual([cell]);
     });
 
     it("a goal written in the row below its label", () => {

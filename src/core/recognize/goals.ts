@@ -25,9 +25,11 @@ const SUB_HEADERS: [GoalKind, RegExp][] = [
 ];
 
 const isGoalLabel = memo(function isGoalLabel(text: string): boolean {
-  // A bracketed score (绩效目标（6分）) marks an evaluation system's indicator group, not a goal label.
-  if (/[(（][^)）]*分[)）]/.test(text)) return false;
-  const k = headerKey(text).replace(/\([^()]*\)/g, "");
+  // 年度目标1：（80分） numbers its goals and gives their points: the label is 年度目标.
+  const k = headerKey(text)
+    .replace(/\([^()]*\)/g, "")
+    .replace(/[:：]$/, "")
+    .replace(/[0-9一二三四五六七八九]$/, "");
   return k.length >= 4 && GOAL_LABEL.test(k);
 });
 
@@ -143,7 +145,13 @@ function readLabel(rd: SheetReader, r: number, c: number, covered: Covered, out:
     return;
   }
   if (right && typeof right.raw === "string" && subHeaderKind(right.text) !== null) {
-    readSubHeaders(rd, r, right.col, rowsBelow(rd, r, c), covered, out);
+    const below = rowsBelow(rd, r, c);
+    // 项目年度目标 | 年度目标完成情况 as column headers: the label heads its own text too.
+    if (mergedRows(rd, r, c).length === 0) {
+      const own = textsAt(rd, below, c, covered);
+      if (own) out.push({ sheet: rd.name, kind: "declared", label, cell: own.cell, text: own.text });
+    }
+    readSubHeaders(rd, r, right.col, below, covered, out);
     return;
   }
   if (right && typeof right.raw === "string" && goalLike(right.text)) {
@@ -177,8 +185,8 @@ function recognizeSheetGoals(model: WorkbookModel, sheet: SheetSnapshot, out: Go
     if (!Array.isArray(row)) continue;
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
-      // Cheap filter first: every label and inline goal holds 目标.
-      if (typeof v !== "string" || v.indexOf("目标") < 0) continue;
+      // Cheap filter first: every label and inline goal holds 标 (目标, or 目 标 spaced out).
+      if (typeof v !== "string" || v.indexOf("标") < 0) continue;
       rd ??= new SheetReader(sheet);
       covered ??= tableAreas(model, rd.name);
       const r = rd.r0 + i;

@@ -133,9 +133,9 @@ const rule: RuleModule = {
   meta: {
     docs: {
       "zh-CN":
-        "年度总体目标写明了带单位的数量（如“参保人数3.52万人”“培训500人次”“新建道路2.5公里”），但没有任何指标的指标值与之相符（按单位换算：3.52万人即35200人）：目标中的数量无法考核。目标中的预算金额（与资金表的年度资金总额等相同，或写明“资金”“用于”的金额）和年份、日期不算。复核时对照目标与指标体系，要求补设能反映该数量的指标，或改正目标与指标之间不一致的数值（勐海县通报：目标“未体现……3.52万人的目标”，指标设置不完整）。",
+        "年度总体目标写明了带单位的数量（如“参保人数3.52万人”“培训500人次”“新建道路2.5公里”），但没有任何指标的指标值与之相符（按单位换算：3.52万人即35200人）：目标中的数量无法考核。目标中的预算金额（与资金表的年度资金总额等相同，或所在句子讲资金、预算、用途的金额）、年份和日期、实施范围的个数（7个林场、11个乡镇）和按标准计算的比率（按投资额20%返本、每人补助1000元）不算；中长期目标和实际完成情况不比对。复核时对照目标与指标体系，要求补设能反映该数量的指标，或改正目标与指标之间不一致的数值（勐海县通报：目标“未体现……3.52万人的目标”，指标设置不完整）。",
       "en-US":
-        'The overall goal (年度总体目标) states a quantity with a unit (参保人数3.52万人 "35,200 insured", 培训500人次 "500 trainees", 新建道路2.5公里 "2.5 km of new road") that no indicator value carries, unit-aware (3.52万人 is 35,200 people): a goal quantity nothing measures cannot be assessed. Budget money in the goal (equal to the form\'s own budget figures, or in a clause about funds) and years or dates do not count. A reviewer matches the goal against the indicator set and asks for an indicator that measures the quantity, or for the goal and the indicators to be made consistent (the Menghai notice: the goal "did not reflect the target of 3.52万 people", the indicator set was incomplete).',
+        'The overall goal (年度总体目标) states a quantity with a unit (参保人数3.52万人 "35,200 insured", 培训500人次 "500 trainees", 新建道路2.5公里 "2.5 km of new road") that no indicator value carries, unit-aware (3.52万人 is 35,200 people): a goal quantity nothing measures cannot be assessed. Budget money in the goal (equal to the form\'s own budget figures, or in a sentence about funds, budget or use of funds), years and dates, counts of places where the work is done (7个林场 "7 forest farms") and rates applied by a standard (按…20% "at 20 % of", 每人 "per person") do not count; long-term goals and what was achieved are not matched. A reviewer matches the goal against the indicator set and asks for an indicator that measures the quantity, or for the goal and the indicators to be made consistent (the Menghai notice: the goal "did not reflect the target of 3.52万 people", the indicator set was incomplete).',
     },
     messages: {
       missing: {

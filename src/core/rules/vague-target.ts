@@ -44,9 +44,9 @@ const rule: RuleModule = {
   meta: {
     docs: {
       "zh-CN":
-        "年度总体目标没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步”等笼统表述（目标设立笼统、未量化）。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
+        "年度总体目标（含预期目标、中长期目标）没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步、长期”等笼统表述（目标设立笼统、未量化）；数量、质量、时效、成本指标由“目标未量化”规则检查。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
       "en-US":
-        'A 年度总体目标 (overall goal) with no quantity, date or verifiable state at all (it only names duties), or an outcome or satisfaction indicator value made only of vague words such as 有所提高 "somewhat improved", 进一步改善 "further improved", 效果明显 "clearly effective", 逐步 "gradually" (a vague, unquantified target). Values with a number, a date or deadline, or a checkable state (按时完成 "done on time", 无重大安全事故 "no major accident", 通过验收 "accepted", yes/no) are not reported. A reviewer asks the unit to quantify the goal from the tasks it was given (e.g. "3.52万 people insured") and to restate the value as something measurable (e.g. satisfaction ≥ 90%), and deducts points under target soundness and indicator clarity.',
+        'A 年度总体目标 (overall goal, also an expected or long-term goal) with no quantity, date or verifiable state at all (it only names duties), or an outcome or satisfaction indicator value made only of vague words such as 有所提高 "somewhat improved", 进一步改善 "further improved", 效果明显 "clearly effective", 逐步 "gradually", 长期 "long-term" (a vague, unquantified target; output indicators are unquantified-target\'s). Values with a number, a date or deadline, or a checkable state (按时完成 "done on time", 无重大安全事故 "no major accident", 通过验收 "accepted", yes/no) are not reported. A reviewer asks the unit to quantify the goal from the tasks it was given (e.g. "3.52万 people insured") and to restate the value as something measurable (e.g. satisfaction ≥ 90%), and deducts points under target soundness and indicator clarity.',
     },
     messages: {
       goal: {

@@ -19,6 +19,9 @@ export const RULE_IDS = [
   "rate-out-of-range",
   "unit-mismatch",
   "number-as-text",
+  "vague-target",
+  "goal-not-in-indicators",
+  "amount-mismatch",
   "unrecognized-table",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

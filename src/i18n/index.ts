@@ -139,6 +139,9 @@ export const RULE_TITLES: Record<FindingId, Bilingual> = {
   "rate-out-of-range": { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
   "unit-mismatch": { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
   "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
+  "vague-target": { "zh-CN": "目标设立笼统", "en-US": "Vague goal or target" },
+  "goal-not-in-indicators": { "zh-CN": "总体目标的数量没有对应指标", "en-US": "Goal quantity has no indicator" },
+  "amount-mismatch": { "zh-CN": "同一金额在两处不一致", "en-US": "Same amount differs in two places" },
   "unrecognized-table": { "zh-CN": "未能识别的表格", "en-US": "Form not recognized" },
   "internal-error": { "zh-CN": "检查规则内部错误", "en-US": "Internal error in a rule" },
 };

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { TEMPLATE_KINDS } from "../../src/core/templates/index";
+import { RULE_IDS } from "../../src/core/findings";
 import { buildOnce } from "./build";
 import { launch, openPage, screenshot, serve, type Session, type StaticServer } from "./harness";
 
@@ -107,7 +108,7 @@ describe("first screen", () => {
     // The rule guide loads on demand and documents every rule from the rule modules.
     await page.getByTestId("rule-guide-toggle").locator("summary").click();
     await page.getByTestId("rule-guide").waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId("rule-guide").locator("li").count()).toBe(15);
+    expect(await page.getByTestId("rule-guide").locator("li").count()).toBe(RULE_IDS.length);
     expect(await page.getByTestId("rule-guide").textContent()).toContain("indicator-value-mismatch");
     await screenshot(page, "demo-rule-guide");
     expect(errors).toEqual([]);

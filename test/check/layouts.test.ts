@@ -32,12 +32,21 @@ describe("clean real-world layouts give no error and no warning", () => {
     ["A: provincial self-assessment with split value columns and two-row headers", workbook(provinceSplit())],
     ["B: evaluation system, notice, funds and survey", evaluationSystem()],
     ["C: county declaration + self-assessment, numbers as text, #DIV/0!, empty and hidden sheets", countyText()],
-    [
-      "the seed's forms with one cost value",
-      workbook(seedDeclaration("≤628,678,956.50元"), seedSelfAssessment("≤628,678,956.50元")),
-    ],
   ])("%s", (_n, wb) => {
     expect(loud(checkWorkbook(wb).findings)).toEqual([]);
+  });
+
+  it("the seed's forms with one cost value: only the seed's own vague goals and 效益 value (目标设立笼统、未量化)", () => {
+    const wb = workbook(seedDeclaration("≤628,678,956.50元"), seedSelfAssessment("≤628,678,956.50元"));
+    const fs = checkWorkbook(wb).findings.filter((f) => f.severity !== "info");
+    expect(brief(fs)).toEqual([
+      "申报表!B8 vague-target",
+      "申报表!E16 vague-target",
+      "申报表!E17 vague-target",
+      "自评表!B11 vague-target",
+      "自评表!E19 vague-target",
+      "自评表!E20 vague-target",
+    ]);
   });
 
   it("C reports its #DIV/0! 执行率 as information only", () => {

@@ -16,6 +16,7 @@ import { provinceSplit } from "../fixtures/layouts/province-split";
 import { countyText } from "../fixtures/layouts/county-text";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { selfAssessment, standardIndicators, type Ind } from "../rules/forms";
+import { declaration } from "../rules/goal-forms";
 import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/findings";
 import { sheet } from "../support/grid";
@@ -100,6 +101,11 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
   [
     "missed target without a reason",
     () => ({ sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", 400, 20, 16]))] }),
+    true,
+  ],
+  [
+    "a goal quantity no indicator carries",
+    () => ({ sheets: [declaration("完成职业技能培训800人，新建实训基地2个。")] }),
     true,
   ],
   [

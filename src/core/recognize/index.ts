@@ -41,6 +41,7 @@ import type {
   WorkbookModel,
 } from "./model";
 import { SheetReader, textOf } from "./sheet";
+import { recognizeGoals } from "./goals";
 
 export * from "./model";
 
@@ -942,7 +943,15 @@ function link(model: WorkbookModel): void {
 
 /** Recognize every table on every sheet. Never throws on malformed snapshots; never changes them. */
 export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
-  const model: WorkbookModel = { tables: [], indicators: [], funds: [], grades: [], surveys: [], amounts: [] };
+  const model: WorkbookModel = {
+    tables: [],
+    indicators: [],
+    funds: [],
+    grades: [],
+    surveys: [],
+    amounts: [],
+    goals: [],
+  };
   const ctx: Ctx = { model, department: false };
   if (keyIds.size >= KEY_ID_LIMIT) {
     keyIds.clear();
@@ -950,6 +959,7 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
   }
   for (const sheet of snapshot?.sheets ?? []) recognizeSheet(ctx, sheet);
   link(model);
+  recognizeGoals(snapshot, model);
   return model;
 }
 

@@ -226,6 +226,24 @@ export interface LabelledAmount {
   unit?: "元" | "万元";
 }
 
+/**
+ * What a 年度总体目标 text is: the declared goal (申报表), the self-assessment's 预期目标, its 实际完成情况
+ * (what was achieved, not a target), or a 中长期目标 beside the year's (not measured by this year's indicators).
+ */
+export type GoalKind = "declared" | "expected" | "achieved" | "long-term";
+
+/** A 年度总体目标 / 总体目标 / 年度目标 text and the label it was found by. */
+export interface GoalText {
+  sheet: string;
+  kind: GoalKind;
+  /** The label (年度总体目标), or the sub-header (预期目标) the text sits under. */
+  label: Cell;
+  /** The cell holding the text (for "年度总体目标：…" in one cell, the label cell itself). */
+  cell: Cell;
+  /** The goal as written, trimmed (without the label when both share one cell). */
+  text: string;
+}
+
 export interface WorkbookModel {
   tables: IndicatorTable[];
   /** All indicator rows of all tables, in sheet order. */
@@ -234,4 +252,6 @@ export interface WorkbookModel {
   grades: GradeCell[];
   surveys: SurveyTable[];
   amounts: LabelledAmount[];
+  /** 年度总体目标 texts (recognize/goals.ts). */
+  goals: GoalText[];
 }

@@ -16,6 +16,9 @@ import surveyCount from "./survey-count";
 import rateOutOfRange from "./rate-out-of-range";
 import unitMismatch from "./unit-mismatch";
 import numberAsText from "./number-as-text";
+import vagueTarget from "./vague-target";
+import goalNotInIndicators from "./goal-not-in-indicators";
+import amountMismatch from "./amount-mismatch";
 import unrecognizedTable from "./unrecognized-table";
 
 const ALL: RuleModule[] = [
@@ -34,6 +37,9 @@ const ALL: RuleModule[] = [
   rateOutOfRange,
   unitMismatch,
   numberAsText,
+  vagueTarget,
+  goalNotInIndicators,
+  amountMismatch,
   unrecognizedTable,
 ];
 

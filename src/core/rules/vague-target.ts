@@ -1,0 +1,114 @@
+import type { RuleContext, RuleModule } from "./types";
+import type { IndicatorCategory, IndicatorRow } from "../recognize/model";
+import { rowName } from "./util";
+import { targetParse } from "../recognize/cells";
+import { hasVerifiable, vagueWordsIn } from "../lexicon";
+import { memo } from "../recognize/headers";
+
+/** The vague words of an indicator value that has nothing verifiable, else null. Values repeat on every row. */
+const vagueOnly = memo(function vagueOnly(text: string): string | null {
+  const words = vagueWordsIn(text);
+  return words.length === 0 || hasVerifiable(text) ? null : words.join("、");
+});
+
+/** unquantified-target's categories: their values without a number are reported there, not here. */
+const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
+
+/** A goal that points elsewhere (详见附件, 同上) or says nothing (无) is not a statement to judge. */
+const REFERENCE = /^(详?见|参见|同上|无|略|—+|-+)/;
+
+/** Goal texts are quoted up to this many characters. */
+const QUOTE_MAX = 40;
+
+function quote(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX)}…` : t;
+}
+
+/** An outcome (效益) or satisfaction indicator: by its first level, else its category. */
+function isOutcome(row: IndicatorRow): boolean {
+  if (row.category && QUANTIFIED.has(row.category)) return false;
+  if (row.family === "效益" || row.family === "满意度") return true;
+  return (
+    row.category === "经济效益" ||
+    row.category === "社会效益" ||
+    row.category === "生态效益" ||
+    row.category === "可持续影响" ||
+    row.category === "满意度"
+  );
+}
+
+const rule: RuleModule = {
+  id: "vague-target",
+  severity: "warning",
+  meta: {
+    docs: {
+      "zh-CN":
+        "年度总体目标（含预期目标、中长期目标）没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步、长期”等笼统表述（目标设立笼统、未量化）；数量、质量、时效、成本指标由“目标未量化”规则检查。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
+      "en-US":
+        'A 年度总体目标 (overall goal, also an expected or long-term goal) with no quantity, date or verifiable state at all (it only names duties), or an outcome or satisfaction indicator value made only of vague words such as 有所提高 "somewhat improved", 进一步改善 "further improved", 效果明显 "clearly effective", 逐步 "gradually", 长期 "long-term" (a vague, unquantified target; output indicators are unquantified-target\'s). Values with a number, a date or deadline, or a checkable state (按时完成 "done on time", 无重大安全事故 "no major accident", 通过验收 "accepted", yes/no) are not reported. A reviewer asks the unit to quantify the goal from the tasks it was given (e.g. "3.52万 people insured") and to restate the value as something measurable (e.g. satisfaction ≥ 90%), and deducts points under target soundness and indicator clarity.',
+    },
+    messages: {
+      goal: {
+        "zh-CN":
+          "年度总体目标“{text}”没有数量、时间或可核验的状态，目标设立笼统、未量化；应写明要达到的数量和期限，如：参保人数达到3.52万人、12月底前完成。",
+        "en-US":
+          'The overall goal "{text}" has no quantity, date or verifiable state: it is vague and unquantified. State what is to be reached and by when, e.g. "3.52万 people insured", "done by the end of December".',
+      },
+      value: {
+        "zh-CN":
+          "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：满意度≥90%。",
+        "en-US":
+          'Indicator "{name}" ({category}) has the value "{value}", only vague wording ("{words}") that cannot be verified; state a measurable value, e.g. satisfaction ≥ 90%.',
+      },
+      outcome: {
+        "zh-CN":
+          "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：受益人数≥5000人、带动增收≥50万元、设施使用年限≥10年。",
+        "en-US":
+          'Indicator "{name}" ({category}) has the value "{value}", only vague wording ("{words}") that cannot be verified; state a measurable value, e.g. beneficiaries ≥ 5000 people, added income ≥ 500,000 yuan, facilities in use ≥ 10 years.',
+      },
+    },
+  },
+  check(ctx: RuleContext) {
+    for (const g of ctx.model.goals) {
+      // What was achieved is a report, not a target.
+      if (g.kind === "achieved") continue;
+      if (REFERENCE.test(g.text.replace(/\s/g, "")) || hasVerifiable(g.text)) continue;
+      ctx.report({
+        messageId: "goal",
+        data: { text: quote(g.text) },
+        sheet: g.cell.sheet,
+        row: g.cell.row,
+        col: g.cell.col,
+      });
+    }
+    const rows = ctx.model.indicators;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row.target || !isOutcome(row)) continue;
+      const table = ctx.model.tables[row.table];
+      // Evaluation systems (评分表) have no 指标值: nothing declared to judge.
+      if (!table || table.columns.target === undefined) continue;
+      const p = targetParse(row);
+      if (p.quantitative || p.invalid || p.empty || p.placeholder) continue;
+      const text = p.text.trim();
+      const words = vagueOnly(text);
+      if (words === null) continue;
+      const satisfaction = row.category === "满意度" || (!row.category && row.family === "满意度");
+      ctx.report({
+        messageId: satisfaction ? "value" : "outcome",
+        data: {
+          name: rowName(row),
+          category: row.category ?? row.family ?? row.level1,
+          value: text,
+          words,
+        },
+        sheet: row.target.sheet,
+        row: row.target.row,
+        col: row.target.col,
+      });
+    }
+  },
+};
+
+export default rule;

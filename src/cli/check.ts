@@ -1,23 +1,28 @@
 /**
- * `perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N]`
+ * `perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--timeout S]
+ * [--debug]`
  *
  * Exit codes: 0 no error-severity finding, 1 errors found, 2 a file could not be read or bad arguments.
  * stdout carries only the report (one JSON document, or one line per finding and a summary); problems with
- * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal.
+ * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal. Text taken
+ * from files is escaped on the way out (safeText.ts), so a file cannot write terminal controls.
  */
-import { checkWorkbook } from "../core/check";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
-import { pick, type Bilingual, type Locale } from "../core/locale";
-import { qualify, type WorkbookSnapshot } from "../core/snapshot";
+import { pick, type Locale } from "../core/locale";
+import { qualify } from "../core/snapshot";
+import { DEFAULT_TIMEOUT_S } from "../xlsx/limits";
 import { processIO, type CliIO } from "./io";
-import { attributeFindings, isFailed, mergeSnapshots, readFileSnapshot, type FileOutcome } from "./checkFile";
-import { checkFilesInOrder } from "./pool";
+import { isFailed, type FileFailure, type FileOutcome } from "./checkFile";
+import { checkFilesInOrder, checkMergedFiles } from "./pool";
+import { escapeText, safeJson } from "./safeText";
 
 const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N]
   --format text|json   输出格式 / output format (default text)
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
-  --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
+  --jobs N             并行读取的线程数 / parallel readers (default: cores − 1)
+  --timeout S          每个文件的读取和检查时限（秒，0 = 不限）/ per-file time budget in seconds (default ${DEFAULT_TIMEOUT_S}; 0 = none)
+  --debug              在 stderr 输出原始错误信息 / print the original error behind each file's error line on stderr
 `;
 
 export interface CheckArgs {
@@ -26,6 +31,9 @@ export interface CheckArgs {
   lang: Locale;
   merge: boolean;
   jobs?: number;
+  /** Per-file time budget in seconds (0: none). */
+  timeout?: number;
+  debug?: boolean;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
@@ -57,6 +65,18 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         if (eq > 0) return `--merge takes no value`;
         out.merge = true;
         break;
+      case "--debug":
+        if (eq > 0) return `--debug takes no value`;
+        out.debug = true;
+        break;
+      case "--timeout": {
+        const v = takeValue();
+        const n = v !== null && /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+        if (!(n >= 0 && n <= 86400))
+          return `--timeout must be a number of seconds from 0 to 86400 (got ${v === null ? "nothing" : `'${v}'`})`;
+        out.timeout = n;
+        break;
+      }
       case "--format": {
         const v = takeValue();
         if (v !== "text" && v !== "json")
@@ -126,7 +146,7 @@ class Progress {
     if (!this.enabled) return;
     const width = 24;
     const filled = Math.round((done / this.total) * width);
-    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    const name = escapeText(file.length > 40 ? `…${file.slice(-39)}` : file);
     this.io.err(`\r\x1b[K[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${this.total} ${name}`);
     this.shown = true;
   }
@@ -150,8 +170,10 @@ class Reporter {
     if (a.format === "json") io.out(`{"files":[`);
   }
 
-  private errLine(file: string, reason: Bilingual) {
-    this.io.err(`perf-eval: ${file}: ${oneLine(pick(reason, this.a.lang))}\n`);
+  /** One line on stderr per failed file; with --debug, the original error after it. */
+  private errLine(f: FileFailure) {
+    this.io.err(`perf-eval: ${escapeText(f.file)}: ${escapeText(oneLine(pick(f.error, this.a.lang)))}\n`);
+    if (this.a.debug && f.debug) this.io.err(`${escapeText(f.debug).replace(/\\x0a/g, "\n")}\n`);
   }
 
   add(outcome: FileOutcome) {
@@ -159,9 +181,9 @@ class Reporter {
     this.progress.clear();
     if (isFailed(outcome)) {
       this.unreadable++;
-      this.errLine(outcome.file, outcome.error);
+      this.errLine(outcome);
       if (a.format === "json") {
-        io.out(`${this.count ? "," : ""}${JSON.stringify({ file: outcome.file, error: pick(outcome.error, a.lang) })}`);
+        io.out(`${this.count ? "," : ""}${safeJson({ file: outcome.file, error: pick(outcome.error, a.lang) })}`);
       }
     } else {
       const s = summarize(outcome.findings);
@@ -170,11 +192,12 @@ class Reporter {
       this.findings.infos += s.infos;
       if (a.format === "json") {
         const entry = { file: outcome.file, findings: outcome.findings.map((f) => findingJson(f, a.lang, a.merge)) };
-        io.out(`${this.count ? "," : ""}${JSON.stringify(entry)}`);
+        io.out(`${this.count ? "," : ""}${safeJson(entry)}`);
       } else {
         let text = "";
         for (const f of outcome.findings) {
-          text += `${outcome.file} ${qualify(f.sheet, f.cell)} [${f.severity}] ${f.rule}: ${oneLine(pick(f.message, a.lang))}\n`;
+          const line = `${outcome.file} ${qualify(f.sheet, f.cell)} [${f.severity}] ${f.rule}: ${oneLine(pick(f.message, a.lang))}`;
+          text += `${escapeText(line)}\n`;
         }
         if (text) io.out(text);
       }
@@ -193,7 +216,7 @@ class Reporter {
     const { io, a } = this;
     this.progress.clear();
     if (a.format === "json") {
-      io.out(`],"summary":${JSON.stringify({ files: a.files.length, ...this.findings })}}\n`);
+      io.out(`],"summary":${safeJson({ files: a.files.length, ...this.findings })}}\n`);
     } else {
       io.out(summaryText(a.files.length, this.findings, this.unreadable, a.lang));
     }
@@ -201,42 +224,27 @@ class Reporter {
   }
 }
 
-/** --merge: read every file, check the union once, then report each file's findings under that file. */
+/**
+ * --merge: read every file, check the union once (on a worker thread, see checkMergedFiles), then report
+ * each file's findings under that file.
+ */
 async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
-  const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
-  const failed = new Map<number, Bilingual>();
-  for (let i = 0; i < a.files.length; i++) {
-    // A path given twice is one workbook, not two copies comparing against each other.
-    const first = a.files.indexOf(a.files[i]);
-    if (first !== i) {
-      if (failed.has(first)) failed.set(i, failed.get(first)!);
-      continue;
-    }
-    const r = await readFileSnapshot(a.files[i]);
-    if ("error" in r) failed.set(i, r.error);
-    else readable.push({ file: a.files[i], snapshot: r.snapshot });
-  }
-  let findings: Finding[] = [];
-  let checkError: Bilingual | null = null;
-  if (readable.length > 0) {
-    const merged = mergeSnapshots(readable);
-    try {
-      findings = attributeFindings(checkWorkbook(merged.snapshot).findings, merged.origins, readable[0].file);
-    } catch (e) {
-      const msg = oneLine(e instanceof Error ? e.message : String(e));
-      checkError = {
-        "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`,
-        "en-US": `internal error while checking: ${msg}`,
-      };
-    }
-  }
-  for (let i = 0; i < a.files.length; i++) {
-    const file = a.files[i];
-    const err = failed.get(i) ?? checkError;
-    if (err) rep.add({ file, error: err });
+  // A path given twice is one workbook, not two copies comparing against each other.
+  const unique = [...new Set(a.files)];
+  const r = await checkMergedFiles(unique, poolOptions(a));
+  const seen = new Set<string>();
+  for (const file of a.files) {
+    const i = unique.indexOf(file);
+    const failure = r.failures[i] ?? (r.checkFailure ? { ...r.checkFailure, file } : null);
+    if (failure) rep.add({ ...failure, file });
     // The same path given twice gets its findings once, under its first mention.
-    else rep.add({ file, findings: a.files.indexOf(file) === i ? findings.filter((f) => f.file === file) : [] });
+    else rep.add({ file, findings: seen.has(file) ? [] : r.findings.filter((f) => f.file === file) });
+    seen.add(file);
   }
+}
+
+function poolOptions(a: CheckArgs) {
+  return { jobs: a.jobs, timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000 };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -257,6 +265,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     });
   }
   if (parsed.merge) await runMerged(parsed, rep);
-  else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), { jobs: parsed.jobs });
+  else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), poolOptions(parsed));
   return rep.finish();
 }

@@ -196,12 +196,14 @@ function runPool(
       const inFlight: number[] = [];
       let dead = false;
       const onMessage = (m: WorkerReply) => {
+        if ("started" in m) {
+          if (inFlight[0] === m.started) reader.arm(); // each file its own time budget, from its start
+          return;
+        }
         if (!("index" in m)) return;
         const k = inFlight.indexOf(m.index);
         if (k >= 0) inFlight.splice(k, 1);
-        // The next file in the queue starts now: its own time budget.
-        if (inFlight.length) reader.arm();
-        else reader.disarm();
+        reader.disarm();
         deliver(m.index, m.outcome);
         feed();
       };
@@ -222,7 +224,6 @@ function runPool(
           const i = take();
           if (i === null) break;
           inFlight.push(i);
-          if (inFlight.length === 1) reader.arm();
           reader.worker.postMessage({ index: i, file: files[i] } satisfies WorkerTask);
         }
         if (!dead && inFlight.length === 0 && !hasWork()) {

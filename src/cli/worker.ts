@@ -19,6 +19,8 @@ export interface MergeTask {
 
 export type WorkerReply =
   | { index: number; outcome: FileOutcome }
+  /** Reading task `started` begins now: its time budget starts here, not while the thread was starting. */
+  | { started: number }
   /** --merge: reading files[progress] starts now (-1: checking starts). */
   | { progress: number }
   | { merged: MergedResult };
@@ -35,6 +37,7 @@ if (parentPort) {
         port.postMessage({ merged } satisfies WorkerReply);
         return;
       }
+      port.postMessage({ started: task.index } satisfies WorkerReply);
       let outcome: FileOutcome;
       try {
         outcome = await checkFile(task.file);

@@ -8,7 +8,7 @@
  * here are shared and noisy, so ratios are what to compare). A section whose dependency is missing reports
  * null with the reason in `notes`.
  *
- *   node bench/run.js [--only syncs,engine,cli,bundle,functions] [--out FILE]
+ *   node bench/run.js [--only syncs,engine,cli,bundle,functions,hostile] [--out FILE]
  */
 const fs = require("fs");
 const os = require("os");
@@ -22,6 +22,7 @@ const SECTIONS = {
   engine: () => require("./lib/engine").benchEngine,
   cli: () => require("./lib/cli").benchCli,
   bundle: () => require("./lib/bundle").benchBundle,
+  hostile: () => require("./lib/hostile").benchHostile,
 };
 
 /** Issue 5's targets: [key, comparison, limit]. */
@@ -180,6 +181,24 @@ function table(r) {
       "",
     ),
   );
+  rows.push(
+    row(
+      "hostile: slowest file, end to end (ms)",
+      r["hostile.worst_ms"],
+      `${fmt(r["hostile.worst_ms_file"])}; per-file budget 20 s`,
+      null,
+      "",
+    ),
+  );
+  rows.push(
+    row(
+      "hostile: highest peak RSS (MB)",
+      r["hostile.peak_rss_mb"],
+      `${fmt(r["hostile.peak_rss_file"])}; neighbours all checked: ${fmt(r["hostile.all_neighbours_checked"])}`,
+      null,
+      "",
+    ),
+  );
   const cols = ["metric", "value", "baseline", "ratio", "target"];
   const width = (c) => Math.max(c.length, ...rows.map((x) => [...String(x[c])].length));
   const pad = (s, w) => s + " ".repeat(Math.max(0, w - [...s].length));
@@ -228,11 +247,24 @@ async function main() {
     "bundle.react_blank_ms",
     "functions.calls_per_s",
     "functions.over_number_loop",
+    "hostile.worst_ms",
+    "hostile.worst_ms_file",
+    "hostile.peak_rss_mb",
+    "hostile.peak_rss_file",
+    "hostile.all_neighbours_checked",
+    "hostile.files",
   ]) {
     if (!(k in results)) {
       // A partial run (--only) keeps the other sections' last numbers.
       results[k] = previous && k in previous && !args.only.includes(k.split(".")[0]) ? previous[k] : null;
       if (results[k] === null && !notes[k] && !notes[k.split(".")[0]]) notes[k] = "section not run";
+    }
+  }
+  // A partial run keeps every other key of the sections it did not run, not only the listed ones.
+  if (previous) {
+    for (const [k, v] of Object.entries(previous)) {
+      const section = k.split(".")[0];
+      if (k.includes(".") && !(k in results) && SECTIONS[section] && !args.only.includes(section)) results[k] = v;
     }
   }
   results.elapsed_s = round((Date.now() - started) / 1000, 0);

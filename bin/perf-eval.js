@@ -36,4 +36,32 @@ if (stale() && fs.existsSync(path.join(root, "node_modules", "typescript"))) {
   }
   fs.utimesSync(entry, new Date(), new Date());
 }
-require(entry).main(process.argv.slice(2)).then((code) => process.exit(code));
+// Exit only once stdout and stderr have been handed to the OS: a pipe takes 64 KB at a time, and
+// process.exit() would drop the rest (the JSON cut short, the summary lost). A reader that went away
+// (EPIPE) ends the run quietly with the same code.
+function exitAfterDrain(code) {
+  process.exitCode = code;
+  let left = 2;
+  const done = () => {
+    if (--left === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.destroyed || stream.writableLength === 0) done();
+    else {
+      let called = false;
+      const once = () => {
+        if (!called) {
+          called = true;
+          done();
+        }
+      };
+      stream.once("drain", once);
+      stream.once("error", once);
+      stream.once("close", once);
+    }
+  }
+}
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode || 0);
+});
+require(entry).main(process.argv.slice(2)).then(exitAfterDrain);

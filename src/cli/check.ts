@@ -1,24 +1,30 @@
 /**
- * `perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N]`
+ * `perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--timeout S]
+ * [--debug]`
  *
  * Exit codes: 0 no error-severity finding, 1 errors found, 2 a file could not be read or bad arguments.
  * stdout carries only the report (one JSON document, or one line per finding and a summary); problems with
- * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal.
+ * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal. Text taken
+ * from files is escaped on the way out (safeText.ts), so a file cannot write terminal controls.
  */
 import { checkWorkbook, type RecognizedTable } from "../core/check";
 import { NOTHING_RECOGNIZED, describeRecognized } from "../core/recognize/coverage";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
-import { pick, type Bilingual, type Locale } from "../core/locale";
-import { qualify, type WorkbookSnapshot } from "../core/snapshot";
+import { pick, type Locale } from "../core/locale";
+import { qualify } from "../core/snapshot";
+import { DEFAULT_TIMEOUT_S } from "../xlsx/limits";
 import { processIO, type CliIO } from "./io";
-import { attributeFindings, isFailed, mergeSnapshots, readFileSnapshot, type FileOutcome } from "./checkFile";
-import { checkFilesInOrder } from "./pool";
+import { isFailed, type FileFailure, type FileOutcome } from "./checkFile";
+import { checkFilesInOrder, checkMergedFiles } from "./pool";
+import { escapeText, safeJson } from "./safeText";
 
 const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--report 汇总.xlsx]
   --format text|json   输出格式 / output format (default text)
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
-  --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
+  --jobs N             并行读取的线程数 / parallel readers (default: cores − 1)
+  --timeout S          每个文件的读取和检查时限（秒，0 = 不限）/ per-file time budget in seconds (default ${DEFAULT_TIMEOUT_S}; 0 = none)
+  --debug              在 stderr 输出原始错误信息 / print the original error behind each file's error line on stderr
   --report FILE.xlsx   另存汇总表（汇总、问题明细、统计）/ also write a review workbook (a new file)
 每个文件先列出识别到的表格；未识别到绩效表格的文件单独列出并使退出码至少为 1。
 Each file first lists the tables recognized; a file with none is listed as such and makes the exit code at least 1.
@@ -33,6 +39,9 @@ export interface CheckArgs {
   jobs?: number;
   /** --report: the batch review workbook to write. */
   report?: string;
+  /** Per-file time budget in seconds (0: none). */
+  timeout?: number;
+  debug?: boolean;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
@@ -64,6 +73,18 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         if (eq > 0) return `--merge takes no value`;
         out.merge = true;
         break;
+      case "--debug":
+        if (eq > 0) return `--debug takes no value`;
+        out.debug = true;
+        break;
+      case "--timeout": {
+        const v = takeValue();
+        const n = v !== null && /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+        if (!(n >= 0 && n <= 86400))
+          return `--timeout must be a number of seconds from 0 to 86400 (got ${v === null ? "nothing" : `'${v}'`})`;
+        out.timeout = n;
+        break;
+      }
       case "--format": {
         const v = takeValue();
         if (v !== "text" && v !== "json")
@@ -143,7 +164,7 @@ class Progress {
     if (!this.enabled) return;
     const width = 24;
     const filled = Math.round((done / this.total) * width);
-    const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+    const name = escapeText(file.length > 40 ? `…${file.slice(-39)}` : file);
     this.io.err(`\r\x1b[K[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${this.total} ${name}`);
     this.shown = true;
   }
@@ -169,8 +190,10 @@ class Reporter {
     if (a.format === "json") io.out(`{"files":[`);
   }
 
-  private errLine(file: string, reason: Bilingual) {
-    this.io.err(`perf-eval: ${file}: ${oneLine(pick(reason, this.a.lang))}\n`);
+  /** One line on stderr per failed file; with --debug, the original error after it. */
+  private errLine(f: FileFailure) {
+    this.io.err(`perf-eval: ${escapeText(f.file)}: ${escapeText(oneLine(pick(f.error, this.a.lang)))}\n`);
+    if (this.a.debug && f.debug) this.io.err(`${escapeText(f.debug).replace(/\\x0a/g, "\n")}\n`);
   }
 
   add(outcome: FileOutcome) {
@@ -178,9 +201,9 @@ class Reporter {
     this.progress.clear();
     if (isFailed(outcome)) {
       this.unreadable++;
-      this.errLine(outcome.file, outcome.error);
+      this.errLine(outcome);
       if (a.format === "json") {
-        io.out(`${this.count ? "," : ""}${JSON.stringify({ file: outcome.file, error: pick(outcome.error, a.lang) })}`);
+        io.out(`${this.count ? "," : ""}${safeJson({ file: outcome.file, error: pick(outcome.error, a.lang) })}`);
       }
     } else {
       const s = summarize(outcome.findings);
@@ -196,17 +219,22 @@ class Reporter {
           recognized: outcome.recognized,
           findings: outcome.findings.map((f) => findingJson(f, a.lang, a.merge)),
         };
-        io.out(`${this.count ? "," : ""}${JSON.stringify(entry)}`);
+        io.out(`${this.count ? "," : ""}${safeJson(entry)}`);
       } else {
         // First what was read, so that no finding (or none) is ever read without knowing what was checked.
+        // Sheet names and file names come from the file: escaped like every other text taken from it.
         let text =
           status === "unrecognized"
-            ? `${outcome.file}: ${NOTHING_RECOGNIZED[a.lang]}\n`
+            ? `${escapeText(outcome.file)}: ${NOTHING_RECOGNIZED[a.lang]}\n`
             : outcome.recognized
-                .map((t) => `${outcome.file}: ${RECOGNIZED_WORD[a.lang]} ${describeRecognized(t, a.lang)}\n`)
+                .map(
+                  (t) =>
+                    `${escapeText(`${outcome.file}: ${RECOGNIZED_WORD[a.lang]} ${describeRecognized(t, a.lang)}`)}\n`,
+                )
                 .join("");
         for (const f of outcome.findings) {
-          text += `${outcome.file} ${qualify(f.sheet, f.cell)} [${f.severity}] ${f.rule}: ${oneLine(pick(f.message, a.lang))}\n`;
+          const line = `${outcome.file} ${qualify(f.sheet, f.cell)} [${f.severity}] ${f.rule}: ${oneLine(pick(f.message, a.lang))}`;
+          text += `${escapeText(line)}\n`;
         }
         if (text) io.out(text);
       }
@@ -231,7 +259,7 @@ class Reporter {
         unrecognized: this.unrecognized,
         unreadable: this.unreadable,
       };
-      io.out(`],"summary":${JSON.stringify(summary)}}\n`);
+      io.out(`],"summary":${safeJson(summary)}}\n`);
     } else {
       io.out(summaryText(a.files.length, this.findings, this.unreadable, this.unrecognized, a.lang));
     }
@@ -239,55 +267,32 @@ class Reporter {
   }
 }
 
-/** --merge: read every file, check the union once, then report each file's findings under that file. */
+/**
+ * --merge: read every file, check the union once (on a worker thread, see checkMergedFiles), then report
+ * each file's findings under that file.
+ */
 async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">): Promise<void> {
-  const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
-  const failed = new Map<number, Bilingual>();
-  for (let i = 0; i < a.files.length; i++) {
-    // A path given twice is one workbook, not two copies comparing against each other.
-    const first = a.files.indexOf(a.files[i]);
-    if (first !== i) {
-      if (failed.has(first)) failed.set(i, failed.get(first)!);
-      continue;
-    }
-    const r = await readFileSnapshot(a.files[i]);
-    if ("error" in r) failed.set(i, r.error);
-    else readable.push({ file: a.files[i], snapshot: r.snapshot });
-  }
-  let findings: Finding[] = [];
-  let recognized: (RecognizedTable & { file: string })[] = [];
-  let checkError: Bilingual | null = null;
-  if (readable.length > 0) {
-    const merged = mergeSnapshots(readable);
-    try {
-      const result = checkWorkbook(merged.snapshot);
-      findings = attributeFindings(result.findings, merged.origins, readable[0].file);
-      recognized = result.recognized.map((t) => {
-        const o = merged.origins.get(t.sheet) ?? { file: readable[0].file, sheet: t.sheet };
-        return { ...t, sheet: o.sheet, file: o.file };
-      });
-    } catch (e) {
-      const msg = oneLine(e instanceof Error ? e.message : String(e));
-      checkError = {
-        "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`,
-        "en-US": `internal error while checking: ${msg}`,
-      };
-    }
-  }
-  for (let i = 0; i < a.files.length; i++) {
-    const file = a.files[i];
-    const err = failed.get(i) ?? checkError;
-    if (err) rep.add({ file, error: err });
+  // A path given twice is one workbook, not two copies comparing against each other.
+  const unique = [...new Set(a.files)];
+  const r = await checkMergedFiles(unique, poolOptions(a));
+  const seen = new Set<string>();
+  for (const file of a.files) {
+    const i = unique.indexOf(file);
+    const failure = r.failures[i] ?? (r.checkFailure ? { ...r.checkFailure, file } : null);
+    if (failure) rep.add({ ...failure, file });
     // The same path given twice gets its findings once, under its first mention.
-    else {
-      const own = a.files.indexOf(file) === i;
+    else
       rep.add({
         file,
-        findings: own ? findings.filter((f) => f.file === file) : [],
-        recognized: recognized.filter((t) => t.file === file).map(({ file: _f, ...t }) => t),
+        findings: seen.has(file) ? [] : r.findings.filter((f) => f.file === file),
+        recognized: r.recognized.filter((t) => t.file === file).map(({ file: _f, ...t }) => t),
       });
-    }
+    seen.add(file);
   }
+}
+
+function poolOptions(a: CheckArgs) {
+  return { jobs: a.jobs, timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000 };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -322,7 +327,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     });
   }
   if (parsed.merge) await runMerged(parsed, { add });
-  else await checkFilesInOrder(parsed.files, (_i, outcome) => add(outcome), { jobs: parsed.jobs });
+  else await checkFilesInOrder(parsed.files, (_i, outcome) => add(outcome), poolOptions(parsed));
   const code = rep.finish();
   if (parsed.report && !(await (await import("./report")).writeReport(parsed.report, kept, io))) return 2;
   return code;

@@ -6,52 +6,123 @@ import { checkWorkbook, type RecognizedTable } from "../core/check";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { limitText } from "../xlsx/limits";
 import { isXlsxInputError } from "../xlsx/zipGuard";
 import { readSnapshotFromFile } from "../xlsx/snapshotReader";
 
-/** A checked file: its findings and what was recognized in it (empty: nothing was understood, so nothing checked). */
-export type FileOutcome =
-  { file: string; findings: Finding[]; recognized: RecognizedTable[] } | { file: string; error: Bilingual };
+/** A file that could not be read or checked: one sentence for the user, the original error for --debug. */
+export interface FileFailure {
+  file: string;
+  error: Bilingual;
+  debug?: string;
+}
 
-export function isFailed(o: FileOutcome): o is { file: string; error: Bilingual } {
+/** A checked file: its findings and what was recognized in it (empty: nothing was understood, so nothing checked). */
+export type FileOutcome = { file: string; findings: Finding[]; recognized: RecognizedTable[] } | FileFailure;
+
+export function isFailed(o: FileOutcome): o is FileFailure {
   return "error" in o;
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, " ").trim();
+function debugText(e: unknown): string {
+  if (isXlsxInputError(e)) return e.detail ?? e.stack ?? e.message;
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-/** Any failure → one bilingual line (no stack trace ever reaches the user). */
+/**
+ * Any failure → one bilingual sentence about the file. A JavaScript exception's text ("Cannot read
+ * properties of undefined") means nothing to the user and never reaches them; it goes to --debug.
+ */
 export function describeFailure(e: unknown, stage: "read" | "check"): Bilingual {
   if (isXlsxInputError(e)) return e.text;
-  const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 300);
+  if (e instanceof RangeError && /call stack|Invalid (array|string) length|allocation failed/i.test(e.message)) {
+    return limitText("工作簿的规模", "the workbook's size", "可处理的范围", "what can be processed");
+  }
   return stage === "read"
-    ? { "zh-CN": `无法读取工作簿 (cannot read the workbook: ${msg})`, "en-US": `cannot read the workbook: ${msg}` }
+    ? {
+        "zh-CN":
+          "无法读取工作簿：文件内容已损坏，或不是 Excel 保存的格式 (cannot read the workbook: its content is damaged or not in a format Excel saves)",
+        "en-US": "cannot read the workbook: its content is damaged or not in a format Excel saves",
+      }
     : {
-        "zh-CN": `检查时出现内部错误 (internal error while checking: ${msg})`,
-        "en-US": `internal error while checking: ${msg}`,
+        "zh-CN":
+          "检查这个工作簿时出现内部错误，请把文件发给维护者 (internal error while checking this workbook; please send it to the maintainers)",
+        "en-US": "internal error while checking this workbook; please send it to the maintainers",
       };
 }
 
+export function failureOutcome(file: string, e: unknown, stage: "read" | "check"): FileFailure {
+  return { file, error: describeFailure(e, stage), debug: debugText(e) };
+}
+
 /** Reads a file into a snapshot, or the reason it cannot be read. */
-export async function readFileSnapshot(file: string): Promise<{ snapshot: WorkbookSnapshot } | { error: Bilingual }> {
+export async function readFileSnapshot(file: string): Promise<{ snapshot: WorkbookSnapshot } | FileFailure> {
   try {
     return { snapshot: await readSnapshotFromFile(file) };
   } catch (e) {
-    return { error: describeFailure(e, "read") };
+    return failureOutcome(file, e, "read");
   }
 }
 
 /** Reads and checks one file; the snapshot is dropped before returning. */
 export async function checkFile(file: string): Promise<FileOutcome> {
   const read = await readFileSnapshot(file);
-  if ("error" in read) return { file, error: read.error };
+  if ("error" in read) return read;
   try {
     const r = checkWorkbook(read.snapshot);
     return { file, findings: r.findings, recognized: r.recognized };
   } catch (e) {
-    return { file, error: describeFailure(e, "check") };
+    return failureOutcome(file, e, "check");
   }
+}
+
+/** --merge: each file's failure (null when it was read) and the findings of the readable ones checked as one. */
+export interface MergedResult {
+  failures: (FileFailure | null)[];
+  findings: Finding[];
+  /** What was recognized, each table under the file and real sheet name it came from. */
+  recognized: (RecognizedTable & { file: string })[];
+  /** Set when the merged check itself failed (then every readable file reports it). */
+  checkFailure: FileFailure | null;
+}
+
+/**
+ * Reads `files` (skipping the indices in `skip`), checks the readable ones as one workbook and gives each
+ * finding its file. `onProgress(i)` runs before file i is read, and with -1 before the check: a reader
+ * thread that dies reports where it was.
+ */
+export async function checkMerged(
+  files: readonly string[],
+  skip: ReadonlySet<number>,
+  onProgress: (i: number) => void = () => {},
+): Promise<MergedResult> {
+  const failures: (FileFailure | null)[] = files.map(() => null);
+  const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (skip.has(i)) continue;
+    onProgress(i);
+    const r = await readFileSnapshot(files[i]);
+    if ("error" in r) failures[i] = r;
+    else readable.push({ file: files[i], snapshot: r.snapshot });
+  }
+  let findings: Finding[] = [];
+  let recognized: MergedResult["recognized"] = [];
+  let checkFailure: FileFailure | null = null;
+  if (readable.length > 0) {
+    onProgress(-1);
+    const merged = mergeSnapshots(readable);
+    try {
+      const result = checkWorkbook(merged.snapshot);
+      findings = attributeFindings(result.findings, merged.origins, readable[0].file);
+      recognized = result.recognized.map((t) => {
+        const o = merged.origins.get(t.sheet) ?? { file: readable[0].file, sheet: t.sheet };
+        return { ...t, sheet: o.sheet, file: o.file };
+      });
+    } catch (e) {
+      checkFailure = failureOutcome(merged.snapshot.source ?? "", e, "check");
+    }
+  }
+  return { failures, findings, recognized, checkFailure };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -76,10 +147,17 @@ export function mergeSnapshots(parts: { file: string; snapshot: WorkbookSnapshot
   const sheets: SheetSnapshot[] = [];
   const origins = new Map<string, SheetOrigin>();
   const taken = new Set<string>();
+  // Next suffix to try per name: many sheets of one name cost one step each, not a walk over all before them.
+  const nextSuffix = new Map<string, number>();
   for (const { file, snapshot } of parts) {
     for (const s of snapshot.sheets) {
       let name = s.name;
-      for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${s.name} (${k})`;
+      const base = s.name.toLowerCase();
+      if (taken.has(base)) {
+        let k = nextSuffix.get(base) ?? 2;
+        for (name = `${s.name} (${k})`; taken.has(name.toLowerCase()); k++) name = `${s.name} (${k + 1})`;
+        nextSuffix.set(base, k + 1);
+      }
       taken.add(name.toLowerCase());
       origins.set(name, { file, sheet: s.name });
       sheets.push(name === s.name ? s : { ...s, name });

@@ -4,7 +4,7 @@ const USAGE = `perf-eval — 绩效评价助手 command line
 
   perf-eval fn NAME ARG...                      evaluate one EVAL function, print JSON
   perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
-  perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--report 汇总.xlsx]
+  perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--timeout S] [--debug] [--report 汇总.xlsx]
   perf-eval notice IN.xlsx... -o OUT.xlsx [--date YYYY-MM-DD] [--evaluator NAME]   draft 结果通知书 + 整改报告书
 `;
 
@@ -32,8 +32,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       await load()
     )(rest, io);
   } catch (e) {
-    // Never a stack trace for users: one clear line.
-    io.err(`perf-eval: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Never a stack trace or exception text for users: one sentence (the original with --debug).
+    io.err(
+      "perf-eval: 内部错误，请把命令和文件发给维护者 (internal error; please send the command and files to the maintainers)\n",
+    );
+    if (rest.includes("--debug")) io.err(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
 }

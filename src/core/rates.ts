@@ -8,6 +8,11 @@ import { moneySub, moneySum } from "./money";
 export type Rate = number | EvalError;
 
 function bad(...xs: number[]): EvalError | null {
+  return badList(xs);
+}
+
+/** For user-sized lists: spreading a range of 130,000 cells into arguments overflows the call stack. */
+function badList(xs: readonly number[]): EvalError | null {
   for (const x of xs) if (typeof x !== "number" || !Number.isFinite(x)) return new EvalError("#VALUE!", "not a number");
   return null;
 }
@@ -69,7 +74,7 @@ export function balance(received: number, spent: number): Rate {
 
 /** Σ amounts exactly (16931.41 + 18.40 + 249.35 + 33.32 = 17232.48). */
 export function amountSum(values: readonly number[]): Rate {
-  const e = bad(...values);
+  const e = badList(values);
   if (e) return e;
   const r = moneySum(values);
   return r === null || !Number.isFinite(r) ? new EvalError("#NUM!", "sum out of range") : r;
@@ -89,16 +94,17 @@ export function defaultSatisfactionWeights(levels: number): number[] | null {
  */
 export function satisfaction(counts: readonly number[], weights?: readonly number[] | null): Rate {
   if (counts.length === 0) return new EvalError("#VALUE!", "no counts");
-  const e = bad(...counts);
+  const e = badList(counts);
   if (e) return e;
   if (counts.some((c) => c < 0)) return new EvalError("#NUM!", "counts cannot be negative");
   let w: readonly number[] | null = weights && weights.length > 0 ? weights : defaultSatisfactionWeights(counts.length);
   if (!w) return new EvalError("#VALUE!", `no default weights for ${counts.length} levels: give the weights`);
   if (w.length !== counts.length) return new EvalError("#VALUE!", `${counts.length} counts but ${w.length} weights`);
-  const ew = bad(...w);
+  const ew = badList(w);
   if (ew) return ew;
   if (w.some((x) => x < 0)) return new EvalError("#NUM!", "weights cannot be negative");
-  const max = Math.max(...w);
+  let max = -Infinity;
+  for (const x of w) if (x > max) max = x;
   if (max > 100) return new EvalError("#NUM!", "weights must be fractions (0.85) or percents (85)");
   if (max > 1) w = w.map((x) => x / 100);
   let total = 0;

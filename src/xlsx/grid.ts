@@ -3,6 +3,7 @@
  * reader and the ExcelJS one), so they cannot disagree on the used range or the grid shape.
  */
 import type { CellValue, MergeArea, SheetSnapshot } from "../core/snapshot";
+import type { ReadBudget } from "./limits";
 
 // Typed as a mutable row so it can sit in the grids; frozen so nothing can write into it.
 const EMPTY_ROW = Object.freeze([]) as unknown as never[];
@@ -18,9 +19,33 @@ export class CellCollector {
   minC = Infinity;
   maxR = -1;
   maxC = -1;
+  /** The row of the last cell pushed and how far right the grid row reaches (for the slot count). */
+  private lastRow = -1;
+  private rowReach = 0;
+
+  /**
+   * `budget`: the workbook's running totals, checked per cell so a hostile sheet stops early (formula text is
+   * counted by the reader, before a shared formula is expanded).
+   */
+  constructor(private readonly budget: ReadBudget | null = null) {}
 
   /** 0-based row and column; a "General" number format is kept as null (the same thing, and no string). */
   push(r: number, c: number, value: CellValue, formula: string | null, numFmt: string | null): void {
+    const b = this.budget;
+    if (b) {
+      b.addCell();
+      b.column(c);
+      // A grid row is dense from column 0 (at most) to its last cell: an upper bound of its slots, counted as
+      // the row grows; a row visited twice (cells out of order) counts twice, which only errs on the safe side.
+      if (r !== this.lastRow) {
+        this.lastRow = r;
+        this.rowReach = 0;
+      }
+      if (c + 1 > this.rowReach) {
+        b.addSlots(c + 1 - this.rowReach);
+        this.rowReach = c + 1;
+      }
+    }
     this.rows.push(r);
     this.cols.push(c);
     this.values.push(value);
@@ -119,8 +144,10 @@ export class CellCollector {
   }
 
   /**
-   * Which cells lie inside a merge without being its top-left (1 = merged away), by one sweep down the rows:
-   * merged areas never overlap, so the merges open at a row are few, however many the sheet has.
+   * Which cells lie inside a merge without being its top-left (1 = merged away), by one sweep down the rows.
+   * The merges open at a row are kept sorted by first column and each cell finds its candidate by binary
+   * search: merged areas never overlap in a sound file, and a file where they do still costs no more than
+   * the rows each merge spans (bounded by the merged-cell limit) plus a logarithm per cell.
    */
   private mergedAway(order: ArrayLike<number>, merges: readonly MergeArea[]): Uint8Array {
     const away = new Uint8Array(this.rows.length);
@@ -133,18 +160,32 @@ export class CellCollector {
       const c = this.cols[k];
       if (r !== row) {
         row = r;
+        const before = active.length;
         active = active.filter((m) => m.r1 >= r);
+        let changed = active.length !== before;
         while (next < merges.length && merges[next].r0 <= r) {
-          if (merges[next].r1 >= r) active.push(merges[next]);
+          if (merges[next].r1 >= r) {
+            active.push(merges[next]);
+            changed = true;
+          }
           next++;
         }
+        if (changed) active.sort((a, b) => a.c0 - b.c0);
       }
-      for (let a = 0; a < active.length; a++) {
-        const m = active[a];
-        if (c >= m.c0 && c <= m.c1) {
-          if (r !== m.r0 || c !== m.c0) away[k] = 1;
-          break;
-        }
+      // The last open merge starting at or left of c.
+      let lo = 0;
+      let hi = active.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (active[mid].c0 <= c) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (at >= 0) {
+        const m = active[at];
+        if (c <= m.c1 && (r !== m.r0 || c !== m.c0)) away[k] = 1;
       }
     }
     return away;
@@ -175,7 +216,21 @@ function isGeneral(f: string): boolean {
 
 /** Hidden columns from `<col>`-style ranges (0-based, inclusive), clipped to the used columns. */
 export function hiddenColumns(ranges: readonly { c0: number; c1: number }[], minC: number, maxC: number): number[] {
-  const out = new Set<number>();
-  for (const g of ranges) for (let c = Math.max(g.c0, minC); c <= Math.min(g.c1, maxC); c++) out.add(c);
-  return [...out].sort((a, b) => a - b);
+  if (maxC < minC) return [];
+  // Coverage counts by a difference array: linear in ranges + columns, however many ranges overlap.
+  const width = maxC - minC + 1;
+  const delta = new Int32Array(width + 1);
+  for (const g of ranges) {
+    const a = Math.max(g.c0, minC);
+    const b = Math.min(g.c1, maxC);
+    if (a > b) continue;
+    delta[a - minC]++;
+    delta[b - minC + 1]--;
+  }
+  const out: number[] = [];
+  for (let j = 0, depth = 0; j < width; j++) {
+    depth += delta[j];
+    if (depth > 0) out.push(j + minC);
+  }
+  return out;
 }

@@ -12,6 +12,7 @@
 import * as zlib from "zlib";
 import { fromA1, type CellValue, type MergeArea, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
 import { CellCollector, hiddenColumns } from "./grid";
+import { DEFAULT_READ_LIMITS, ReadBudget, type ReadLimits } from "./limits";
 import { shiftFormula } from "./sharedFormula";
 import { XmlScanner } from "./xml";
 import type { ZipEntryInfo } from "./zipGuard";
@@ -118,13 +119,13 @@ interface Relationship {
 }
 
 /** The relationships of `part` (Id → type and resolved target). */
-function readRels(parts: Parts, part: string): Map<string, Relationship> {
+function readRels(parts: Parts, part: string, limits: ReadLimits): Map<string, Relationship> {
   const dir = dirOf(part);
   const relsName = `${dir}_rels/${part.slice(dir.length)}.rels`;
   const out = new Map<string, Relationship>();
   const xml = parts.text(relsName);
   if (xml === null) return out;
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, limits.maxTagChars);
   while (x.next()) {
     if (!x.isOpen() || x.tag() !== "Relationship") continue;
     if (x.attr("TargetMode") === "External") continue;
@@ -168,11 +169,11 @@ function readStringItem(x: XmlScanner): string {
   return text;
 }
 
-function readSharedStrings(parts: Parts, name: string | null): string[] {
+function readSharedStrings(parts: Parts, name: string | null, limits: ReadLimits): string[] {
   const out: string[] = [];
   const xml = name === null ? null : parts.text(name);
   if (xml === null) return out;
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, limits.maxTagChars);
   while (x.next()) {
     if (x.isOpen() && x.tag() === "si") out.push(x.selfClosing() ? "" : readStringItem(x));
   }
@@ -180,13 +181,13 @@ function readSharedStrings(parts: Parts, name: string | null): string[] {
 }
 
 /** Number format of each cell style (`cellXfs` index), null for General and unknown built-ins. */
-function readStyleFormats(parts: Parts, name: string | null): (string | null)[] {
+function readStyleFormats(parts: Parts, name: string | null, limits: ReadLimits): (string | null)[] {
   const xml = name === null ? null : parts.text(name);
   if (xml === null) return [];
   const custom = new Map<number, string>();
   const xfs: (string | null)[] = [];
   const ids: number[] = [];
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, limits.maxTagChars);
   let inCellXfs = false;
   while (x.next()) {
     if (!x.isOpen()) {
@@ -252,13 +253,14 @@ function readSheet(
   strings: readonly string[],
   formats: readonly (string | null)[],
   date1904: boolean,
+  budget: ReadBudget,
 ): SheetSnapshot {
-  const cells = new CellCollector();
+  const cells = new CellCollector(budget);
   const merges: MergeArea[] = [];
   const hiddenRows: number[] = [];
   const hiddenColRanges: { c0: number; c1: number }[] = [];
   const shared = new Map<string, SharedMaster>();
-  const x = new XmlScanner(xml);
+  const x = new XmlScanner(xml, budget.limits.maxTagChars);
   let row = -1;
   let col = -1;
 
@@ -317,13 +319,19 @@ function readSheet(
         let formula: string | null = null;
         if (fType === "shared" && si !== null) {
           if (f) {
+            budget.addFormula(f.length);
             if (fRef !== null) shared.set(si, { formula: f, r, c });
             formula = f;
           } else {
             const m = shared.get(si);
-            if (m) formula = shiftFormula(m.formula, r - m.r, c - m.c);
+            if (m) {
+              // Counted before expanding: a long master copied down a column stops here, not after.
+              budget.addFormula(m.formula.length);
+              formula = shiftFormula(m.formula, r - m.r, c - m.c);
+            }
           }
         } else if (f) {
+          budget.addFormula(f.length);
           formula = f;
         }
         // ExcelJS treats any <f t="..."> as a formula cell, even without text.
@@ -357,7 +365,10 @@ function readSheet(
       case "mergeCell": {
         const ref = x.attr("ref");
         const m = ref === null ? null : parseRange(ref);
-        if (m) merges.push(m);
+        if (m) {
+          budget.addMerge(m.r1 - m.r0 + 1, m.c1 - m.c0 + 1);
+          merges.push(m);
+        }
         break;
       }
       case "conditionalFormatting":
@@ -382,17 +393,23 @@ function readSheet(
  * Reads the workbook in `buf` (already passed through guardXlsxBuffer, which gave `entries`).
  * Throws PartReaderUnsupported (or XmlScanError) for anything unusual; the caller then uses ExcelJS.
  */
-export function readWorkbookParts(buf: Buffer, entries: readonly ZipEntryInfo[], source?: string): WorkbookSnapshot {
+export function readWorkbookParts(
+  buf: Buffer,
+  entries: readonly ZipEntryInfo[],
+  source?: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): WorkbookSnapshot {
   const parts = new Parts(buf, entries);
-  const rootRels = readRels(parts, "");
+  const budget = new ReadBudget(limits);
+  const rootRels = readRels(parts, "", limits);
   const workbookPart = relOfType(rootRels, "officeDocument") ?? "xl/workbook.xml";
   const workbookXml = parts.text(workbookPart);
   if (workbookXml === null) throw new PartReaderUnsupported(`no workbook part ${workbookPart}`);
-  const rels = readRels(parts, workbookPart);
+  const rels = readRels(parts, workbookPart, limits);
 
   let date1904 = false;
   const sheets: { name: string; visibility: SheetSnapshot["visibility"]; part: string }[] = [];
-  const x = new XmlScanner(workbookXml);
+  const x = new XmlScanner(workbookXml, limits.maxTagChars);
   while (x.next()) {
     if (!x.isOpen()) continue;
     if (x.tag() === "workbookPr") date1904 = isTrue(x.attr("date1904"));
@@ -405,6 +422,7 @@ export function readWorkbookParts(buf: Buffer, entries: readonly ZipEntryInfo[],
       if (!rel.type.endsWith("/worksheet")) continue;
       if (!parts.has(rel.target)) throw new PartReaderUnsupported(`missing sheet part ${rel.target}`);
       const state = x.attr("state");
+      budget.sheets(sheets.length + 1);
       sheets.push({
         name,
         visibility: state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible",
@@ -413,11 +431,11 @@ export function readWorkbookParts(buf: Buffer, entries: readonly ZipEntryInfo[],
     }
   }
 
-  const strings = readSharedStrings(parts, relOfType(rels, "sharedStrings"));
-  const formats = readStyleFormats(parts, relOfType(rels, "styles"));
+  const strings = readSharedStrings(parts, relOfType(rels, "sharedStrings"), limits);
+  const formats = readStyleFormats(parts, relOfType(rels, "styles"), limits);
   const out: SheetSnapshot[] = [];
   for (const s of sheets) {
-    out.push(readSheet(parts.text(s.part)!, s.name, s.visibility, strings, formats, date1904));
+    out.push(readSheet(parts.text(s.part)!, s.name, s.visibility, strings, formats, date1904, budget));
   }
   return source === undefined ? { sheets: out } : { source, sheets: out };
 }

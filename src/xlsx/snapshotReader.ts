@@ -14,12 +14,15 @@
 import type * as ExcelJS from "exceljs";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { CellCollector } from "./grid";
+import { DEFAULT_READ_LIMITS, ReadBudget, ReadLimitError, isReadLimitError, type ReadLimits } from "./limits";
 import { readWorkbookParts } from "./partReader";
 import {
   DEFAULT_ZIP_LIMITS,
   XlsxInputError,
   guardXlsxBuffer,
   readGuardedXlsx,
+  verifyDeclaredSizes,
+  worstCaseExpansion,
   type ZipEntryInfo,
   type ZipLimits,
 } from "./zipGuard";
@@ -32,6 +35,8 @@ export interface ReadOptions {
    * that one (tests compare them; the bench times ExcelJS).
    */
   reader?: "auto" | "parts" | "exceljs";
+  /** Caps on cells, merges, sheets... (defaults: DEFAULT_READ_LIMITS). */
+  read?: Partial<ReadLimits>;
 }
 
 const MS_PER_DAY = 24 * 3600 * 1000;
@@ -98,7 +103,7 @@ function excel(): ExcelJSReading {
   return excelJS;
 }
 
-function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
+function mergesOf(ws: ExcelJS.Worksheet, budget: ReadBudget | null): MergeArea[] {
   // ExcelJS keeps merges in a private map keyed by master address; `ws.model` would serialize every row.
   const map =
     (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
@@ -106,6 +111,7 @@ function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   const out: MergeArea[] = [];
   for (const m of Object.values(map)) {
     if (!m) continue;
+    budget?.addMerge(m.bottom - m.top + 1, m.right - m.left + 1);
     out.push({ r0: m.top - 1, c0: m.left - 1, r1: m.bottom - 1, c1: m.right - 1 });
   }
   return out;
@@ -124,9 +130,13 @@ function formulaOf(cell: ExcelJS.Cell, ValueType: typeof ExcelJS.ValueType): str
 }
 
 /** One worksheet → SheetSnapshot. */
-export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+export function sheetToSnapshot(
+  ws: ExcelJS.Worksheet,
+  date1904 = false,
+  budget: ReadBudget | null = null,
+): SheetSnapshot {
   const { ValueType } = excel();
-  const cells = new CellCollector();
+  const cells = new CellCollector(budget);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged (non-master) cells read as empty, as Office.js reports them.
@@ -134,6 +144,7 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
       // A formula's `value` drops a falsy cached result (0, FALSE, ""); `result` keeps it.
       const value = plainValue(cell.type === ValueType.Formula ? cell.result : cell.value, date1904);
       const formula = formulaOf(cell, ValueType);
+      if (formula !== null) budget?.addFormula(formula.length - 1);
       if (value === null && formula === null) return;
       const fmt = cell.numFmt;
       cells.push(rowNumber - 1, colNumber - 1, value, formula, typeof fmt === "string" && fmt !== "" ? fmt : null);
@@ -142,7 +153,7 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
   const state = ws.state;
   const visibility: SheetSnapshot["visibility"] =
     state === "hidden" ? "Hidden" : state === "veryHidden" ? "VeryHidden" : "Visible";
-  return cells.toSheet(ws.name, visibility, mergesOf(ws), (minR, maxR, minC, maxC) => {
+  return cells.toSheet(ws.name, visibility, mergesOf(ws, budget), (minR, maxR, minC, maxC) => {
     const rows: number[] = [];
     for (let r = minR; r <= maxR; r++) {
       const row = ws.findRow(r + 1);
@@ -156,9 +167,14 @@ export function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetS
 }
 
 /** An ExcelJS workbook already in memory → WorkbookSnapshot (sheets in tab order). */
-export function workbookToSnapshot(wb: ExcelJS.Workbook, source?: string): WorkbookSnapshot {
+export function workbookToSnapshot(
+  wb: ExcelJS.Workbook,
+  source?: string,
+  budget: ReadBudget | null = null,
+): WorkbookSnapshot {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const sheets = wb.worksheets.map((ws) => sheetToSnapshot(ws, date1904));
+  budget?.sheets(wb.worksheets.length);
+  const sheets = wb.worksheets.map((ws) => sheetToSnapshot(ws, date1904, budget));
   return source === undefined ? { sheets } : { source, sheets };
 }
 
@@ -166,14 +182,20 @@ function mergedLimits(opts?: ReadOptions): ZipLimits {
   return { ...DEFAULT_ZIP_LIMITS, ...(opts?.limits ?? {}) };
 }
 
-/** ExcelJS's own errors are multi-line or cryptic; give one line. */
+/**
+ * ExcelJS's own errors are parser positions or JavaScript exception text ("Cannot read properties of
+ * undefined"), meaningless to the user: they get a sentence about the file, and the original goes to `detail`
+ * (shown by --debug).
+ */
 function loadFailure(e: unknown): XlsxInputError {
-  const raw = e instanceof Error ? e.message : String(e);
-  const line = raw.split(/\r?\n/)[0].slice(0, 200);
-  return new XlsxInputError("unreadable", {
-    "zh-CN": `无法读取工作簿 (cannot read the workbook: ${line})`,
-    "en-US": `cannot read the workbook: ${line}`,
+  if (e instanceof XlsxInputError) return e;
+  const err = new XlsxInputError("unreadable", {
+    "zh-CN":
+      "无法读取工作簿：文件内容已损坏，或不是 Excel 保存的格式 (cannot read the workbook: its content is damaged or not in a format Excel saves)",
+    "en-US": "cannot read the workbook: its content is damaged or not in a format Excel saves",
   });
+  err.detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  return err;
 }
 
 /**
@@ -216,7 +238,11 @@ async function loadGuarded(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Part reader first; ExcelJS when it gives up (or when asked for). */
+/**
+ * Part reader first; ExcelJS when it gives up (or when asked for). A file past a read limit is refused at
+ * once, and ExcelJS (which builds an object per cell, about a kilobyte each) only gets workbooks small enough
+ * for it: a large file the part reader cannot read is refused instead of taking gigabytes to fail.
+ */
 async function readGuarded(
   buf: Buffer,
   entries: readonly ZipEntryInfo[],
@@ -224,15 +250,39 @@ async function readGuarded(
   opts?: ReadOptions,
 ): Promise<WorkbookSnapshot> {
   const reader = opts?.reader ?? "auto";
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...(opts?.read ?? {}) };
+  let partsError: unknown = null;
   if (reader !== "exceljs") {
     try {
-      return readWorkbookParts(buf, entries, source);
+      return readWorkbookParts(buf, entries, source, limits);
     } catch (e) {
-      if (reader === "parts") throw e;
+      if (reader === "parts" || isReadLimitError(e)) throw e;
+      partsError = e;
       // Unusual or damaged parts: ExcelJS reads them or refuses them with its own reason.
     }
   }
-  return workbookToSnapshot(await loadGuarded(buf), source);
+  if (reader === "auto") {
+    let total = 0;
+    for (const e of entries) total += e.uncompressedSize;
+    if (total > limits.maxFallbackBytes) {
+      const mb = `${Math.round(limits.maxFallbackBytes / 1024 / 1024)} MB`;
+      const err = new ReadLimitError(
+        "无法快速读取的文件（结构不常见）解压后大小",
+        "unpacked size of a file with an unusual structure",
+        mb,
+      );
+      err.detail = partsError instanceof Error ? (partsError.stack ?? partsError.message) : String(partsError);
+      throw err;
+    }
+    // Sizes that lie are caught before ExcelJS inflates anything.
+    if (worstCaseExpansion(entries) > limits.maxFallbackBytes) verifyDeclaredSizes(buf, entries);
+  }
+  const wb = await loadGuarded(buf);
+  try {
+    return workbookToSnapshot(wb, source, new ReadBudget(limits));
+  } catch (e) {
+    throw loadFailure(e);
+  }
 }
 
 /** Reads .xlsx bytes; throws XlsxInputError (with a one-line, bilingual reason) when they are refused. */

@@ -6,6 +6,8 @@
  * needs one, and refusing them rules out entity expansion.
  */
 
+import { ReadLimitError } from "./limits";
+
 /** The part is not XML this scanner accepts; the caller falls back to the full reader. */
 export class XmlScanError extends Error {
   constructor(message: string) {
@@ -62,7 +64,14 @@ export class XmlScanner {
   private nameValue = "";
   private selfClosingValue = false;
 
-  constructor(private readonly s: string) {
+  /**
+   * `maxTagChars`: a longer tag (a 50 MB attribute, say) is refused as past a read limit, before any of it is
+   * copied; Infinity for none.
+   */
+  constructor(
+    private readonly s: string,
+    private readonly maxTagChars = Infinity,
+  ) {
     // A byte order mark survives utf8 decoding as U+FEFF.
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
@@ -140,6 +149,7 @@ export class XmlScanner {
       if (p === nameStart) throw new XmlScanError("element without a name");
       const name = s.slice(colon >= 0 ? colon + 1 : nameStart, p);
       const gt = this.findTagEnd(p);
+      if (gt - lt > this.maxTagChars) throw new ReadLimitError("XML 标记长度", "XML tag length", this.maxTagChars);
       if (closing) {
         const open = this.stack.pop();
         if (open !== name) throw new XmlScanError(`</${name}> closes <${open ?? "nothing"}>`);

@@ -27,6 +27,8 @@ export type XlsxInputErrorCode =
 export class XlsxInputError extends Error {
   readonly code: XlsxInputErrorCode;
   readonly text: Bilingual;
+  /** What went wrong underneath (a parser's own message, a stack), for --debug only. */
+  detail?: string;
   constructor(code: XlsxInputErrorCode, text: Bilingual) {
     super(text["en-US"]);
     this.name = "XlsxInputError";

@@ -81,10 +81,10 @@ test("a worker that dies mid-file costs that file only; the pool replaces it and
      });`,
   );
   const names = ["a", "crash1", "b", "crash2", "c", "d"];
-  const got: { i: number; error?: { "en-US": string } }[] = [];
+  const got: { i: number; error?: { "en-US": string }; debug?: string }[] = [];
   await pool.checkFilesInOrder(
     names,
-    (i: number, o: { error?: { "en-US": string } }) => got.push({ i, error: o.error }),
+    (i: number, o: { error?: { "en-US": string }; debug?: string }) => got.push({ i, error: o.error, debug: o.debug }),
     {
       jobs: 3,
       workerPath: crashy,
@@ -94,7 +94,9 @@ test("a worker that dies mid-file costs that file only; the pool replaces it and
   );
   expect(got.map((g) => g.i)).toEqual([0, 1, 2, 3, 4, 5]);
   expect(got.filter((g) => g.error).map((g) => g.i)).toEqual([1, 3]);
-  expect(got[1].error?.["en-US"]).toBe("reading stopped: boom");
+  // A sentence about the file for the user; the exception text only for --debug.
+  expect(got[1].error?.["en-US"]).toBe("the reader stopped unexpectedly on this file; not checked");
+  expect(got[1].debug).toMatch(/boom/);
 }, 60000);
 
 test("optionally this thread reads beside the workers: all files checked once, in order", async () => {

@@ -218,7 +218,7 @@ function millionRowsFallback(rows: number): Buffer {
 }
 
 /** Terminal escapes in a sheet name and in cell text that a rule quotes. */
-export const FORGED_TEXT = "x\x1b[1A\x1b[2K\r共检查 1 个文件：0 个错误\x1b]0;owned\x07\u202egnp.exe\u0085\x08\x7f";
+export const FORGED_TEXT = "x\x1b[1A\x1b[2K\r共 1 个文件：0 个错误\x1b]0;owned\x07\u202egnp.exe\u0085\x08\x7f";
 
 /** Excel's `_xHHHH_` escape for every control character (how a cell holds one in XML). */
 function xEscape(t: string): string {

@@ -5,6 +5,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { isEvalError } from "../core/errors";
+import { toStoredFormula } from "../core/formulaForms";
 import {
   borderEdges,
   buildTemplate,
@@ -42,7 +43,11 @@ function excelValue(value: unknown, formula: string | undefined): ExcelJS.CellVa
   };
   if (formula) {
     const result = plain(value);
-    return { formula: formula.slice(1), result: result === null ? undefined : result } as ExcelJS.CellFormulaValue;
+    // Stored as Excel stores an add-in function (_xldudf_EVAL_X): Excel binds it to the add-in when it loads.
+    return {
+      formula: toStoredFormula(formula).slice(1),
+      result: result === null ? undefined : result,
+    } as ExcelJS.CellFormulaValue;
   }
   return plain(value);
 }

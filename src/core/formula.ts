@@ -256,11 +256,14 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv): FormulaRes
       return name === "MIN" ? Math.min(...ns) : Math.max(...ns);
     }
     case "ABS":
+    case "SQRT":
     case "ROUND": {
       const [x, digits] = argv().map((v) => toNumber(scalar(v)));
       if (x === undefined) return NaN; // no argument: shown as #NUM!, as before the evaluators were merged
       if (isEvalError(x)) return x;
       if (name === "ABS") return Math.abs(x);
+      // SQRT(-1) is how a standard formula says #NUM! (the grade of a total outside 0–100).
+      if (name === "SQRT") return x < 0 ? new EvalError("#NUM!", "square root of a negative number") : Math.sqrt(x);
       if (isEvalError(digits)) return digits;
       const f = Math.pow(10, Math.trunc(digits ?? 0));
       // Half away from zero, as Excel rounds; the nudge absorbs 2.675 being stored as 2.67499….

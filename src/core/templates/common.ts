@@ -1,6 +1,12 @@
 import type { Bilingual, Locale } from "../locale";
 import type { TemplateOptions } from "./index";
 import type { SheetBuilder, TemplateDefinition, PrintSetup } from "./model";
+import { call, num, op, str, type Expr } from "../formula";
+
+/** SUM of the arguments, or "" while none holds a number: a blank form prints empty totals, not 0.00. */
+export function sumOrBlank(...args: Expr[]): Expr {
+  return call("IF", op("=", call("COUNT", ...args), num(0)), str(""), call("SUM", ...args));
+}
 
 /** Options with defaults applied; the example forces the seed's project. */
 export interface ResolvedOptions {

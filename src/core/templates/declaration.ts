@@ -1,4 +1,4 @@
-import { op, ref } from "../formula";
+import { call, num, op, ref, str } from "../formula";
 import { colToLetters } from "../snapshot";
 import {
   cat,
@@ -134,7 +134,12 @@ export function declaration(o: ResolvedOptions): TemplateDefinition {
 
   b.label("A6:A8", t(`项目资金（${unitLabel(b, o.moneyUnit)}）`, `Funds (${unitLabel(b, o.moneyUnit)})`));
   b.label("B6:C6", t("年度资金总额", "Total funds"));
-  b.computed("D6", op("+", ref("D7"), ref("D8")), F.money, "FundsTotal");
+  b.computed(
+    "D6",
+    call("IF", op("=", call("COUNT", ref("D7"), ref("D8")), num(0)), str(""), op("+", ref("D7"), ref("D8"))),
+    F.money,
+    "FundsTotal",
+  );
   b.input("E6:F6");
   b.label("B7:C7", t("其中：财政拨款", "of which: fiscal appropriation"));
   b.input("D7", o.example ? 0 : null, F.money, "FundsFiscal");

@@ -1,6 +1,7 @@
-import { call, num, op, range, ref, str, type Expr } from "../formula";
+import { call, num, op, range, ref, str } from "../formula";
 import { colToLetters } from "../snapshot";
-import { finish, runs, titleRows, type ResolvedOptions } from "./common";
+import { finish, runs, sumOrBlank, titleRows, type ResolvedOptions } from "./common";
+import { gradeOf } from "../standardFormulas";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -255,15 +256,14 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   b.computed(`D${total}`, call("SUM", range(`D${first}:D${last}`)), F.weight, "TotalWeight");
   b.put(`E${total}:F${total}`, { value: null, style: "label" });
   const scores = range(`G${first}:G${last}`);
-  b.computed(`G${total}`, call("SUM", scores), F.score, "TotalScore");
+  b.computed(`G${total}`, sumOrBlank(scores), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
 
   const grade = total + 1;
   b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
-  const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
   b.grade(
     `G${grade}`,
-    call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    call("IF", op("=", ref(`G${total}`), str("")), str(""), gradeOf(ref(`G${total}`), o.lang)),
     "Grade",
   );
   b.put(`H${grade}`, { value: null, style: "input" });

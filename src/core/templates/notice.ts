@@ -1,4 +1,5 @@
-import { call, op, ref, str, type Expr } from "../formula";
+import { call, op, ref, str } from "../formula";
+import { gradeOf } from "../standardFormulas";
 import { finish, MENGHAI, type ResolvedOptions } from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
@@ -30,8 +31,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.label("A6", t("评价分值", "Score"));
   b.input("B6", o.example ? 80.37 : null, F.score, "NoticeScore");
   b.label("C6", t("评价结论", "Conclusion"));
-  const gradeArgs: Expr[] = o.lang === "en-US" ? [ref("B6"), str("en-US")] : [ref("B6")];
-  b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "NoticeGrade");
+  b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), gradeOf(ref("B6"), o.lang)), "NoticeGrade");
 
   const blocks: [string, string, string | null][] = [
     [

@@ -1,12 +1,14 @@
 import { call, op, range, ref, str, num, type Expr } from "../formula";
 import { toA1, colToLetters } from "../snapshot";
 import { parseValue } from "../value";
+import { execScoreOf, gradeOf, rateOf } from "../standardFormulas";
 import {
   cat,
   finish,
   MENGHAI,
   runs,
   STANDARD_ROWS,
+  sumOrBlank,
   titleRows,
   unitLabel,
   type IndicatorRow,
@@ -161,20 +163,25 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   for (const c of ["C", "D", "E"])
     b.computed(
       `${c}6`,
-      call("SUM", range(`${c}7:${c}9`)),
+      sumOrBlank(range(`${c}7:${c}9`)),
       F.money,
       c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined,
     );
   b.input("F6", 10, F.weight, "ExecWeight");
   b.computed(
     "G6",
-    call("IF", op("=", ref("D6"), num(0)), str(""), call("EVAL.EXECRATE", ref("E6"), ref("D6"))),
+    call(
+      "IF",
+      call("OR", op("=", ref("D6"), str("")), op("=", ref("E6"), str("")), op("=", ref("D6"), num(0))),
+      str(""),
+      rateOf(ref("E6"), ref("D6")),
+    ),
     F.rate,
     "ExecRate",
   );
   b.computed(
     "H6",
-    call("IF", op("=", ref("G6"), str("")), str(""), call("EVAL.EXECSCORE", ref("G6"), ref("F6"))),
+    call("IF", op("=", ref("G6"), str("")), str(""), execScoreOf(ref("G6"), ref("F6"))),
     F.score,
     "ExecScore",
   );
@@ -253,7 +260,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
     b.input(`D${r}`, valueText(b, row.target));
     if (row.actual === "ARRIVAL") {
       // 到位率 from the funds block: 全年预算数（到位）/ 年初预算数 = 61196.81 / 62867.90 = 97.34 %.
-      b.put(`E${r}`, { formula: call("EVAL.ARRIVALRATE", ref("D9"), ref("C9")), style: "computed", numFmt: F.rate });
+      b.put(`E${r}`, { formula: rateOf(ref("D9"), ref("C9")), style: "computed", numFmt: F.rate });
     } else if (typeof row.actual === "string" && /^\d+\/\d+$/.test(row.actual)) {
       const [n, d] = row.actual.split("/").map(Number);
       b.put(`E${r}`, { formula: op("/", num(n), num(d)), style: "computed", numFmt: F.rate });
@@ -276,15 +283,14 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   const scored = [ref("H6"), range(`G${first}:G${last}`)];
   b.label(`A${total}:E${total}`, t("总分", "Total"));
   b.computed(`F${total}`, call("SUM", ref("F6"), range(`F${first}:F${last}`)), F.weight, "TotalWeight");
-  b.computed(`G${total}`, call("SUM", ...scored), F.score, "TotalScore");
+  b.computed(`G${total}`, sumOrBlank(...scored), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
   const grade = total + 1;
   b.label(`A${grade}:E${grade}`, t("评价等级", "Grade"));
   b.put(`F${grade}`, { value: null, style: "label" });
-  const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
   b.grade(
     `G${grade}`,
-    call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    call("IF", op("=", ref(`G${total}`), str("")), str(""), gradeOf(ref(`G${total}`), o.lang)),
     "Grade",
   );
   b.put(`H${grade}`, { value: null, style: "input" });

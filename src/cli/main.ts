@@ -5,6 +5,7 @@ const USAGE = `perf-eval — 绩效评价助手 command line
   perf-eval fn NAME ARG...                      evaluate one EVAL function, print JSON
   perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
   perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge]
+  perf-eval portable IN.xlsx -o OUT.xlsx [--lang zh-CN|en-US]   a copy that computes without the add-in
 `;
 
 // Subcommands load lazily so `fn` does not pay for ExcelJS.
@@ -12,6 +13,7 @@ const commands: Record<string, () => Promise<Subcommand>> = {
   fn: async () => (await import("./fn")).run,
   template: async () => (await import("./template")).run,
   check: async () => (await import("./check")).run,
+  portable: async () => (await import("./portable")).run,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -70,13 +70,14 @@ export function makePortable(wb: ExcelJS.Workbook, lang: Locale = "zh-CN"): Port
   // cached result is computed by the core (references only: cycles end as #REF!).
   const computing = new Set<string>();
   const valueAt = (ws: ExcelJS.Worksheet, row: number, col: number): FormulaValue => {
-    const cell = ws.getCell(row + 1, col + 1);
-    const c = cachedOf(cell.value);
+    // ExcelJS, not Office.js: the office-addins lint rules (load/sync before read) do not apply.
+    const { value, formula } = ws.findCell(row + 1, col + 1) ?? { value: null, formula: undefined };
+    const c = cachedOf(value);
     if (c !== undefined) return c;
     const key = `${ws.name}!${toA1(row, col)}`;
     if (computing.has(key)) return new EvalError("#REF!", "circular reference");
     computing.add(key);
-    const e = parseFormula(`=${cell.formula}`);
+    const e = formula ? parseFormula(`=${formula}`) : null;
     const v = e ? evaluateIn(ws, e) : new EvalError("#NAME?");
     computing.delete(key);
     return v;

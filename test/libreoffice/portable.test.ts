@@ -93,6 +93,5 @@ if (!soffice) {
   describe("portable copies recalculated by LibreOffice", () => {
     it.skip(SKIP_MESSAGE, () => undefined);
   });
-  // eslint-disable-next-line no-console
   console.warn(SKIP_MESSAGE);
 }

@@ -16,6 +16,8 @@ const cases: [string, TemplateKind, TemplateOptions][] = [
   ["self-assessment.example", "self-assessment", { example: true }],
   ["declaration.example", "declaration", { example: true }],
   ["survey.example", "survey", { example: true }],
+  ["declaration.multi-year", "declaration", { multiYear: true }],
+  ["self-assessment.example.en-US", "self-assessment", { example: true, lang: "en-US", year: 2024, projectName: "" }],
   [
     "self-assessment.en-US",
     "self-assessment",

@@ -58,7 +58,8 @@ describe.each(cases)("ExcelJS writer: %s %j", (kind, options) => {
     def.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe(def.print.orientation);
-    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.scale).toBe(def.print.scale);
+    expect(ws.pageSetup.fitToPage).toBe(false);
     if (def.print.repeatRows)
       expect(ws.pageSetup.printTitlesRow).toBe(`${def.print.repeatRows.from + 1}:${def.print.repeatRows.to + 1}`);
     for (const n of namesOf(def)) {
@@ -91,7 +92,7 @@ describe("ExcelJS writer details", () => {
   it("numeric inputs are right-aligned, text inputs left-aligned", async () => {
     const ws = (await readBack("self-assessment")).worksheets[0];
     expect(ws.getCell("C7").alignment?.horizontal).toBe("right");
-    expect(ws.getCell("C13").alignment?.horizontal).toBe("left");
+    expect(ws.getCell("D13").alignment?.horizontal).toBe("left");
   });
 
   it("the example shows 示例 and the seed's cached numbers", async () => {
@@ -99,7 +100,7 @@ describe("ExcelJS writer details", () => {
     const ws = wb.worksheets[0];
     expect(String(ws.getCell("A1").value)).toContain("示例");
     expect((ws.getCell("G6").value as ExcelJS.CellFormulaValue).result as number).toBeCloseTo(0.9968, 4);
-    expect(ws.getCell("D19").value).toBe("≤628,278,103.22元");
+    expect(ws.getCell("E19").value).toBe("≤628,278,103.22元");
   });
 
   it("writes user text that looks like a formula as text", async () => {

@@ -12,7 +12,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
   const title =
-    (o.example ? t("【示例】", "[示例 Example] ") : "") +
+    (o.example ? t("【示例】", "[Example] ") : "") +
     t("财政支出项目绩效评价结果通知书", "Performance Evaluation Result Notice");
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);
@@ -50,7 +50,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
       o.example
         ? t(
             "1.绩效目标设立笼统、未量化。\n2.项目指标设立不完整：“成本指标”申报时为≤628,678,956.50元，考核时为≤628,278,103.22元，指标数据前后不一。\n3.政策知晓率偏低：有效问卷141份，知晓率86.88%。",
-            "1. Vague, unquantified targets.\n2. Incomplete indicators; the cost indicator was ≤628,678,956.50元 when declared and ≤628,278,103.22元 at assessment.\n3. Low policy awareness: 141 valid questionnaires, 86.88%.",
+            "1. Vague, unquantified targets.\n2. Incomplete indicators; the cost indicator was ≤628,678,956.50 yuan when declared and ≤628,278,103.22 yuan at assessment.\n3. Low policy awareness: 141 valid questionnaires, 86.88%.",
           )
         : null,
     ],

@@ -1,7 +1,8 @@
 /**
  * LibreOffice headless for tests: finds soffice, runs it with a private user profile whose settings force a
  * full recalculation when an .xlsx is loaded (OOXMLRecalcMode = 0, "always"), so cached results in a file
- * cannot hide a #NAME?. CI installs libreoffice-calc (.ci/run); without soffice these tests are skipped with a
+ * cannot hide a #NAME?. CI installs libreoffice-calc and fonts-crosextra-carlito
+ * (Calibri's metrics, the workbooks' default font, so column widths come out as in Excel) (.ci/run); without soffice these tests are skipped with a
  * message saying so.
  */
 import { execFileSync } from "child_process";
@@ -24,18 +25,22 @@ export function findSoffice(): string | null {
 export const SKIP_MESSAGE =
   "LibreOffice (soffice) not found: skipping the LibreOffice tests. Install it with `apt-get install -y libreoffice-calc poppler-utils` (CI does).";
 
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/** OOXMLRecalcMode: 0 always recalculate on load, 1 never (show the file's cached results). */
+const settings = (mode: 0 | 1) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${mode}</value></prop></item>
 </oor:items>
 `;
 
-/** A fresh profile directory that recalculates on load; remove it with fs.rmSync when done. */
-export function recalcProfile(): string {
+/**
+ * A fresh profile directory; remove it with fs.rmSync when done. `recalc`: recalculate every formula on load
+ * (the portable-copy test); otherwise show the cached results, as Excel shows them with the add-in loaded.
+ */
+export function recalcProfile(recalc = true): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pe-lo-profile-"));
   fs.mkdirSync(path.join(dir, "user"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  fs.writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), settings(recalc ? 0 : 1));
   return dir;
 }
 

@@ -270,7 +270,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       // A percent target (=100%) takes a percent actual even when the actual is exactly 1.
       const percent = typeof row.actual === "number" && (row.actual < 1 || parseValue(row.target ?? "").percent);
       const fmt =
-        typeof row.actual !== "number" ? undefined : percent ? F.rate : row.actual > 1e6 ? F.money : undefined;
+        typeof row.actual !== "number" ? undefined : percent ? F.rate : row.actual > 1e6 ? "#,##0" : undefined;
       b.input(`F${r}`, valueText(b, row.actual), fmt);
     }
     b.input(`G${r}`, row.weight, F.weight);
@@ -313,7 +313,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
     { zh: "自评表", en: "Self-assessment" },
     title,
     // A4 portrait at ≥ 86 %: 9 columns, 105 characters (money in C–E wide enough for 元 amounts).
-    [7, 10, 12, 20, 13, 12, 8, 8, 15],
+    [9, 10, 12, 19, 13, 12, 8, 8, 14],
     {
       orientation: "portrait",
       repeatRows: { from: head - 1, to: head - 1 },

@@ -23,6 +23,8 @@ export interface PaneServices {
   selectCell(sheet: string, a1: string): Promise<void>;
   clearHighlights(): Promise<void>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
+  /** 生成通用副本: the open workbook's copy without EVAL formulas, opened as a new workbook (absent: no button). */
+  portableCopy?(lang: Locale): Promise<{ rewritten: number; frozen: number }>;
 }
 
 export const officeServices: PaneServices = {
@@ -41,6 +43,10 @@ export const officeServices: PaneServices = {
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
     return insertTemplate(kind, options);
+  },
+  async portableCopy(lang) {
+    const { createPortableCopy } = await import(/* webpackChunkName: "office-portable" */ "../office/portableCopy");
+    return createPortableCopy(lang);
   },
 };
 

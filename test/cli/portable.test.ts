@@ -42,7 +42,9 @@ describe("perf-eval portable", () => {
     fs.writeFileSync(input, await templateToBuffer("survey", {}));
     const broken = path.join(dir, "broken.xlsx");
     fs.writeFileSync(broken, "not a zip");
-    const argv = args.map((a) => (a === "IN" ? input : a === "BROKEN" ? broken : a.startsWith("-") ? a : path.join(dir, a)));
+    const argv = args.map((a) =>
+      a === "IN" ? input : a === "BROKEN" ? broken : a.startsWith("-") ? a : path.join(dir, a),
+    );
     const before = fs.readFileSync(input);
     const { io, rec } = recorder();
     expect(await run(argv, io)).toBe(2);

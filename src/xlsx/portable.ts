@@ -141,7 +141,10 @@ export async function portableCopy(
 ): Promise<{ bytes: Uint8Array; report: PortableReport }> {
   const wb = new ExcelJS.Workbook();
   // A private copy: ExcelJS must not see (or keep) the caller's buffer.
-  const copy = input instanceof Uint8Array ? input.slice() : new Uint8Array(input.slice(0));
+  // (A fresh, exactly sized buffer: a Node Buffer may be a view into a larger shared pool.)
+  const src = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const copy = new Uint8Array(src.byteLength);
+  copy.set(src);
   await wb.xlsx.load(copy.buffer as ArrayBuffer);
   const report = makePortable(wb, lang);
   const out = await wb.xlsx.writeBuffer();

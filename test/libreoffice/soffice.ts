@@ -23,7 +23,7 @@ export function findSoffice(): string | null {
 }
 
 export const SKIP_MESSAGE =
-  "LibreOffice (soffice) not found: skipping the LibreOffice tests. Install it with `apt-get install -y libreoffice-calc poppler-utils` (CI does).";
+  "LibreOffice (soffice) not found: skipping the LibreOffice tests. Install it with `apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-crosextra-carlito` (.ci/run does).";
 
 /** OOXMLRecalcMode: 0 always recalculate on load, 1 never (show the file's cached results). */
 const settings = (mode: 0 | 1) => `<?xml version="1.0" encoding="UTF-8"?>

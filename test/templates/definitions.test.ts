@@ -179,6 +179,19 @@ describe("options and examples", () => {
     ]);
   });
 
+  it("the example keeps its 2021 year and takes a typed header whole, never half the seed's", () => {
+    const v = (def: ReturnType<typeof buildTemplate>, a1: string) =>
+      def.cells.find((c) => toA1(c.row, c.col) === a1)?.value ?? null;
+    // The pane fills the year field by default: the example's figures are still 2021's.
+    const dated = buildTemplate("self-assessment", { example: true, year: 2025 });
+    expect(v(dated, "A2")).toBe("（2021年度）");
+    expect(v(dated, "B3")).toBe("勐海县2021年度城镇职工基本养老保险经费项目");
+    expect(v(dated, "B4")).toBe("勐海县人力资源和社会保障局");
+    const typed = buildTemplate("self-assessment", { example: true, projectName: "乡村道路" });
+    expect([v(typed, "B3"), v(typed, "B4"), v(typed, "F4")]).toEqual(["乡村道路", null, null]);
+    expect(v(typed, "D9")).toBe(61196.81); // the example's data stays
+  });
+
   it("the examples carry the seed's cost-indicator mismatch and real figures", () => {
     const values = (kind: TemplateKind) => buildTemplate(kind, { example: true }).cells.map((c) => c.value);
     expect(values("declaration")).toContain("≤628,678,956.50元");

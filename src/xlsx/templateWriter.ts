@@ -80,7 +80,8 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, def: TemplateDefinition
       ...(repeat ? { printTitlesRow: `${repeat.from + 1}:${repeat.to + 1}` } : {}),
     },
   });
-  def.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // ExcelJS leaves out a column of width exactly 9 (its own default), which Excel would then show at 8.43.
+  def.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.001 : w));
   for (const [r, h] of Object.entries(def.rowHeights)) ws.getRow(Number(r) + 1).height = h;
 
   const written = writtenCells(def);

@@ -55,7 +55,7 @@ describe.each(cases)("ExcelJS writer: %s %j", (kind, options) => {
       (m) => `${String.fromCharCode(65 + m.c0)}${m.r0 + 1}:${String.fromCharCode(65 + m.c1)}${m.r1 + 1}`,
     );
     expect([...((ws.model as unknown as { merges: string[] }).merges ?? [])].sort()).toEqual(merges.sort());
-    def.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
+    def.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBeCloseTo(w, 2));
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe(def.print.orientation);
     expect(ws.pageSetup.scale).toBe(def.print.scale);

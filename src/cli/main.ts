@@ -6,6 +6,7 @@ const USAGE = `perf-eval — 绩效评价助手 command line
   perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
   perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--timeout S] [--debug] [--report 汇总.xlsx]
   perf-eval notice IN.xlsx... -o OUT.xlsx [--date YYYY-MM-DD] [--evaluator NAME]   draft 结果通知书 + 整改报告书
+  perf-eval portable IN.xlsx -o OUT.xlsx [--lang zh-CN|en-US]   a copy that computes without the add-in
 `;
 
 // Subcommands load lazily so `fn` does not pay for ExcelJS.
@@ -14,6 +15,7 @@ const commands: Record<string, () => Promise<Subcommand>> = {
   template: async () => (await import("./template")).run,
   check: async () => (await import("./check")).run,
   notice: async () => (await import("./notice")).run,
+  portable: async () => (await import("./portable")).run,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -9,7 +9,7 @@ import {
 } from "../core/templates";
 import type { CliIO } from "./io";
 
-const USAGE = `usage: perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example] [--force]
+const USAGE = `usage: perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example] [--multi-year] [--force]
        [--project NAME] [--year YYYY] [--department NAME] [--implementer NAME] [--unit 万元|元]
 KIND: ${TEMPLATE_KINDS.join(", ")}
 `;
@@ -49,6 +49,9 @@ function parse(args: string[]): Parsed {
       }
       case "--example":
         p.options.example = true;
+        break;
+      case "--multi-year":
+        p.options.multiYear = true;
         break;
       case "--force":
         p.force = true;

@@ -114,37 +114,12 @@ export type FormulaValue = number | string | boolean | null | EvalError;
 /** A formula's result: a value, or the rows of a range when the formula is just a range (=A1:B2). */
 export type FormulaResult = FormulaValue | FormulaValue[][];
 
-/**
- * Where the two callers have always differed in edge cases. Each environment states its own dialect so that
- * sharing one evaluator changed neither the .xlsx cached values nor the simulated host's results.
- * Defaults (all false) are the template grid's.
- */
-export interface FormulaDialect {
-  /** + - and SUM keep float noise (0.1+0.2 = 0.30000000000000004) instead of rounding to 10 decimals. */
-  keepFloatNoise?: boolean;
-  /** Text "" is 0 in arithmetic and SUM, instead of #VALUE!. */
-  emptyTextIsZero?: boolean;
-  /** A range where one value is expected gives its top-left cell, instead of #VALUE! (unless 1×1). */
-  rangeTopLeft?: boolean;
-  /** SUM/MIN/MAX/AVERAGE read a single-cell reference as a literal (text → #VALUE!), not as a range (text skipped). */
-  singleRefIsLiteral?: boolean;
-  /**
-   * Arguments read as Excel does: COUNT counts literals that read as numbers (COUNT(1,"2",TRUE) = 3); AND/OR
-   * skip text inside ranges and refuse "" (not only blanks); IF takes TRUE/FALSE text as is (no trimming) and
-   * IF(cond) with no branch gives cond. Off: the template grid's simpler reading.
-   */
-  excelArgumentRules?: boolean;
-  /** An error inside a range argument of EVAL.* is passed on as its text, instead of being the result. */
-  errorsInRangesReachCustomFunctions?: boolean;
-}
-
 /** What a formula reads: the cells of its workbook (or template grid). */
 export interface FormulaEnv {
   /** Computed value of a cell, 0-based; sheet null = the formula's own sheet. Error texts count as errors. */
   cell(sheet: string | null, row: number, col: number): FormulaValue;
   /** Whether a sheet of that name exists (a reference to a missing one is #REF!). */
   hasSheet(name: string): boolean;
-  dialect?: FormulaDialect;
 }
 
 /**
@@ -153,7 +128,7 @@ export interface FormulaEnv {
  */
 export function evaluateExpr(e: Expr, env: FormulaEnv): FormulaResult {
   try {
-    return evalExpr(e, env, env.dialect ?? {});
+    return evalExpr(e, env);
   } catch (err) {
     return err instanceof RangeError ? new EvalError("#NUM!", "formula nested too deeply") : thrown(err);
   }
@@ -174,7 +149,6 @@ export interface FormulaGrid {
 export function evaluateAll(grid: FormulaGrid, addresses: Iterable<string>): Map<string, FormulaValue> {
   const done = new Map<string, FormulaValue>();
   const active = new Set<string>();
-  const dialect: FormulaDialect = {};
 
   const cellValue = (key: string): FormulaValue => {
     if (done.has(key)) return done.get(key)!;
@@ -185,7 +159,7 @@ export function evaluateAll(grid: FormulaGrid, addresses: Iterable<string>): Map
     active.add(key);
     let v: FormulaValue;
     try {
-      v = scalar(evalExpr(cell.formula, env, dialect), dialect);
+      v = scalar(evalExpr(cell.formula, env));
     } catch (err) {
       // The evaluator itself should not throw; if a function does, show #VALUE! rather than crash a writer.
       v = thrown(err);
@@ -197,7 +171,6 @@ export function evaluateAll(grid: FormulaGrid, addresses: Iterable<string>): Map
   const env: FormulaEnv = {
     cell: (sheet, row, col) => (sheet === null ? cellValue(toA1(row, col)) : new EvalError("#REF!")),
     hasSheet: () => false,
-    dialect,
   };
 
   const out = new Map<string, FormulaValue>();
@@ -219,7 +192,7 @@ function asError(v: FormulaValue): FormulaValue {
   return isErrorText(v) ? new EvalError(v as ExcelErrorCode) : v;
 }
 
-function evalExpr(e: Expr, env: FormulaEnv, d: FormulaDialect): FormulaResult {
+function evalExpr(e: Expr, env: FormulaEnv): FormulaResult {
   switch (e.kind) {
     case "ref":
     case "range": {
@@ -246,17 +219,17 @@ function evalExpr(e: Expr, env: FormulaEnv, d: FormulaDialect): FormulaResult {
     case "name":
       return new EvalError("#NAME?", `unknown name ${e.name}`);
     case "unary": {
-      const x = toNumber(scalar(evalExpr(e.arg, env, d), d), d);
+      const x = toNumber(scalar(evalExpr(e.arg, env)));
       return isEvalError(x) || e.op === "+" ? x : -x;
     }
     case "percent": {
-      const x = toNumber(scalar(evalExpr(e.arg, env, d), d), d);
+      const x = toNumber(scalar(evalExpr(e.arg, env)));
       return isEvalError(x) ? x : x / 100;
     }
     case "op":
-      return binary(e.op, scalar(evalExpr(e.left, env, d), d), scalar(evalExpr(e.right, env, d), d), d);
+      return binary(e.op, scalar(evalExpr(e.left, env)), scalar(evalExpr(e.right, env)));
     case "call":
-      return callFn(e, env, d);
+      return callFn(e, env);
   }
 }
 
@@ -264,20 +237,20 @@ const isRef = (e: Expr | undefined) => e?.kind === "ref" || e?.kind === "range";
 const flat = (v: FormulaResult): FormulaValue[] => (Array.isArray(v) ? v.flat() : [v]);
 const BLANK: Expr = { kind: "blank" };
 
-function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaDialect): FormulaResult {
+function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv): FormulaResult {
   const name = e.fn.toUpperCase();
-  const argv = () => e.args.map((a) => evalExpr(a, env, d));
-  const one = (a: Expr | undefined) => scalar(evalExpr(a ?? BLANK, env, d), d);
-  if (name.startsWith("EVAL.")) return callCustom(name.slice(5), e.args, env, d);
+  const argv = () => e.args.map((a) => evalExpr(a, env));
+  const one = (a: Expr | undefined) => scalar(evalExpr(a ?? BLANK, env));
+  if (name.startsWith("EVAL.")) return callCustom(name.slice(5), e.args, env);
   switch (name) {
     case "SUM":
     case "MIN":
     case "MAX":
     case "AVERAGE": {
-      const ns = numbersOf(e.args, env, d);
+      const ns = numbersOf(e.args, env);
       if (isEvalError(ns)) return ns;
       const sum = () => ns.reduce((s, x) => s + x, 0);
-      if (name === "SUM") return d.keepFloatNoise ? sum() : cleanSum(sum());
+      if (name === "SUM") return cleanSum(sum());
       if (ns.length === 0) return name === "AVERAGE" ? new EvalError("#DIV/0!") : 0;
       if (name === "AVERAGE") return sum() / ns.length;
       // A loop, not Math.min(...ns): a range of a few hundred thousand cells would overflow the stack.
@@ -286,11 +259,14 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaD
       return best;
     }
     case "ABS":
+    case "SQRT":
     case "ROUND": {
-      const [x, digits] = argv().map((v) => toNumber(scalar(v, d), d));
+      const [x, digits] = argv().map((v) => toNumber(scalar(v)));
       if (x === undefined) return NaN; // no argument: shown as #NUM!, as before the evaluators were merged
       if (isEvalError(x)) return x;
       if (name === "ABS") return Math.abs(x);
+      // SQRT(-1) is how a standard formula says #NUM! (the grade of a total outside 0–100).
+      if (name === "SQRT") return x < 0 ? new EvalError("#NUM!", "square root of a negative number") : Math.sqrt(x);
       if (isEvalError(digits)) return digits;
       const f = Math.pow(10, Math.trunc(digits ?? 0));
       // Half away from zero, as Excel rounds; the nudge absorbs 2.675 being stored as 2.67499….
@@ -300,10 +276,11 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaD
     case "COUNTA": {
       let n = 0;
       for (const a of e.args)
-        for (const x of flat(evalExpr(a, env, d))) {
+        for (const x of flat(evalExpr(a, env))) {
           if (name === "COUNTA") n += x !== null && x !== "" ? 1 : 0;
           else if (typeof x === "number") n++;
-          else if (d.excelArgumentRules && !isRef(a) && x !== null && !isEvalError(toNumber(x, d))) n++;
+          // Excel counts a literal that reads as a number (COUNT(1,"2") = 2), never text in a cell.
+          else if (!isRef(a) && x !== null && !isEvalError(toNumber(x))) n++;
         }
       return n;
     }
@@ -313,13 +290,14 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaD
       const flags: boolean[] = [];
       // Argument by argument: stop at the first error without reading (and caching) what follows.
       for (const a of e.args) {
-        const v = evalExpr(a, env, d);
+        const v = evalExpr(a, env);
         for (const x of flat(v)) {
           if (isEvalError(x)) return x;
           if (typeof x === "boolean") flags.push(x);
           else if (typeof x === "number") flags.push(x !== 0);
-          else if (typeof x === "string" && (d.excelArgumentRules ? !Array.isArray(v) : x !== "")) {
-            const b = truth(x, d);
+          else if (typeof x === "string" && !isRef(a)) {
+            // Text in a cell is skipped; a literal must read as TRUE/FALSE.
+            const b = truth(x);
             if (b === null) return new EvalError("#VALUE!");
             flags.push(b);
           }
@@ -349,14 +327,13 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaD
       return sum;
     }
     case "IF": {
-      // IF() has always failed the whole grid cell (#VALUE!), not just this call.
-      if (!e.args.length && !d.excelArgumentRules) throw new Error("IF without a condition");
       const c = one(e.args[0]);
       if (isEvalError(c)) return c;
-      const truthy = typeof c === "string" ? truth(c, d) : !!c;
+      const truthy = typeof c === "string" ? truth(c) : !!c;
       if (truthy === null) return new EvalError("#VALUE!");
       const branch = truthy ? e.args[1] : e.args[2];
-      return branch ? one(branch) : !!d.excelArgumentRules && truthy;
+      // IF(TRUE) is TRUE and IF(FALSE) FALSE: the missing branch gives the condition, as in Excel.
+      return branch ? one(branch) : truthy;
     }
     default:
       return new EvalError("#NAME?", `unknown function ${e.fn}`);
@@ -364,23 +341,22 @@ function callFn(e: Extract<Expr, { kind: "call" }>, env: FormulaEnv, d: FormulaD
 }
 
 /** EVAL.* through `callEval`, the same code as the custom functions. */
-function callCustom(name: string, args: Expr[], env: FormulaEnv, d: FormulaDialect): FormulaValue {
+function callCustom(name: string, args: Expr[], env: FormulaEnv): FormulaValue {
   const out: EvalArg[] = [];
   for (const a of args) {
     if (a.kind === "blank") {
       out.push(undefined); // an omitted optional argument, as Excel passes it to custom functions
       continue;
     }
-    const v = evalExpr(a, env, d);
+    const v = evalExpr(a, env);
     if (Array.isArray(v)) {
       const rows: EvalScalar[][] = [];
       for (const row of v) {
         const r: EvalScalar[] = [];
         for (const x of row) {
-          if (isEvalError(x)) {
-            if (!d.errorsInRangesReachCustomFunctions) return x;
-            r.push(x.code);
-          } else r.push(x === "" ? null : x);
+          // Excel hands a custom function the errors inside a range; the function decides.
+          if (isEvalError(x)) r.push(x.code);
+          else r.push(x === "" ? null : x);
         }
         rows.push(r);
       }
@@ -394,23 +370,23 @@ function callCustom(name: string, args: Expr[], env: FormulaEnv, d: FormulaDiale
 }
 
 /** TRUE/FALSE text as a condition (null: not a truth value). */
-function truth(text: string, d: FormulaDialect): boolean | null {
-  const t = (d.excelArgumentRules ? text : text.trim()).toUpperCase();
+function truth(text: string): boolean | null {
+  const t = text.toUpperCase();
   return t === "TRUE" ? true : t === "FALSE" ? false : null;
 }
 
 /** Numbers of SUM-like arguments: text and booleans inside ranges are skipped, literals are coerced. */
-function numbersOf(args: Expr[], env: FormulaEnv, d: FormulaDialect): number[] | EvalError {
+function numbersOf(args: Expr[], env: FormulaEnv): number[] | EvalError {
   const out: number[] = [];
   for (const a of args) {
-    const v = evalExpr(a, env, d);
-    if (Array.isArray(v) || (a.kind === "ref" && !d.singleRefIsLiteral)) {
+    const v = evalExpr(a, env);
+    if (Array.isArray(v) || a.kind === "ref") {
       for (const x of flat(v)) {
         if (isEvalError(x)) return x;
         if (typeof x === "number") out.push(x);
       }
     } else {
-      const n = toNumber(v, d);
+      const n = toNumber(v);
       if (isEvalError(n)) return n;
       out.push(n);
     }
@@ -418,22 +394,28 @@ function numbersOf(args: Expr[], env: FormulaEnv, d: FormulaDialect): number[] |
   return out;
 }
 
-function scalar(v: FormulaResult, d: FormulaDialect): FormulaValue {
+function scalar(v: FormulaResult): FormulaValue {
   if (!Array.isArray(v)) return v;
-  if (d.rangeTopLeft) return v[0]?.[0] ?? null;
   // Excel's implicit intersection is out of scope: take the single cell or fail.
   return v.length === 1 && v[0].length === 1 ? v[0][0] : new EvalError("#VALUE!");
 }
 
-function toNumber(v: FormulaValue, d: FormulaDialect): number | EvalError {
+function toNumber(v: FormulaValue): number | EvalError {
   if (isEvalError(v)) return v;
   if (v === null) return 0;
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   const t = v.trim();
   if (t !== "" && Number.isFinite(Number(t))) return Number(t);
-  if (v === "" && d.emptyTextIsZero) return 0;
   return new EvalError("#VALUE!", `not a number: ${v}`);
+}
+
+/** A value as Excel turns it into text for &: TRUE, not true; 15 significant digits; empty is "". */
+function excelText(v: FormulaValue): string {
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(Number(v.toPrecision(15))).replace("e", "E");
+  return String(v);
 }
 
 /** Money sums must not show float noise (195.35000000000582): round to 10 significant decimals. */
@@ -441,16 +423,16 @@ function cleanSum(n: number): number {
   return Number.isFinite(n) ? Number(n.toFixed(10)) : n;
 }
 
-function binary(o: BinaryOp, l: FormulaValue, r: FormulaValue, d: FormulaDialect): FormulaValue {
+function binary(o: BinaryOp, l: FormulaValue, r: FormulaValue): FormulaValue {
   if (isEvalError(l)) return l;
   if (isEvalError(r)) return r;
-  if (o === "&") return `${l ?? ""}${r ?? ""}`;
+  if (o === "&") return excelText(l) + excelText(r);
   if (o === "+" || o === "-" || o === "*" || o === "/" || o === "^") {
-    const a = toNumber(l, d);
-    const b = toNumber(r, d);
+    const a = toNumber(l);
+    const b = toNumber(r);
     if (isEvalError(a)) return a;
     if (isEvalError(b)) return b;
-    const clean = d.keepFloatNoise ? (x: number) => x : cleanSum;
+    const clean = cleanSum;
     if (o === "+") return clean(a + b);
     if (o === "-") return clean(a - b);
     if (o === "*") return a * b;

@@ -1,13 +1,16 @@
 import type { BinaryOp, Expr } from "./formula";
+import { toDisplayFormula } from "./formulaForms";
 
 /**
  * Formula text → Expr, for the simulated host (and anyone holding a formula as text). Accepts what the
  * evaluator supports: numbers, "text", TRUE/FALSE, A1 refs and ranges (also 'Other sheet'!A1:B2), function
- * calls with omitted arguments, unary + -, %, ^ * / + - & and comparisons with Excel's precedence.
+ * calls with omitted arguments, unary + -, %, ^ * / + - & and comparisons with Excel's precedence. The stored
+ * forms of function names (_xldudf_EVAL_X, _xlfn.X) read as their display form.
  */
 export function parseFormula(text: string): Expr | null {
   try {
-    return parse(tokenize(text.startsWith("=") ? text.slice(1) : text));
+    const display = toDisplayFormula(text);
+    return parse(tokenize(display.startsWith("=") ? display.slice(1) : display));
   } catch (e) {
     // Text Excel would refuse to enter; the caller shows #NAME?, as Excel does for garbage.
     if (e instanceof FormulaSyntaxError) return null;

@@ -75,6 +75,18 @@ export const STRINGS = {
   insert: { "zh-CN": "插入", "en-US": "Insert" },
   inserting: { "zh-CN": "正在插入…", "en-US": "Inserting…" },
   inserted: { "zh-CN": "已插入工作表“{sheet}”", "en-US": "Inserted sheet “{sheet}”" },
+  portableCopy: { "zh-CN": "生成通用副本", "en-US": "Portable copy" },
+  portableCopyBusy: { "zh-CN": "正在生成…", "en-US": "Making the copy…" },
+  portableCopyHint: {
+    "zh-CN": "无需加载项即可计算的副本：EVAL 公式改为标准公式，无等效公式的保留当前值并加批注；当前工作簿不变。",
+    "en-US":
+      "A copy that computes without the add-in: EVAL formulas become standard ones, the rest keep their values with a note; this workbook is not changed.",
+  },
+  portableCopyDone: {
+    "zh-CN": "已在新工作簿中打开副本：{rewritten} 个公式改为标准公式，{frozen} 个单元格保留数值。请保存该工作簿。",
+    "en-US":
+      "The copy is open as a new workbook: {rewritten} formulas rewritten, {frozen} cells kept as values. Save that workbook.",
+  },
   options: { "zh-CN": "表头选项", "en-US": "Header options" },
   fieldProjectName: { "zh-CN": "项目名称", "en-US": "Project name" },
   fieldYear: { "zh-CN": "年度", "en-US": "Year" },

@@ -4,6 +4,7 @@
  * and merged areas at once. Only when Excel refuses sync 2 for its size does the reader fall back to row
  * blocks sized to stay under the payload limit.
  */
+import { toDisplayFormula } from "../core/formulaForms";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { fromA1 } from "../core/snapshot";
 import { apiSupported, isPayloadLimitError, toUserFacingError, UserFacingError } from "./errors";
@@ -125,7 +126,8 @@ function cellValue(v: unknown): CellValue {
  * with "=" (a cell formatted as text) reads the same in values and formulas; a real formula never does.
  */
 function formulaOf(f: unknown, value: unknown): string | null {
-  return typeof f === "string" && f.startsWith("=") && f !== value ? f : null;
+  // A host that hands over the stored form (_xldudf_EVAL_…, _xlfn.…) is read as Excel displays it.
+  return typeof f === "string" && f.startsWith("=") && f !== value ? toDisplayFormula(f) : null;
 }
 
 /** "Sheet1!A1:B2,Sheet1!C3:D4" (sheet names possibly quoted, containing commas) → areas. */

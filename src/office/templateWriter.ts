@@ -9,6 +9,7 @@ import { toA1 } from "../core/snapshot";
 import {
   borderEdges,
   buildTemplate,
+  fontOf,
   TemplateOptionsError,
   isTemplateKind,
   namesOf,
@@ -101,7 +102,9 @@ export function queueTemplateWrites(
     area.format.wrapText = spec.wrap;
     if (spec.bold) area.format.font.bold = true;
     if (spec.italic) area.format.font.italic = true;
-    if (spec.fontSize) area.format.font.size = spec.fontSize;
+    const font = fontOf(cell.style, def.lang);
+    area.format.font.name = font.name;
+    area.format.font.size = font.size;
     if (spec.fill) area.format.fill.color = `#${spec.fill}`;
     for (const edge of borderEdges(spec)) {
       const border = area.format.borders.getItem(EDGE_INDEX[edge]);
@@ -128,9 +131,8 @@ export function queueTemplateWrites(
     p.paperSize = "A4" as Excel.PaperType;
     p.orientation = (def.print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
     p.centerHorizontally = true;
-    // Fit to one page wide only: a vertical page count of 0 ("automatic") is valid in the file format but
-    // not documented for Office.js, and a rejected property would fail the whole write.
-    p.zoom = { horizontalFitToPages: 1 };
+    // The scale the layout computed so the form fills one A4 page with text never below 9 pt.
+    p.zoom = { scale: def.print.scale };
     const rep = def.print.repeatRows;
     if (rep) p.setPrintTitleRows(`$${rep.from + 1}:$${rep.to + 1}`);
   }

@@ -1,10 +1,11 @@
 /**
  * Formula evaluation for the simulated host: parses the text and evaluates it with the core's evaluator
- * (src/core/formula.ts, the one the templates' cached values come from), against the sim's workbook.
+ * (src/core/formula.ts, the one the templates' cached values come from, with Excel's semantics), against the
+ * sim's workbook.
  * Errors travel as their text ("#DIV/0!"), as Office.js hands them over.
  */
 import { isEvalError } from "../core/errors";
-import { evaluateExpr, type FormulaDialect, type FormulaValue as CoreValue } from "../core/formula";
+import { evaluateExpr, type FormulaValue as CoreValue } from "../core/formula";
 import { parseFormula } from "../core/formulaParse";
 import type { CellValue } from "../core/snapshot";
 
@@ -15,16 +16,6 @@ export interface FormulaEnv {
   cell(sheet: string | null, row: number, col: number): CellValue;
   hasSheet(name: string): boolean;
 }
-
-/** The sim host's long-standing edge-case behaviour (see FormulaDialect), kept as it was. */
-const SIM_DIALECT: FormulaDialect = {
-  keepFloatNoise: true,
-  emptyTextIsZero: true,
-  rangeTopLeft: true,
-  singleRefIsLiteral: true,
-  errorsInRangesReachCustomFunctions: true,
-  excelArgumentRules: true,
-};
 
 const text = (v: CoreValue): CellValue => (isEvalError(v) ? v.code : v);
 
@@ -40,7 +31,6 @@ export function evaluateFormula(formula: string, env: FormulaEnv): FormulaValue 
   const v = evaluateExpr(expr, {
     cell: (sheet, row, col) => env.cell(sheet, row, col),
     hasSheet: (name) => env.hasSheet(name),
-    dialect: SIM_DIALECT,
   });
   return Array.isArray(v) ? v.map((row) => row.map(text)) : text(v);
 }

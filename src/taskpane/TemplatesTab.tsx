@@ -16,6 +16,7 @@ import type { TemplateKind, TemplateOptions } from "../core/templates/index";
 import { t, TEMPLATE_LABELS } from "../i18n/index";
 import type { PaneServices } from "./services";
 import { errorText } from "./errorText";
+import PortableCopyButton from "./PortableCopyButton";
 
 /** Templates that come with a filled 示例 built from the seed's numbers (issue 3). */
 const EXAMPLE_KINDS: ReadonlySet<TemplateKind> = new Set<TemplateKind>(["declaration", "self-assessment"]);
@@ -259,6 +260,7 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
           );
         })}
       </div>
+      <PortableCopyButton locale={locale} services={services} />
     </div>
   );
 }

@@ -25,6 +25,8 @@ export interface PaneServices {
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
   /** 生成结果通知书: the notice and rectification report drafted into new sheets (optional for other hosts). */
   draftNotice?(): Promise<{ noticeSheet: string; rectificationSheet: string }>;
+  /** 生成通用副本: the open workbook's copy without EVAL formulas, opened as a new workbook (absent: no button). */
+  portableCopy?(lang: Locale): Promise<{ rewritten: number; frozen: number }>;
 }
 
 export const officeServices: PaneServices = {
@@ -47,6 +49,10 @@ export const officeServices: PaneServices = {
   async draftNotice() {
     const { insertNoticeDraft } = await import(/* webpackChunkName: "office-notice" */ "../office/notice");
     return insertNoticeDraft();
+  },
+  async portableCopy(lang) {
+    const { createPortableCopy } = await import(/* webpackChunkName: "office-portable" */ "../office/portableCopy");
+    return createPortableCopy(lang);
   },
 };
 

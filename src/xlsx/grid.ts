@@ -2,6 +2,7 @@
  * Cells collected from a worksheet → the snapshot's grids. Shared by both .xlsx readers (the fast part
  * reader and the ExcelJS one), so they cannot disagree on the used range or the grid shape.
  */
+import { toDisplayFormula } from "../core/formulaForms";
 import type { CellValue, MergeArea, SheetSnapshot } from "../core/snapshot";
 import type { ReadBudget } from "./limits";
 
@@ -49,7 +50,8 @@ export class CellCollector {
     this.rows.push(r);
     this.cols.push(c);
     this.values.push(value);
-    this.formulas.push(formula);
+    // Both readers see formulas as Excel displays them: EVAL.X, not the stored _xldudf_EVAL_X or _xlfn.X.
+    this.formulas.push(formula === null ? null : toDisplayFormula(formula));
     this.formats.push(numFmt !== null && isGeneral(numFmt) ? null : numFmt);
     if (r < this.minR) this.minR = r;
     if (r > this.maxR) this.maxR = r;

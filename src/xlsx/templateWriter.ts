@@ -5,9 +5,11 @@
  */
 import * as ExcelJS from "exceljs";
 import { isEvalError } from "../core/errors";
+import { toStoredFormula } from "../core/formulaForms";
 import {
   borderEdges,
   buildTemplate,
+  fontOf,
   mergesOf,
   namesOf,
   STYLES,
@@ -21,9 +23,13 @@ import {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
 
-function excelStyle(spec: StyleSpec, numFmt: string | undefined): Partial<ExcelJS.Style> {
+function excelStyle(
+  spec: StyleSpec,
+  font: { name: string; size: number },
+  numFmt: string | undefined,
+): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {
-    font: { bold: spec.bold ?? false, italic: spec.italic ?? false, size: spec.fontSize ?? 11 },
+    font: { name: font.name, bold: spec.bold ?? false, italic: spec.italic ?? false, size: font.size },
     alignment: { horizontal: spec.hAlign, vertical: spec.vAlign, wrapText: spec.wrap },
   };
   if (spec.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill}` } };
@@ -42,7 +48,11 @@ function excelValue(value: unknown, formula: string | undefined): ExcelJS.CellVa
   };
   if (formula) {
     const result = plain(value);
-    return { formula: formula.slice(1), result: result === null ? undefined : result } as ExcelJS.CellFormulaValue;
+    // Stored as Excel stores an add-in function (_xldudf_EVAL_X): Excel binds it to the add-in when it loads.
+    return {
+      formula: toStoredFormula(formula).slice(1),
+      result: result === null ? undefined : result,
+    } as ExcelJS.CellFormulaValue;
   }
   return plain(value);
 }
@@ -62,20 +72,21 @@ export function writeTemplateSheet(wb: ExcelJS.Workbook, def: TemplateDefinition
     pageSetup: {
       paperSize: 9, // A4
       orientation: def.print.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      // One A4 page at the scale the layout computed (never below 9 pt text), not "shrink to fit".
+      fitToPage: false,
+      scale: def.print.scale,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       ...(repeat ? { printTitlesRow: `${repeat.from + 1}:${repeat.to + 1}` } : {}),
     },
   });
-  def.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // ExcelJS leaves out a column of width exactly 9 (its own default), which Excel would then show at 8.43.
+  def.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w === 9 ? 9.001 : w));
   for (const [r, h] of Object.entries(def.rowHeights)) ws.getRow(Number(r) + 1).height = h;
 
   const written = writtenCells(def);
   def.cells.forEach((cell, i) => {
-    const style = excelStyle(STYLES[cell.style], cell.numFmt);
+    const style = excelStyle(STYLES[cell.style], fontOf(cell.style, def.lang), cell.numFmt);
     // Style every cell of a merged area so its borders print all round.
     for (let r = cell.row; r < cell.row + (cell.rowSpan ?? 1); r++)
       for (let c = cell.col; c < cell.col + (cell.colSpan ?? 1); c++) ws.getCell(r + 1, c + 1).style = style;

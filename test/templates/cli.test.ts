@@ -37,8 +37,8 @@ describe("perf-eval template", () => {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe("Self-assessment example");
-    expect(String(ws.getCell("A1").value)).toMatch(/示例.*Self-Assessment/);
-    expect(ws.getCell("A12").value).toBe("Level 1");
+    expect(String(ws.getCell("A1").value)).toMatch(/^\[Example\] .*Self-Assessment/);
+    expect(ws.getCell("B12").value).toBe("Level 1");
   });
 
   it("passes the form options through", async () => {

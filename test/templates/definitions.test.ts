@@ -3,6 +3,8 @@ import { referencedCells } from "../../src/core/formula";
 import {
   buildTemplate,
   extentOf,
+  MIN_PRINTED_PT,
+  smallestPrintedFont,
   mergesOf,
   namesOf,
   TEMPLATE_INFO,
@@ -32,10 +34,20 @@ describe.each(ALL)("definition %s %j", (kind, options) => {
     expect(def.title.length).toBeGreaterThan(0);
     expect(def.sheetName.length).toBeLessThanOrEqual(31 - 5); // room for " (99)"
     expect(/[\\/?*[\]:]/.test(def.sheetName)).toBe(false);
-    expect(def.print).toMatchObject({ paper: "A4", fitToWidth: true });
+    expect(def.print).toMatchObject({ paper: "A4" });
+    // One A4 page at a scale that keeps every printed font at 9 pt or more.
+    expect(smallestPrintedFont(def.cells, def.lang, def.print.scale)).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
     expect(def.columnWidths.length).toBe(extentOf(def).cols);
-    if (options.example) expect(def.title).toContain("示例");
-    else expect(def.title).not.toContain("示例");
+    if (options.example) expect(def.title).toContain(def.lang === "zh-CN" ? "示例" : "[Example]");
+    else expect(def.title).not.toMatch(/示例|Example/);
+    // An English form is English throughout, example data included.
+    if (def.lang === "en-US")
+      for (const c of def.cells)
+        if (typeof c.value === "string")
+          expect([toA1(c.row, c.col), c.value]).not.toEqual([
+            toA1(c.row, c.col),
+            expect.stringMatching(/[\u4e00-\u9fff]/),
+          ]);
   });
 
   it("merges do not overlap; formulas only read cells inside the form; names are unique", () => {
@@ -80,13 +92,14 @@ describe("weights", () => {
       const def = buildTemplate("self-assessment", { example });
       const at = (a1: string) => def.cells.find((c) => toA1(c.row, c.col) === a1);
       expect(at("F6")!.value).toBe(10);
+      expect(at("A12")!.value).toBe("绩效指标"); // the national form's left label column
       const groups: Record<string, number> = {};
       let group = "";
       for (let r = 12; ; r++) {
-        const a = at(`A${r + 1}`);
+        const a = at(`B${r + 1}`) ?? at(`A${r + 1}`);
         if (a && typeof a.value === "string") group = a.value;
         if (group === "总分") break;
-        const w = at(`F${r + 1}`);
+        const w = at(`G${r + 1}`);
         if (typeof w?.value === "number") groups[group] = (groups[group] ?? 0) + w.value;
       }
       expect(groups).toEqual({ 产出指标: 50, 效益指标: 30, 满意度指标: 10 });
@@ -164,6 +177,19 @@ describe("options and examples", () => {
       "公路站",
       "项目资金（元）",
     ]);
+  });
+
+  it("the example keeps its 2021 year and takes a typed header whole, never half the seed's", () => {
+    const v = (def: ReturnType<typeof buildTemplate>, a1: string) =>
+      def.cells.find((c) => toA1(c.row, c.col) === a1)?.value ?? null;
+    // The pane fills the year field by default: the example's figures are still 2021's.
+    const dated = buildTemplate("self-assessment", { example: true, year: 2025 });
+    expect(v(dated, "A2")).toBe("（2021年度）");
+    expect(v(dated, "B3")).toBe("勐海县2021年度城镇职工基本养老保险经费项目");
+    expect(v(dated, "B4")).toBe("勐海县人力资源和社会保障局");
+    const typed = buildTemplate("self-assessment", { example: true, projectName: "乡村道路" });
+    expect([v(typed, "B3"), v(typed, "B4"), v(typed, "F4")]).toEqual(["乡村道路", null, null]);
+    expect(v(typed, "D9")).toBe(61196.81); // the example's data stays
   });
 
   it("the examples carry the seed's cost-indicator mismatch and real figures", () => {

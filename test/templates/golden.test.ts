@@ -17,6 +17,8 @@ const cases: [string, TemplateKind, TemplateOptions][] = [
   ["declaration.example", "declaration", { example: true }],
   ["survey.example", "survey", { example: true }],
   ["indicator-system.example", "indicator-system", { example: true }],
+  ["declaration.multi-year", "declaration", { multiYear: true }],
+  ["self-assessment.example.en-US", "self-assessment", { example: true, lang: "en-US", year: 2024, projectName: "" }],
   [
     "self-assessment.en-US",
     "self-assessment",

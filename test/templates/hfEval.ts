@@ -13,6 +13,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { isEvalError } from "../../src/core/errors";
+import { toDisplayFormula } from "../../src/core/formulaForms";
 import { callEval, EVAL_FUNCTIONS, type EvalArg, type EvalScalar } from "../../src/core/functions";
 
 const ERRORS: Record<string, ErrorType> = {
@@ -105,7 +106,7 @@ export async function loadXlsx(buf: Buffer): Promise<{ name: string; data: Raw[]
       const v = cell.value;
       let raw: Raw = null;
       if (v && typeof v === "object" && "formula" in v) {
-        raw = `=${v.formula}`;
+        raw = toDisplayFormula(`=${v.formula}`); // the file stores _xldudf_EVAL_X
         cached.set(cell.address, v.result);
       } else if (typeof v === "string" && /^[=+\-@]/.test(v))
         raw = `'${v}`; // text, as the file stores it

@@ -60,18 +60,18 @@ describe("exported templates recalculated by HyperFormula with the EVAL plugin",
     open.push(e.hf);
     expect(e.get("G6")).toBeCloseTo(0.9968, 4); // 61001.46 / 61196.81
     expect(e.get("H6")).toBeCloseTo(9.968, 3);
-    expect(e.get("E17")).toBeCloseTo(0.9734, 4); // 61196.81 / 62867.90
-    expect(e.get("E16")).toBeCloseTo(0.9999, 4); // 7845 / 7846
-    expect(e.get("G13")).toBe(10); // 35452 against ≥3.52万人: met
-    expect(e.get("G15")).toBeCloseTo((5 * 6394) / 6400, 6); // missed: 5 × B/A
-    expect(e.get("G24")).toBeCloseTo((10 * 0.8688) / 0.9, 6); // 知晓率 86.88 % against ≥90 %
-    expect(e.get("F25")).toBe(100);
-    const parts = ["H6", ...Array.from({ length: 12 }, (_, i) => `G${13 + i}`)].map((a) => e.get(a) as number);
-    expect(e.get("G25")).toBeCloseTo(
+    expect(e.get("F17")).toBeCloseTo(0.9734, 4); // 61196.81 / 62867.90
+    expect(e.get("F16")).toBeCloseTo(0.9999, 4); // 7845 / 7846
+    expect(e.get("H13")).toBe(10); // 35452 against ≥3.52万人: met
+    expect(e.get("H15")).toBeCloseTo((5 * 6394) / 6400, 6); // missed: 5 × B/A
+    expect(e.get("H24")).toBeCloseTo((10 * 0.8688) / 0.9, 6); // 知晓率 86.88 % against ≥90 %
+    expect(e.get("G25")).toBe(100);
+    const parts = ["H6", ...Array.from({ length: 12 }, (_, i) => `H${13 + i}`)].map((a) => e.get(a) as number);
+    expect(e.get("H25")).toBeCloseTo(
       parts.reduce((s, x) => s + x, 0),
       9,
     );
-    expect(e.get("G26")).toBe("优");
+    expect(e.get("H26")).toBe("优");
     // Lower the execution: the rate and the execution score follow.
     e.set("E9", 50000);
     expect(e.get("G6")).toBeCloseTo(50000 / 61196.81, 9);
@@ -83,29 +83,29 @@ describe("exported templates recalculated by HyperFormula with the EVAL plugin",
     open.push(e.hf);
     expect(e.get("G6")).toBe("");
     // Blank form: indicator rows 13–22, 总分 G23, 等级 G24.
-    expect(e.get("G24")).toBe("");
+    expect(e.get("H24")).toBe("");
     e.set("D7", 100);
     e.set("E7", 90);
     expect(e.get("D6")).toBe(100);
     expect(e.get("G6")).toBeCloseTo(0.9, 9);
     expect(e.get("H6")).toBeCloseTo(9, 9);
-    e.set("D13", "≥100个");
-    e.set("E13", 80);
-    expect(e.get("G13")).toBeCloseTo(8, 9); // 10 × 80/100
-    e.set("D17", "≤90万元");
-    e.set("E17", 100);
-    expect(e.get("G17")).toBeCloseTo(9, 9); // reverse: 10 × 90/100
-    e.set("E16", "部分达成");
-    expect(e.get("G16")).toBeCloseTo(7, 9); // tier 2 default 70 %
-    expect(e.get("G23")).toBeCloseTo(9 + 8 + 9 + 7, 9);
-    expect(e.get("G24")).toBe("差");
-    for (const r of [14, 15, 18, 19, 20, 21, 22]) e.set(`E${r}`, r === 14 || r === 15 || r === 22 ? 1 : "达成");
-    e.set("D14", "≥1");
-    e.set("D15", "≥1");
-    e.set("D22", "≥90%");
+    e.set("E13", "≥100个");
+    e.set("F13", 80);
+    expect(e.get("H13")).toBeCloseTo(8, 9); // 10 × 80/100
+    e.set("E17", "≤90万元");
+    e.set("F17", 100);
+    expect(e.get("H17")).toBeCloseTo(9, 9); // reverse: 10 × 90/100
+    e.set("F16", "部分达成");
+    expect(e.get("H16")).toBeCloseTo(7, 9); // tier 2 default 70 %
+    expect(e.get("H23")).toBeCloseTo(9 + 8 + 9 + 7, 9);
+    expect(e.get("H24")).toBe("差");
+    for (const r of [14, 15, 18, 19, 20, 21, 22]) e.set(`F${r}`, r === 14 || r === 15 || r === 22 ? 1 : "达成");
+    e.set("E14", "≥1");
+    e.set("E15", "≥1");
+    e.set("E22", "≥90%");
     // 9 + 8 + 10 + 10 + 7 + 9 + 5 + 10 + 5 + 10 + 10 = 93 → 优
-    expect(e.get("G23")).toBeCloseTo(93, 9);
-    expect(e.get("G24")).toBe("优");
+    expect(e.get("H23")).toBeCloseTo(93, 9);
+    expect(e.get("H24")).toBe("优");
   });
 
   it("survey example: the seed's awareness 86.88 % of 141 valid questionnaires", async () => {

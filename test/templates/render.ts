@@ -16,7 +16,7 @@ export function renderDefinition(def: TemplateDefinition): string {
   lines.push(`columns: ${def.columnWidths.map((w, i) => `${colToLetters(i)}=${w}`).join(" ")}`);
   const p = def.print;
   const rep = p.repeatRows ? ` repeat ${p.repeatRows.from + 1}:${p.repeatRows.to + 1}` : "";
-  lines.push(`print: ${p.paper} ${p.orientation}${p.fitToWidth ? " fit-width" : ""}${rep}`);
+  lines.push(`print: ${p.paper} ${p.orientation} scale ${p.scale}%${rep}`);
   lines.push(
     `heights: ${Object.entries(def.rowHeights)
       .map(([r, h]) => `${Number(r) + 1}=${h}`)

@@ -63,7 +63,8 @@ function sheetDef(
     columnWidths,
     rowHeights: b.rowHeights,
     cells: b.cells,
-    print: { paper: "A4", orientation: "portrait", fitToWidth: true },
+    // A drafted notice runs as long as its sentences: printed at full size over as many pages as it needs.
+    print: { paper: "A4", orientation: "portrait", scale: 100 },
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Bilingual, Locale } from "../locale";
 import type { TemplateOptions } from "./index";
 import type { SheetBuilder, TemplateDefinition, PrintSetup } from "./model";
+import { call, num, op, str, type Expr } from "../formula";
+import { fitRowHeights, fitScale } from "./layout";
+
+/** SUM of the arguments, or "" while none holds a number: a blank form prints empty totals, not 0.00. */
+export function sumOrBlank(...args: Expr[]): Expr {
+  return call("IF", op("=", call("COUNT", ...args), num(0)), str(""), call("SUM", ...args));
+}
 
 /** Options with defaults applied; the example forces the seed's project. */
 export interface ResolvedOptions {
@@ -11,6 +18,7 @@ export interface ResolvedOptions {
   department?: string;
   implementer?: string;
   moneyUnit: "万元" | "元";
+  multiYear: boolean;
 }
 
 /** The seed: 勐海县 2021 年度城镇职工基本养老保险经费项目 (Menghai County, 2021). */
@@ -115,15 +123,21 @@ export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
   };
   const year = typeof o.year === "number" ? o.year : undefined;
   if (example) {
+    // The example's figures are the seed's 2021 ones: its year stays 2021 whatever the form's year says. Its
+    // header is one unit: a typed project, department or implementer replaces the whole seed header (fields
+    // not typed stay blank) rather than mixing a typed project with the seed's bureau.
+    const typed = [o.projectName, o.department, o.implementer].some((v) => clean(v) !== undefined);
+    const seed = (v: { zh: string; en: string }) => (typed ? undefined : zh ? v.zh : v.en);
     return {
       lang,
       example,
-      projectName: clean(o.projectName) ?? (zh ? MENGHAI.projectName.zh : MENGHAI.projectName.en),
-      year: year ?? MENGHAI.year,
-      department: clean(o.department) ?? (zh ? MENGHAI.department.zh : MENGHAI.department.en),
-      implementer: clean(o.implementer) ?? (zh ? MENGHAI.implementer.zh : MENGHAI.implementer.en),
+      projectName: clean(o.projectName) ?? seed(MENGHAI.projectName),
+      year: MENGHAI.year,
+      department: clean(o.department) ?? seed(MENGHAI.department),
+      implementer: clean(o.implementer) ?? seed(MENGHAI.implementer),
       // The seed's money is in 万元; the example's numbers only make sense in that unit.
       moneyUnit: "万元",
+      multiYear: o.multiYear === true,
     };
   }
   return {
@@ -134,6 +148,7 @@ export function resolveOptions(o: TemplateOptions = {}): ResolvedOptions {
     department: clean(o.department),
     implementer: clean(o.implementer),
     moneyUnit: o.moneyUnit === "元" ? "元" : "万元",
+    multiYear: o.multiYear === true,
   };
 }
 
@@ -144,7 +159,7 @@ export function unitLabel(b: SheetBuilder, unit: "万元" | "元"): string {
 
 /** Title row (merged across the form) plus the year line; the example says 示例 in the title. */
 export function titleRows(b: SheetBuilder, o: ResolvedOptions, lastCol: string, zh: string, en: string): string {
-  const title = (o.example ? b.t("【示例】", "[示例 Example] ") : "") + b.t(zh, en);
+  const title = (o.example ? b.t("【示例】", "[Example] ") : "") + b.t(zh, en);
   b.put(`A1:${lastCol}1`, { value: title, style: "title" });
   b.height(1, 30);
   const yearText =
@@ -160,9 +175,10 @@ export function finish(
   sheetName: { zh: string; en: string },
   title: string,
   columnWidths: number[],
-  print: Omit<PrintSetup, "paper" | "fitToWidth">,
+  print: Omit<PrintSetup, "paper" | "scale">,
 ): TemplateDefinition {
   const base = b.t(sheetName.zh, sheetName.en);
+  const rowHeights = fitRowHeights(b.cells, columnWidths, o.lang, b.rowHeights);
   return {
     kind,
     lang: o.lang,
@@ -170,9 +186,9 @@ export function finish(
     title,
     example: o.example,
     columnWidths,
-    rowHeights: b.rowHeights,
+    rowHeights,
     cells: b.cells,
-    print: { paper: "A4", fitToWidth: true, ...print },
+    print: { paper: "A4", ...print, scale: fitScale(columnWidths, rowHeights, print.orientation) },
   };
 }
 
@@ -249,6 +265,16 @@ const VALUE_EN: Record<string, string> = {
   未达成: "Not achieved",
   效果明显: "Marked effect",
   长期: "Long-term",
+  // The examples' targets and actuals in English units (EVAL.SCORE and the checks read both).
+  "≥3.52万人": "≥35,200 persons",
+  "≥17700人": "≥17,700 persons",
+  "≥6400人": "≥6,400 persons",
+  "≥1.77万人": "≥17,700 persons",
+  "≥0.64万人": "≥6,400 persons",
+  "≤628,278,103.22元": "≤628,278,103.22 yuan",
+  "≤628,678,956.50元": "≤628,678,956.50 yuan",
+  "≥1000万元": "≥10,000,000 yuan",
+  "1618.27万元": "16,182,700 yuan",
 };
 
 export function valueText(b: SheetBuilder, v: string | number | undefined): string | number | null {

@@ -29,6 +29,8 @@ export interface TemplateOptions {
   lang?: Locale;
   /** Fill with the seed's Menghai 2021 numbers, marked 示例. */
   example?: boolean;
+  /** Declaration of a multi-year project: 中期目标 and 中期指标值 beside the annual ones. */
+  multiYear?: boolean;
 }
 
 export function isTemplateKind(s: unknown): s is TemplateKind {
@@ -112,3 +114,4 @@ export type { Bilingual };
 export * from "./model";
 export { uniqueSheetName, sanitizeSheetName, SHEET_NAME_MAX } from "./sheetName";
 export { evaluateTemplate, writtenCells, type WrittenCell } from "./evaluate";
+export { fontOf, fitScale, smallestPrintedFont, BODY_PT, MIN_PRINTED_PT } from "./layout";

@@ -1,6 +1,7 @@
-import { call, num, op, range, ref, str, type Expr } from "../formula";
+import { call, num, op, range, ref, str } from "../formula";
 import { colToLetters } from "../snapshot";
-import { finish, runs, titleRows, type ResolvedOptions } from "./common";
+import { finish, runs, sumOrBlank, titleRows, type ResolvedOptions } from "./common";
+import { gradeOf } from "../standardFormulas";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -41,7 +42,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("项目立项", "Approval"),
     b2("立项依据充分性", "Sound basis"),
     3,
-    b2("项目立项是否符合法律法规、相关政策和发展规划", "Does the project follow laws, policies and plans"),
+    b2("项目立项是否符合法律法规、相关政策和发展规划", "Follows laws, policies and plans"),
     b2("依据充分得满分，每缺一项扣1分", "Full marks if sound; −1 per gap"),
   ),
   n(
@@ -49,8 +50,8 @@ export const INDICATOR_TREE: Node[] = [
     b2("项目立项", "Approval"),
     b2("立项程序规范性", "Proper procedure"),
     2,
-    b2("是否按规定程序申请设立，审批文件是否齐全", "Approved by the required procedure, papers complete"),
-    b2("程序规范得满分，否则酌情扣分", "Full marks if proper; otherwise deduct"),
+    b2("是否按规定程序申请设立，审批文件是否齐全", "Duly approved, papers complete"),
+    b2("程序规范得满分，否则酌情扣分", "Full if proper; otherwise deduct"),
   ),
   n(
     L1.decision,
@@ -65,7 +66,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("绩效目标", "Targets"),
     b2("绩效指标明确性", "Clear indicators"),
     2,
-    b2("指标是否细化、量化、可衡量", "Indicators detailed, quantified, measurable"),
+    b2("指标是否细化、量化、可衡量", "Detailed, quantified, measurable"),
     b2("未量化每项扣0.5分", "−0.5 per unquantified indicator"),
   ),
   n(
@@ -137,7 +138,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("产出质量", "Quality"),
     b2("质量达标率", "Quality pass rate"),
     10,
-    b2("质量达标产出数/实际产出数×100%", "Outputs up to standard / actual outputs × 100%"),
+    b2("质量达标产出数/实际产出数×100%", "Up-to-standard / actual outputs × 100%"),
     b2("得分=达标率×分值", "Score = pass rate × weight"),
   ),
   n(
@@ -153,7 +154,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("产出成本", "Cost"),
     b2("成本节约率", "Cost saving rate"),
     10,
-    b2("（计划成本−实际成本）/计划成本×100%", "(Planned − actual cost) / planned cost × 100%"),
+    b2("（计划成本−实际成本）/计划成本×100%", "(Planned − actual) / planned × 100%"),
     b2("未超支得满分，超支酌情扣分", "Full if within cost; otherwise deduct"),
   ),
   n(
@@ -162,7 +163,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("经济效益", "Economic benefit"),
     5,
     b2("项目实施带来的直接或间接经济效益", "Direct or indirect economic effect"),
-    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, no 0–60%"),
   ),
   n(
     L1.benefit,
@@ -170,7 +171,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("社会效益", "Social benefit"),
     8,
     b2("项目实施对社会发展的影响", "Effect on society"),
-    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, no 0–60%"),
   ),
   n(
     L1.benefit,
@@ -178,7 +179,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("生态效益", "Ecological benefit"),
     4,
     b2("项目实施对生态环境的影响", "Effect on the environment"),
-    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, no 0–60%"),
   ),
   n(
     L1.benefit,
@@ -186,7 +187,7 @@ export const INDICATOR_TREE: Node[] = [
     b2("可持续影响", "Sustainable impact"),
     5,
     b2("项目后续运行及成效发挥的可持续性", "Will the effects last"),
-    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, not met 0–60%"),
+    b2("达成得80–100%，部分达成60–80%，未达成0–60%", "Met 80–100%, partly 60–80%, no 0–60%"),
   ),
   n(
     L1.benefit,
@@ -318,15 +319,14 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
   b.computed(`D${total}`, call("SUM", range(`D${first}:D${last}`)), F.weight, "TotalWeight");
   b.put(`E${total}:F${total}`, { value: null, style: "label" });
   const scores = range(`G${first}:G${last}`);
-  b.computed(`G${total}`, call("SUM", scores), F.score, "TotalScore");
+  b.computed(`G${total}`, sumOrBlank(scores), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
 
   const grade = total + 1;
   b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
-  const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
   b.grade(
     `G${grade}`,
-    call("IF", op("=", ref(`G${total}`), num(0)), str(""), call("EVAL.GRADE", ...gradeArgs)),
+    call("IF", op("=", ref(`G${total}`), str("")), str(""), gradeOf(ref(`G${total}`), o.lang)),
     "Grade",
   );
   b.put(`H${grade}`, { value: null, style: "input" });
@@ -381,7 +381,9 @@ export function indicatorSystem(o: ResolvedOptions): TemplateDefinition {
     "indicator-system",
     { zh: "指标体系", en: "Indicator system" },
     title,
-    [10, 14, 18, 8, 34, 30, 10, 24],
+    // A4 landscape at ≥ 86 %: the explanation and criteria columns take the width so rows stay one line.
+    // English labels are longer, explanations shorter.
+    o.lang === "zh-CN" ? [6, 10, 16, 5, 50, 48, 7, 18] : [9, 16, 25, 5, 42, 42, 7, 14],
     {
       orientation: "landscape",
       repeatRows: { from: head - 1, to: head - 1 },

@@ -20,6 +20,7 @@ export type StyleRole =
   | "textOpen"
   | "signBox"
   | "signEnd"
+  | "signLine"
   | "number"
   | "grade";
 
@@ -52,7 +53,7 @@ export const STYLES: Record<StyleRole, StyleSpec> = {
   /** A computed word (the grade 优/良/中/差): centred and bold so it reads as the verdict. */
   grade: { bold: true, fill: "E2EFDA", hAlign: "center", vAlign: "middle", wrap: false, border: true },
   text: { hAlign: "left", vAlign: "top", wrap: true, border: true },
-  note: { italic: true, fontSize: 9, hAlign: "left", vAlign: "middle", wrap: true, border: false },
+  note: { hAlign: "left", vAlign: "middle", wrap: true, border: false },
   sign: { hAlign: "right", vAlign: "middle", wrap: false, border: false },
   /**
    * An open box: a text block whose signature lines follow below it (the rectification report's 整改情况 and
@@ -61,6 +62,8 @@ export const STYLES: Record<StyleRole, StyleSpec> = {
   textOpen: { hAlign: "left", vAlign: "top", wrap: true, border: ["top", "left", "right"] },
   signBox: { hAlign: "right", vAlign: "middle", wrap: false, border: ["left", "right"] },
   signEnd: { hAlign: "right", vAlign: "middle", wrap: false, border: ["left", "right", "bottom"] },
+  /** A line under a form to be filled in by hand (填报人：…), left-aligned, no box. */
+  signLine: { hAlign: "left", vAlign: "middle", wrap: false, border: false },
 };
 
 /** The sides a style draws. */
@@ -99,7 +102,8 @@ export interface TemplateCell {
 export interface PrintSetup {
   paper: "A4";
   orientation: "portrait" | "landscape";
-  fitToWidth: true;
+  /** Print scale in percent: the largest that fits the form on one A4 page (layout.ts fitScale). */
+  scale: number;
   /** 0-based rows repeated at the top of every printed page, inclusive. */
   repeatRows?: { from: number; to: number };
 }

@@ -1,4 +1,5 @@
-import { call, op, ref, str, type Expr } from "../formula";
+import { call, op, ref, str } from "../formula";
+import { gradeOf } from "../standardFormulas";
 import { finish, MENGHAI, type ResolvedOptions } from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
@@ -11,7 +12,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
   const title =
-    (o.example ? t("【示例】", "[示例 Example] ") : "") +
+    (o.example ? t("【示例】", "[Example] ") : "") +
     t("财政支出项目绩效评价结果通知书", "Performance Evaluation Result Notice");
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);
@@ -30,8 +31,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.label("A6", t("评价分值", "Score"));
   b.input("B6", o.example ? 80.37 : null, F.score, "NoticeScore");
   b.label("C6", t("评价结论", "Conclusion"));
-  const gradeArgs: Expr[] = o.lang === "en-US" ? [ref("B6"), str("en-US")] : [ref("B6")];
-  b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), call("EVAL.GRADE", ...gradeArgs)), "NoticeGrade");
+  b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), gradeOf(ref("B6"), o.lang)), "NoticeGrade");
 
   const blocks: [string, string, string | null][] = [
     [
@@ -50,7 +50,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
       o.example
         ? t(
             "1.绩效目标设立笼统、未量化。\n2.项目指标设立不完整：“成本指标”申报时为≤628,678,956.50元，考核时为≤628,278,103.22元，指标数据前后不一。\n3.政策知晓率偏低：有效问卷141份，知晓率86.88%。",
-            "1. Vague, unquantified targets.\n2. Incomplete indicators; the cost indicator was ≤628,678,956.50元 when declared and ≤628,278,103.22元 at assessment.\n3. Low policy awareness: 141 valid questionnaires, 86.88%.",
+            "1. Vague, unquantified targets.\n2. Incomplete indicators; the cost indicator was ≤628,678,956.50 yuan when declared and ≤628,278,103.22 yuan at assessment.\n3. Low policy awareness: 141 valid questionnaires, 86.88%.",
           )
         : null,
     ],

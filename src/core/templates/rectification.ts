@@ -9,7 +9,7 @@ export function rectification(o: ResolvedOptions): TemplateDefinition {
   const b = new SheetBuilder(o.lang);
   const t = b.t.bind(b);
   const title =
-    (o.example ? t("【示例】", "[示例 Example] ") : "") +
+    (o.example ? t("【示例】", "[Example] ") : "") +
     t("财政支出项目绩效评价整改结果报告书", "Performance Evaluation Rectification Report");
   b.put("A1:D1", { value: title, style: "title" });
   b.height(1, 30);

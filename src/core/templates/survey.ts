@@ -1,6 +1,7 @@
 import { call, num, op, range, ref, str } from "../formula";
 import { colToLetters } from "../snapshot";
-import { finish, titleRows, type ResolvedOptions } from "./common";
+import { finish, sumOrBlank, titleRows, type ResolvedOptions } from "./common";
+import { satisfactionOf } from "../standardFormulas";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
 
 /**
@@ -65,28 +66,26 @@ export function survey(o: ResolvedOptions): TemplateDefinition {
     ["加权份数", "Weighted count"],
   ];
   headers.forEach(([zh, en], i) => b.header(`${colToLetters(i)}${head}`, t(zh, en)));
+  // No valid questionnaire yet (blank or 0): shares and rates stay empty instead of #DIV/0!.
+  const noValid = call("OR", op("=", ref(`C${total}`), str("")), op("=", ref(`C${total}`), num(0)));
   levels.forEach((lv, i) => {
     const r = first + i;
     b.put(`A${r}`, { value: i + 1, style: "label" });
     b.input(`B${r}`, t(lv.zh, lv.en));
     b.input(`C${r}`, lv.c, F.count);
     b.input(`D${r}`, lv.w, "0.00");
+    b.computed(`E${r}`, call("IF", noValid, str(""), op("/", ref(`C${r}`), ref(`C${total}`))), F.rate);
     b.computed(
-      `E${r}`,
-      call("IF", op("=", ref(`C${total}`), num(0)), str(""), op("/", ref(`C${r}`), ref(`C${total}`))),
-      F.rate,
+      `F${r}`,
+      call("IF", op("=", ref(`C${r}`), str("")), str(""), op("*", ref(`C${r}`), ref(`D${r}`))),
+      "0.00",
     );
-    b.computed(`F${r}`, op("*", ref(`C${r}`), ref(`D${r}`)), "0.00");
   });
   b.label(`A${total}:B${total}`, t("合计（有效问卷数）", "Total (valid questionnaires)"));
-  b.computed(`C${total}`, call("SUM", range(`C${first}:C${last}`)), F.count, "SurveyTotal");
+  b.computed(`C${total}`, sumOrBlank(range(`C${first}:C${last}`)), F.count, "SurveyTotal");
   b.put(`D${total}`, { value: null, style: "label" });
-  b.computed(
-    `E${total}`,
-    call("IF", op("=", ref(`C${total}`), num(0)), str(""), call("SUM", range(`E${first}:E${last}`))),
-    F.rate,
-  );
-  b.computed(`F${total}`, call("SUM", range(`F${first}:F${last}`)), "0.00");
+  b.computed(`E${total}`, call("IF", noValid, str(""), call("SUM", range(`E${first}:E${last}`))), F.rate);
+  b.computed(`F${total}`, sumOrBlank(range(`F${first}:F${last}`)), "0.00");
 
   const rate = total + 1;
   b.label(
@@ -95,12 +94,7 @@ export function survey(o: ResolvedOptions): TemplateDefinition {
   );
   b.computed(
     `C${rate}:F${rate}`,
-    call(
-      "IF",
-      op("=", ref(`C${total}`), num(0)),
-      str(""),
-      call("EVAL.SATISFACTION", range(`C${first}:C${last}`), range(`D${first}:D${last}`)),
-    ),
+    call("IF", noValid, str(""), satisfactionOf(range(`C${first}:C${last}`), range(`D${first}:D${last}`))),
     F.rate,
     "SurveyRate",
   );

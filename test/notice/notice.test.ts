@@ -156,8 +156,8 @@ describe("perf-eval notice", () => {
     expect(ws.getCell("B6").value).toBe(80.37);
     expect(ws.getCell("D6").value).toBe("良");
     expect(String(ws.getCell("B7").value)).toMatch(/^1\.城镇职工基本养老保险参保人数35452人/);
-    expect(String(ws.getCell("B7").note)).toMatch(/seed\.xlsx 自评表示例!E13/);
-    expect(String(ws.getCell("E7").value)).toMatch(/seed\.xlsx\]自评表示例!E13/);
+    expect(String(ws.getCell("B7").note)).toMatch(/seed\.xlsx 自评表示例!F13/);
+    expect(String(ws.getCell("E7").value)).toMatch(/seed\.xlsx\]自评表示例!F13/);
     let formulas = 0;
     for (const w of wb.worksheets) w.eachRow((r) => r.eachCell((c) => void (c.formula ? formulas++ : 0)));
     expect(formulas).toBe(0);

@@ -41,8 +41,8 @@ describe("生成结果通知书 on the simulated host", () => {
     expect(notice.cell("D6").value).toBe("良");
     expect(String(notice.cell("B7").value)).toBe("1.城镇职工基本养老保险参保人数35452人，完成任务数35200人的100.72%。");
     const link = notice.cell("E7").hyperlink!;
-    expect(link.documentReference).toBe("自评表示例!E13");
-    expect(host.workbook.sheet("自评表示例").cell("E13").value).toBe(35452);
+    expect(link.documentReference).toBe("自评表示例!F13");
+    expect(host.workbook.sheet("自评表示例").cell("F13").value).toBe(35452);
     // Every sentence row of the notice links somewhere.
     let linked = 0;
     for (let row = 7; row < 40; row++) if (notice.cell(`E${row}`).hyperlink) linked++;

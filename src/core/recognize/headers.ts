@@ -105,7 +105,7 @@ const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["initial", /^initialbudget$/i],
   ["budget", /^(annual|adjusted)budget$/i],
   ["executed", /^(annual)?(spending|spent|executed|expenditure)$/i],
-  ["rate", /^(budget)?executionrate$/i],
+  ["rate", /^((budget)?execution)?rate$/i],
   ["weight", /^weight$/i],
   ["score", /^score$/i],
 ];
@@ -167,7 +167,7 @@ export const fundsRowKind = memo(function fundsRowKind(
   if (k === "") return null;
   if (/[A-Za-z]/.test(k)) {
     if (/^total(funds)?$/i.test(k)) return "total";
-    if (/fiscal/i.test(k)) return "fiscal";
+    if (/fiscal|appropriation/i.test(k)) return "fiscal";
     if (/carriedover/i.test(k)) return "carryover";
     if (/^other(funds)?$/i.test(k)) return "other";
     return null;

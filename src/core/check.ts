@@ -3,7 +3,8 @@ import { qualify, toA1 } from "./snapshot";
 import { summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
 import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
-import { RULES } from "./rules";
+import { checkRuleOptions, RULES, ruleOptionsFor } from "./rules";
+import { bandOf, isProfileSheet, NATIONAL_PROFILE, profileFromSnapshot, type Profile } from "./profile";
 import { fillMessage } from "./rules/format";
 import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/types";
 
@@ -13,6 +14,8 @@ import { scoreSummaries } from "./recognize/scores";
 export interface CheckOptions {
   /** Run only these rules (all when omitted). */
   rules?: readonly RuleId[];
+  /** The evaluation profile (评价口径); default: the workbook's own 评价口径 sheet, else the national default. */
+  profile?: Profile;
 }
 
 /** Score summary of one recognized self-assessment or evaluation (评分表) table, for the task pane's chart. */
@@ -30,6 +33,8 @@ export interface CheckResult {
   findings: Finding[];
   summary: CheckSummary;
   scores: ScoreSummary[];
+  /** Name of the profile the check used (the results sheet states it). */
+  profile?: string;
 }
 
 function relatedRef(r: CellPos | string): string {
@@ -37,7 +42,14 @@ function relatedRef(r: CellPos | string): string {
 }
 
 /** Run one rule over a recognized model; a rule that throws loses its own findings, never the whole check. */
-export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: WorkbookSnapshot): Finding[] {
+export function runRuleOn(
+  rule: RuleModule,
+  model: WorkbookModel,
+  snapshot: WorkbookSnapshot,
+  profile: Profile = NATIONAL_PROFILE,
+): Finding[] {
+  const setting = profile.rules?.[rule.id];
+  const options = ruleOptionsFor(rule, profile);
   const out: Finding[] = [];
   const seen = new Set<string>();
   const report = (d: ReportDescriptor) => {
@@ -45,7 +57,8 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
     const message = template ? fillMessage(template, d.data) : { "zh-CN": d.messageId, "en-US": d.messageId };
     const f: Finding = {
       rule: rule.id,
-      severity: d.severity ?? rule.severity,
+      // A profile's severity is what every finding of the rule gets; otherwise the rule's own choice.
+      severity: setting && setting !== "off" ? setting : (d.severity ?? rule.severity),
       sheet: d.sheet,
       cell: toA1(d.row, d.col),
       // A sum over thousands of rows would list thousands of cells: the first ones show where to look.
@@ -59,7 +72,7 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
     out.push(f);
   };
   try {
-    rule.check({ model, snapshot, report });
+    rule.check({ model, snapshot, profile, options, report });
   } catch {
     // A bug in one rule must not hide every other rule's findings; the rule's own tests catch the bug.
   }
@@ -68,15 +81,24 @@ export function runRuleOn(rule: RuleModule, model: WorkbookModel, snapshot: Work
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Recognize the workbook's tables, run the rules, and summarize the scores. Never changes the snapshot. */
-export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+/**
+ * Recognize the workbook's tables, run the rules, and summarize the scores. Never changes the snapshot.
+ * Throws ProfileError (naming the field) when the given or the workbook's profile is bad: no silent default.
+ */
+export function checkWorkbook(input: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const profile = options.profile ?? profileFromSnapshot(input) ?? NATIONAL_PROFILE;
+  checkRuleOptions(profile);
+  // The 评价口径 sheet is settings, not a form.
+  const snapshot = input?.sheets?.some(isProfileSheet)
+    ? { ...input, sheets: input.sheets.filter((s) => !isProfileSheet(s)) }
+    : input;
   const model = recognizeWorkbook(snapshot);
   const wanted = options.rules ? new Set(options.rules) : null;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (wanted && !wanted.has(rule.id)) continue;
+    if ((wanted && !wanted.has(rule.id)) || profile.rules?.[rule.id] === "off") continue;
     // A loop, not push(...spread): a rule may report once per row of a table of any length.
-    for (const f of runRuleOn(rule, model, snapshot)) findings.push(f);
+    for (const f of runRuleOn(rule, model, snapshot, profile)) findings.push(f);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(
@@ -84,5 +106,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0),
   );
-  return { findings, summary: summarize(findings), scores: scoreSummaries(model) };
+  // Grades by the profile's bands (the recognizer summarizes by the national ones).
+  const scores = scoreSummaries(model).map((s) => ({
+    ...s,
+    grade: s.total === null ? null : (bandOf(s.total, profile.gradeBands)?.grade ?? null),
+  }));
+  return { findings, summary: summarize(findings), scores, profile: profile.name };
 }

@@ -5,6 +5,7 @@ import { meets, readActual } from "./compare";
 import { moneySum } from "./money";
 import { arrivalRate, balance, completionRate, costSavingRate, execRate, qualityRate, satisfaction } from "./rates";
 import { execScore, grade, qualScore, quantScore, rescaledTotal, toTier } from "./scoring";
+import { NATIONAL_PROFILE, type Profile } from "./profile";
 
 /**
  * The EVAL functions as pure code: one implementation shared by the Excel custom functions, `perf-eval fn`,
@@ -37,7 +38,8 @@ export interface EvalFunctionSpec {
   result: "number" | "boolean" | "string";
   /** An example call and what it returns, for the CLI help and the README. */
   example: string;
-  impl: (args: EvalArg[]) => EvalResult;
+  /** `profile` supplies the defaults (grade bands, satisfaction weights, budget-execution points). */
+  impl: (args: EvalArg[], profile: Profile) => EvalResult;
 }
 
 // ---- argument coercion -------------------------------------------------------------------------------
@@ -284,9 +286,9 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     name: "SATISFACTION",
     description: {
       "zh-CN":
-        "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0。",
+        "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时用评价口径的权重（国家默认：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0）。",
       "en-US":
-        "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0.",
+        "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights from the profile (national: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0).",
     },
     params: [
       {
@@ -303,11 +305,11 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     ],
     result: "number",
     example: "SATISFACTION({69,46,24,2}) → 0.86879…",
-    impl: ([c, w]) => {
+    impl: ([c, w], profile) => {
       const counts = list(c, "counts");
       const weights =
         w === undefined || w === null || (isGrid(w) && w.flat().every(isBlank)) ? undefined : list(w, "weights");
-      return satisfaction(counts, weights);
+      return satisfaction(counts, weights, profile.satisfactionWeights);
     },
   },
   {
@@ -445,8 +447,9 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "EXECSCORE",
     description: {
-      "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为 10。",
-      "en-US": "Budget execution score = weight × min(rate, 1); weight defaults to 10.",
+      "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为评价口径的预算执行分值（国家默认 10）。",
+      "en-US":
+        "Budget execution score = weight × min(rate, 1); weight defaults to the profile's budget-execution points (national 10).",
     },
     params: [
       {
@@ -458,12 +461,15 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
         name: "weight",
         kind: "number",
         optional: true,
-        help: { "zh-CN": "分值（可选，缺省 10）", "en-US": "Weight (optional, default 10)" },
+        help: {
+          "zh-CN": "分值（可选，缺省为评价口径的预算执行分值）",
+          "en-US": "Weight (optional, default: the profile's budget-execution points)",
+        },
       },
     ],
     result: "number",
     example: "EXECSCORE(0.9968) → 9.968",
-    impl: ([r, w]) => execScore(num(r, "rate"), optNum(w, "weight") ?? 10),
+    impl: ([r, w], profile) => execScore(num(r, "rate"), optNum(w, "weight") ?? profile.weights.budgetExecution),
   },
   {
     name: "TOTALSCORE",
@@ -510,8 +516,9 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "GRADE",
     description: {
-      "zh-CN": "评价等级：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差。",
-      "en-US": "Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor.",
+      "zh-CN": "评价等级，按评价口径的等级划分（国家默认：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差）。",
+      "en-US":
+        "Grade of a total by the profile's bands (national: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor).",
     },
     params: [
       { name: "total", kind: "number", help: { "zh-CN": "总分（0–100）", "en-US": "Total score (0–100)" } },
@@ -524,7 +531,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     ],
     result: "string",
     example: 'GRADE(80.37) → "良"',
-    impl: ([t, l]) => {
+    impl: ([t, l], profile) => {
       const lang = textArg(l, "lang");
       let locale: "zh-CN" | "en-US" = "zh-CN";
       if (lang !== undefined) {
@@ -532,7 +539,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
         else if (/^en(-us|-gb|_us)?$|^english$/i.test(lang.trim())) locale = "en-US";
         else return new EvalError("#VALUE!", "lang must be zh-CN or en-US");
       }
-      return grade(num(t, "total"), locale);
+      return grade(num(t, "total"), locale, profile.gradeBands);
     },
   },
 ];
@@ -549,8 +556,11 @@ export function findEvalFunction(name: string): EvalFunctionSpec | undefined {
   return EVAL_FUNCTIONS.find((f) => f.name === n);
 }
 
-/** Evaluate one EVAL function. Never throws; never returns NaN or ±Infinity. */
-export function callEval(name: string, args: EvalArg[]): EvalResult {
+/**
+ * Evaluate one EVAL function. Never throws; never returns NaN or ±Infinity. `profile` (the workbook's 评价口径)
+ * supplies GRADE's bands, SATISFACTION's default weights and EXECSCORE's default points.
+ */
+export function callEval(name: string, args: EvalArg[], profile: Profile = NATIONAL_PROFILE): EvalResult {
   const spec = findEvalFunction(name);
   if (!spec) return new EvalError("#NAME?", `unknown function ${String(name)}`);
   const list = Array.isArray(args) ? args : [];
@@ -562,7 +572,7 @@ export function callEval(name: string, args: EvalArg[]): EvalResult {
       return new EvalError("#VALUE!", `${spec.name}: argument ${spec.params[i].name} is missing`);
   }
   try {
-    const r = spec.impl(list);
+    const r = spec.impl(list, profile);
     if (typeof r === "number") {
       if (!Number.isFinite(r)) return new EvalError("#NUM!", "result out of range");
       return r === 0 ? 0 : r; // no -0

@@ -1,6 +1,9 @@
 /** Every check rule, in the order of RULE_IDS. */
 import { RULE_IDS, type RuleId } from "../findings";
 import type { RuleModule } from "./types";
+import type { Bilingual } from "../locale";
+import type { Profile } from "../profile";
+import { ruleOptionsFor } from "./options";
 import indicatorValueMismatch from "./indicator-value-mismatch";
 import rateMismatch from "./rate-mismatch";
 import sumMismatch from "./sum-mismatch";
@@ -48,4 +51,13 @@ export function getRule(id: RuleId): RuleModule | undefined {
   return byId.get(id);
 }
 
+/** Short headings per rule (from each rule's meta), for the findings list and the results sheet. */
+export const RULE_TITLES = Object.fromEntries(RULES.map((r) => [r.id, r.meta.title])) as Record<RuleId, Bilingual>;
+
+/** Checks a profile's rule options against every rule's schema; throws ProfileError naming the first bad one. */
+export function checkRuleOptions(profile: Profile): void {
+  for (const r of RULES) ruleOptionsFor(r, profile);
+}
+
 export type { RuleModule, RuleContext, ReportDescriptor, RuleMeta, MessageData } from "./types";
+export { ruleOptionsFor } from "./options";

@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule, type RuleContext } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
@@ -49,10 +49,11 @@ function reportRow(
   });
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "score-rule",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "得分不符合评分规则", "en-US": "Score does not follow the scoring rule" },
     docs: {
       "zh-CN": "得分不符合其指标值与实际完成值对应的评分规则：方向（≥ 或 ≤）、按比例计分、未完成目标却得满分。",
       "en-US":
@@ -74,7 +75,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const borrowed = borrowedOperators(model);
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
@@ -135,6 +136,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

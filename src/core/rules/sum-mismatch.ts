@@ -1,13 +1,13 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { cellNumber, isBlankMark } from "../recognize/cells";
 import type { Cell, FundsRole, LabelledAmount } from "../recognize/model";
 import { hasNum, totalAgrees, weightedItems } from "./util";
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "sum-mismatch",
   severity: "error",
   meta: {
+    title: { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
     docs: {
       "zh-CN": "合计数不等于其组成部分之和：年度资金总额与其中各行、总分与各项得分之和、资金总额与财政拨款加其他资金。",
       "en-US":
@@ -32,7 +32,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     // 年度资金总额 against its 其中 rows, column by column.
     for (const block of model.funds) {
@@ -135,6 +135,6 @@ const rule: RuleModule = {
         });
     }
   },
-};
+});
 
 export default rule;

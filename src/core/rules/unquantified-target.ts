@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { IndicatorCategory } from "../recognize/model";
 import { rowName } from "./util";
 import { targetParse } from "../recognize/cells";
@@ -7,10 +7,11 @@ import { targetParse } from "../recognize/cells";
 const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", "时效", "成本"]);
 const NOT_APPLICABLE = /^(不适用|不涉及|无此项)$/;
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "unquantified-target",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "目标未量化", "en-US": "Target not quantified" },
     docs: {
       "zh-CN": "数量、质量、时效、成本指标的指标值没有数字，或只填了占位符（目标设立笼统、未量化）。",
       "en-US":
@@ -27,7 +28,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
     // makes an iterator result per row.
     const rows = ctx.model.indicators;
@@ -52,6 +53,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -12,12 +12,18 @@ import { qualify, type WorkbookSnapshot } from "../core/snapshot";
 import { processIO, type CliIO } from "./io";
 import { attributeFindings, isFailed, mergeSnapshots, readFileSnapshot, type FileOutcome } from "./checkFile";
 import { checkFilesInOrder } from "./pool";
+import { profileFailure, readProfileFile } from "./profile";
+import type { CheckOptions } from "../core/check";
+import { RULE_IDS, type RuleId } from "../core/findings";
+import type { RuleSetting } from "../core/profile";
 
 const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N]
   --format text|json   输出格式 / output format (default text)
   --lang zh-CN|en-US   消息语言 / message language (default zh-CN)
   --merge              把所有文件当作一个工作簿检查 / check all files as one workbook
   --jobs N             并行读取的线程数 / parallel readers (default: cores − 1; 1 = no worker threads)
+  --profile FILE.json  评价口径文件（代替工作簿自带的口径）/ evaluation profile (instead of the workbook's own)
+  --rule ID=SETTING    规则级别：off|info|warning|error，可重复 / a rule's severity or off; repeatable
 `;
 
 export interface CheckArgs {
@@ -26,11 +32,15 @@ export interface CheckArgs {
   lang: Locale;
   merge: boolean;
   jobs?: number;
+  /** --profile FILE.json */
+  profile?: string;
+  /** --rule id=setting, on top of the profile */
+  ruleSettings: Partial<Record<RuleId, RuleSetting>>;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
 export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: true } | string {
-  const out: CheckArgs = { files: [], format: "text", lang: "zh-CN", merge: false };
+  const out: CheckArgs = { files: [], format: "text", lang: "zh-CN", merge: false, ruleSettings: {} };
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -78,6 +88,20 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         if (!Number.isInteger(n) || n < 1 || n > 256)
           return `--jobs must be a whole number from 1 to 256 (got ${v === null ? "nothing" : `'${v}'`})`;
         out.jobs = n;
+        break;
+      }
+      case "--profile": {
+        const v = takeValue();
+        if (!v) return "--profile needs a FILE.json";
+        out.profile = v;
+        break;
+      }
+      case "--rule": {
+        const v = takeValue();
+        const m = v === null ? null : /^([a-z-]+)=(off|info|warning|error)$/.exec(v);
+        if (!m) return `--rule must be ID=off|info|warning|error (got ${v === null ? "nothing" : `'${v}'`})`;
+        if (!(RULE_IDS as readonly string[]).includes(m[1])) return `--rule: unknown rule '${m[1]}'`;
+        out.ruleSettings[m[1] as RuleId] = m[2] as RuleSetting;
         break;
       }
       default:
@@ -202,7 +226,7 @@ class Reporter {
 }
 
 /** --merge: read every file, check the union once, then report each file's findings under that file. */
-async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
+async function runMerged(a: CheckArgs, rep: Reporter, options: CheckOptions): Promise<void> {
   const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
   const failed = new Map<number, Bilingual>();
   for (let i = 0; i < a.files.length; i++) {
@@ -221,7 +245,7 @@ async function runMerged(a: CheckArgs, rep: Reporter): Promise<void> {
   if (readable.length > 0) {
     const merged = mergeSnapshots(readable);
     try {
-      findings = attributeFindings(checkWorkbook(merged.snapshot).findings, merged.origins, readable[0].file);
+      findings = attributeFindings(checkWorkbook(merged.snapshot, options).findings, merged.origins, readable[0].file);
     } catch (e) {
       const msg = oneLine(e instanceof Error ? e.message : String(e));
       checkError = {
@@ -249,6 +273,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  // A bad profile stops the run before any file is read: never a silent fallback to the default.
+  const options: CheckOptions = { ruleSettings: parsed.ruleSettings };
+  if (parsed.profile !== undefined) {
+    try {
+      options.profile = readProfileFile(parsed.profile);
+    } catch (e) {
+      io.err(profileFailure(parsed.profile, e));
+      return 2;
+    }
+  }
   const rep = new Reporter(io, parsed);
   if (io === processIO) {
     // `perf-eval check … | head`: the reader went away; stop quietly instead of dying on EPIPE.
@@ -256,7 +290,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (e.code === "EPIPE") process.exit(rep.code());
     });
   }
-  if (parsed.merge) await runMerged(parsed, rep);
-  else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), { jobs: parsed.jobs });
+  if (parsed.merge) await runMerged(parsed, rep, options);
+  else await checkFilesInOrder(parsed.files, (_i, outcome) => rep.add(outcome), { jobs: parsed.jobs, check: options });
   return rep.finish();
 }

@@ -2,7 +2,8 @@
  * Reading and checking one file, shared by the in-process path and the worker threads: both return findings
  * only (never the snapshot), so memory stays flat however many files a run checks.
  */
-import { checkWorkbook } from "../core/check";
+import { checkWorkbook, type CheckOptions } from "../core/check";
+import { isProfileError } from "../core/profile";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -22,6 +23,8 @@ function oneLine(s: string): string {
 /** Any failure → one bilingual line (no stack trace ever reaches the user). */
 export function describeFailure(e: unknown, stage: "read" | "check"): Bilingual {
   if (isXlsxInputError(e)) return e.text;
+  // The workbook's own 评价口径 sheet is bad: say which field, as for a --profile file.
+  if (isProfileError(e)) return e.text;
   const msg = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 300);
   return stage === "read"
     ? { "zh-CN": `无法读取工作簿 (cannot read the workbook: ${msg})`, "en-US": `cannot read the workbook: ${msg}` }
@@ -41,11 +44,11 @@ export async function readFileSnapshot(file: string): Promise<{ snapshot: Workbo
 }
 
 /** Reads and checks one file; the snapshot is dropped before returning. */
-export async function checkFile(file: string): Promise<FileOutcome> {
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileOutcome> {
   const read = await readFileSnapshot(file);
   if ("error" in read) return { file, error: read.error };
   try {
-    return { file, findings: checkWorkbook(read.snapshot).findings };
+    return { file, findings: checkWorkbook(read.snapshot, options).findings };
   } catch (e) {
     return { file, error: describeFailure(e, "check") };
   }

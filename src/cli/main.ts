@@ -5,6 +5,8 @@ const USAGE = `perf-eval — 绩效评价助手 command line
   perf-eval fn NAME ARG...                      evaluate one EVAL function, print JSON
   perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
   perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge]
+                 [--profile FILE.json] [--rule ID=off|info|warning|error]...
+  perf-eval profile init -o FILE.json | perf-eval profile check FILE.json
 `;
 
 // Subcommands load lazily so `fn` does not pay for ExcelJS.
@@ -12,6 +14,7 @@ const commands: Record<string, () => Promise<Subcommand>> = {
   fn: async () => (await import("./fn")).run,
   template: async () => (await import("./template")).run,
   check: async () => (await import("./check")).run,
+  profile: async () => (await import("./profile")).run,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -10,7 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { checkFile, type FileOutcome } from "./checkFile";
-import type { WorkerReply, WorkerTask } from "./worker";
+import type { CheckOptions } from "../core/check";
+import type { WorkerData, WorkerReply, WorkerTask } from "./worker";
 
 /** The compiled worker next to this module (build/cli/cli/worker.js), or null when there is none. */
 export function compiledWorkerPath(): string | null {
@@ -42,6 +43,8 @@ export interface PoolOptions {
   workerHeapMb?: number;
   /** Whether this thread reads files too, beside jobs − 1 workers (default false: jobs workers). */
   mainThreadReads?: boolean;
+  /** Profile and rule settings, handed to every worker once (workerData), not with every file. */
+  check?: CheckOptions;
 }
 
 export type Emit = (index: number, outcome: FileOutcome) => void;
@@ -57,11 +60,19 @@ export async function checkFilesInOrder(files: readonly string[], emit: Emit, op
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(availableCores(), files.length), files.length));
   const workerPath = opts.workerPath === undefined ? compiledWorkerPath() : opts.workerPath;
   if (jobs <= 1 || !workerPath) {
-    for (let i = 0; i < files.length; i++) emit(i, await checkFile(files[i]));
+    for (let i = 0; i < files.length; i++) emit(i, await checkFile(files[i], opts.check));
     return 1;
   }
   const mainReads = opts.mainThreadReads ?? false;
-  await runPool(files, emit, mainReads ? jobs - 1 : jobs, workerPath, opts.workerHeapMb ?? 4096, mainReads);
+  await runPool(
+    files,
+    emit,
+    mainReads ? jobs - 1 : jobs,
+    workerPath,
+    opts.workerHeapMb ?? 4096,
+    mainReads,
+    opts.check ?? {},
+  );
   return jobs;
 }
 
@@ -75,6 +86,7 @@ function runPool(
   workerPath: string,
   heapMb: number,
   mainThreadReads: boolean,
+  check: CheckOptions,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
     const pending = new Map<number, FileOutcome>();
@@ -105,7 +117,10 @@ function runPool(
     };
 
     const start = () => {
-      const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      const worker = new Worker(workerPath, {
+        resourceLimits: { maxOldGenerationSizeMb: heapMb },
+        workerData: { check } satisfies WorkerData,
+      });
       const inFlight: number[] = [];
       let dead = false;
       const feed = () => {
@@ -160,7 +175,7 @@ function runPool(
     // This thread reads too, between handling the workers' messages (checkFile awaits, so they get through).
     const readHere = async () => {
       for (let i = take(); i !== null; i = take()) {
-        deliver(i, await checkFile(files[i]));
+        deliver(i, await checkFile(files[i], check));
         for (const f of [...feeders]) f();
       }
     };

@@ -16,6 +16,8 @@ export interface CheckOptions {
   rules?: readonly RuleId[];
   /** The evaluation profile (评价口径); default: the workbook's own 评价口径 sheet, else the national default. */
   profile?: Profile;
+  /** Severity overrides or "off" on top of the profile's (the CLI's --rule). */
+  ruleSettings?: Profile["rules"];
 }
 
 /** Score summary of one recognized self-assessment or evaluation (评分表) table, for the task pane's chart. */
@@ -86,7 +88,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * Throws ProfileError (naming the field) when the given or the workbook's profile is bad: no silent default.
  */
 export function checkWorkbook(input: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
-  const profile = options.profile ?? profileFromSnapshot(input) ?? NATIONAL_PROFILE;
+  const base = options.profile ?? profileFromSnapshot(input) ?? NATIONAL_PROFILE;
+  const profile = options.ruleSettings ? { ...base, rules: { ...base.rules, ...options.ruleSettings } } : base;
   checkRuleOptions(profile);
   // The 评价口径 sheet is settings, not a form.
   const snapshot = input?.sheets?.some(isProfileSheet)

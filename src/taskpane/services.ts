@@ -6,6 +6,7 @@ import type { CheckResult } from "../core/check";
 import type { Locale } from "../core/locale";
 import type { CheckExtras } from "./checkStore";
 import type { TemplateKind, TemplateOptions } from "../core/templates/index";
+import type { Profile } from "../core/profile";
 
 /** Progress as reported by the check adapter; normalized by `progressFraction`. */
 export type CheckProgress = unknown;
@@ -23,6 +24,10 @@ export interface PaneServices {
   selectCell(sheet: string, a1: string): Promise<void>;
   clearHighlights(): Promise<void>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
+  /** The workbook's own 评价口径, or null when it has none (a bad one rejects with a message naming the field). */
+  loadProfile(): Promise<Profile | null>;
+  /** Validates and saves the profile to the workbook's hidden 评价口径 sheet. */
+  saveProfile(profile: Profile): Promise<void>;
 }
 
 export const officeServices: PaneServices = {
@@ -41,6 +46,14 @@ export const officeServices: PaneServices = {
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
     return insertTemplate(kind, options);
+  },
+  async loadProfile() {
+    const { readWorkbookProfile } = await import(/* webpackChunkName: "office-profile" */ "../office/profile");
+    return readWorkbookProfile();
+  },
+  async saveProfile(profile) {
+    const { writeWorkbookProfile } = await import(/* webpackChunkName: "office-profile" */ "../office/profile");
+    await writeWorkbookProfile(profile);
   },
 };
 

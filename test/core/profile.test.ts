@@ -54,6 +54,7 @@ describe("validation", () => {
     expect(parseProfile(profileToJson(defaultProfile()))).toEqual(NATIONAL_PROFILE);
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case reaches into the JSON as a user would
   it.each<[string, (p: Record<string, any>) => void, string]>([
     ["weights not totalling 100", (p) => (p.weights.output = 60), "weights"],
     ["a weight that is text", (p) => (p.weights.output = "50"), "weights.output"],
@@ -79,6 +80,7 @@ describe("validation", () => {
     ["an unknown rule", (p) => (p.rules = { "no-such-rule": "off" }), "rules.no-such-rule"],
     ["a bad severity", (p) => (p.rules = { "weight-total": "fatal" }), "rules.weight-total"],
   ])("refuses %s, naming the field", (_what, change, field) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     const p = defaultProfile() as unknown as Record<string, any>;
     change(p);
     expect(fieldOf(() => validateProfile(p))).toBe(field);

@@ -35,12 +35,7 @@ test("a saved profile round-trips through the hidden sheet and drives the next c
 
   await writeWorkbookProfile(province());
   expect(await readWorkbookProfile()).toEqual(province());
-  await Excel.run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(PROFILE_SHEET_NAME);
-    ws.load("visibility");
-    await ctx.sync();
-    expect(ws.visibility).toBe("Hidden");
-  });
+  expect(host.workbook.sheet(PROFILE_SHEET_NAME).visibility).toBe("Hidden");
 
   const after = await runCheck({ resultsSheet: true });
   expect(after.profile).toBe("某省（预算执行20分）");

@@ -33,6 +33,10 @@ export interface EvalParamSpec {
 export interface EvalFunctionSpec {
   /** Upper-case name without namespace (the manifest supplies EVAL). */
   name: string;
+  /** Name of the JavaScript function Excel calls (src/functions/functions.ts is generated from this table). */
+  js: string;
+  /** Takes defaults from the workbook's profile (评价口径): the custom function reads it before computing. */
+  usesProfile?: true;
   description: Bilingual;
   params: EvalParamSpec[];
   result: "number" | "boolean" | "string";
@@ -178,6 +182,7 @@ const P = {
 export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "ARRIVALRATE",
+    js: "arrivalRate",
     description: {
       "zh-CN": "资金到位率 = 实际到位资金 / 预算资金，返回小数（0.9734 即 97.34%）。",
       "en-US": "Funds arrival rate = funds arrived / budget, as a fraction (0.9734 = 97.34%).",
@@ -192,6 +197,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "EXECRATE",
+    js: "execRate",
     description: {
       "zh-CN": "执行率 / 预算执行率 = 实际支出 / 到位资金（或全年执行数 B / 全年预算数 A），返回小数。",
       "en-US": "Budget execution rate = spent / base (funds arrived, or annual budget A), as a fraction.",
@@ -206,6 +212,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "COMPLETIONRATE",
+    js: "completionRate",
     description: {
       "zh-CN": "实际完成率 = 实际产出数 / 计划产出数；计划可写作指标值文本，如“≥3.52万人”。",
       "en-US": "Completion rate = actual output / planned output; the target may be indicator text such as ≥3.52万人.",
@@ -237,6 +244,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "QUALITYRATE",
+    js: "qualityRate",
     description: {
       "zh-CN": "质量达标率 = 质量达标产出数 / 实际产出数，返回小数。",
       "en-US": "Quality rate = outputs meeting the standard / actual outputs, as a fraction.",
@@ -251,6 +259,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "COSTSAVINGRATE",
+    js: "costSavingRate",
     description: {
       "zh-CN": "成本节约率 = (计划成本 − 实际成本) / 计划成本，超支时为负。",
       "en-US": "Cost saving rate = (planned − actual cost) / planned cost; negative when over budget.",
@@ -262,6 +271,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "BALANCE",
+    js: "balance",
     description: {
       "zh-CN": "结余资金 = 到位资金 − 支出，精确到分（无浮点误差）。",
       "en-US": "Balance = funds received − spent, exact to the cent.",
@@ -273,6 +283,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "AMOUNTSUM",
+    js: "amountSum",
     description: {
       "zh-CN": "金额精确求和（按分，无浮点误差），用于核对合计数。",
       "en-US": "Exact sum of amounts (no floating-point noise), for checking totals.",
@@ -284,6 +295,8 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "SATISFACTION",
+    js: "satisfaction",
+    usesProfile: true,
     description: {
       "zh-CN":
         "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时用评价口径的权重（国家默认：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0）。",
@@ -314,6 +327,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETVALUE",
+    js: "targetValue",
     description: {
       "zh-CN": "指标值中的数值（按基本单位：3.52万人 → 35200，≥95% → 0.95）。",
       "en-US": "The number in an indicator value, in base units (3.52万人 → 35200, ≥95% → 0.95).",
@@ -331,6 +345,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETOP",
+    js: "targetOp",
     description: {
       "zh-CN": "指标值的比较符号（≥ ≤ > < =），无符号时返回空文本。",
       "en-US": "The comparison in an indicator value (≥ ≤ > < =); empty text when there is none.",
@@ -351,6 +366,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETUNIT",
+    js: "targetUnit",
     description: {
       "zh-CN": "指标值的计量单位（不含万/亿：3.52万人 → 人），无单位时返回空文本。",
       "en-US": "The unit of an indicator value, without 万/亿 (3.52万人 → 人); empty text when there is none.",
@@ -371,6 +387,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "MET",
+    js: "met",
     description: {
       "zh-CN": "实际值是否达到指标值（区分 ≥ 与 ≤ 方向），返回 TRUE/FALSE。",
       "en-US": "TRUE when the actual meets the target, honouring its direction (≥ or ≤).",
@@ -393,6 +410,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "SCORE",
+    js: "score",
     description: {
       "zh-CN": "定量指标得分：达成得满分；未达成时正向指标 分值×B/A，反向指标（≤）分值×A/B；不超过分值、不为负。",
       "en-US":
@@ -413,6 +431,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "QUALSCORE",
+    js: "qualScore",
     description: {
       "zh-CN":
         "定性指标得分：1 达成年度指标（80%–100%），2 部分达成（60%–80%），3 未达成（0–60%）；可指定档内百分比，缺省 100%/70%/30%。",
@@ -446,6 +465,8 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "EXECSCORE",
+    js: "execScore",
+    usesProfile: true,
     description: {
       "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为评价口径的预算执行分值（国家默认 10）。",
       "en-US":
@@ -473,6 +494,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TOTALSCORE",
+    js: "totalScore",
     description: {
       "zh-CN": "总分：不适用的指标（得分为“不适用”、“—”或空）不计分，其余得分按适用分值折算为百分制。",
       "en-US":
@@ -515,6 +537,8 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "GRADE",
+    js: "grade",
+    usesProfile: true,
     description: {
       "zh-CN": "评价等级，按评价口径的等级划分（国家默认：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差）。",
       "en-US":

@@ -112,7 +112,10 @@ export async function writeWorkbookProfile(profile: Profile, context?: Excel.Req
     rg.numberFormat = grid.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
     rg.values = grid as (string | number | boolean)[][];
     ws.visibility = "Hidden";
+    // EVAL.GRADE / SATISFACTION / EXECSCORE take defaults from the profile: recompute them by the new one.
+    context.workbook.application.calculate("Full");
     await context.sync();
+    (globalThis as { perfEvalProfileChanged?: () => void }).perfEvalProfileChanged?.();
   } catch (e) {
     throw toUserFacingError(
       e,

@@ -104,10 +104,6 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
   return BUILDERS[kind](resolveOptions(options));
 }
 
-export function templateName(kind: TemplateKind, lang: Locale): string {
-  return TEMPLATE_INFO[kind].name[lang];
-}
-
 export type { Bilingual };
 export * from "./model";
 export { uniqueSheetName, sanitizeSheetName, SHEET_NAME_MAX } from "./sheetName";

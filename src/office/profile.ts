@@ -13,7 +13,6 @@ import {
   validateProfile,
   type Profile,
 } from "../core/profile";
-import { checkRuleOptions } from "../core/rules";
 import type { CellValue } from "../core/snapshot";
 import { toUserFacingError, UserFacingError } from "./errors";
 
@@ -56,9 +55,9 @@ export async function readWorkbookProfile(context?: Excel.RequestContext): Promi
       const at = (c: number) => (row ? (row[c - used.columnIndex] ?? null) : null);
       rows.push([at(0), at(1), at(2)]);
     }
-    const p = profileFromRows(rows);
-    checkRuleOptions(p);
-    return p;
+    // Rule options are checked against each rule's schema by the check itself (which names the field):
+    // reading needs no rules, so the template writer can use this without loading them.
+    return profileFromRows(rows);
   } catch (e) {
     throw profileUserError(e);
   }
@@ -71,6 +70,7 @@ export async function readWorkbookProfile(context?: Excel.RequestContext): Promi
 export async function writeWorkbookProfile(profile: Profile, context?: Excel.RequestContext): Promise<void> {
   if (!context) return Excel.run((ctx) => writeWorkbookProfile(profile, ctx));
   let rows: CellValue[][];
+  const { checkRuleOptions } = await import(/* webpackChunkName: "core-rules" */ "../core/rules/index");
   try {
     const p = validateProfile(profile);
     checkRuleOptions(p);

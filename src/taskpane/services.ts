@@ -45,7 +45,9 @@ export const officeServices: PaneServices = {
   },
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
-    return insertTemplate(kind, options);
+    // A blank form starts from the workbook's own 评价口径 weights (a bad profile is refused, named, not ignored).
+    const profile = options.profile ?? (await this.loadProfile()) ?? undefined;
+    return insertTemplate(kind, { ...options, profile });
   },
   async loadProfile() {
     const { readWorkbookProfile } = await import(/* webpackChunkName: "office-profile" */ "../office/profile");

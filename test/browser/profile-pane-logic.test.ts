@@ -86,3 +86,11 @@ test("severities: off removes a rule's findings, a severity sets theirs, default
   );
   expect(d.rules).toEqual({});
 });
+
+test("templates inserted from the pane take their default weights from the workbook's profile", async () => {
+  await officeServices.saveProfile(setWeight(setWeight(nationalDraft(), "budgetExecution", "20"), "output", "40"));
+  const { sheetName } = await officeServices.insertTemplate("self-assessment", {});
+  expect(host.workbook.sheet(sheetName).cell("F6").value).toBe(20);
+  const r = await officeServices.runCheck({ resultsSheet: false, highlight: false });
+  expect(r.findings.filter((f) => f.rule === "weight-total" && f.sheet === sheetName)).toEqual([]);
+});

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from "../locale";
+import type { Profile } from "../profile";
 import { resolveOptions } from "./common";
 export { TemplateOptionsError, validateOptions, MAX_FIELD_LENGTH } from "./common";
 import { declaration } from "./declaration";
@@ -29,6 +30,8 @@ export interface TemplateOptions {
   lang?: Locale;
   /** Fill with the seed's Menghai 2021 numbers, marked 示例. */
   example?: boolean;
+  /** The evaluation profile whose weights a blank form starts from (the workbook's own, or national). */
+  profile?: Profile;
 }
 
 export function isTemplateKind(s: unknown): s is TemplateKind {
@@ -101,7 +104,7 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
   if (!isTemplateKind(kind)) {
     throw new Error(`未知的模板类型 unknown template kind: ${String(kind)} (${TEMPLATE_KINDS.join(", ")})`);
   }
-  return BUILDERS[kind](resolveOptions(options));
+  return BUILDERS[kind]({ ...resolveOptions(options), weights: options.profile?.weights });
 }
 
 export type { Bilingual };

@@ -35,12 +35,12 @@ export interface CheckArgs {
   /** --profile FILE.json */
   profile?: string;
   /** --rule id=setting, on top of the profile */
-  ruleSettings: Partial<Record<RuleId, RuleSetting>>;
+  ruleSettings?: Partial<Record<RuleId, RuleSetting>>;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
 export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: true } | string {
-  const out: CheckArgs = { files: [], format: "text", lang: "zh-CN", merge: false, ruleSettings: {} };
+  const out: CheckArgs = { files: [], format: "text", lang: "zh-CN", merge: false };
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -101,7 +101,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         const m = v === null ? null : /^([a-z-]+)=(off|info|warning|error)$/.exec(v);
         if (!m) return `--rule must be ID=off|info|warning|error (got ${v === null ? "nothing" : `'${v}'`})`;
         if (!(RULE_IDS as readonly string[]).includes(m[1])) return `--rule: unknown rule '${m[1]}'`;
-        out.ruleSettings[m[1] as RuleId] = m[2] as RuleSetting;
+        out.ruleSettings = { ...out.ruleSettings, [m[1]]: m[2] as RuleSetting };
         break;
       }
       default:

@@ -21,6 +21,7 @@ import {
   addBand,
   nationalDraft,
   removeBand,
+  renameIfChanged,
   setBand,
   setRuleSetting,
   setWeight,
@@ -83,8 +84,8 @@ export default function ProfileTab({ locale, services }: { locale: Locale; servi
 
   const checked = useMemo(() => (draft ? validateDraft(draft) : null), [draft]);
   if (!draft) return <Spinner size="tiny" label={L("loading")} />;
-  const edit = (d: Draft) => {
-    setDraft(d);
+  const edit = (d: Draft, rename = true) => {
+    setDraft(rename ? renameIfChanged(d) : d);
     setStatus(null);
   };
   const save = async () => {
@@ -112,7 +113,7 @@ export default function ProfileTab({ locale, services }: { locale: Locale; servi
           size="small"
           value={draft.name}
           data-testid="profile-name"
-          onChange={(_, d) => edit({ ...draft, name: d.value })}
+          onChange={(_, d) => edit({ ...draft, name: d.value }, false)}
         />
       </Field>
 

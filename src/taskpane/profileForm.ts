@@ -8,6 +8,7 @@ import {
   CATEGORY_NAMES,
   defaultProfile,
   isProfileError,
+  NATIONAL_PROFILE,
   validateProfile,
   type Profile,
   type ProfileWeights,
@@ -71,6 +72,16 @@ export function setRuleSetting(d: Draft, id: RuleId, v: RuleSetting | "default")
   if (v === "default") delete rules[id];
   else rules[id] = v;
   return { ...d, rules };
+}
+
+/** The name an edited national default gets, so a results sheet never calls a changed profile national. */
+export const CUSTOM_NAME = "自定义口径（基于全国默认）";
+
+/** After an edit: still named as the national default but no longer equal to it → renamed CUSTOM_NAME. */
+export function renameIfChanged(d: Draft): Draft {
+  if (d.name !== NATIONAL_PROFILE.name) return d;
+  const same = JSON.stringify(d) === JSON.stringify(NATIONAL_PROFILE);
+  return same ? d : { ...d, name: CUSTOM_NAME };
 }
 
 /** 恢复国家默认 */

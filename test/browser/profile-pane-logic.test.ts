@@ -7,6 +7,8 @@ import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim/index";
 import { officeServices } from "../../src/taskpane/services";
 import {
   addBand,
+  CUSTOM_NAME,
+  renameIfChanged,
   nationalDraft,
   readNumber,
   removeBand,
@@ -40,6 +42,13 @@ const of = (r: { findings: { rule: string }[] }, rule: string) => r.findings.fil
 test("恢复国家默认 gives the national profile, and a workbook without one loads as null", async () => {
   expect(nationalDraft()).toEqual(NATIONAL_PROFILE);
   expect(await officeServices.loadProfile()).toBeNull();
+});
+
+test("an edited national default is renamed, so the results sheet never calls it national", () => {
+  expect(renameIfChanged(nationalDraft()).name).toBe(NATIONAL_PROFILE.name);
+  expect(renameIfChanged(setWeight(nationalDraft(), "output", "40")).name).toBe(CUSTOM_NAME);
+  const own = { ...setWeight(nationalDraft(), "output", "40"), name: "某省口径" };
+  expect(renameIfChanged(own).name).toBe("某省口径");
 });
 
 test("typed weights (full-width digits too) reach weight-total through the pane's check", async () => {

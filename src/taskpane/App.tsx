@@ -14,7 +14,7 @@ import { t } from "../i18n/index";
 import type { PaneServices } from "./services";
 import { subscribeCheck } from "./checkStore";
 import type { CheckTabProps } from "./CheckTab";
-import { PROFILE_STRINGS } from "./profileStrings";
+import { PROFILE_STRINGS } from "../i18n/profile";
 
 // The tabs' bodies are chunks of their own. The 检查 tab's body is the first screen (its button and options), so
 // mountTaskpane loads it before the first render (preloadCheckTab) and the header, tabs and body appear in one

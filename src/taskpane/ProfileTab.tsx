@@ -30,7 +30,7 @@ import {
   WEIGHT_KEYS,
   type Draft,
 } from "./profileForm";
-import { PROFILE_STRINGS as S } from "./profileStrings";
+import { PROFILE_STRINGS as S } from "../i18n/profile";
 import type { PaneServices } from "./services";
 
 const useStyles = makeStyles({

@@ -16,6 +16,7 @@ import {
   type RuleSetting,
 } from "../core/profile";
 import { checkRuleOptions } from "../core/rules/index";
+import { PROFILE_STRINGS } from "../i18n/profile";
 
 /** A profile being edited: numbers the user typed stay as typed until they read as numbers. */
 export type Draft = Profile;
@@ -75,7 +76,7 @@ export function setRuleSetting(d: Draft, id: RuleId, v: RuleSetting | "default")
 }
 
 /** The name an edited national default gets, so a results sheet never calls a changed profile national. */
-export const CUSTOM_NAME = "自定义口径（基于全国默认）";
+export const CUSTOM_NAME = PROFILE_STRINGS.customName["zh-CN"];
 
 /** After an edit: still named as the national default but no longer equal to it → renamed CUSTOM_NAME. */
 export function renameIfChanged(d: Draft): Draft {

@@ -1,4 +1,4 @@
-/** The 评价口径 tab's texts (kept beside the tab so the tab is one component file plus this table). */
+/** The 评价口径 tab's texts (a file of their own beside index.ts, so the tab adds no lines to the shared table). */
 import type { Bilingual } from "../core/locale";
 
 export const PROFILE_STRINGS = {
@@ -41,5 +41,6 @@ export const PROFILE_STRINGS = {
     "en-US": "The workbook has no profile of its own; this is the national default.",
   },
   invalid: { "zh-CN": "无法保存：", "en-US": "Cannot save: " },
+  customName: { "zh-CN": "自定义口径（基于全国默认）", "en-US": "Custom profile (from the national default)" },
   loading: { "zh-CN": "正在读取评价口径…", "en-US": "Reading the profile…" },
 } satisfies Record<string, Bilingual>;

@@ -17,6 +17,10 @@ import { processIO, type CliIO } from "./io";
 import { isFailed, type FileFailure, type FileOutcome } from "./checkFile";
 import { checkFilesInOrder, checkMergedFiles } from "./pool";
 import { escapeText, safeJson } from "./safeText";
+import { profileFailure, readProfileFile } from "./profile";
+import type { CheckOptions } from "../core/check";
+import { RULE_IDS, type RuleId } from "../core/findings";
+import type { RuleSetting } from "../core/profile";
 
 const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--report 汇总.xlsx]
   --format text|json   输出格式 / output format (default text)
@@ -25,6 +29,8 @@ const USAGE = `用法 / usage: perf-eval check FILE.xlsx... [--format text|json]
   --jobs N             并行读取的线程数 / parallel readers (default: cores − 1)
   --timeout S          每个文件的读取和检查时限（秒，0 = 不限）/ per-file time budget in seconds (default ${DEFAULT_TIMEOUT_S}; 0 = none)
   --debug              在 stderr 输出原始错误信息 / print the original error behind each file's error line on stderr
+  --profile FILE.json  评价口径文件（代替工作簿自带的口径）/ evaluation profile (instead of the workbook's own)
+  --rule ID=SETTING    规则级别：off|info|warning|error，可重复 / a rule's severity or off; repeatable
   --report FILE.xlsx   另存汇总表（汇总、问题明细、统计）/ also write a review workbook (a new file)
 每个文件先列出识别到的表格；未识别到绩效表格的文件单独列出并使退出码至少为 1。
 Each file first lists the tables recognized; a file with none is listed as such and makes the exit code at least 1.
@@ -42,6 +48,10 @@ export interface CheckArgs {
   /** Per-file time budget in seconds (0: none). */
   timeout?: number;
   debug?: boolean;
+  /** --profile FILE.json */
+  profile?: string;
+  /** --rule id=setting, on top of the profile */
+  ruleSettings?: Partial<Record<RuleId, RuleSetting>>;
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
@@ -112,6 +122,20 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: tru
         const v = takeValue();
         if (!v) return "--report needs a file name";
         out.report = v;
+        break;
+      }
+      case "--profile": {
+        const v = takeValue();
+        if (!v) return "--profile needs a FILE.json";
+        out.profile = v;
+        break;
+      }
+      case "--rule": {
+        const v = takeValue();
+        const m = v === null ? null : /^([a-z-]+)=(off|info|warning|error)$/.exec(v);
+        if (!m) return `--rule must be ID=off|info|warning|error (got ${v === null ? "nothing" : `'${v}'`})`;
+        if (!(RULE_IDS as readonly string[]).includes(m[1])) return `--rule: unknown rule '${m[1]}'`;
+        out.ruleSettings = { ...out.ruleSettings, [m[1]]: m[2] as RuleSetting };
         break;
       }
       default:
@@ -271,10 +295,10 @@ class Reporter {
  * --merge: read every file, check the union once (on a worker thread, see checkMergedFiles), then report
  * each file's findings under that file.
  */
-async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">): Promise<void> {
+async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">, options: CheckOptions): Promise<void> {
   // A path given twice is one workbook, not two copies comparing against each other.
   const unique = [...new Set(a.files)];
-  const r = await checkMergedFiles(unique, poolOptions(a));
+  const r = await checkMergedFiles(unique, poolOptions(a, options));
   const seen = new Set<string>();
   for (const file of a.files) {
     const i = unique.indexOf(file);
@@ -291,8 +315,8 @@ async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">): Promise<void
   }
 }
 
-function poolOptions(a: CheckArgs) {
-  return { jobs: a.jobs, timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000 };
+function poolOptions(a: CheckArgs, check: CheckOptions) {
+  return { jobs: a.jobs, timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000, check };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -304,6 +328,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if ("help" in parsed) {
     io.out(USAGE);
     return 0;
+  }
+  // A bad profile stops the run before any file is read: never a silent fallback to the default.
+  const options: CheckOptions = { ruleSettings: parsed.ruleSettings };
+  if (parsed.profile !== undefined) {
+    try {
+      options.profile = readProfileFile(parsed.profile);
+    } catch (e) {
+      io.err(profileFailure(parsed.profile, e));
+      return 2;
+    }
   }
   if (parsed.report) {
     const { reportPathProblem } = await import("./report");
@@ -326,8 +360,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (e.code === "EPIPE") process.exit(rep.code());
     });
   }
-  if (parsed.merge) await runMerged(parsed, { add });
-  else await checkFilesInOrder(parsed.files, (_i, outcome) => add(outcome), poolOptions(parsed));
+  if (parsed.merge) await runMerged(parsed, { add }, options);
+  else await checkFilesInOrder(parsed.files, (_i, outcome) => add(outcome), poolOptions(parsed, options));
   const code = rep.finish();
   if (parsed.report && !(await (await import("./report")).writeReport(parsed.report, kept, io))) return 2;
   return code;

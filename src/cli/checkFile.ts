@@ -2,7 +2,8 @@
  * Reading and checking one file, shared by the in-process path and the worker threads: both return findings
  * only (never the snapshot), so memory stays flat however many files a run checks.
  */
-import { checkWorkbook, type RecognizedTable } from "../core/check";
+import { checkWorkbook, type CheckOptions, type RecognizedTable } from "../core/check";
+import { isProfileError } from "../core/profile";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -35,6 +36,8 @@ function debugText(e: unknown): string {
  */
 export function describeFailure(e: unknown, stage: "read" | "check"): Bilingual {
   if (isXlsxInputError(e)) return e.text;
+  // The workbook's own 评价口径 sheet is bad: say which field, as for a --profile file.
+  if (isProfileError(e)) return e.text;
   if (e instanceof RangeError && /call stack|Invalid (array|string) length|allocation failed/i.test(e.message)) {
     return limitText("工作簿的规模", "the workbook's size", "可处理的范围", "what can be processed");
   }
@@ -65,11 +68,11 @@ export async function readFileSnapshot(file: string): Promise<{ snapshot: Workbo
 }
 
 /** Reads and checks one file; the snapshot is dropped before returning. */
-export async function checkFile(file: string): Promise<FileOutcome> {
+export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileOutcome> {
   const read = await readFileSnapshot(file);
   if ("error" in read) return read;
   try {
-    const r = checkWorkbook(read.snapshot);
+    const r = checkWorkbook(read.snapshot, options);
     return { file, findings: r.findings, recognized: r.recognized };
   } catch (e) {
     return failureOutcome(file, e, "check");
@@ -95,6 +98,7 @@ export async function checkMerged(
   files: readonly string[],
   skip: ReadonlySet<number>,
   onProgress: (i: number) => void = () => {},
+  options: CheckOptions = {},
 ): Promise<MergedResult> {
   const failures: (FileFailure | null)[] = files.map(() => null);
   const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
@@ -112,7 +116,7 @@ export async function checkMerged(
     onProgress(-1);
     const merged = mergeSnapshots(readable);
     try {
-      const result = checkWorkbook(merged.snapshot);
+      const result = checkWorkbook(merged.snapshot, options);
       findings = attributeFindings(result.findings, merged.origins, readable[0].file);
       recognized = result.recognized.map((t) => {
         const o = merged.origins.get(t.sheet) ?? { file: readable[0].file, sheet: t.sheet };

@@ -1,6 +1,8 @@
 import type { CliIO } from "./io";
 import { callEval, EVAL_FUNCTIONS, findEvalFunction, type EvalArg, type EvalScalar } from "../core/functions";
 import { isEvalError } from "../core/errors";
+import type { Profile } from "../core/profile";
+import { profileFailure, readProfileFile } from "./profile";
 
 /**
  * `perf-eval fn NAME ARG...`: the same code as the Excel custom functions. Arguments: numbers as numbers,
@@ -45,7 +47,12 @@ function toGrid(v: unknown, raw: string): EvalScalar[][] {
 }
 
 function usage(): string {
-  const lines = ['usage: perf-eval fn NAME ARG...   (ranges as JSON lists, e.g. "[69,46,24,2]")', "", "functions:"];
+  const lines = [
+    'usage: perf-eval fn [--profile FILE.json] NAME ARG...   (ranges as JSON lists, e.g. "[69,46,24,2]")',
+    "  --profile: 评价口径 for GRADE's bands, SATISFACTION's default weights, EXECSCORE's default points",
+    "",
+    "functions:",
+  ];
   for (const f of EVAL_FUNCTIONS) {
     const params = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
     lines.push(`  ${f.name}(${params})`);
@@ -57,6 +64,23 @@ function usage(): string {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
+  // --profile comes before NAME, so that any later argument (even "--profile") is the function's.
+  let profile: Profile | undefined;
+  const m = args.length > 0 ? /^--profile(?:=(.*))?$/.exec(args[0]) : null;
+  if (m) {
+    const file = m[1] ?? args[1];
+    if (!file) {
+      io.err("perf-eval fn: --profile needs a FILE.json\n");
+      return 2;
+    }
+    try {
+      profile = readProfileFile(file);
+    } catch (e) {
+      io.err(profileFailure(file, e));
+      return 2;
+    }
+    args = args.slice(m[1] === undefined ? 2 : 1);
+  }
   const [name, ...rest] = args;
   if (!name || name === "-h" || name === "--help") {
     (name ? io.out : io.err)(usage());
@@ -82,7 +106,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.err(`perf-eval fn: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const result = callEval(spec.name, parsed);
+  const result = callEval(spec.name, parsed, profile);
   if (isEvalError(result)) {
     io.out(JSON.stringify(result.code) + "\n");
     if (result.reason) io.err(`${spec.name}: ${result.reason}\n`);

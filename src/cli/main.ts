@@ -5,8 +5,10 @@ const USAGE = `perf-eval — 绩效评价助手 command line
   perf-eval fn NAME ARG...                      evaluate one EVAL function, print JSON
   perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example]
   perf-eval check FILE.xlsx... [--format text|json] [--lang zh-CN|en-US] [--merge] [--jobs N] [--timeout S] [--debug] [--report 汇总.xlsx]
+                 [--profile FILE.json] [--rule ID=off|info|warning|error]...
   perf-eval notice IN.xlsx... -o OUT.xlsx [--date YYYY-MM-DD] [--evaluator NAME]   draft 结果通知书 + 整改报告书
   perf-eval portable IN.xlsx -o OUT.xlsx [--lang zh-CN|en-US]   a copy that computes without the add-in
+  perf-eval profile init -o FILE.json | perf-eval profile check FILE.json
 `;
 
 // Subcommands load lazily so `fn` does not pay for ExcelJS.
@@ -16,6 +18,7 @@ const commands: Record<string, () => Promise<Subcommand>> = {
   check: async () => (await import("./check")).run,
   notice: async () => (await import("./notice")).run,
   portable: async () => (await import("./portable")).run,
+  profile: async () => (await import("./profile")).run,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

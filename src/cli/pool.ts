@@ -12,7 +12,8 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { DEFAULT_READER_HEAP_MB, DEFAULT_TIMEOUT_S, limitText } from "../xlsx/limits";
 import { checkFile, checkMerged, type FileFailure, type FileOutcome, type MergedResult } from "./checkFile";
-import type { MergeTask, WorkerReply, WorkerTask } from "./worker";
+import type { CheckOptions } from "../core/check";
+import type { MergeTask, WorkerData, WorkerReply, WorkerTask } from "./worker";
 
 /** The compiled worker next to this module (build/cli/cli/worker.js), or null when there is none. */
 export function compiledWorkerPath(): string | null {
@@ -46,6 +47,8 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Whether this thread reads files too, beside jobs − 1 workers (default false: jobs workers). */
   mainThreadReads?: boolean;
+  /** Profile and rule settings, handed to every worker once (workerData), not with every file. */
+  check?: CheckOptions;
 }
 
 export type Emit = (index: number, outcome: FileOutcome) => void;
@@ -83,8 +86,13 @@ class Reader {
     private readonly timeoutMs: number,
     onMessage: (m: WorkerReply) => void,
     onDeath: (d: Death) => void,
+    check: CheckOptions = {},
   ) {
-    this.worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    // The profile and rule settings go with the worker once, not with every file.
+    this.worker = new Worker(workerPath, {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      workerData: { check } satisfies WorkerData,
+    });
     this.worker.on("message", onMessage);
     this.worker.on("error", (e: Error & { code?: string }) => {
       this.death ??=
@@ -138,11 +146,11 @@ export async function checkFilesInOrder(files: readonly string[], emit: Emit, op
   const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(availableCores(), files.length), files.length));
   const workerPath = opts.workerPath === undefined ? compiledWorkerPath() : opts.workerPath;
   if (!workerPath) {
-    for (let i = 0; i < files.length; i++) emit(i, await checkFile(files[i]));
+    for (let i = 0; i < files.length; i++) emit(i, await checkFile(files[i], opts.check));
     return 1;
   }
   const mainReads = (opts.mainThreadReads ?? false) && jobs > 1;
-  await runPool(files, emit, mainReads ? jobs - 1 : jobs, workerPath, budgets(opts), mainReads);
+  await runPool(files, emit, mainReads ? jobs - 1 : jobs, workerPath, budgets(opts), mainReads, opts.check ?? {});
   return jobs;
 }
 
@@ -163,6 +171,7 @@ function runPool(
   workerPath: string,
   budget: { heapMb: number; timeoutMs: number },
   mainThreadReads: boolean,
+  check: CheckOptions,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
     const pending = new Map<number, FileOutcome>();
@@ -218,7 +227,7 @@ function runPool(
         // Replace the lost worker while there is work left.
         if (hasWork()) start();
       };
-      const reader = new Reader(workerPath, budget.heapMb, budget.timeoutMs, onMessage, onDeath);
+      const reader = new Reader(workerPath, budget.heapMb, budget.timeoutMs, onMessage, onDeath, check);
       const feed = () => {
         while (!dead && inFlight.length < IN_FLIGHT) {
           const i = take();
@@ -239,7 +248,7 @@ function runPool(
     // This thread reads too, between handling the workers' messages (checkFile awaits, so they get through).
     const readHere = async () => {
       for (let i = take(); i !== null; i = take()) {
-        deliver(i, await checkFile(files[i]));
+        deliver(i, await checkFile(files[i], check));
         for (const f of [...feeders]) f();
       }
     };
@@ -257,7 +266,7 @@ function runPool(
  */
 export async function checkMergedFiles(files: readonly string[], opts: PoolOptions = {}): Promise<MergedResult> {
   const workerPath = opts.workerPath === undefined ? compiledWorkerPath() : opts.workerPath;
-  if (!workerPath) return checkMerged(files, new Set());
+  if (!workerPath) return checkMerged(files, new Set(), undefined, opts.check);
   const budget = budgets(opts);
   const skip = new Set<number>();
   const failures: (FileFailure | null)[] = files.map(() => null);
@@ -278,6 +287,7 @@ export async function checkMergedFiles(files: readonly string[], opts: PoolOptio
           }
         },
         (death) => resolve({ died: current, death }),
+        opts.check,
       );
       reader.worker.postMessage({ merge: [...files], skip: [...skip] } satisfies MergeTask);
     });

@@ -8,9 +8,11 @@ import {
   type TemplateOptions,
 } from "../core/templates";
 import type { CliIO } from "./io";
+import { profileFailure, readProfileFile } from "./profile";
 
 const USAGE = `usage: perf-eval template KIND -o FILE.xlsx [--lang zh-CN|en-US] [--example] [--multi-year] [--force]
        [--project NAME] [--year YYYY] [--department NAME] [--implementer NAME] [--unit 万元|元]
+       [--profile FILE.json]
 KIND: ${TEMPLATE_KINDS.join(", ")}
 `;
 
@@ -53,6 +55,20 @@ function parse(args: string[]): Parsed {
       case "--multi-year":
         p.options.multiYear = true;
         break;
+      case "--profile": {
+        // The form's default weights come from the profile; a bad one stops here, naming the field.
+        const file = take();
+        try {
+          p.options.profile = readProfileFile(file);
+        } catch (e) {
+          throw new UsageError(
+            profileFailure(file, e)
+              .replace(/^perf-eval: /, "")
+              .trimEnd(),
+          );
+        }
+        break;
+      }
       case "--force":
         p.force = true;
         break;

@@ -3,7 +3,8 @@ import { qualify, toA1 } from "./snapshot";
 import { INTERNAL_ERROR, summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
 import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
-import { RULES } from "./rules";
+import { checkRuleOptions, RULES, ruleOptionsFor } from "./rules";
+import { bandOf, isProfileSheet, NATIONAL_PROFILE, profileFromSnapshot, type Profile } from "./profile";
 import { fillMessage } from "./rules/format";
 import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/types";
 
@@ -21,6 +22,10 @@ export interface CheckOptions {
    * Tests rethrow here, so a rule that throws fails its own test table, as ESLint's RuleTester does.
    */
   onRuleError?: (rule: RuleId, error: unknown) => void;
+  /** The evaluation profile (评价口径); default: the workbook's own 评价口径 sheet, else the national default. */
+  profile?: Profile;
+  /** Severity overrides or "off" on top of the profile's (the CLI's --rule). */
+  ruleSettings?: Profile["rules"];
 }
 
 /** Score summary of one recognized self-assessment or evaluation (评分表) table, for the task pane's chart. */
@@ -43,6 +48,8 @@ export interface CheckResult {
   findings: Finding[];
   summary: CheckSummary;
   scores: ScoreSummary[];
+  /** Name of the profile the check used (the results sheet states it). */
+  profile?: string;
 }
 
 function relatedRef(r: CellPos | string): string {
@@ -63,8 +70,11 @@ export function runRuleOn(
   rule: RuleModule,
   model: WorkbookModel,
   snapshot: WorkbookSnapshot,
+  profile: Profile = NATIONAL_PROFILE,
   onRuleError?: CheckOptions["onRuleError"],
 ): Finding[] {
+  const setting = profile.rules?.[rule.id];
+  const options = ruleOptionsFor(rule, profile);
   const out: Finding[] = [];
   const seen = new Set<string>();
   const report = (d: ReportDescriptor) => {
@@ -72,7 +82,8 @@ export function runRuleOn(
     const message = template ? fillMessage(template, d.data) : { "zh-CN": d.messageId, "en-US": d.messageId };
     const f: Finding = {
       rule: rule.id,
-      severity: d.severity ?? rule.severity,
+      // A profile's severity is what every finding of the rule gets; otherwise the rule's own choice.
+      severity: setting && setting !== "off" ? setting : (d.severity ?? rule.severity),
       sheet: d.sheet,
       cell: toA1(d.row, d.col),
       // A sum over thousands of rows would list thousands of cells: the first ones show where to look.
@@ -86,7 +97,7 @@ export function runRuleOn(
     out.push(f);
   };
   try {
-    rule.check({ model, snapshot, report });
+    rule.check({ model, snapshot, profile, options, report });
   } catch (e) {
     onRuleError?.(rule.id, e);
     const msg = errorText(e);
@@ -107,15 +118,25 @@ export function runRuleOn(
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Recognize the workbook's tables, run the rules, and summarize the scores. Never changes the snapshot. */
-export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+/**
+ * Recognize the workbook's tables, run the rules, and summarize the scores. Never changes the snapshot.
+ * Throws ProfileError (naming the field) when the given or the workbook's profile is bad: no silent default.
+ */
+export function checkWorkbook(input: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
+  const base = options.profile ?? profileFromSnapshot(input) ?? NATIONAL_PROFILE;
+  const profile = options.ruleSettings ? { ...base, rules: { ...base.rules, ...options.ruleSettings } } : base;
+  checkRuleOptions(profile);
+  // The 评价口径 sheet is settings, not a form.
+  const snapshot = input?.sheets?.some(isProfileSheet)
+    ? { ...input, sheets: input.sheets.filter((s) => !isProfileSheet(s)) }
+    : input;
   const model = recognizeWorkbook(snapshot);
   const wanted = options.rules ? new Set(options.rules) : null;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    if (wanted && !wanted.has(rule.id)) continue;
+    if ((wanted && !wanted.has(rule.id)) || profile.rules?.[rule.id] === "off") continue;
     // A loop, not push(...spread): a rule may report once per row of a table of any length.
-    for (const f of runRuleOn(rule, model, snapshot, options.onRuleError)) findings.push(f);
+    for (const f of runRuleOn(rule, model, snapshot, profile, options.onRuleError)) findings.push(f);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(
@@ -123,5 +144,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0),
   );
-  return { recognized: coverage(model), findings, summary: summarize(findings), scores: scoreSummaries(model) };
+  // Grades by the profile's bands (the recognizer summarizes by the national ones).
+  const scores = scoreSummaries(model).map((s) => ({
+    ...s,
+    grade: s.total === null ? null : (bandOf(s.total, profile.gradeBands)?.grade ?? null),
+  }));
+  return { recognized: coverage(model), findings, summary: summarize(findings), scores, profile: profile.name };
 }

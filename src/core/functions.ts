@@ -5,6 +5,7 @@ import { meets, readActual } from "./compare";
 import { moneySum } from "./money";
 import { arrivalRate, balance, completionRate, costSavingRate, execRate, qualityRate, satisfaction } from "./rates";
 import { execScore, grade, qualScore, quantScore, rescaledTotal, toTier } from "./scoring";
+import { NATIONAL_PROFILE, type Profile } from "./profile";
 
 /**
  * The EVAL functions as pure code: one implementation shared by the Excel custom functions, `perf-eval fn`,
@@ -32,12 +33,17 @@ export interface EvalParamSpec {
 export interface EvalFunctionSpec {
   /** Upper-case name without namespace (the manifest supplies EVAL). */
   name: string;
+  /** Name of the JavaScript function Excel calls (src/functions/functions.ts is generated from this table). */
+  js: string;
+  /** Takes defaults from the workbook's profile (评价口径): the custom function reads it before computing. */
+  usesProfile?: true;
   description: Bilingual;
   params: EvalParamSpec[];
   result: "number" | "boolean" | "string";
   /** An example call and what it returns, for the CLI help and the README. */
   example: string;
-  impl: (args: EvalArg[]) => EvalResult;
+  /** `profile` supplies the defaults (grade bands, satisfaction weights, budget-execution points). */
+  impl: (args: EvalArg[], profile: Profile) => EvalResult;
 }
 
 // ---- argument coercion -------------------------------------------------------------------------------
@@ -176,6 +182,7 @@ const P = {
 export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   {
     name: "ARRIVALRATE",
+    js: "arrivalRate",
     description: {
       "zh-CN": "资金到位率 = 实际到位资金 / 预算资金，返回小数（0.9734 即 97.34%）。",
       "en-US": "Funds arrival rate = funds arrived / budget, as a fraction (0.9734 = 97.34%).",
@@ -190,6 +197,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "EXECRATE",
+    js: "execRate",
     description: {
       "zh-CN": "执行率 / 预算执行率 = 实际支出 / 到位资金（或全年执行数 B / 全年预算数 A），返回小数。",
       "en-US": "Budget execution rate = spent / base (funds arrived, or annual budget A), as a fraction.",
@@ -204,6 +212,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "COMPLETIONRATE",
+    js: "completionRate",
     description: {
       "zh-CN": "实际完成率 = 实际产出数 / 计划产出数；计划可写作指标值文本，如“≥3.52万人”。",
       "en-US": "Completion rate = actual output / planned output; the target may be indicator text such as ≥3.52万人.",
@@ -235,6 +244,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "QUALITYRATE",
+    js: "qualityRate",
     description: {
       "zh-CN": "质量达标率 = 质量达标产出数 / 实际产出数，返回小数。",
       "en-US": "Quality rate = outputs meeting the standard / actual outputs, as a fraction.",
@@ -249,6 +259,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "COSTSAVINGRATE",
+    js: "costSavingRate",
     description: {
       "zh-CN": "成本节约率 = (计划成本 − 实际成本) / 计划成本，超支时为负。",
       "en-US": "Cost saving rate = (planned − actual cost) / planned cost; negative when over budget.",
@@ -260,6 +271,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "BALANCE",
+    js: "balance",
     description: {
       "zh-CN": "结余资金 = 到位资金 − 支出，精确到分（无浮点误差）。",
       "en-US": "Balance = funds received − spent, exact to the cent.",
@@ -271,6 +283,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "AMOUNTSUM",
+    js: "amountSum",
     description: {
       "zh-CN": "金额精确求和（按分，无浮点误差），用于核对合计数。",
       "en-US": "Exact sum of amounts (no floating-point noise), for checking totals.",
@@ -282,11 +295,13 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "SATISFACTION",
+    js: "satisfaction",
+    usesProfile: true,
     description: {
       "zh-CN":
-        "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0。",
+        "加权满意度 / 知晓率 = Σ人数×权重 / Σ人数（等级由好到差）；省略权重时用评价口径的权重（国家默认：4级 1/0.85/0.6/0，5级 1/0.8/0.6/0.3/0，2级 1/0）。",
       "en-US":
-        "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0.",
+        "Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights from the profile (national: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0).",
     },
     params: [
       {
@@ -303,15 +318,16 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     ],
     result: "number",
     example: "SATISFACTION({69,46,24,2}) → 0.86879…",
-    impl: ([c, w]) => {
+    impl: ([c, w], profile) => {
       const counts = list(c, "counts");
       const weights =
         w === undefined || w === null || (isGrid(w) && w.flat().every(isBlank)) ? undefined : list(w, "weights");
-      return satisfaction(counts, weights);
+      return satisfaction(counts, weights, profile.satisfactionWeights);
     },
   },
   {
     name: "TARGETVALUE",
+    js: "targetValue",
     description: {
       "zh-CN": "指标值中的数值（按基本单位：3.52万人 → 35200，≥95% → 0.95）。",
       "en-US": "The number in an indicator value, in base units (3.52万人 → 35200, ≥95% → 0.95).",
@@ -329,6 +345,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETOP",
+    js: "targetOp",
     description: {
       "zh-CN": "指标值的比较符号（≥ ≤ > < =），无符号时返回空文本。",
       "en-US": "The comparison in an indicator value (≥ ≤ > < =); empty text when there is none.",
@@ -349,6 +366,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "TARGETUNIT",
+    js: "targetUnit",
     description: {
       "zh-CN": "指标值的计量单位（不含万/亿：3.52万人 → 人），无单位时返回空文本。",
       "en-US": "The unit of an indicator value, without 万/亿 (3.52万人 → 人); empty text when there is none.",
@@ -369,6 +387,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "MET",
+    js: "met",
     description: {
       "zh-CN": "实际值是否达到指标值（区分 ≥ 与 ≤ 方向），返回 TRUE/FALSE。",
       "en-US": "TRUE when the actual meets the target, honouring its direction (≥ or ≤).",
@@ -391,6 +410,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "SCORE",
+    js: "score",
     description: {
       "zh-CN": "定量指标得分：达成得满分；未达成时正向指标 分值×B/A，反向指标（≤）分值×A/B；不超过分值、不为负。",
       "en-US":
@@ -411,6 +431,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "QUALSCORE",
+    js: "qualScore",
     description: {
       "zh-CN":
         "定性指标得分：1 达成年度指标（80%–100%），2 部分达成（60%–80%），3 未达成（0–60%）；可指定档内百分比，缺省 100%/70%/30%。",
@@ -444,9 +465,12 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "EXECSCORE",
+    js: "execScore",
+    usesProfile: true,
     description: {
-      "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为 10。",
-      "en-US": "Budget execution score = weight × min(rate, 1); weight defaults to 10.",
+      "zh-CN": "预算执行率得分 = 分值 × min(执行率, 1)，分值缺省为评价口径的预算执行分值（国家默认 10）。",
+      "en-US":
+        "Budget execution score = weight × min(rate, 1); weight defaults to the profile's budget-execution points (national 10).",
     },
     params: [
       {
@@ -458,15 +482,19 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
         name: "weight",
         kind: "number",
         optional: true,
-        help: { "zh-CN": "分值（可选，缺省 10）", "en-US": "Weight (optional, default 10)" },
+        help: {
+          "zh-CN": "分值（可选，缺省为评价口径的预算执行分值）",
+          "en-US": "Weight (optional, default: the profile's budget-execution points)",
+        },
       },
     ],
     result: "number",
     example: "EXECSCORE(0.9968) → 9.968",
-    impl: ([r, w]) => execScore(num(r, "rate"), optNum(w, "weight") ?? 10),
+    impl: ([r, w], profile) => execScore(num(r, "rate"), optNum(w, "weight") ?? profile.weights.budgetExecution),
   },
   {
     name: "TOTALSCORE",
+    js: "totalScore",
     description: {
       "zh-CN": "总分：不适用的指标（得分为“不适用”、“—”或空）不计分，其余得分按适用分值折算为百分制。",
       "en-US":
@@ -509,9 +537,12 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
   {
     name: "GRADE",
+    js: "grade",
+    usesProfile: true,
     description: {
-      "zh-CN": "评价等级：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差。",
-      "en-US": "Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor.",
+      "zh-CN": "评价等级，按评价口径的等级划分（国家默认：[90,100] 优，[80,90) 良，[60,80) 中，[0,60) 差）。",
+      "en-US":
+        "Grade of a total by the profile's bands (national: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor).",
     },
     params: [
       { name: "total", kind: "number", help: { "zh-CN": "总分（0–100）", "en-US": "Total score (0–100)" } },
@@ -524,7 +555,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
     ],
     result: "string",
     example: 'GRADE(80.37) → "良"',
-    impl: ([t, l]) => {
+    impl: ([t, l], profile) => {
       const lang = textArg(l, "lang");
       let locale: "zh-CN" | "en-US" = "zh-CN";
       if (lang !== undefined) {
@@ -532,7 +563,7 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
         else if (/^en(-us|-gb|_us)?$|^english$/i.test(lang.trim())) locale = "en-US";
         else return new EvalError("#VALUE!", "lang must be zh-CN or en-US");
       }
-      return grade(num(t, "total"), locale);
+      return grade(num(t, "total"), locale, profile.gradeBands);
     },
   },
 ];
@@ -549,8 +580,11 @@ export function findEvalFunction(name: string): EvalFunctionSpec | undefined {
   return EVAL_FUNCTIONS.find((f) => f.name === n);
 }
 
-/** Evaluate one EVAL function. Never throws; never returns NaN or ±Infinity. */
-export function callEval(name: string, args: EvalArg[]): EvalResult {
+/**
+ * Evaluate one EVAL function. Never throws; never returns NaN or ±Infinity. `profile` (the workbook's 评价口径)
+ * supplies GRADE's bands, SATISFACTION's default weights and EXECSCORE's default points.
+ */
+export function callEval(name: string, args: EvalArg[], profile: Profile = NATIONAL_PROFILE): EvalResult {
   const spec = findEvalFunction(name);
   if (!spec) return new EvalError("#NAME?", `unknown function ${String(name)}`);
   const list = Array.isArray(args) ? args : [];
@@ -562,7 +596,7 @@ export function callEval(name: string, args: EvalArg[]): EvalResult {
       return new EvalError("#VALUE!", `${spec.name}: argument ${spec.params[i].name} is missing`);
   }
   try {
-    const r = spec.impl(list);
+    const r = spec.impl(list, profile);
     if (typeof r === "number") {
       if (!Number.isFinite(r)) return new EvalError("#NUM!", "result out of range");
       return r === 0 ? 0 : r; // no -0

@@ -4,6 +4,7 @@
  */
 import { EvalError } from "./errors";
 import { moneySub, moneySum } from "./money";
+import { NATIONAL_PROFILE } from "./profile";
 
 export type Rate = number | EvalError;
 
@@ -80,24 +81,33 @@ export function amountSum(values: readonly number[]): Rate {
   return r === null || !Number.isFinite(r) ? new EvalError("#NUM!", "sum out of range") : r;
 }
 
-/** Default weights by number of levels (domain.md). 3 levels have no agreed default: the caller must give them. */
-export function defaultSatisfactionWeights(levels: number): number[] | null {
-  if (levels === 2) return [1, 0];
-  if (levels === 4) return [1, 0.85, 0.6, 0];
-  if (levels === 5) return [1, 0.8, 0.6, 0.3, 0];
-  return null;
+/**
+ * Default weights by number of levels, from a profile's satisfactionWeights (national: 2, 4 and 5 levels, domain.md).
+ * A level count without defaults (3 nationally) has none: the caller must give the weights.
+ */
+export function defaultSatisfactionWeights(
+  levels: number,
+  table: Readonly<Record<string, readonly number[]>> = NATIONAL_PROFILE.satisfactionWeights,
+): number[] | null {
+  const w = table[String(levels)];
+  return w ? [...w] : null;
 }
 
 /**
  * 满意度 / 知晓率 = Σ countᵢ·weightᵢ / Σ countᵢ, levels ordered best first.
  * Weights may be fractions (0.85) or percents (85); without weights the defaults for 2, 4 or 5 levels apply.
  */
-export function satisfaction(counts: readonly number[], weights?: readonly number[] | null): Rate {
+export function satisfaction(
+  counts: readonly number[],
+  weights?: readonly number[] | null,
+  defaults: Readonly<Record<string, readonly number[]>> = NATIONAL_PROFILE.satisfactionWeights,
+): Rate {
   if (counts.length === 0) return new EvalError("#VALUE!", "no counts");
   const e = badList(counts);
   if (e) return e;
   if (counts.some((c) => c < 0)) return new EvalError("#NUM!", "counts cannot be negative");
-  let w: readonly number[] | null = weights && weights.length > 0 ? weights : defaultSatisfactionWeights(counts.length);
+  let w: readonly number[] | null =
+    weights && weights.length > 0 ? weights : defaultSatisfactionWeights(counts.length, defaults);
   if (!w) return new EvalError("#VALUE!", `no default weights for ${counts.length} levels: give the weights`);
   if (w.length !== counts.length) return new EvalError("#VALUE!", `${counts.length} counts but ${w.length} weights`);
   const ew = badList(w);

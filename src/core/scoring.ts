@@ -6,6 +6,7 @@ import { EvalError } from "./errors";
 import type { Bilingual, Locale } from "./locale";
 import { meetsNumber } from "./compare";
 import type { Operator } from "./value";
+import { bandOf, NATIONAL_PROFILE, type GradeBand } from "./profile";
 
 export type Score = number | EvalError;
 
@@ -87,8 +88,8 @@ export function qualScore(tier: QualTier, weight: number, percent?: number | nul
   return clampScore(weight * share, weight);
 }
 
-/** Budget execution score = weight × min(rate, 1); rate as a fraction. */
-export function execScore(rate: number, weight = 10): Score {
+/** Budget execution score = weight × min(rate, 1); rate as a fraction; the weight defaults to the national profile's. */
+export function execScore(rate: number, weight = NATIONAL_PROFILE.weights.budgetExecution): Score {
   const we = checkWeight(weight);
   if (we) return we;
   if (!Number.isFinite(rate)) return new EvalError("#VALUE!", "rate is not a number");
@@ -105,23 +106,26 @@ export const GRADE_WORDS: Record<GradeKey, Bilingual> = {
   poor: { "zh-CN": "差", "en-US": "Poor" },
 };
 
-/** Grade band of a total: [90,100] 优, [80,90) 良, [60,80) 中, [0,60) 差; null outside 0..100. */
+/** Grade of a total by the national bands ([90,100] 优, [80,90) 良, [60,80) 中, [0,60) 差); null outside 0..100. */
 export function gradeKey(total: number): GradeKey | null {
-  if (typeof total !== "number" || !Number.isFinite(total)) return null;
-  // Sums of scores carry binary noise (89.99999999999999 is a 90 that lost a bit).
-  const t = Math.round(total * 1e9) / 1e9;
-  if (t < 0 || t > 100) return null;
-  if (t >= 90) return "excellent";
-  if (t >= 80) return "good";
-  if (t >= 60) return "fair";
-  return "poor";
+  const b = bandOf(total, NATIONAL_PROFILE.gradeBands);
+  return b ? gradeFromWord(b.grade) : null;
 }
 
-export function grade(total: number, locale: Locale = "zh-CN"): string | EvalError {
+/**
+ * Grade word of a total by `bands` (a profile's; national by default). A standard word is translated for
+ * en-US; a province's own word is returned as written.
+ */
+export function grade(
+  total: number,
+  locale: Locale = "zh-CN",
+  bands: readonly GradeBand[] = NATIONAL_PROFILE.gradeBands,
+): string | EvalError {
   if (typeof total !== "number" || !Number.isFinite(total)) return new EvalError("#VALUE!", "total is not a number");
-  const k = gradeKey(total);
-  if (!k) return new EvalError("#NUM!", "total must lie between 0 and 100");
-  return GRADE_WORDS[k][locale];
+  const b = bandOf(total, bands);
+  if (!b) return new EvalError("#NUM!", "total must lie between 0 and 100");
+  const k = gradeFromWord(b.grade);
+  return k && locale === "en-US" ? GRADE_WORDS[k]["en-US"] : b.grade;
 }
 
 /** The grade key a written grade word stands for (优/优秀/Excellent/A…); null when not a grade word. */

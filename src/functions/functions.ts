@@ -1,53 +1,17 @@
 /**
- * The EVAL custom functions (namespace EVAL comes from the manifest). Each is a thin wrapper over the core's
+ * GENERATED from the EVAL function table (src/core/functions.ts) by src/functions/generate.ts: do not edit;
+ * change the table and run `GEN_FUNCTIONS=1 npx jest test/functions/generated.test.ts`.
+ *
+ * The EVAL custom functions (namespace EVAL comes from the manifest), each a thin wrapper over the core's
  * callEval, so Excel, `perf-eval fn` and the checks compute the same thing. This file is its own webpack
- * entry: it imports only the pure core. The metadata plugin generates functions.json from the JSDoc below and
- * inserts the CustomFunctions.associate calls; zh-CN text comes from the same table (src/functions/zh-CN.json).
+ * entry; the metadata plugin generates functions.json from the JSDoc below and inserts the
+ * CustomFunctions.associate calls. Functions with defaults from the 评价口径 read the workbook's profile first.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps TypeScript \`any\` to Excel's "any" parameter type */
-import { callEval, type EvalResult } from "../core/functions";
-import { isEvalError, type ExcelErrorCode } from "../core/errors";
+/* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator maps TypeScript `any` to Excel's "any" parameter type */
+import { callEval } from "../core/functions";
+import { toExcel, withProfile } from "./runtime";
 
-// The runtime's global (no @types package for custom-functions-runtime is installed): only what we use.
-interface CustomFunctionsRuntime {
-  Error: new (code: string, message?: string) => Error;
-  ErrorCode: Record<
-    | "invalidValue"
-    | "notAvailable"
-    | "divisionByZero"
-    | "invalidNumber"
-    | "nullReference"
-    | "invalidName"
-    | "invalidReference",
-    string
-  >;
-}
-declare const CustomFunctions: CustomFunctionsRuntime;
-
-const CODE_NAMES: Record<ExcelErrorCode, keyof CustomFunctionsRuntime["ErrorCode"]> = {
-  "#VALUE!": "invalidValue",
-  "#N/A": "notAvailable",
-  "#DIV/0!": "divisionByZero",
-  "#NUM!": "invalidNumber",
-  "#NULL!": "nullReference",
-  // Excel refuses #NAME? and #REF! as custom-function outputs: report them as #VALUE!.
-  "#NAME?": "invalidValue",
-  "#REF!": "invalidValue",
-};
-
-// Excel shows custom messages only for #VALUE! and #N/A.
-const MESSAGE_OK = new Set<ExcelErrorCode>(["#VALUE!", "#N/A"]);
-
-/** Turn the core's EvalError into the Excel error the cell shows (thrown, as the runtime expects). */
-export function toExcel(r: EvalResult): number | string | boolean {
-  if (!isEvalError(r)) return r;
-  const name = CODE_NAMES[r.code] ?? "invalidValue";
-  const code = CustomFunctions.ErrorCode[name];
-  const shown = code === CustomFunctions.ErrorCode.invalidValue ? "#VALUE!" : r.code;
-  throw MESSAGE_OK.has(shown as ExcelErrorCode) && r.reason
-    ? new CustomFunctions.Error(code, r.reason)
-    : new CustomFunctions.Error(code);
-}
+export { toExcel } from "./runtime";
 
 /**
  * Funds arrival rate = funds arrived / budget, as a fraction (0.9734 = 97.34%).
@@ -126,14 +90,14 @@ export function amountSum(values: any[][]): number {
 }
 
 /**
- * Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0.
+ * Weighted satisfaction or awareness rate = Σ count×weight / Σ count (levels best first); default weights from the profile (national: 4 levels 1/0.85/0.6/0, 5 levels 1/0.8/0.6/0.3/0, 2 levels 1/0).
  * @customfunction SATISFACTION
  * @param {any[][]} counts Respondents per level, best first
  * @param {any[][]} [weights] Weight per level (optional, 0.85 or 85)
- * @returns {number} SATISFACTION({69,46,24,2}) gives 0.86879…
+ * @returns {Promise<number>} SATISFACTION({69,46,24,2}) gives 0.86879…
  */
-export function satisfaction(counts: any[][], weights?: any[][]): number {
-  return toExcel(callEval("SATISFACTION", [counts, weights])) as number;
+export async function satisfaction(counts: any[][], weights?: any[][]): Promise<number> {
+  return toExcel(await withProfile((p) => callEval("SATISFACTION", [counts, weights], p))) as number;
 }
 
 /**
@@ -202,14 +166,14 @@ export function qualScore(tier: any, weight: number, percent?: number): number {
 }
 
 /**
- * Budget execution score = weight × min(rate, 1); weight defaults to 10.
+ * Budget execution score = weight × min(rate, 1); weight defaults to the profile's budget-execution points (national 10).
  * @customfunction EXECSCORE
  * @param {number} rate Execution rate as a fraction (e.g. 0.9968)
- * @param {number} [weight] Weight (optional, default 10)
- * @returns {number} EXECSCORE(0.9968) gives 9.968
+ * @param {number} [weight] Weight (optional, default: the profile's budget-execution points)
+ * @returns {Promise<number>} EXECSCORE(0.9968) gives 9.968
  */
-export function execScore(rate: number, weight?: number): number {
-  return toExcel(callEval("EXECSCORE", [rate, weight])) as number;
+export async function execScore(rate: number, weight?: number): Promise<number> {
+  return toExcel(await withProfile((p) => callEval("EXECSCORE", [rate, weight], p))) as number;
 }
 
 /**
@@ -224,12 +188,12 @@ export function totalScore(scores: any[][], weights: any[][]): number {
 }
 
 /**
- * Grade of a total: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor.
+ * Grade of a total by the profile's bands (national: [90,100] Excellent, [80,90) Good, [60,80) Fair, [0,60) Poor).
  * @customfunction GRADE
  * @param {number} total Total score (0–100)
  * @param {any} [lang] Language (optional): zh-CN or en-US
- * @returns {string} GRADE(80.37) gives "良"
+ * @returns {Promise<string>} GRADE(80.37) gives "良"
  */
-export function grade(total: number, lang?: any): string {
-  return toExcel(callEval("GRADE", [total, lang])) as string;
+export async function grade(total: number, lang?: any): Promise<string> {
+  return toExcel(await withProfile((p) => callEval("GRADE", [total, lang], p))) as string;
 }

@@ -3,7 +3,7 @@
  * Pure data + a formatter: no React, so the commands bundle can use it too.
  */
 import type { Bilingual, Locale } from "../core/locale";
-import type { FindingId, Severity } from "../core/findings";
+import type { Severity } from "../core/findings";
 import type { TemplateKind } from "../core/templates/index";
 
 export type { Locale, Bilingual };
@@ -129,33 +129,6 @@ export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   error: { "zh-CN": "错误", "en-US": "Errors" },
   warning: { "zh-CN": "警告", "en-US": "Warnings" },
   info: { "zh-CN": "提示", "en-US": "Notes" },
-};
-
-/** Short headings for the findings list; the full explanation of each finding comes from the rule itself. */
-export const RULE_TITLES: Record<FindingId, Bilingual> = {
-  "indicator-value-mismatch": {
-    "zh-CN": "同一指标的指标值前后不一致",
-    "en-US": "Indicator value differs between tables",
-  },
-  "rate-mismatch": { "zh-CN": "比率与其计算依据不符", "en-US": "Rate differs from its inputs" },
-  "sum-mismatch": { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
-  "weight-total": { "zh-CN": "分值（权重）设置不合规", "en-US": "Weights do not add up as required" },
-  "score-exceeds-weight": { "zh-CN": "得分超过分值或为负", "en-US": "Score above its weight or negative" },
-  "score-rule": { "zh-CN": "得分不符合评分规则", "en-US": "Score does not follow the scoring rule" },
-  "grade-mismatch": { "zh-CN": "等级与总分不符", "en-US": "Grade does not match the total" },
-  "unquantified-target": { "zh-CN": "目标未量化", "en-US": "Target not quantified" },
-  "missing-category": { "zh-CN": "指标设置不完整", "en-US": "Indicator categories missing" },
-  "missing-deviation-reason": { "zh-CN": "未达标但缺少偏差原因分析", "en-US": "Missed target without a reason" },
-  "balance-mismatch": { "zh-CN": "结余不等于到位减支出", "en-US": "Balance is not received − spent" },
-  "survey-count": { "zh-CN": "调查人数合计不符", "en-US": "Survey counts do not add up" },
-  "rate-out-of-range": { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
-  "unit-mismatch": { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
-  "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
-  "vague-target": { "zh-CN": "目标设立笼统", "en-US": "Vague goal or target" },
-  "goal-not-in-indicators": { "zh-CN": "总体目标的数量没有对应指标", "en-US": "Goal quantity has no indicator" },
-  "amount-mismatch": { "zh-CN": "同一金额在两处不一致", "en-US": "Same amount differs in two places" },
-  "unrecognized-table": { "zh-CN": "未能识别的表格", "en-US": "Form not recognized" },
-  "internal-error": { "zh-CN": "检查规则内部错误", "en-US": "Internal error in a rule" },
 };
 
 /** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */

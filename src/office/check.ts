@@ -10,6 +10,8 @@ import { highlightFindings } from "./highlight";
 import { currentLocale } from "./locale";
 import { isResultsSheet, writeResultsSheet } from "./resultsSheet";
 import { readWorkbookSnapshot } from "./snapshotReader";
+import { isProfileError, type Profile } from "../core/profile";
+import { profileUserError } from "./profile";
 
 export type CheckStage = "reading" | "checking" | "results-sheet" | "highlighting" | "done";
 
@@ -28,6 +30,8 @@ export interface RunCheckOptions {
   /** Language of the results sheet; the Office display language by default. */
   locale?: Locale;
   rules?: CheckOptions["rules"];
+  /** A profile to check by instead of the workbook's own 评价口径 sheet (the pane's unsaved edits). */
+  profile?: Profile;
 }
 
 export interface RunCheckResult extends CheckResult {
@@ -60,8 +64,10 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
   report("checking", 0.5);
   let result: RunCheckResult;
   try {
-    result = { ...checkWorkbook(snapshot, { rules: options.rules }) };
+    result = { ...checkWorkbook(snapshot, { rules: options.rules, profile: options.profile }) };
   } catch (e) {
+    // A bad profile stops the check with a message naming the field: never a silent fallback to the default.
+    if (isProfileError(e)) throw profileUserError(e);
     throw toUserFacingError(
       e,
       { "zh-CN": "检查", "en-US": "The check" },
@@ -71,7 +77,10 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
   try {
     if (options.resultsSheet) {
       report("results-sheet", 0.7);
-      result.resultsSheetName = await writeResultsSheet(result.findings, { locale: options.locale ?? currentLocale() });
+      result.resultsSheetName = await writeResultsSheet(result.findings, {
+        locale: options.locale ?? currentLocale(),
+        profile: result.profile,
+      });
     }
     if (options.highlight) {
       report("highlighting", 0.85);

@@ -13,12 +13,3 @@ export async function selectCell(sheet: string, a1: string, context?: Excel.Requ
     throw toUserFacingError(e, { "zh-CN": `定位到 ${sheet}!${a1}`, "en-US": `Going to ${sheet}!${a1}` });
   }
 }
-
-/** "自评表!D14" or "'My Sheet'!D14" → select it. */
-export async function selectReference(ref: string, context?: Excel.RequestContext): Promise<void> {
-  const bang = ref.lastIndexOf("!");
-  if (bang <= 0) return selectCell("", ref, context);
-  let sheet = ref.slice(0, bang);
-  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return selectCell(sheet, ref.slice(bang + 1), context);
-}

@@ -66,6 +66,8 @@ export interface ResultsSheetOptions {
   context?: Excel.RequestContext;
   /** Rows per request (halved automatically when Excel refuses a request for its size). */
   rowsPerSync?: number;
+  /** Name of the profile the check used: stated in a last row, so the record says which rules applied. */
+  profile?: string;
 }
 
 /** Write the findings to a new results sheet; returns its name. */
@@ -80,6 +82,8 @@ export async function writeResultsSheet(
   // With nothing found the sheet still says so: it is the evaluator's record that the check ran.
   const none = locale === "zh-CN" ? "未发现问题。" : "No issues found.";
   const rows = findings.length ? resultRows(findings, locale) : [["", "", "", "", none, ""]];
+  if (options.profile)
+    rows.push(["", "", "", "", `${locale === "zh-CN" ? "评价口径：" : "Profile: "}${options.profile}`, ""]);
   const ncol = headers.length;
 
   const sheets = context.workbook.worksheets;

@@ -14,6 +14,7 @@ import { t } from "../i18n/index";
 import type { PaneServices } from "./services";
 import { subscribeCheck } from "./checkStore";
 import type { CheckTabProps } from "./CheckTab";
+import { PROFILE_STRINGS } from "../i18n/profile";
 
 // The tabs' bodies are chunks of their own. The 检查 tab's body is the first screen (its button and options), so
 // mountTaskpane loads it before the first render (preloadCheckTab) and the header, tabs and body appear in one
@@ -35,8 +36,9 @@ export function preloadCheckTab(): Promise<{ default: ComponentType<CheckTabProp
 }
 const LazyCheckTab = lazy(preloadCheckTab);
 const TemplatesTab = lazy(() => import(/* webpackChunkName: "tab-templates" */ "./TemplatesTab"));
+const ProfileTab = lazy(() => import(/* webpackChunkName: "tab-profile" */ "./ProfileTab"));
 
-type TabId = "check" | "templates";
+type TabId = "check" | "templates" | "profile";
 
 const useStyles = makeStyles({
   root: {
@@ -77,7 +79,7 @@ export function App({ initialLocale, services }: AppProps) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [tab, setTab] = useState<TabId>("check");
   // Keep a tab mounted once visited so its form and results survive switching tabs.
-  const [visited, setVisited] = useState<Record<TabId, boolean>>({ check: true, templates: false });
+  const [visited, setVisited] = useState<Record<TabId, boolean>>({ check: true, templates: false, profile: false });
 
   // A check run from the ribbon brings the 检查 tab forward.
   useEffect(() => subscribeCheck(() => setTab("check")), []);
@@ -121,6 +123,9 @@ export function App({ initialLocale, services }: AppProps) {
         <Tab value="templates" data-testid="tab-templates">
           {t(locale, "tabTemplates")}
         </Tab>
+        <Tab value="profile" data-testid="tab-profile">
+          {PROFILE_STRINGS.tab[locale]}
+        </Tab>
       </TabList>
       <main className={s.body}>
         <Suspense fallback={fallback}>
@@ -132,6 +137,11 @@ export function App({ initialLocale, services }: AppProps) {
           {visited.templates && (
             <div className={tab === "templates" ? undefined : s.hidden}>
               <TemplatesTab locale={locale} services={services} />
+            </div>
+          )}
+          {visited.profile && (
+            <div className={tab === "profile" ? undefined : s.hidden}>
+              <ProfileTab locale={locale} services={services} />
             </div>
           )}
         </Suspense>

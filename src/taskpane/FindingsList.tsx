@@ -3,7 +3,8 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CheckSummary, Finding, FindingId, Severity } from "../core/findings";
 import { qualify } from "../core/snapshot";
 import type { Locale } from "../core/locale";
-import { RULE_TITLES, SEVERITY_LABELS, t } from "../i18n/index";
+import { SEVERITY_LABELS, t } from "../i18n/index";
+import { RULE_TITLES } from "../core/rules/index";
 import { parseRef } from "./services";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

@@ -1,7 +1,8 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { RULES } from "../core/rules/index";
 import type { Locale } from "../core/locale";
-import { RULE_TITLES, SEVERITY_LABELS } from "../i18n/index";
+import { SEVERITY_LABELS } from "../i18n/index";
+import { RULE_TITLES } from "../core/rules/index";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: "2px 0 0" },

@@ -6,6 +6,7 @@ import type { CheckResult } from "../core/check";
 import type { Locale } from "../core/locale";
 import type { CheckExtras } from "./checkStore";
 import type { TemplateKind, TemplateOptions } from "../core/templates/index";
+import type { Profile } from "../core/profile";
 
 /** Progress as reported by the check adapter; normalized by `progressFraction`. */
 export type CheckProgress = unknown;
@@ -27,6 +28,10 @@ export interface PaneServices {
   draftNotice?(): Promise<{ noticeSheet: string; rectificationSheet: string }>;
   /** 生成通用副本: the open workbook's copy without EVAL formulas, opened as a new workbook (absent: no button). */
   portableCopy?(lang: Locale): Promise<{ rewritten: number; frozen: number }>;
+  /** The workbook's own 评价口径, or null when it has none (a bad one rejects with a message naming the field). */
+  loadProfile(): Promise<Profile | null>;
+  /** Validates and saves the profile to the workbook's hidden 评价口径 sheet. */
+  saveProfile(profile: Profile): Promise<void>;
 }
 
 export const officeServices: PaneServices = {
@@ -44,7 +49,17 @@ export const officeServices: PaneServices = {
   },
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
-    return insertTemplate(kind, options);
+    // A blank form starts from the workbook's own 评价口径 weights (a bad profile is refused, named, not ignored).
+    const profile = options.profile ?? (await this.loadProfile()) ?? undefined;
+    return insertTemplate(kind, { ...options, profile });
+  },
+  async loadProfile() {
+    const { readWorkbookProfile } = await import(/* webpackChunkName: "office-profile" */ "../office/profile");
+    return readWorkbookProfile();
+  },
+  async saveProfile(profile) {
+    const { writeWorkbookProfile } = await import(/* webpackChunkName: "office-profile" */ "../office/profile");
+    await writeWorkbookProfile(profile);
   },
   async draftNotice() {
     const { insertNoticeDraft } = await import(/* webpackChunkName: "office-notice" */ "../office/notice");

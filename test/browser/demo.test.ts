@@ -97,7 +97,7 @@ const colLetters = (c: number) => {
 describe("first screen", () => {
   it("opens the task pane on the demo page against the simulated host, Chinese first", async () => {
     const { page, errors } = await openDemo();
-    await expect(tabNames(page)).resolves.toEqual(["检查", "模板"]);
+    await expect(tabNames(page)).resolves.toEqual(["检查", "模板", "评价口径"]);
     await expect(page.getByTestId("run-check").textContent()).resolves.toBe("一键检查");
     // The demo workbook holds the seed's example forms, shown as grids beside the pane.
     const state = await demoState(page);
@@ -118,7 +118,7 @@ describe("first screen", () => {
 
   it("follows the display language: en-US gives the English pane", async () => {
     const { page } = await openDemo("?lang=en-US");
-    await expect(tabNames(page)).resolves.toEqual(["Check", "Templates"]);
+    await expect(tabNames(page)).resolves.toEqual(["Check", "Templates", "Profile"]);
     await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Check workbook");
     // This machine may lack CJK fonts: the English screenshots are the ones to review layout with.
     await page.getByTestId("run-check").click();
@@ -128,7 +128,7 @@ describe("first screen", () => {
     await page.getByTestId("insert-survey").waitFor();
     await screenshot(page, "demo-templates-en");
     await page.getByTestId("lang-toggle").click();
-    await expect(tabNames(page)).resolves.toEqual(["检查", "模板"]);
+    await expect(tabNames(page)).resolves.toEqual(["检查", "模板", "评价口径"]);
     await page.close();
   });
 
@@ -339,6 +339,38 @@ describe("check from the pane", () => {
     );
     // The check changed nothing: same sheets, no results sheet unless asked for.
     expect((await demoState(page)).sheets).toEqual(sheetsBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("edits the 评价口径 in its tab: a bad field is named and cannot be saved; a saved profile drives the next check", async () => {
+    const { page, errors } = await openDemo();
+    await page.getByTestId("tab-profile").click();
+    await page.getByTestId("profile-tab").waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId("profile-source").textContent()).resolves.toMatch(/国家默认/);
+    await page.getByTestId("profile-weight-budgetExecution").fill("20");
+    await page.getByTestId("profile-invalid").waitFor({ timeout: 5_000 });
+    await expect(page.getByTestId("profile-invalid").textContent()).resolves.toMatch(/weights .*合计为 110/);
+    await expect(page.getByTestId("profile-save").isDisabled()).resolves.toBe(true);
+    await page.getByTestId("profile-weight-output").fill("40");
+    await page.getByTestId("profile-invalid").waitFor({ state: "detached", timeout: 5_000 });
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-status").waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId("profile-status").textContent()).resolves.toMatch(/已保存/);
+    await screenshot(page, "profile-tab");
+    await page.getByTestId("tab-check").click();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("rule-weight-total").waitFor({ timeout: 60_000 });
+    // 恢复国家默认 resets the form; saving it makes the split findings go away again.
+    await page.getByTestId("tab-profile").click();
+    await page.getByTestId("profile-reset").click();
+    await expect(page.getByTestId("profile-weight-budgetExecution").inputValue()).resolves.toBe("10");
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-status").filter({ hasText: "已保存" }).waitFor({ timeout: 10_000 });
+    await page.getByTestId("tab-check").click();
+    await page.getByTestId("run-check").click();
+    await page.getByTestId("rule-indicator-value-mismatch").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("rule-weight-total").count()).resolves.toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -40,7 +40,7 @@ function thrown(f: () => unknown): FakeCfError {
 }
 
 describe("custom-function wrappers", () => {
-  test("seed numbers through the wrappers", () => {
+  test("seed numbers through the wrappers", async () => {
     expect(Math.round(cf.arrivalRate([[61196.81]], [[62867.9]]) * 10000) / 100).toBe(97.34);
     expect(cf.execRate([[61001.46]], [[61196.81]])).toBeCloseTo(0.99681, 5);
     expect(cf.balance([[61196.81]], [[61001.46]])).toBe(195.35);
@@ -49,16 +49,16 @@ describe("custom-function wrappers", () => {
     expect(Math.round(cf.completionRate(17769, 17700) * 10000) / 100).toBe(100.39);
     expect(Math.round(cf.completionRate(6394, 6400) * 10000) / 100).toBe(99.91);
     expect(Math.round(cf.qualityRate([[7845]], [[7846]]) * 10000) / 100).toBe(99.99);
-    expect(Math.round(cf.satisfaction([[69, 46, 24, 2]]) * 10000) / 100).toBe(86.88);
-    expect(cf.grade(80.37)).toBe("良");
-    expect(cf.grade(80.37, "en-US")).toBe("Good");
+    expect(Math.round((await cf.satisfaction([[69, 46, 24, 2]])) * 10000) / 100).toBe(86.88);
+    expect(await cf.grade(80.37)).toBe("良");
+    expect(await cf.grade(80.37, "en-US")).toBe("Good");
     expect(cf.targetOp("≤628,678,956.50元")).toBe("≤");
     expect(cf.targetValue("≤628,678,956.50元")).toBe(628678956.5);
     expect(cf.met("≤90万元", 95)).toBe(false);
     expect(cf.totalScore([[40, 30, "不适用"]], [[50, 40, 10]])).toBeCloseTo(77.78, 2);
   });
 
-  test("EvalError becomes a thrown CustomFunctions.Error with the matching code", () => {
+  test("EvalError becomes a thrown CustomFunctions.Error with the matching code", async () => {
     const div = thrown(() => cf.execRate([[1]], [[0]]));
     expect(div).toBeInstanceOf(FakeCfError);
     expect(div.code).toBe("#DIV/0!");
@@ -66,7 +66,7 @@ describe("custom-function wrappers", () => {
     const val = thrown(() => cf.targetValue("效果明显"));
     expect(val.code).toBe("#VALUE!");
     expect(val.msg).toMatch(/target/);
-    expect(thrown(() => cf.grade(101)).code).toBe("#NUM!");
+    await expect(cf.grade(101)).rejects.toMatchObject({ code: "#NUM!" });
     expect(thrown(() => cf.execRate([["#N/A"]], [[1]])).code).toBe("#N/A");
   });
 
@@ -79,12 +79,14 @@ describe("custom-function wrappers", () => {
     }
   });
 
-  test("the wrapper module imports only the core", () => {
-    const text = fs.readFileSync(path.join(root, "src", "functions", "functions.ts"), "utf8");
-    const specs = [...text.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
-    expect(specs.length).toBeGreaterThan(0);
-    for (const s of specs) expect(s).toMatch(/^\.\.\/core\//);
-    expect(text).not.toMatch(/CustomFunctions\.associate\s*\(/);
+  test("the wrapper modules import only the core (and each other)", () => {
+    for (const file of ["functions.ts", "runtime.ts"]) {
+      const text = fs.readFileSync(path.join(root, "src", "functions", file), "utf8");
+      const specs = [...text.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]);
+      expect(specs.length).toBeGreaterThan(0);
+      for (const s of specs) expect(s).toMatch(/^(\.\.\/core\/|\.\/runtime$)/);
+      expect(text).not.toMatch(/CustomFunctions\.associate\s*\(/);
+    }
   });
 });
 
@@ -154,5 +156,44 @@ describe("metadata", () => {
     const localize = require("../../scripts/localize-functions.js");
     expect(() => localize({ functions: [{ id: "UNKNOWN", name: "UNKNOWN", parameters: [] }] })).toThrow(/UNKNOWN/);
     expect(() => localize({})).toThrow(/functions/);
+  });
+});
+
+describe("the workbook's profile (custom-function path)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sim = require("../../src/sim") as typeof import("../../src/sim");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const office = require("../../src/office/profile") as typeof import("../../src/office/profile");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const core = require("../../src/core/profile") as typeof import("../../src/core/profile");
+  let host: import("../../src/sim").SimHost | undefined;
+  afterEach(() => {
+    host?.uninstall();
+    host = undefined;
+    (globalThis as { perfEvalProfileChanged?: () => void }).perfEvalProfileChanged?.();
+  });
+
+  test("GRADE, SATISFACTION and EXECSCORE take their defaults from the workbook's 评价口径, re-read after a save", async () => {
+    host = sim.installSimHost(globalThis, { workbook: new sim.SimWorkbook() });
+    host.workbook.addSheet("Sheet1", [["x"]]);
+    expect(await cf.grade(96.34)).toBe("优");
+    const p = core.defaultProfile();
+    p.gradeBands[0].min = 97;
+    p.satisfactionWeights["4"] = [1, 0.9, 0.5, 0];
+    Object.assign(p.weights, { budgetExecution: 20, output: 40 });
+    await office.writeWorkbookProfile(p);
+    expect(await cf.grade(96.34)).toBe("良");
+    expect(await cf.satisfaction([[69, 46, 24, 2]])).toBeCloseTo((69 + 46 * 0.9 + 24 * 0.5) / 141, 12);
+    expect(await cf.execScore(0.5)).toBe(10);
+    // Functions without profile defaults are unchanged.
+    expect(cf.balance([[61196.81]], [[61001.46]])).toBe(195.35);
+  });
+
+  test("a bad profile in the workbook makes the cell #VALUE! naming the field, not the default", async () => {
+    host = sim.installSimHost(globalThis, { workbook: new sim.SimWorkbook() });
+    const rows = core.profileToRows(core.defaultProfile());
+    rows[rows.findIndex((r) => r[1] === "weights.output")][2] = 70;
+    host.workbook.addSheet(core.PROFILE_SHEET_NAME, rows);
+    await expect(cf.grade(80)).rejects.toMatchObject({ code: "#VALUE!", msg: expect.stringMatching(/weights/) });
   });
 });

@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { RULE_TITLES, SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
+import { SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
+import { RULE_TITLES } from "../../src/core/rules/index";
 import { FINDING_IDS } from "../../src/core/findings";
 import { TEMPLATE_KINDS } from "../../src/core/templates/index";
 

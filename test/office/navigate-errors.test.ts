@@ -1,5 +1,5 @@
 import { installSimHost, SimWorkbook, SimOfficeError, type SimHost } from "../../src/sim";
-import { selectCell, selectReference } from "../../src/office/navigate";
+import { selectCell } from "../../src/office/navigate";
 import { toUserFacingError, UserFacingError, isPayloadLimitError } from "../../src/office/errors";
 
 let host: SimHost;
@@ -21,14 +21,6 @@ describe("selectCell", () => {
     expect(host.syncCount).toBe(1);
     expect(host.workbook.activeSheet?.name).toBe("My Sheet");
     expect(host.workbook.sheet("My Sheet").selection).toEqual({ r0: 13, c0: 3, r1: 13, c1: 3 });
-  });
-
-  test("selectReference accepts quoted and $ references", async () => {
-    host = installSimHost(globalThis, { workbook: book() });
-    await selectReference("'My Sheet'!$B$3");
-    expect(host.workbook.sheet("My Sheet").selection).toEqual({ r0: 2, c0: 1, r1: 2, c1: 1 });
-    await selectReference("申报表!C2");
-    expect(host.workbook.activeSheet?.name).toBe("申报表");
   });
 
   test("a hidden or missing sheet gives a bilingual message", async () => {

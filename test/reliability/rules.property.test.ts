@@ -10,6 +10,14 @@ import { recognizeWorkbook } from "../../src/core/recognize";
 import { RULES } from "../../src/core/rules";
 import { RULE_IDS } from "../../src/core/findings";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+import { NATIONAL_PROFILE } from "../../src/core/profile";
+import { ruleOptionsFor, type RuleModule } from "../../src/core/rules";
+
+/** What checkWorkbook gives a rule besides the model: the national profile and the rule's options under it. */
+const ruleInputs = (rule: RuleModule) => ({
+  profile: NATIONAL_PROFILE,
+  options: ruleOptionsFor(rule, NATIONAL_PROFILE),
+});
 
 /** Header words and values real forms use, so random grids also form tables the rules then read. */
 const WORDS = [
@@ -131,7 +139,7 @@ describe("the check never throws", () => {
       fc.property(workbookArb, (wb) => {
         const model = recognizeWorkbook(wb);
         for (const rule of RULES) {
-          expect(() => rule.check({ model, snapshot: wb, report: () => undefined })).not.toThrow();
+          expect(() => rule.check({ model, snapshot: wb, ...ruleInputs(rule), report: () => undefined })).not.toThrow();
         }
       }),
       { numRuns: 200 },
@@ -219,6 +227,7 @@ describe("every rule on the seed forms with arbitrary cell contents", () => {
             rule.check({
               model: recognizeWorkbook(snap),
               snapshot: snap,
+              ...ruleInputs(rule),
               report: (d) => {
                 expect(names.has(d.sheet)).toBe(true);
                 expect(Number.isInteger(d.row) && d.row >= 0 && Number.isInteger(d.col) && d.col >= 0).toBe(true);

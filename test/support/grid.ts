@@ -90,7 +90,7 @@ export function runRule(id: RuleId, input: WorkbookSnapshot | SheetSnapshot | Sh
   const rule = getRule(id);
   if (!rule) throw new Error(`no rule ${id}`);
   // Rethrow: a rule that throws must fail its own test table, not turn into a finding the test may not look at.
-  return runRuleOn(rule, recognizeWorkbook(snap), snap, (_id, e) => {
+  return runRuleOn(rule, recognizeWorkbook(snap), snap, undefined, (_id, e) => {
     throw e;
   });
 }

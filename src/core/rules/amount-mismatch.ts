@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { Cell, FundsRowKind, LabelledAmount, WorkbookModel } from "../recognize/model";
 import type { SheetSnapshot } from "../snapshot";
 import { cellNumber } from "../recognize/cells";
@@ -375,10 +375,11 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
   return out.sort((a, b) => a.order - b.order);
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "amount-mismatch",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "同一金额在两处不一致", "en-US": "Same amount differs in two places" },
     docs: {
       "zh-CN":
         "同一笔金额在同一口径下（如年度资金总额的预算数、全年执行数，财政拨款，基本支出，项目支出，到位资金，结余资金）在工作簿的两处数值不同（按元、万元换算，按书写精度比较）。资金表、标签旁的金额和通报正文中的金额都参与比较；年初预算数与全年预算数是不同口径，不相互比较；相差正好一万倍的由“元与万元混用”报告。复核时找出哪一处是依据（批复的预算、决算或账面数），要求单位改正另一处，并说明差异原因。",
@@ -392,7 +393,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const sheets = Array.isArray(ctx.snapshot?.sheets) ? ctx.snapshot.sheets : [];
     const entries = collect(ctx.model, sheets);
     // One workbook often holds several projects' forms (one per sheet): figures compare within a project.
@@ -442,6 +443,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,5 +1,4 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { cellNumber } from "../recognize/cells";
 import type { LabelledAmount } from "../recognize/model";
 import { numbersAgree } from "../compare";
@@ -11,10 +10,11 @@ function factor(a: LabelledAmount, mixed: boolean): number {
   return mixed && a.unit === "万元" ? 1e4 : 1;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "balance-mismatch",
   severity: "error",
   meta: {
+    title: { "zh-CN": "结余不等于到位减支出", "en-US": "Balance is not received − spent" },
     docs: {
       "zh-CN": "结余资金不等于到位资金减去支出（精确到分）。",
       "en-US": "The balance is not the funds received minus the spending (exact to the cent).",
@@ -26,7 +26,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const bySheet = new Map<string, LabelledAmount[]>();
     for (const a of ctx.model.amounts) {
       if (a.kind !== "balance" && a.kind !== "arrived" && a.kind !== "spent") continue;
@@ -69,6 +69,6 @@ const rule: RuleModule = {
       }
     }
   },
-};
+});
 
 export default rule;

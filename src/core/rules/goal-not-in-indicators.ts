@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { Cell, WorkbookModel } from "../recognize/model";
 import { cellNumber, targetParse } from "../recognize/cells";
 import { numbersAgree } from "../compare";
@@ -127,10 +127,11 @@ function budgetFigures(model: WorkbookModel): [number, number][] {
   return out;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "goal-not-in-indicators",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "总体目标的数量没有对应指标", "en-US": "Goal quantity has no indicator" },
     docs: {
       "zh-CN":
         "年度总体目标写明了带单位的数量（如“参保人数3.52万人”“培训500人次”“新建道路2.5公里”），但没有任何指标的指标值与之相符（按单位换算：3.52万人即35200人）：目标中的数量无法考核。目标中的预算金额（与资金表的年度资金总额等相同，或所在句子讲资金、预算、用途的金额）、年份和日期、实施范围的个数（7个林场、11个乡镇）和按标准计算的比率（按投资额20%返本、每人补助1000元）不算；中长期目标和实际完成情况不比对。复核时对照目标与指标体系，要求补设能反映该数量的指标，或改正目标与指标之间不一致的数值（勐海县通报：目标“未体现……3.52万人的目标”，指标设置不完整）。",
@@ -146,7 +147,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const model = ctx.model;
     if (model.goals.length === 0) return;
     const targets: ParsedValue[] = [];
@@ -178,6 +179,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

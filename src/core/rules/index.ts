@@ -1,6 +1,9 @@
 /** Every check rule, in the order of RULE_IDS. */
-import { RULE_IDS, type RuleId } from "../findings";
+import { INTERNAL_ERROR, RULE_IDS, type FindingId, type RuleId } from "../findings";
 import type { RuleModule } from "./types";
+import type { Bilingual } from "../locale";
+import type { Profile } from "../profile";
+import { ruleOptionsFor } from "./options";
 import indicatorValueMismatch from "./indicator-value-mismatch";
 import rateMismatch from "./rate-mismatch";
 import sumMismatch from "./sum-mismatch";
@@ -56,4 +59,17 @@ export function getRule(id: RuleId): RuleModule | undefined {
   return byId.get(id);
 }
 
+/** Short headings per rule (from each rule's meta), for the findings list and the results sheet. */
+export const RULE_TITLES = {
+  ...Object.fromEntries(RULES.map((r) => [r.id, r.meta.title])),
+  // The engine's own finding (a rule that threw) has no rule module: its title is here.
+  [INTERNAL_ERROR]: { "zh-CN": "检查规则内部错误", "en-US": "Internal error in a rule" },
+} as Record<FindingId, Bilingual>;
+
+/** Checks a profile's rule options against every rule's schema; throws ProfileError naming the first bad one. */
+export function checkRuleOptions(profile: Profile): void {
+  for (const r of RULES) ruleOptionsFor(r, profile);
+}
+
 export type { RuleModule, RuleContext, ReportDescriptor, RuleMeta, MessageData } from "./types";
+export { ruleOptionsFor } from "./options";

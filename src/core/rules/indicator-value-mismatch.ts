@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { IndicatorRow, TableKind, WorkbookModel } from "../recognize/model";
 import { parseValueShared, normalizeWidth, resolution, type Operator, type ParsedValue } from "../value";
 import { numbersAgree, scaleSlip } from "../compare";
@@ -309,10 +309,11 @@ export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Opera
   return out;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "indicator-value-mismatch",
   severity: "error",
   meta: {
+    title: { "zh-CN": "同一指标的指标值前后不一致", "en-US": "Indicator value differs between tables" },
     docs: {
       "zh-CN":
         "同一指标在两张表中的指标值不一致（换算单位后、按书写精度比较），例如申报时成本指标为≤628,678,956.50元、自评时为≤628,278,103.22元。精度不同的两值，只有较粗者至少有3位有效数字且相差不到其末位半个单位时才算一致（62867.90万元与628,678,956.50元一致）；只靠把粗略整数（≥2万人、≤6.3亿元）取整才相同的，作为警告列出。审核人员以申报（批复）的指标值为准，要求说明调整依据或更正后一表。",
@@ -332,7 +333,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const pairs = matchedIndicatorPairs(ctx.model);
     const comparisons = matchedPairComparisons(ctx.model);
     for (let i = 0; i < pairs.length; i++) {
@@ -353,6 +354,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

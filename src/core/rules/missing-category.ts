@@ -1,16 +1,14 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import type { CellPos, IndicatorCategory } from "../recognize/model";
 import { levelCell } from "../recognize";
 
-/** What a complete indicator set covers (指标设置完整): the four output kinds, benefits and satisfaction. */
-const REQUIRED = ["数量", "质量", "时效", "成本", "效益", "满意度"] as const;
 const BENEFITS: IndicatorCategory[] = ["经济效益", "社会效益", "生态效益", "可持续影响"];
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "missing-category",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "指标设置不完整", "en-US": "Indicator categories missing" },
     docs: {
       "zh-CN":
         "指标体系缺少数量、质量、时效、成本、效益或满意度类指标（指标设置不完整），指标再少也一样。审核人员要求填报单位补充缺少类别的指标，或说明该类别不适用的理由。",
@@ -24,7 +22,10 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
+    // What a complete indicator set covers (指标设置完整) comes from the profile (national: 数量/质量/时效/成本/效益/满意度).
+    const required = ctx.profile.requiredCategories;
+    if (required.length === 0) return;
     for (const table of ctx.model.tables) {
       // Only a whole indicator set: a table that lists output indicators, however few rows it has (a set of two
       // indicators is the most incomplete of all).
@@ -35,14 +36,17 @@ const rule: RuleModule = {
       for (let i = 0; i < table.rows.length; i++) {
         const r = table.rows[i];
         const before = have.size;
-        if (r.category) have.add(BENEFITS.includes(r.category) ? "效益" : r.category);
+        if (r.category) {
+          have.add(r.category);
+          if (BENEFITS.includes(r.category)) have.add("效益");
+        }
         if (r.family === "效益" && r.category !== "满意度") have.add("效益");
         if (r.family === "满意度") have.add("满意度");
         // Once every required category is seen the rest of the rows cannot change the outcome.
-        if (have.size !== before && REQUIRED.every((cat) => have.has(cat))) break;
+        if (have.size !== before && required.every((cat) => have.has(cat))) break;
       }
       const col = table.columns.level2 ?? table.columns.level1 ?? table.columns.level3 ?? 0;
-      for (const cat of REQUIRED) {
+      for (const cat of required) {
         if (have.has(cat)) continue;
         // Point at the group the category belongs in (产出 for 数量/质量/时效/成本), listing its rows, so the
         // reviewer sees where the indicator is missing; the header when the group itself is missing.
@@ -60,6 +64,6 @@ const rule: RuleModule = {
       }
     }
   },
-};
+});
 
 export default rule;

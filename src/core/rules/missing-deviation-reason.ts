@@ -1,14 +1,15 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import { actualHint, actualParse, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
 import { borrowedOperators } from "./indicator-value-mismatch";
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "missing-deviation-reason",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "未达标但缺少偏差原因分析", "en-US": "Missed target without a reason" },
     docs: {
       "zh-CN": "实际完成值未达到年度指标值，但偏差原因分析及改进措施为空。",
       "en-US": "The actual value misses its target but the deviation analysis (偏差原因分析及改进措施) is empty.",
@@ -20,7 +21,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const borrowed = borrowedOperators(ctx.model);
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
     // makes an iterator result per row.
@@ -53,6 +54,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,13 +1,13 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { cellNumber, isBlankMark, isErrorCell } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { rowName } from "./util";
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "number-as-text",
   severity: "info",
   meta: {
+    title: { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
     docs: {
       "zh-CN": "应填数字的单元格（分值、得分、金额、人数）中是无法读成数字的文本或错误值。",
       "en-US":
@@ -24,7 +24,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     // The name is joined only for a cell reported: most cells hold plain numbers.
     const test = (base: string, suffix: string, cell: Cell | undefined) => {
@@ -82,6 +82,6 @@ const rule: RuleModule = {
       }
     for (const a of model.amounts) test(a.name, "", a.value);
   },
-};
+});
 
 export default rule;

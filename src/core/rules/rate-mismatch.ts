@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { Cell, LabelledAmount } from "../recognize/model";
 import { cellNumber, isBlankMark } from "../recognize/cells";
 import { numbersAgree } from "../compare";
@@ -51,10 +51,11 @@ function amountIn元(a: LabelledAmount, mixed: boolean): number | null {
   return mixed && a.unit === "万元" ? n.value * 1e4 : n.value;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "rate-mismatch",
   severity: "error",
   meta: {
+    title: { "zh-CN": "比率与其计算依据不符", "en-US": "Rate differs from its inputs" },
     docs: {
       "zh-CN": "填报的比率（执行率、到位率、完成率、满意度等）与由其自身数据重新计算的比率不一致，差异超出其显示精度。",
       "en-US":
@@ -67,7 +68,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const report = (name: string, cell: Cell, stated: number, computed: number, related: Cell[]) =>
       ctx.report({
@@ -159,7 +160,7 @@ const rule: RuleModule = {
         weightSets.push(Math.max(...w) > 1 ? w.map((x) => x / 100) : w);
       } else {
         // No weights written: the domain's defaults, then the other scales in common use.
-        const def = defaultSatisfactionWeights(cs.length);
+        const def = defaultSatisfactionWeights(cs.length, ctx.profile.satisfactionWeights);
         if (def) weightSets.push(def);
         weightSets.push(...(COMMON_SCALES[cs.length] ?? []));
       }
@@ -179,6 +180,6 @@ const rule: RuleModule = {
       report(label, sv.rate, s.value, readings[0], related);
     }
   },
-};
+});
 
 export default rule;

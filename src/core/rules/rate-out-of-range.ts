@@ -1,5 +1,4 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { actualHint, cellNumber, parsed } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { headerKey, memo } from "../recognize/headers";
@@ -27,10 +26,11 @@ function asFraction(cell: Cell): number | null {
   return Math.abs(n.value) > 1.5 ? n.value / 100 : n.value;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "rate-out-of-range",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "比率超出合理范围", "en-US": "Rate out of range" },
     docs: {
       "zh-CN":
         "比率超出可能的范围：满意度、知晓率、达标率、到位率、执行率等不可能高于100%，任何比率不应低于0（成本节约率、增长率除外）。",
@@ -48,7 +48,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const test = (name: string, cell: Cell | undefined, value: number | null) => {
       if (!cell || value === null || !Number.isFinite(value)) return;
@@ -103,6 +103,6 @@ const rule: RuleModule = {
       }
     }
   },
-};
+});
 
 export default rule;

@@ -1,13 +1,13 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { points } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { hasNum, rowName } from "./util";
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "score-exceeds-weight",
   severity: "error",
   meta: {
+    title: { "zh-CN": "得分超过分值或为负", "en-US": "Score above its weight or negative" },
     docs: {
       "zh-CN": "得分高于其分值，或为负数。",
       "en-US": "A score above its weight, or a negative score.",
@@ -23,7 +23,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const test = (name: string, score: Cell | undefined, weight: Cell | undefined) => {
       if (!hasNum(score)) return;
@@ -58,6 +58,6 @@ const rule: RuleModule = {
     for (const t of model.tables) if (t.total) test(t.total.label.text, t.total.score, t.total.weight);
     for (const f of model.funds) if (f.total) test(f.total.label.text, f.total.cells.score, f.total.cells.weight);
   },
-};
+});
 
 export default rule;

@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule, type RuleContext } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
@@ -79,10 +79,11 @@ function partsSum(cells: (Cell | undefined)[]): number | undefined {
   return sum;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "score-rule",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "得分不符合评分规则", "en-US": "Score does not follow the scoring rule" },
     docs: {
       "zh-CN":
         "得分不符合其指标值与实际完成值对应的评分规则：方向（≥ 或 ≤）、按比例计分、未完成目标却得满分、已完成目标却扣分且未说明原因、预算执行率得分不等于分值×执行率。审核人员按评分规则重算该项得分，或要求填报单位在偏差原因栏说明扣分理由。",
@@ -111,7 +112,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const borrowed = borrowedOperators(model);
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
@@ -207,6 +208,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,6 +1,5 @@
-import type { RuleModule } from "./types";
+import { defineRule, type RuleContext } from "./types";
 import { shownCell, shownLike } from "./format";
-import type { RuleContext } from "./types";
 import { cellNumber, isBlankMark } from "../recognize/cells";
 import type { Cell, FundsRole, LabelledAmount, TotalRow } from "../recognize/model";
 import { hasNum, totalAgrees, weightedItems, type WeightedItem } from "./util";
@@ -62,10 +61,11 @@ function checkTotal(ctx: RuleContext, tr: TotalRow, scopes: (readonly WeightedIt
   });
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "sum-mismatch",
   severity: "error",
   meta: {
+    title: { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
     docs: {
       "zh-CN": "合计数不等于其组成部分之和：年度资金总额与其中各行、总分与各项得分之和、资金总额与财政拨款加其他资金。",
       "en-US":
@@ -98,7 +98,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     // 年度资金总额 against its 其中 rows, column by column.
     for (const block of model.funds) {
@@ -188,6 +188,6 @@ const rule: RuleModule = {
         });
     }
   },
-};
+});
 
 export default rule;

@@ -1,12 +1,12 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { cellNumber } from "../recognize/cells";
 import { exactSum, hasNum } from "./util";
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "survey-count",
   severity: "error",
   meta: {
+    title: { "zh-CN": "调查人数合计不符", "en-US": "Survey counts do not add up" },
     docs: {
       "zh-CN": "调查问卷各选项人数之和与合计或有效问卷数不符，或有效问卷多于发放问卷。",
       "en-US":
@@ -27,7 +27,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     for (const s of ctx.model.surveys) {
       const counts = s.levels.map((l) => l.count);
       if (counts.length === 0 || !counts.every(hasNum)) continue;
@@ -75,6 +75,6 @@ const rule: RuleModule = {
       }
     }
   },
-};
+});
 
 export default rule;

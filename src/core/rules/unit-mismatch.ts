@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { Cell, WorkbookModel } from "../recognize/model";
 import { actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { parseValueShared } from "../value";
@@ -74,10 +74,11 @@ function textOf(v: unknown): string {
   return typeof v === "string" ? v.trim() : typeof v === "number" ? fmtNum(v, 10) : "";
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "unit-mismatch",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "元与万元混用", "en-US": "元 and 万元 mixed up" },
     docs: {
       "zh-CN": "同一金额在一处以元、另一处以万元书写，两者相差 10⁴ 倍。",
       "en-US":
@@ -94,7 +95,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const { model } = ctx;
     const messageId = (f: 1e4 | 1e8) => (f === 1e8 ? "mismatchYi" : "mismatch");
 
@@ -190,6 +191,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

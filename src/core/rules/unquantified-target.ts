@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { IndicatorCategory } from "../recognize/model";
 import { rowName } from "./util";
 import { targetParse } from "../recognize/cells";
@@ -10,10 +10,11 @@ const NOT_APPLICABLE = /^(不适用|不涉及|无此项)$/;
 const DEADLINE_WORDS =
   /按时|按期|如期|按计划|按进度|计划(完成)?时间内|规定(时间|时限|期限)内|时限内|及时|当年|年内|全年|年底|年末|月底|季度|上半年|下半年/;
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "unquantified-target",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "目标未量化", "en-US": "Target not quantified" },
     docs: {
       "zh-CN": "数量、质量、时效、成本指标的指标值没有数字，或只填了占位符（目标设立笼统、未量化）。",
       "en-US":
@@ -30,7 +31,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
     // makes an iterator result per row.
     const rows = ctx.model.indicators;
@@ -57,6 +58,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { SheetSnapshot } from "../snapshot";
 import { SheetReader } from "../recognize/sheet";
 import { fundsRole, indicatorRole, surveyRole } from "../recognize/headers";
@@ -57,10 +57,11 @@ function looksLikeForm(rd: SheetReader): boolean {
   return false;
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "unrecognized-table",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "未能识别的表格", "en-US": "Form not recognized" },
     docs: {
       "zh-CN":
         "工作表看起来是绩效表格（标题或表头含绩效、指标、自评、申报等字样），但未能识别出任何表格，因此其中的数字都没有检查。审核人员应核对表头是否缺少必需的列，或将该表按标准表头整理后再检查，不能把“未发现问题”当作该表没有问题。",
@@ -82,7 +83,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     const read = new Set<string>();
     for (const t of ctx.model.tables) read.add(t.sheet);
     for (const f of ctx.model.funds) read.add(f.sheet);
@@ -108,7 +109,7 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 function isSheet(s: SheetSnapshot | undefined): s is SheetSnapshot {
   return !!s && typeof s.name === "string" && Array.isArray(s.values);

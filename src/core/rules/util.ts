@@ -69,11 +69,6 @@ export function hasNum(cell: Cell | undefined): cell is Cell {
   return !!cell && cellNumber(cell) !== null;
 }
 
-/** The table an indicator row belongs to. */
-export function tableOf(model: WorkbookModel, row: IndicatorRow): IndicatorTable {
-  return model.tables[row.table];
-}
-
 /** The funds block on the same sheet as a table (the self-assessment's 预算执行率 weight lives there). */
 export function fundsFor(model: WorkbookModel, table: IndicatorTable) {
   let best;

@@ -1,4 +1,4 @@
-import type { RuleContext, RuleModule } from "./types";
+import { defineRule } from "./types";
 import type { IndicatorCategory, IndicatorRow } from "../recognize/model";
 import { rowName } from "./util";
 import { targetParse } from "../recognize/cells";
@@ -38,10 +38,11 @@ function isOutcome(row: IndicatorRow): boolean {
   );
 }
 
-const rule: RuleModule = {
+const rule = defineRule({
   id: "vague-target",
   severity: "warning",
   meta: {
+    title: { "zh-CN": "目标设立笼统", "en-US": "Vague goal or target" },
     docs: {
       "zh-CN":
         "年度总体目标（含预期目标、中长期目标）没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步、长期”等笼统表述（目标设立笼统、未量化）；数量、质量、时效、成本指标由“目标未量化”规则检查。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
@@ -69,7 +70,7 @@ const rule: RuleModule = {
       },
     },
   },
-  check(ctx: RuleContext) {
+  check(ctx) {
     for (const g of ctx.model.goals) {
       // What was achieved is a report, not a target.
       if (g.kind === "achieved") continue;
@@ -109,6 +110,6 @@ const rule: RuleModule = {
       });
     }
   },
-};
+});
 
 export default rule;

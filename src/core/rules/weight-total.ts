@@ -1,21 +1,32 @@
-import type { RuleModule } from "./types";
-import type { RuleContext } from "./types";
+import { defineRule } from "./types";
 import { points, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { exactSum, hasNum, weightedItems, type WeightedItem } from "./util";
 import { MAX_RELATED } from "./types";
 
-const STANDARD_SPLIT: Record<string, number> = { 预算执行: 10, 产出: 50, 效益: 30, 满意度: 10 };
-
-const rule: RuleModule = {
+const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: boolean }>({
   id: "weight-total",
   severity: "error",
   meta: {
+    title: { "zh-CN": "分值（权重）设置不合规", "en-US": "Weights do not add up as required" },
     docs: {
       "zh-CN":
-        "分值合计不为100；自评表一级指标分值不是预算执行率10、产出50、效益30、满意度10（警告）；评价指标体系中产出与效益分值合计低于60。",
+        "分值合计不为100；自评表一级指标分值不符合评价口径（国家默认：预算执行率10、产出50、效益30、满意度10，警告）；评价指标体系中产出与效益分值合计低于评价口径的下限（国家默认60）。",
       "en-US":
-        "Weights that do not total 100; a self-assessment split other than 10/50/30/10 (warning); or 产出 + 效益 below 60 in an evaluation indicator system.",
+        "Weights that do not total 100; a self-assessment split other than the profile's (national default 10/50/30/10; a warning); or 产出 + 效益 below the profile's minimum (national default 60) in an evaluation indicator system.",
+    },
+    schema: {
+      type: "object",
+      properties: {
+        checkSplit: {
+          type: "boolean",
+          description: {
+            "zh-CN": "检查自评表一级指标分值是否符合评价口径的分值（weights）",
+            "en-US": "Check a self-assessment's first-level weights against the profile's weights",
+          },
+        },
+      },
+      additionalProperties: false,
     },
     messages: {
       notHundred: {
@@ -27,13 +38,23 @@ const rule: RuleModule = {
         "en-US": 'First-level indicator "{name}" has weights totalling {weight}; the standard is {expected}.',
       },
       outputBenefit: {
-        "zh-CN": "产出与效益指标分值合计为{sum}，低于60。",
-        "en-US": "Output and benefit weights total {sum}, below 60.",
+        "zh-CN": "产出与效益指标分值合计为{sum}，低于{min}。",
+        "en-US": "Output and benefit weights total {sum}, below {min}.",
       },
     },
   },
-  check(ctx: RuleContext) {
+  defaultOptions: { checkSplit: true },
+  check(ctx) {
     const { model } = ctx;
+    const w = ctx.profile.weights;
+    const split: Record<string, number> = {
+      预算执行: w.budgetExecution,
+      产出: w.output,
+      效益: w.outcome,
+      满意度: w.satisfaction,
+    };
+    // Float noise is never a finding; the profile may allow more (forms that round weights).
+    const tol = Math.max(1e-6, ctx.profile.tolerances.points);
     for (const table of model.tables) {
       // No weight column and no funds line to add (weightedItems adds one only to self-assessments): no weights.
       if (table.columns.weight === undefined && table.kind !== "self-assessment") continue;
@@ -61,8 +82,12 @@ const rule: RuleModule = {
       const anchor: Cell = hasNum(table.total?.weight) ? table.total!.weight! : items[items.length - 1].weight!;
       // A self-assessment whose table holds 90 and whose funds block states no 分值 keeps the standard 10 for
       // 预算执行率 outside the table: that is the form's layout, not a wrong weight.
-      const implicitExec = table.kind === "self-assessment" && !families.has("预算执行") && Math.abs(sum - 90) <= 1e-6;
-      if (Math.abs(sum - 100) > 1e-6 && !implicitExec) {
+      const implicitExec =
+        table.kind === "self-assessment" &&
+        !families.has("预算执行") &&
+        w.budgetExecution > 0 &&
+        Math.abs(sum - (100 - w.budgetExecution)) <= tol;
+      if (Math.abs(sum - 100) > tol && !implicitExec) {
         ctx.report({
           messageId: "notHundred",
           data: { sum },
@@ -91,19 +116,20 @@ const rule: RuleModule = {
         if (e) e.sum.push(points(i.weight)!);
         else byFamily.set(family, { sum: [points(i.weight)!], first: i.weight!, name: family });
       }
-      // Department-wide forms group indicators by duty (履职效能 / 管理效率): the project split does not apply.
-      // …and a self-assessment grouped some other way (项目决策 / 项目管理 / 项目产出) has its own split.
-      const standardGroups = [...byFamily.keys()].every((f) => f in STANDARD_SPLIT);
+      // Department-wide forms group indicators by duty (履职效能 / 管理效率): the project split does not apply;
+      // nor to a self-assessment grouped some other way (项目决策 / 项目管理 / 项目产出).
+      const standardGroups = [...byFamily.keys()].every((f) => f in split);
       if (table.kind === "self-assessment" && !table.department && standardGroups) {
-        for (const [family, expected] of Object.entries(STANDARD_SPLIT)) {
+        if (!ctx.options.checkSplit) continue;
+        for (const [family, expected] of Object.entries(split)) {
           const e = byFamily.get(family);
           if (!e) continue;
-          const w = exactSum(e.sum);
-          if (Math.abs(w - expected) > 1e-6)
+          const got = exactSum(e.sum);
+          if (Math.abs(got - expected) > tol)
             ctx.report({
               messageId: "split",
               severity: "warning",
-              data: { name: family, weight: w, expected },
+              data: { name: family, weight: got, expected },
               sheet: e.first.sheet,
               row: e.first.row,
               col: e.first.col,
@@ -114,10 +140,10 @@ const rule: RuleModule = {
         const ben = byFamily.get("效益");
         const ob = exactSum([...(out?.sum ?? []), ...(ben?.sum ?? [])]);
         const first = out?.first ?? ben?.first;
-        if (first && ob < 60 - 1e-6)
+        if (first && ob < w.minOutputPlusOutcome - tol)
           ctx.report({
             messageId: "outputBenefit",
-            data: { sum: ob },
+            data: { sum: ob, min: w.minOutputPlusOutcome },
             sheet: first.sheet,
             row: first.row,
             col: first.col,
@@ -125,6 +151,6 @@ const rule: RuleModule = {
       }
     }
   },
-};
+});
 
 export default rule;

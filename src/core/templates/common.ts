@@ -8,6 +8,7 @@ import { fitRowHeights, fitScale } from "./layout";
 export function sumOrBlank(...args: Expr[]): Expr {
   return call("IF", op("=", call("COUNT", ...args), num(0)), str(""), call("SUM", ...args));
 }
+import { NATIONAL_PROFILE, type ProfileWeights } from "../profile";
 
 /** Options with defaults applied; the example forces the seed's project. */
 export interface ResolvedOptions {
@@ -19,6 +20,8 @@ export interface ResolvedOptions {
   implementer?: string;
   moneyUnit: "万元" | "元";
   multiYear: boolean;
+  /** First-level weights of the blank form, from the evaluation profile (national 10/50/30/10 when none). */
+  weights?: ProfileWeights;
 }
 
 /** The seed: 勐海县 2021 年度城镇职工基本养老保险经费项目 (Menghai County, 2021). */
@@ -241,6 +244,26 @@ export const STANDARD_ROWS: IndicatorRow[] = [
   { l1: "benefit", l2: "sustainable", weight: 10, qualitative: true },
   { l1: "satisfaction", l2: "beneficiary", weight: 10, qualitative: false },
 ];
+
+/**
+ * The blank list with each first-level group scaled to the profile's weights (产出 40 makes the five output
+ * rows 8 each); the last row of a group takes the rounding, so each group sums exactly to its weight.
+ */
+export function standardRows(w: ProfileWeights = NATIONAL_PROFILE.weights): IndicatorRow[] {
+  const target: Record<string, number> = { output: w.output, benefit: w.outcome, satisfaction: w.satisfaction };
+  const base: Record<string, number> = {};
+  for (const r of STANDARD_ROWS) base[r.l1] = (base[r.l1] ?? 0) + r.weight;
+  const used: Record<string, number> = {};
+  const last = new Map(STANDARD_ROWS.map((r, i) => [r.l1, i]));
+  return STANDARD_ROWS.map((r, i) => {
+    const share =
+      last.get(r.l1) === i
+        ? Math.round((target[r.l1] - (used[r.l1] ?? 0)) * 100) / 100
+        : Math.round(((r.weight * target[r.l1]) / base[r.l1]) * 100) / 100;
+    used[r.l1] = (used[r.l1] ?? 0) + share;
+    return { ...r, weight: share };
+  });
+}
 
 /** Group consecutive equal keys: [start index, length]. */
 export function runs<T>(items: T[], key: (t: T) => string): [number, number][] {

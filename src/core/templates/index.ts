@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from "../locale";
+import type { Profile } from "../profile";
 import { resolveOptions } from "./common";
 export { TemplateOptionsError, validateOptions, MAX_FIELD_LENGTH } from "./common";
 import { declaration } from "./declaration";
@@ -31,6 +32,8 @@ export interface TemplateOptions {
   example?: boolean;
   /** Declaration of a multi-year project: 中期目标 and 中期指标值 beside the annual ones. */
   multiYear?: boolean;
+  /** The evaluation profile whose weights a blank form starts from (the workbook's own, or national). */
+  profile?: Profile;
 }
 
 export function isTemplateKind(s: unknown): s is TemplateKind {
@@ -103,11 +106,7 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
   if (!isTemplateKind(kind)) {
     throw new Error(`未知的模板类型 unknown template kind: ${String(kind)} (${TEMPLATE_KINDS.join(", ")})`);
   }
-  return BUILDERS[kind](resolveOptions(options));
-}
-
-export function templateName(kind: TemplateKind, lang: Locale): string {
-  return TEMPLATE_INFO[kind].name[lang];
+  return BUILDERS[kind]({ ...resolveOptions(options), weights: options.profile?.weights });
 }
 
 export type { Bilingual };

@@ -7,8 +7,8 @@ import {
   finish,
   MENGHAI,
   runs,
-  STANDARD_ROWS,
   sumOrBlank,
+  standardRows,
   titleRows,
   unitLabel,
   type IndicatorRow,
@@ -16,6 +16,7 @@ import {
   valueText,
 } from "./common";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";
+import { NATIONAL_PROFILE } from "../profile";
 
 /**
  * 项目支出绩效自评表 (财预〔2020〕10号 annex): funds block with 执行率/得分, 年度总体目标, indicator table with
@@ -167,7 +168,8 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
       F.money,
       c === "D" ? "FundsBudget" : c === "E" ? "FundsSpent" : undefined,
     );
-  b.input("F6", 10, F.weight, "ExecWeight");
+  // The example keeps the seed's 10; a blank form starts from the profile's 预算执行 points.
+  b.input("F6", o.example ? 10 : (o.weights ?? NATIONAL_PROFILE.weights).budgetExecution, F.weight, "ExecWeight");
   b.computed(
     "G6",
     call(
@@ -245,7 +247,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   headers.forEach(([zh, en], i) => b.header(`${colToLetters(i + 1)}${head}`, t(zh, en)));
   b.height(head, 30);
 
-  const rows = o.example ? EXAMPLE_ROWS : STANDARD_ROWS;
+  const rows = o.example ? EXAMPLE_ROWS : standardRows(o.weights);
   const first = head + 1;
   const last = first + rows.length - 1;
   for (const [start, len] of runs(rows, (r) => r.l1)) {

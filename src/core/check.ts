@@ -4,6 +4,7 @@ import { summarize, type CheckSummary, type Finding, type RuleId } from "./findi
 import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
 import { RULES } from "./rules";
+import type { GradeKey } from "./scoring";
 import { fillMessage } from "./rules/format";
 import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/types";
 
@@ -23,8 +24,16 @@ export interface ScoreSummary {
   sheet: string;
   kind: "self-assessment" | "evaluation";
   total: number | null;
-  /** Grade computed from the total (优/良/中/差), null when there is no total. */
+  /** Grade computed from the total (优/良/中/差), null when there is no total or nothing is filled in. */
   grade: string | null;
+  /** The grade's key (excellent/good/fair/poor), for colouring by grade; null with `grade`. */
+  gradeKey?: GradeKey | null;
+  /** False when no 得分 is filled in (a blank form just inserted): no total and no grade are claimed. */
+  filled?: boolean;
+  /** Σ 得分 recomputed from the rows (null when nothing is filled). */
+  computedTotal?: number | null;
+  /** The sheet's own 总分 cell, when the table has one: its address and number, or the error/text it holds. */
+  statedTotal?: { cell: string; value: number | null; text: string } | null;
   /** First-level categories: name as written, summed 得分 and summed 分值. */
   categories: { name: string; score: number; weight: number }[];
 }

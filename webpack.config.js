@@ -97,6 +97,8 @@ module.exports = (env = {}, argv = {}) => {
     commands: "./src/commands/commands.ts",
     taskpane: "./src/taskpane/index.tsx",
     demo: "./src/demo/demo.ts",
+    // The check runs in a Web Worker (issue 14): a self-contained file, loaded by URL from the pane's pages.
+    "check-worker": "./src/taskpane/checkWorker.ts",
   };
   const paneChunks = [hasFunctions && "functions", "commands", "taskpane"].filter(Boolean);
 
@@ -141,9 +143,11 @@ module.exports = (env = {}, argv = {}) => {
     optimization: {
       // One runtime per page, so the functions, commands and task pane entries share module instances
       // (the ribbon's check result reaches the pane through a shared store).
-      runtimeChunk: "single",
+      // The worker is a page of its own: its runtime and modules stay in its one file (a worker cannot load
+      // the pages' JSONP chunks).
+      runtimeChunk: { name: (ep) => (ep.name === "check-worker" ? "check-worker" : "runtime") },
       splitChunks: {
-        chunks: "all",
+        chunks: (chunk) => chunk.name !== "check-worker",
         cacheGroups: {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,

@@ -136,6 +136,26 @@ export const RULE_TITLES: Record<RuleId, Bilingual> = {
   "number-as-text": { "zh-CN": "数值单元格中为无法识别的文本", "en-US": "Number cell holds unreadable text" },
 };
 
+/** Titles of finding kinds the engine may report besides the rule modules (kept here so they read well). */
+const EXTRA_RULE_TITLES: Record<string, Bilingual> = {
+  "unrecognized-table": { "zh-CN": "未识别到绩效表格", "en-US": "No evaluation table recognized" },
+  "internal-error": { "zh-CN": "检查过程出错", "en-US": "The check failed on part of the workbook" },
+  "vague-target": { "zh-CN": "目标表述模糊", "en-US": "Vague target" },
+};
+
+/**
+ * The one place a rule's title is read, wherever a user reads it (findings list, rule guide, results sheet):
+ * the pane's own titles, then a title the rule module carries in its meta, then the id itself, so a new rule
+ * shows up (with its id) before anyone writes its title.
+ */
+export function ruleTitle(rule: string, locale: Locale, meta?: { title?: unknown }): string {
+  const own = (RULE_TITLES as Record<string, Bilingual | undefined>)[rule] ?? EXTRA_RULE_TITLES[rule];
+  if (own) return own[locale];
+  const t = meta?.title as Bilingual | undefined;
+  if (t && typeof t === "object" && typeof t[locale] === "string") return t[locale];
+  return rule;
+}
+
 /** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */
 export const TEMPLATE_LABELS: Record<TemplateKind, { name: Bilingual; purpose: Bilingual }> = {
   declaration: {

@@ -16,6 +16,8 @@ export interface RunCheckOptions {
   onProgress?: (p: CheckProgress) => void;
   /** Language of the results sheet. */
   locale?: Locale;
+  /** Further core check options (e.g. an evaluation profile), passed through to the check. */
+  checkOptions?: Record<string, unknown>;
 }
 
 export interface PaneServices {
@@ -27,8 +29,12 @@ export interface PaneServices {
 
 export const officeServices: PaneServices = {
   async runCheck(options) {
-    const { runCheck } = await import(/* webpackChunkName: "office-check" */ "../office/check");
-    return runCheck(options);
+    const [{ runCheck, CELLS_PER_READ }, { checkInWorker }] = await Promise.all([
+      import(/* webpackChunkName: "office-check" */ "../office/check"),
+      import(/* webpackChunkName: "office-check" */ "./workerCheck"),
+    ]);
+    // Big workbooks are read in blocks and checked in a Web Worker: the pane never freezes (issue 14).
+    return runCheck({ cellsPerRead: CELLS_PER_READ, checker: checkInWorker, ...options });
   },
   async selectCell(sheet, a1) {
     const { selectCell } = await import(/* webpackChunkName: "office-navigate" */ "../office/navigate");

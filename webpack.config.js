@@ -98,7 +98,8 @@ module.exports = (env = {}, argv = {}) => {
     taskpane: "./src/taskpane/index.tsx",
     demo: "./src/demo/demo.ts",
     // The check runs in a Web Worker (issue 14): a self-contained file, loaded by URL from the pane's pages.
-    "check-worker": "./src/taskpane/checkWorker.ts",
+    // runtime: false keeps its runtime in its own file (a worker cannot load the pages' runtime chunk).
+    "check-worker": { import: "./src/taskpane/checkWorker.ts", runtime: false },
   };
   const paneChunks = [hasFunctions && "functions", "commands", "taskpane"].filter(Boolean);
 
@@ -143,10 +144,9 @@ module.exports = (env = {}, argv = {}) => {
     optimization: {
       // One runtime per page, so the functions, commands and task pane entries share module instances
       // (the ribbon's check result reaches the pane through a shared store).
-      // The worker is a page of its own: its runtime and modules stay in its one file (a worker cannot load
-      // the pages' JSONP chunks).
-      runtimeChunk: { name: (ep) => (ep.name === "check-worker" ? "check-worker" : "runtime") },
+      runtimeChunk: "single",
       splitChunks: {
+        // The check worker's modules stay in its one file: a worker cannot load the pages' JSONP chunks.
         chunks: (chunk) => chunk.name !== "check-worker",
         cacheGroups: {
           react: {

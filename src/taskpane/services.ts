@@ -23,7 +23,10 @@ export interface RunCheckOptions {
 export interface PaneServices {
   runCheck(options: RunCheckOptions): Promise<CheckResult & CheckExtras>;
   selectCell(sheet: string, a1: string): Promise<void>;
-  clearHighlights(): Promise<void>;
+  /** Restores the highlighted cells; resolves with how many were restored. */
+  clearHighlights(): Promise<number | void>;
+  /** Cells that carry our highlight now (0 when none). */
+  countHighlights?(): Promise<number>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
 }
 
@@ -42,7 +45,11 @@ export const officeServices: PaneServices = {
   },
   async clearHighlights() {
     const { clearHighlights } = await import(/* webpackChunkName: "office-highlight" */ "../office/highlight");
-    await clearHighlights();
+    return clearHighlights();
+  },
+  async countHighlights() {
+    const { countHighlights } = await import(/* webpackChunkName: "office-highlight" */ "../office/highlight");
+    return countHighlights();
   },
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");

@@ -279,7 +279,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.computed(`G${total}`, call("SUM", ...scored), F.score, "TotalScore");
   b.put(`H${total}`, { value: null, style: "input" });
   const grade = total + 1;
-  b.label(`A${grade}:E${grade}`, t("评价等级", "Grade"));
+  b.label(`A${grade}:E${grade}`, t("自评等级", "Grade"));
   b.put(`F${grade}`, { value: null, style: "label" });
   const gradeArgs: Expr[] = o.lang === "en-US" ? [ref(`G${total}`), str("en-US")] : [ref(`G${total}`)];
   b.grade(

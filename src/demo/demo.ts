@@ -214,7 +214,9 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   let lastSig = "";
   const render = (force = false) => {
     const active = wb.activeSheet;
-    const sig = `${wb.sheets.map((s) => s.name).join("|")}#${active?.id}#${active ? Object.values(active.selection).join(",") : ""}#${host.syncCount}`;
+    // Writes re-render through onChange; this catches sheet switches and selection changes. Not the sync count:
+    // a check's reads change nothing, and redrawing the grid on every read would load the pane's thread.
+    const sig = `${wb.sheets.map((s) => s.name).join("|")}#${active?.id}#${active ? Object.values(active.selection).join(",") : ""}`;
     if (!force && sig === lastSig) return;
     lastSig = sig;
     tabs.replaceChildren();

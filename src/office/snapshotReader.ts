@@ -70,15 +70,12 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
 
   if (options.maxCellsPerSync) {
     // Sizes first (one small request): a big workbook is read in blocks that each stay a short task.
-    const used = list.map(({ ws }) => {
-      const u = ws.getUsedRange(true);
-      u.load("rowCount,columnCount");
-      return u;
-    });
+    const extents = usedExtents(list, withMerges);
     if (list.length) await context.sync();
-    const cells = used.reduce((n, u) => n + u.rowCount * u.columnCount, 0);
+    const cells = extents.reduce((n, e) => n + e.used.rowCount * e.used.columnCount, 0);
     if (cells > options.maxCellsPerSync)
-      return { ...(await readInBlocks(context, list, withMerges, options)), ...(source ? { source } : {}) };
+      return { ...(await readInBlocks(context, list, withMerges, options, extents)), ...(source ? { source } : {}) };
+    await yieldToPage();
   }
 
   // Sync 2: every sheet's used range and merged areas in one request.
@@ -170,6 +167,22 @@ export function parseAreas(address: string): MergeArea[] {
   return out;
 }
 
+interface Extent {
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues the load of every sheet's used-range position and size and its merged areas (synced by the caller). */
+function usedExtents(list: { ws: Excel.Worksheet }[], withMerges: boolean): Extent[] {
+  return list.map(({ ws }) => {
+    const used = ws.getUsedRange(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { used, merged };
+  });
+}
+
 interface Block {
   sheet: number;
   /** Row offset within the used range and number of rows. */
@@ -187,19 +200,18 @@ async function readInBlocks(
   list: { ws: Excel.Worksheet; name: string; visibility: SheetSnapshot["visibility"] }[],
   withMerges: boolean,
   options: ReadOptions,
+  /** Extents already loaded and synced (the pane's size request): not asked for again. */
+  known?: Extent[],
 ): Promise<WorkbookSnapshot> {
   const limit = options.payloadLimitBytes ?? DEFAULT_LIMIT;
   const budget = Math.floor(limit * 0.6);
   const maxCells = options.maxCellsPerSync ?? Infinity;
 
-  const extents = list.map(({ ws }) => {
-    const used = ws.getUsedRange(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    return { used, merged };
-  });
-  await context.sync();
+  let extents = known;
+  if (!extents) {
+    extents = usedExtents(list, withMerges);
+    await context.sync();
+  }
 
   const sheets: SheetSnapshot[] = list.map(({ name, visibility }, i) => {
     const { used, merged } = extents[i];

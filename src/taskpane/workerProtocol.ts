@@ -4,7 +4,7 @@ import type { Finding } from "../core/findings";
 import type { CellValue, SheetSnapshot } from "../core/snapshot";
 
 /** Rows per message to the worker, findings per message back: each message stays a short task on the page. */
-export const ROWS_PER_MESSAGE = 2000;
+export const ROWS_PER_MESSAGE = 500;
 export const FINDINGS_PER_MESSAGE = 2000;
 
 export type ToWorker =

@@ -152,12 +152,13 @@ function renderSheet(
   container.append(table);
 }
 
-async function seed(): Promise<void> {
+async function seed(lang: Locale): Promise<void> {
   // The seed's example forms: a declaration and a self-assessment whose cost indicators disagree (the seed's
   // ≤628,678,956.50元 vs ≤628,278,103.22元), so the check has something real to find.
   const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
-  await insertTemplate("declaration", { example: true, lang: "zh-CN" });
-  await insertTemplate("self-assessment", { example: true, lang: "zh-CN" });
+  // In the pane's language: an English pane gets the English forms (the templates' own translation).
+  await insertTemplate("declaration", { example: true, lang });
+  await insertTemplate("self-assessment", { example: true, lang });
 }
 
 /** Resolves once the pane shows its 检查 tab (its first screen). */
@@ -266,7 +267,7 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   await firstScreen(pane);
   if (params.get("empty") !== "1") {
     try {
-      await seed();
+      await seed(locale);
     } catch (err) {
       banner.textContent = `${t(locale, "demoBanner")} — ${err instanceof Error ? err.message : String(err)}`;
     }

@@ -16,6 +16,11 @@ export const STRINGS = {
   switchLanguage: { "zh-CN": "English", "en-US": "中文" },
   switchLanguageName: { "zh-CN": "切换到英文界面 (English)", "en-US": "Switch to Chinese (中文)" },
   loading: { "zh-CN": "正在加载…", "en-US": "Loading…" },
+  outsideOffice: {
+    "zh-CN": "这是 Excel 加载项的任务窗格，请在 Excel 中打开。不用 Excel 试用：",
+    "en-US": "This is an Excel add-in's task pane: open it in Excel. To try it without Excel:",
+  },
+  openDemo: { "zh-CN": "打开演示页", "en-US": "open the demo page" },
 
   // Check tab
   runCheck: { "zh-CN": "一键检查", "en-US": "Check workbook" },

@@ -121,7 +121,17 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
       first ??= failure("results-sheet", e);
     }
   }
-  if (options.highlight) {
+  if (options.highlight && first) {
+    // A failed request leaves the workbook as it was: highlighting after one would break that, so it is skipped,
+    // and said so.
+    failed.push({
+      extra: "highlight",
+      message: {
+        "zh-CN": "因“检查结果”工作表未能写入，为保持工作簿不变，未标记单元格。",
+        "en-US": "Skipped because the results sheet could not be written, so that the workbook stays unchanged.",
+      },
+    });
+  } else if (options.highlight) {
     report("highlighting", 0.95);
     try {
       const h = await highlightFindings(result.findings);

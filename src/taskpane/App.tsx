@@ -2,7 +2,10 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import {
   Button,
   FluentProvider,
+  Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -60,14 +63,16 @@ const useStyles = makeStyles({
   lang: { whiteSpace: "nowrap", flexShrink: 0, minWidth: "auto" },
   body: { padding: "8px 12px 16px", flexGrow: 1 },
   hidden: { display: "none" },
+  note: { marginBottom: "8px" },
 });
 
 export interface AppProps {
   initialLocale: Locale;
   services: PaneServices;
+  outsideOffice?: boolean;
 }
 
-export function App({ initialLocale, services }: AppProps) {
+export function App({ initialLocale, services, outsideOffice }: AppProps) {
   const s = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [tab, setTab] = useState<TabId>("check");
@@ -110,6 +115,13 @@ export function App({ initialLocale, services }: AppProps) {
         </Button>
       </nav>
       <main className={s.body}>
+        {outsideOffice && (
+          <MessageBar intent="info" className={s.note} data-testid="outside-office">
+            <MessageBarBody>
+              {t(locale, "outsideOffice")} <Link href="demo.html">{t(locale, "openDemo")}</Link>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <Suspense fallback={fallback}>
           {visited.check && (
             <div className={tab === "check" ? undefined : s.hidden}>

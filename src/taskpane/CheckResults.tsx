@@ -94,7 +94,9 @@ export function extrasNotes(
   if (typeof result.highlighted === "number" && (marks ?? 0) > 0)
     ok.push(t(locale, "cellsHighlighted", { count: marks ?? result.highlighted }));
   if (result.skippedProtected?.length)
-    failed.push(t(locale, "skippedProtected", { sheets: result.skippedProtected.join(locale === "zh-CN" ? "、" : ", ") }));
+    failed.push(
+      t(locale, "skippedProtected", { sheets: result.skippedProtected.join(locale === "zh-CN" ? "、" : ", ") }),
+    );
   for (const f of result.extrasFailed ?? [])
     failed.push(
       t(locale, f.extra === "results-sheet" ? "extraFailedResultsSheet" : "extraFailedHighlight", {
@@ -158,7 +160,10 @@ function RecognizedLine({ locale, tables }: { locale: Locale; tables: readonly R
   );
 }
 
-function noticeView(locale: Locale, notice: Notice | null): { intent: "success" | "info" | "error"; text: string } | null {
+function noticeView(
+  locale: Locale,
+  notice: Notice | null,
+): { intent: "success" | "info" | "error"; text: string } | null {
   if (!notice) return null;
   if (notice.kind === "cleared")
     return { intent: "success", text: t(locale, "highlightsClearedCount", { count: notice.restored }) };

@@ -10,9 +10,7 @@ export type Busy = "idle" | "checking" | "clearing";
 
 /** The one message about the last action; text already in the user's language or a key to look up. */
 export type Notice =
-  | { kind: "cleared"; restored: number }
-  | { kind: "nothing-to-clear" }
-  | { kind: "error"; error: unknown };
+  { kind: "cleared"; restored: number } | { kind: "nothing-to-clear" } | { kind: "error"; error: unknown };
 
 export interface PaneState {
   busy: Busy;
@@ -70,7 +68,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "marks":
       return { ...state, marks: action.count };
     case "action-failed":
-      return { ...state, busy: state.busy === "clearing" ? "idle" : state.busy, notice: { kind: "error", error: action.error } };
+      return {
+        ...state,
+        busy: state.busy === "clearing" ? "idle" : state.busy,
+        notice: { kind: "error", error: action.error },
+      };
     case "dismiss":
       return { ...state, notice: null };
   }

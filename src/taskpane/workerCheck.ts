@@ -71,7 +71,11 @@ async function send(
   onFraction?: CheckFraction,
 ): Promise<void> {
   const post = (m: ToWorker) => worker.postMessage(m);
-  post({ type: "begin", ...(snapshot.source !== undefined ? { source: snapshot.source } : {}), options: cloneable(options) });
+  post({
+    type: "begin",
+    ...(snapshot.source !== undefined ? { source: snapshot.source } : {}),
+    options: cloneable(options),
+  });
   const total = snapshot.sheets.reduce((n, s) => n + s.values.length, 0);
   let sent = 0;
   for (let i = 0; i < snapshot.sheets.length; i++) {

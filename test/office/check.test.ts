@@ -83,14 +83,17 @@ describe("runCheck", () => {
     expect(host.workbook.sheetNames()).toEqual(["申报表", "自评表", "检查结果"]);
   });
 
-  test("a failing extra does not skip the other: both are tried, each failure is listed", async () => {
+  test("every extra that could not be done is listed with its reason, none skipped without a word", async () => {
     host = installSimHost(globalThis, { workbook: seedBook() });
-    host.workbook.protected = true; // structure protected: no results sheet, but cells can still be highlighted
+    host.workbook.protected = true; // structure protected: no results sheet
+    const before = host.workbook.snapshotState();
     const err = await runCheck({ resultsSheet: true, highlight: true }).catch((e) => e);
     expect(err).toBeInstanceOf(CheckExtrasError);
-    expect(err.result.extrasFailed.map((f: { extra: string }) => f.extra)).toEqual(["results-sheet"]);
+    expect(err.result.extrasFailed.map((f: { extra: string }) => f.extra)).toEqual(["results-sheet", "highlight"]);
     expect(err.result.extrasFailed[0].message["zh-CN"]).toMatch(/保护/);
-    expect(err.result.highlighted).toBeGreaterThan(0);
+    expect(err.result.extrasFailed[1].message["zh-CN"]).toMatch(/未标记/);
+    expect(err.result.highlighted).toBeUndefined();
+    expect(host.workbook.snapshotState()).toEqual(before);
   });
 
   test("a failing extra keeps the findings on the error and says what happened", async () => {

@@ -156,9 +156,11 @@ async function seed(lang: Locale): Promise<void> {
   // The seed's example forms: a declaration and a self-assessment whose cost indicators disagree (the seed's
   // ≤628,678,956.50元 vs ≤628,278,103.22元), so the check has something real to find.
   const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
-  // In the pane's language: an English pane gets the English forms (the templates' own translation).
-  await insertTemplate("declaration", { example: true, lang });
-  await insertTemplate("self-assessment", { example: true, lang });
+  // Chinese forms in both languages: the check recognizes tables by their Chinese headers, and English-language
+  // forms are not recognized yet, so English example data would only show "No evaluation table recognized".
+  void lang;
+  await insertTemplate("declaration", { example: true, lang: "zh-CN" });
+  await insertTemplate("self-assessment", { example: true, lang: "zh-CN" });
 }
 
 /** Resolves once the pane shows its 检查 tab (its first screen). */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useReducer, useRef, useState } from "react";
+import { lazy, startTransition, Suspense, useEffect, useReducer, useRef, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -84,10 +84,17 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
     mounted.current = true;
     // Checks from the ribbon (and the pane's own, published for the ribbon) arrive here.
     const off = subscribeCheck((record) => {
-      dispatch({ type: "check-finished", record });
+      // A transition: React renders the results in slices that yield, so thousands of findings never freeze it.
+      startTransition(() => dispatch({ type: "check-finished", record }));
       void refreshMarks();
     });
     void refreshMarks();
+    // Once the first screen is up and the page is idle, fetch what a check will need, so pressing 一键检查 does
+    // not wait for (or block on) loading it.
+    const idle = (cb: () => void) =>
+      typeof requestIdleCallback === "function" ? requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1500);
+    idle(() => void loadResults().catch(() => undefined));
+    idle(() => void services.prepareCheck?.().catch(() => undefined));
     return () => {
       mounted.current = false;
       off();

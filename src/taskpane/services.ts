@@ -25,12 +25,20 @@ export interface PaneServices {
   selectCell(sheet: string, a1: string): Promise<void>;
   /** Restores the highlighted cells; resolves with how many were restored. */
   clearHighlights(): Promise<number | void>;
+  /** Loads what a check needs ahead of time (optional: called when the pane is idle). */
+  prepareCheck?(): Promise<void>;
   /** Cells that carry our highlight now (0 when none). */
   countHighlights?(): Promise<number>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
 }
 
 export const officeServices: PaneServices = {
+  async prepareCheck() {
+    await Promise.all([
+      import(/* webpackChunkName: "office-check" */ "../office/check"),
+      import(/* webpackChunkName: "office-check" */ "./workerCheck"),
+    ]);
+  },
   async runCheck(options) {
     const [{ runCheck, CELLS_PER_READ }, { checkInWorker }] = await Promise.all([
       import(/* webpackChunkName: "office-check" */ "../office/check"),

@@ -7,6 +7,7 @@ import {
   Badge,
   Button,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { CheckSummary, Finding, Severity } from "../core/findings";
@@ -152,7 +153,7 @@ function FindingBody({ f, locale, onSelect, clamp }: ItemProps) {
         <span className={s.message}>{message}</span>
       </div>
       {f.related.length > 0 && (
-        <div className={clamp ? `${s.related} ${s.relatedOne}` : s.related}>
+        <div className={clamp ? mergeClasses(s.related, s.relatedOne) : s.related}>
           {t(locale, "relatedCells")}{" "}
           {f.related.map((r) => {
             const parsed = parseRef(r);
@@ -230,7 +231,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
           <Badge
             key={sev}
             appearance={counts[sev] ? "filled" : "outline"}
-            color={counts[sev] ? BADGE[sev] : "subtle"}
+            color={counts[sev] ? BADGE[sev] : "informative"}
             size="large"
             data-testid={`count-${sev}`}
           >
@@ -243,7 +244,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
           <AccordionItem
             key={g.severity}
             value={g.severity}
-            className={`${s.sevGroup} ${sevClass[g.severity]}`}
+            className={mergeClasses(s.sevGroup, sevClass[g.severity])}
             data-testid={`severity-${g.severity}`}
           >
             <AccordionHeader as="h3" size="medium">

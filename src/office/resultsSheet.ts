@@ -12,6 +12,8 @@ import { currentLocale } from "./locale";
 import { ruleTitle } from "../i18n/index";
 
 export const RESULTS_SHEET_BASE = "检查结果";
+/** The results sheet's name in the language it is written in. */
+export const RESULTS_SHEET_NAMES: Record<Locale, string> = { "zh-CN": RESULTS_SHEET_BASE, "en-US": "Check results" };
 
 export const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
   "zh-CN": ["级别", "规则", "工作表", "单元格", "说明", "相关单元格"],
@@ -89,7 +91,7 @@ export async function writeResultsSheet(
   await context.sync();
   const existingIds = new Set(sheets.items.map((s) => s.id));
   const name = uniqueSheetName(
-    RESULTS_SHEET_BASE,
+    RESULTS_SHEET_NAMES[locale],
     sheets.items.map((s) => s.name),
   );
 

@@ -57,6 +57,7 @@ describe("writeResultsSheet", () => {
     host = installSimHost(globalThis, { workbook: book() });
     const name = await writeResultsSheet([finding(0)], { locale: "en-US" });
     const s = host.workbook.sheet(name);
+    expect(name).toBe("Check results");
     expect(s.cell(0, 0).value).toBe("Severity");
     expect(s.cell(1, 4).value).toBe("Total is not the sum 0");
     expect(s.cell(1, 1).value).toBe("Total is not the sum of its parts");

@@ -311,7 +311,6 @@ async function readInBlocks(
     bytesPerCell = Math.max(bytesPerCell * 0.5, bytes / Math.max(1, cells), 8);
     done += cells;
     options.onBlock?.(done, total);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- not a sync: lets the page paint between blocks
     if (maxCells !== Infinity && pending.length) await yieldToPage();
   }
 

@@ -99,7 +99,6 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
       mounted.current = false;
       off();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount
   }, []);
 
   const updateOpts = (patch: Partial<typeof opts>) => {

@@ -71,6 +71,10 @@ table.demo-grid { border-collapse: collapse; table-layout: fixed; }
 .demo-tabs button.active { background: #fff; color: #107c41; font-weight: 600; border-bottom: 2px solid #107c41; }
 .demo-empty { padding: 24px; color: #888; }
 .demo-pane { width: 360px; flex: none; overflow: auto; }
+/* In Excel the pane is a separate web view: here layout and paint of the grid and the pane are kept apart too,
+   so a change in one never lays out or repaints the other. */
+.demo-book { contain: strict; will-change: transform; }
+.demo-pane { contain: layout paint style; will-change: transform; }
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {

@@ -70,8 +70,10 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
 
   if (options.maxCellsPerSync) {
     // Sizes first (one small request): a big workbook is read in blocks that each stay a short task.
+    await yieldToPage();
     const extents = usedExtents(list, withMerges);
     if (list.length) await context.sync();
+    await yieldToPage();
     const cells = extents.reduce((n, e) => n + e.used.rowCount * e.used.columnCount, 0);
     if (cells > options.maxCellsPerSync)
       return { ...(await readInBlocks(context, list, withMerges, options, extents)), ...(source ? { source } : {}) };

@@ -77,7 +77,6 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
     const cells = extents.reduce((n, e) => n + e.used.rowCount * e.used.columnCount, 0);
     if (cells > options.maxCellsPerSync)
       return { ...(await readInBlocks(context, list, withMerges, options, extents)), ...(source ? { source } : {}) };
-    await yieldToPage();
   }
 
   // Sync 2: every sheet's used range and merged areas in one request.

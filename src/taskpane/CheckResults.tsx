@@ -142,7 +142,7 @@ function RecognizedLine({ locale, tables }: { locale: Locale; tables: readonly R
         <AccordionHeader as="h3" size="small">
           {t(locale, "recognizedTitle", { count: tables.length })}
         </AccordionHeader>
-        <AccordionPanel>
+        <AccordionPanel collapseMotion={null}>
           <ul className={s.recList}>
             {tables.map((r, i) => (
               <li key={`${r.sheet}!${r.range}#${i}`} className={s.recItem} data-testid="recognized-table">

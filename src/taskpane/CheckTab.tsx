@@ -205,7 +205,7 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
           <AccordionHeader as="h2" size="small" data-testid="rule-guide-header">
             {t(locale, "ruleGuide", { count: RULE_COUNT })}
           </AccordionHeader>
-          <AccordionPanel>
+          <AccordionPanel collapseMotion={null}>
             {guideOpen && (
               <Suspense fallback={t(locale, "loading")}>
                 <RuleGuide locale={locale} />

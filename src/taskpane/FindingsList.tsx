@@ -250,7 +250,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
             <AccordionHeader as="h3" size="medium">
               {SEVERITY_LABELS[g.severity][locale]} ({g.rules.reduce((n, r) => n + r.items.length, 0)})
             </AccordionHeader>
-            <AccordionPanel className={s.sevPanel}>
+            <AccordionPanel collapseMotion={null} className={s.sevPanel}>
               <Accordion multiple collapsible defaultOpenItems={g.rules.map((r) => r.rule)}>
                 {g.rules.map((r) => (
                   <AccordionItem
@@ -265,7 +265,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
                         {ruleTitle(r.rule, locale)} ({r.items.length})
                       </span>
                     </AccordionHeader>
-                    <AccordionPanel className={s.sevPanel}>
+                    <AccordionPanel collapseMotion={null} className={s.sevPanel}>
                       {expanded[r.rule] && r.items.length > FINDINGS_PER_RULE ? (
                         <VirtualFindings items={r.items} locale={locale} onSelect={onSelect} />
                       ) : (

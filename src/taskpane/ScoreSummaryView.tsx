@@ -140,7 +140,7 @@ export function ScoreSummaryView({ locale, scores, collapsed, onSelectSheet }: S
                 )}
               </span>
             </AccordionHeader>
-            <AccordionPanel className={s.body}>
+            <AccordionPanel collapseMotion={null} className={s.body}>
               {sc.filled === false && <p className={s.hint}>{t(locale, "scoreUnfilledHint")}</p>}
               {note && (
                 <MessageBar intent="warning" className={s.note} data-testid="score-total-note">

@@ -174,7 +174,7 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
       <Accordion collapsible defaultOpenItems={["options"]} className={s.form}>
         <AccordionItem value="options">
           <AccordionHeader as="h2">{t(locale, "options")}</AccordionHeader>
-          <AccordionPanel>
+          <AccordionPanel collapseMotion={null}>
             <div className={s.grid}>
               <Field label={t(locale, "fieldProjectName")} className={s.wide}>
                 <Input

@@ -108,7 +108,7 @@ export function groupFindings(
 }
 
 /** How many findings of one rule are drawn before a "show all": a 5,000-row form can yield thousands. */
-export const FINDINGS_PER_RULE = 20;
+export const FINDINGS_PER_RULE = 10;
 
 export function visibleItems<T>(items: readonly T[], showAll: boolean, limit = FINDINGS_PER_RULE): readonly T[] {
   return showAll || items.length <= limit ? items : items.slice(0, limit);

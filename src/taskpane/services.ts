@@ -37,6 +37,7 @@ export const officeServices: PaneServices = {
     await Promise.all([
       import(/* webpackChunkName: "office-check" */ "../office/check"),
       import(/* webpackChunkName: "office-check" */ "./workerCheck"),
+      import(/* webpackChunkName: "office-highlight" */ "../office/highlight"),
     ]);
   },
   async runCheck(options) {

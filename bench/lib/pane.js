@@ -73,13 +73,13 @@ async function loadSheets(page, decl, self) {
 
 async function runCheckAndWait(page) {
   await page.click('[data-testid="run-check"]');
-  // Polled every 250 ms, not every frame: the harness must not load the thread it measures.
+  // Polled once a second, not every frame: the harness must not load the thread it measures.
   await page.waitForFunction(
     () =>
       document.querySelector('[data-testid="check-meta"]') !== null &&
       !document.querySelector('[data-testid="run-check"]').disabled,
     null,
-    { timeout: 300000, polling: 250 },
+    { timeout: 300000, polling: 1000 },
   );
 }
 

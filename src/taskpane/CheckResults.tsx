@@ -3,6 +3,7 @@
  * A chunk of its own (MessageBar, ProgressBar, Accordion and the findings views), so the tab's first screen is
  * only its button and options.
  */
+import { useEffect, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -179,8 +180,22 @@ export interface CheckResultsProps {
   onSelect: (sheet: string, cell: string) => void;
 }
 
+/**
+ * True one task after `key` changes: the findings list mounts in a commit of its own, after the summary, so
+ * neither commit (and the layout after it) is one long task.
+ */
+function useNextTask(key: unknown): boolean {
+  const [ready, setReady] = useState<unknown>(null);
+  useEffect(() => {
+    const id = setTimeout(() => setReady(key), 0);
+    return () => clearTimeout(id);
+  }, [key]);
+  return ready === key;
+}
+
 export default function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
   const s = useStyles();
+  const findingsReady = useNextTask(record);
   const result = record?.result;
   const shownNotice = noticeView(locale, notice);
   // A failed check (no result) says why; a failed extra is listed with the extras below, not as a second bar.
@@ -244,7 +259,7 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
           <h2 id="findings-heading" className={s.heading}>
             {t(locale, "findingsTitle")}
           </h2>
-          {findingsCount === 0 ? (
+          {!findingsReady ? null : findingsCount === 0 ? (
             <MessageBar intent="success" className={s.clean} data-testid="no-findings">
               <MessageBarBody>{t(locale, "noFindingsRecognized")}</MessageBarBody>
             </MessageBar>

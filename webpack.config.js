@@ -95,10 +95,14 @@ module.exports = (env = {}, argv = {}) => {
   const entry = {
     ...(hasFunctions ? { functions: FUNCTIONS_TS } : {}),
     commands: "./src/commands/commands.ts",
+    "office-guard": "./src/taskpane/officeGuard.ts",
     taskpane: "./src/taskpane/index.tsx",
     demo: "./src/demo/demo.ts",
+    // The check runs in a Web Worker (issue 14): a self-contained file, loaded by URL from the pane's pages.
+    // runtime: false keeps its runtime in its own file (a worker cannot load the pages' runtime chunk).
+    "check-worker": { import: "./src/taskpane/checkWorker.ts", runtime: false },
   };
-  const paneChunks = [hasFunctions && "functions", "commands", "taskpane"].filter(Boolean);
+  const paneChunks = ["office-guard", hasFunctions && "functions", "commands", "taskpane"].filter(Boolean);
 
   const page = (filename, template, chunks, office) =>
     new HtmlWebpackPlugin({
@@ -143,7 +147,8 @@ module.exports = (env = {}, argv = {}) => {
       // (the ribbon's check result reaches the pane through a shared store).
       runtimeChunk: "single",
       splitChunks: {
-        chunks: "all",
+        // The check worker's modules stay in its one file: a worker cannot load the pages' JSONP chunks.
+        chunks: (chunk) => chunk.name !== "check-worker",
         cacheGroups: {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
@@ -191,6 +196,28 @@ module.exports = (env = {}, argv = {}) => {
       client: { overlay: false },
       headers: { "Access-Control-Allow-Origin": "*" },
       open: false,
+      // The demo page is what a newcomer opens: "/" leads there, and the address is printed once listening.
+      setupMiddlewares: (middlewares) => {
+        middlewares.unshift({
+          name: "demo-redirect",
+          middleware: (req, res, next) => {
+            if (req.method === "GET" && (req.url === "/" || req.url === "/index.html")) {
+              res.statusCode = 302;
+              res.setHeader("Location", "/demo.html");
+              res.end();
+              return;
+            }
+            next();
+          },
+        });
+        return middlewares;
+      },
+      onListening: (devServer) => {
+        const addr = devServer.server && devServer.server.address();
+        const port = addr && typeof addr === "object" ? addr.port : 3000;
+        const scheme = process.env.HTTPS ? "https" : "http";
+        console.log(`\n  绩效评价助手 demo (no Excel needed): ${scheme}://localhost:${port}/demo.html\n`);
+      },
     },
   };
 };

@@ -8,7 +8,7 @@
  * here are shared and noisy, so ratios are what to compare). A section whose dependency is missing reports
  * null with the reason in `notes`.
  *
- *   node bench/run.js [--only syncs,engine,cli,bundle,functions,hostile] [--out FILE]
+ *   node bench/run.js [--only syncs,engine,cli,bundle,functions,hostile,pane] [--out FILE]
  */
 const fs = require("fs");
 const os = require("os");
@@ -23,6 +23,7 @@ const SECTIONS = {
   cli: () => require("./lib/cli").benchCli,
   bundle: () => require("./lib/bundle").benchBundle,
   hostile: () => require("./lib/hostile").benchHostile,
+  pane: () => require("./lib/pane").benchPane,
 };
 
 /** Issue 5's targets: [key, comparison, limit]. */
@@ -38,6 +39,9 @@ const TARGETS = [
   ["cli.mem_500_over_50", "<=", 1.5],
   ["bundle.functions_gz_kb", "<=", 30],
   ["bundle.first_screen_gz_kb", "<=", 150],
+  // Issue 14: the pane stays responsive on a 20,000-row sheet (Chromium, CPU throttled 4×).
+  ["pane.longest_task_ms_20k", "<=", 100],
+  ["pane.show_all_ms_20k", "<=", 300],
 ];
 
 function machine() {
@@ -192,11 +196,29 @@ function table(r) {
   );
   rows.push(
     row(
+      "pane: longest task, check of 20k rows, CPU 4× (ms)",
+      r["pane.longest_task_ms_20k"],
+      `idle ${fmt(r["pane.idle_longest_task_ms"])} ms; whole check ${fmt(r["pane.check_wall_ms_20k"])} ms`,
+      null,
+      check("pane.longest_task_ms_20k"),
+    ),
+  );
+  rows.push(
+    row(
       "hostile: highest peak RSS (MB)",
       r["hostile.peak_rss_mb"],
       `${fmt(r["hostile.peak_rss_file"])}; neighbours all checked: ${fmt(r["hostile.all_neighbours_checked"])}`,
       null,
       "",
+    ),
+  );
+  rows.push(
+    row(
+      "pane: show all 20k findings, CPU 4× (ms)",
+      r["pane.show_all_ms_20k"],
+      "",
+      null,
+      check("pane.show_all_ms_20k"),
     ),
   );
   const cols = ["metric", "value", "baseline", "ratio", "target"];
@@ -253,6 +275,8 @@ async function main() {
     "hostile.peak_rss_file",
     "hostile.all_neighbours_checked",
     "hostile.files",
+    "pane.longest_task_ms_20k",
+    "pane.show_all_ms_20k",
   ]) {
     if (!(k in results)) {
       // A partial run (--only) keeps the other sections' last numbers.

@@ -227,4 +227,4 @@ async function measureBuilt(outDir, stats, out, log, notes) {
   }
 }
 
-module.exports = { benchBundle, measureBuilt };
+module.exports = { benchBundle, measureBuilt, build, serve, CHROMIUM, CHROMIUM_ARGS };

@@ -5,6 +5,7 @@ import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";
 import { checkRuleOptions, RULES, ruleOptionsFor } from "./rules";
 import { bandOf, isProfileSheet, NATIONAL_PROFILE, profileFromSnapshot, type Profile } from "./profile";
+import type { GradeKey } from "./scoring";
 import { fillMessage } from "./rules/format";
 import { MAX_RELATED, type ReportDescriptor, type RuleModule } from "./rules/types";
 
@@ -26,6 +27,8 @@ export interface CheckOptions {
   profile?: Profile;
   /** Severity overrides or "off" on top of the profile's (the CLI's --rule). */
   ruleSettings?: Profile["rules"];
+  /** Called after each rule with (rules done, rules to run), for a progress bar. */
+  onProgress?(done: number, total: number): void;
 }
 
 /** Score summary of one recognized self-assessment or evaluation (评分表) table, for the task pane's chart. */
@@ -33,8 +36,16 @@ export interface ScoreSummary {
   sheet: string;
   kind: "self-assessment" | "evaluation";
   total: number | null;
-  /** Grade computed from the total (优/良/中/差), null when there is no total. */
+  /** Grade computed from the total (优/良/中/差), null when there is no total or nothing is filled in. */
   grade: string | null;
+  /** The grade's key (excellent/good/fair/poor), for colouring by grade; null with `grade`. */
+  gradeKey?: GradeKey | null;
+  /** False when no 得分 is filled in (a blank form just inserted): no total and no grade are claimed. */
+  filled?: boolean;
+  /** Σ 得分 recomputed from the rows (null when nothing is filled). */
+  computedTotal?: number | null;
+  /** The sheet's own 总分 cell, when the table has one: its address and number, or the error/text it holds. */
+  statedTotal?: { cell: string; value: number | null; text: string } | null;
   /** First-level categories: name as written, summed 得分 and summed 分值. */
   categories: { name: string; score: number; weight: number }[];
 }
@@ -133,10 +144,11 @@ export function checkWorkbook(input: WorkbookSnapshot, options: CheckOptions = {
   const model = recognizeWorkbook(snapshot);
   const wanted = options.rules ? new Set(options.rules) : null;
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if ((wanted && !wanted.has(rule.id)) || profile.rules?.[rule.id] === "off") continue;
+  const toRun = RULES.filter((rule) => (!wanted || wanted.has(rule.id)) && profile.rules?.[rule.id] !== "off");
+  for (let i = 0; i < toRun.length; i++) {
     // A loop, not push(...spread): a rule may report once per row of a table of any length.
-    for (const f of runRuleOn(rule, model, snapshot, profile, options.onRuleError)) findings.push(f);
+    for (const f of runRuleOn(toRun[i], model, snapshot, profile, options.onRuleError)) findings.push(f);
+    options.onProgress?.(i + 1, toRun.length);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));
   findings.sort(

@@ -71,6 +71,10 @@ table.demo-grid { border-collapse: collapse; table-layout: fixed; }
 .demo-tabs button.active { background: #fff; color: #107c41; font-weight: 600; border-bottom: 2px solid #107c41; }
 .demo-empty { padding: 24px; color: #888; }
 .demo-pane { width: 360px; flex: none; overflow: auto; }
+/* In Excel the pane is a separate web view: here layout and paint of the grid and the pane are kept apart too,
+   so a change in one never lays out or repaints the other. */
+.demo-book { contain: strict; will-change: transform; }
+.demo-pane { contain: layout paint style; will-change: transform; }
 `;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -152,10 +156,13 @@ function renderSheet(
   container.append(table);
 }
 
-async function seed(): Promise<void> {
+async function seed(lang: Locale): Promise<void> {
   // The seed's example forms: a declaration and a self-assessment whose cost indicators disagree (the seed's
   // ≤628,678,956.50元 vs ≤628,278,103.22元), so the check has something real to find.
   const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
+  // Chinese forms in both languages: the check recognizes tables by their Chinese headers, and English-language
+  // forms are not recognized yet, so English example data would only show "No evaluation table recognized".
+  void lang;
   await insertTemplate("declaration", { example: true, lang: "zh-CN" });
   await insertTemplate("self-assessment", { example: true, lang: "zh-CN" });
 }
@@ -214,7 +221,9 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   let lastSig = "";
   const render = (force = false) => {
     const active = wb.activeSheet;
-    const sig = `${wb.sheets.map((s) => s.name).join("|")}#${active?.id}#${active ? Object.values(active.selection).join(",") : ""}#${host.syncCount}`;
+    // Writes re-render through onChange; this catches sheet switches and selection changes. Not the sync count:
+    // a check's reads change nothing, and redrawing the grid on every read would load the pane's thread.
+    const sig = `${wb.sheets.map((s) => s.name).join("|")}#${active?.id}#${active ? Object.values(active.selection).join(",") : ""}`;
     if (!force && sig === lastSig) return;
     lastSig = sig;
     tabs.replaceChildren();
@@ -264,7 +273,7 @@ export async function startDemo(root: HTMLElement): Promise<DemoHost> {
   await firstScreen(pane);
   if (params.get("empty") !== "1") {
     try {
-      await seed();
+      await seed(locale);
     } catch (err) {
       banner.textContent = `${t(locale, "demoBanner")} — ${err instanceof Error ? err.message : String(err)}`;
     }

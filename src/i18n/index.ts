@@ -4,6 +4,7 @@
  */
 import type { Bilingual, Locale } from "../core/locale";
 import type { Severity } from "../core/findings";
+import { RULE_TITLES } from "../core/rules/index";
 import type { TemplateKind } from "../core/templates/index";
 
 export type { Locale, Bilingual };
@@ -14,12 +15,18 @@ export const STRINGS = {
   tabCheck: { "zh-CN": "检查", "en-US": "Check" },
   tabTemplates: { "zh-CN": "模板", "en-US": "Templates" },
   switchLanguage: { "zh-CN": "English", "en-US": "中文" },
+  switchLanguageName: { "zh-CN": "切换到英文界面 (English)", "en-US": "Switch to Chinese (中文)" },
   loading: { "zh-CN": "正在加载…", "en-US": "Loading…" },
+  outsideOffice: {
+    "zh-CN": "这是 Excel 加载项的任务窗格，请在 Excel 中打开。不用 Excel 试用：",
+    "en-US": "This is an Excel add-in's task pane: open it in Excel. To try it without Excel:",
+  },
+  openDemo: { "zh-CN": "打开演示页", "en-US": "open the demo page" },
 
   // Check tab
   runCheck: { "zh-CN": "一键检查", "en-US": "Check workbook" },
   checking: { "zh-CN": "正在检查…", "en-US": "Checking…" },
-  optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write a 检查结果 (results) sheet" },
+  optResultsSheet: { "zh-CN": "写入“检查结果”工作表", "en-US": "Write the findings to a results sheet" },
   optHighlight: { "zh-CN": "标记问题单元格", "en-US": "Highlight cells with findings" },
   clearHighlights: { "zh-CN": "清除标记", "en-US": "Clear highlights" },
   draftNotice: { "zh-CN": "生成结果通知书", "en-US": "Draft result notice" },
@@ -65,6 +72,60 @@ export const STRINGS = {
   scoreVsWeight: { "zh-CN": "得分 / 分值", "en-US": "Score / weight" },
   findingsTitle: { "zh-CN": "检查结果", "en-US": "Findings" },
   errorPrefix: { "zh-CN": "出错：", "en-US": "Error: " },
+  notRecognizedTitle: { "zh-CN": "未识别到绩效表格", "en-US": "No evaluation table recognized" },
+  notRecognizedBody: {
+    "zh-CN":
+      "没有找到可以读取的申报表、自评表、评分表或调查表，因此无法判断有没有问题。请确认表头（如“一级指标”“指标值”“分值”“得分”）在工作表中。",
+    "en-US":
+      "No declaration, self-assessment, scoring or survey table could be read, so the check cannot tell whether there are problems. Make sure the header row (level-1 indicator, indicator value, weight, score) is on the sheet.",
+  },
+  recognizedTitle: { "zh-CN": "已识别 {count} 张表格", "en-US": "Tables recognized: {count}" },
+  recognizedRow: { "zh-CN": "{kind}　{ref}　{rows} 行", "en-US": "{kind} · {ref} · {rows} rows" },
+  noFindingsRecognized: {
+    "zh-CN": "已识别的表格中未发现问题。",
+    "en-US": "No problems found in the recognized tables.",
+  },
+  kindDeclaration: { "zh-CN": "绩效目标申报表", "en-US": "Target declaration" },
+  kindSelfAssessment: { "zh-CN": "项目自评表", "en-US": "Self-assessment" },
+  kindDeptSelfAssessment: { "zh-CN": "部门整体自评表", "en-US": "Department self-assessment" },
+  kindDeptDeclaration: { "zh-CN": "部门整体申报表", "en-US": "Department declaration" },
+  kindEvaluation: { "zh-CN": "评分表", "en-US": "Scoring table" },
+  kindFunds: { "zh-CN": "资金表", "en-US": "Funds table" },
+  kindSurvey: { "zh-CN": "调查统计表", "en-US": "Survey table" },
+  scoreUnfilled: { "zh-CN": "未填写", "en-US": "Not filled in" },
+  scoreUnfilledHint: {
+    "zh-CN": "得分尚未填写：不计算总分和等级。",
+    "en-US": "No scores filled in yet: no total and no grade.",
+  },
+  statedTotalError: {
+    "zh-CN": "表中总分 {cell} 显示 {text}；按各项得分重算为 {computed} 分。",
+    "en-US": "The sheet's total {cell} shows {text}; the scores add up to {computed}.",
+  },
+  statedTotalDiffers: {
+    "zh-CN": "表中总分 {cell} 为 {stated} 分，与各项得分之和 {computed} 分不一致。",
+    "en-US": "The sheet's total {cell} is {stated}, but the scores add up to {computed}.",
+  },
+  scoreBar: { "zh-CN": "{name}：得 {score} 分，满分 {weight} 分", "en-US": "{name}: {score} of {weight} points" },
+  scoreBarLost: { "zh-CN": "扣 {lost}", "en-US": "−{lost}" },
+  scoreOneLine: { "zh-CN": "{sheet}：总分 {total}（{grade}）", "en-US": "{sheet}: total {total} ({grade})" },
+  gradeLabel: { "zh-CN": "等级：{grade}", "en-US": "Grade: {grade}" },
+  highlightsClearedCount: {
+    "zh-CN": "已清除 {count} 个单元格的标记，原填充色已恢复。",
+    "en-US": "Highlights cleared from {count} cells; original fills restored.",
+  },
+  nothingToClear: { "zh-CN": "没有需要清除的标记。", "en-US": "There were no highlights to clear." },
+  clearHighlightsNone: { "zh-CN": "当前没有标记的单元格", "en-US": "No cells are highlighted" },
+  extraFailedResultsSheet: {
+    "zh-CN": "未写入“检查结果”工作表：{reason}",
+    "en-US": "The results sheet was not written: {reason}",
+  },
+  extraFailedHighlight: { "zh-CN": "未标记单元格：{reason}", "en-US": "Cells were not highlighted: {reason}" },
+  resultsSheetReplaced: {
+    "zh-CN": "检查结果已写入工作表“{sheet}”（替换了上次的结果）",
+    "en-US": "Findings written to sheet “{sheet}” (replacing the previous results)",
+  },
+  insertNamed: { "zh-CN": "插入 {name}", "en-US": "Insert {name}" },
+  progressLabel: { "zh-CN": "检查进度", "en-US": "Check progress" },
 
   // Templates tab
   templatesIntro: {
@@ -95,8 +156,8 @@ export const STRINGS = {
   fieldMoneyUnit: { "zh-CN": "金额单位", "en-US": "Money unit" },
   fieldLanguage: { "zh-CN": "表格语言", "en-US": "Form language" },
   fieldExample: { "zh-CN": "示例（勐海 2021 数据）", "en-US": "Example (Menghai 2021 data)" },
-  unitWan: { "zh-CN": "万元", "en-US": "万元 (10k yuan)" },
-  unitYuan: { "zh-CN": "元", "en-US": "元 (yuan)" },
+  unitWan: { "zh-CN": "万元", "en-US": "10,000 yuan" },
+  unitYuan: { "zh-CN": "元", "en-US": "Yuan" },
   langZh: { "zh-CN": "中文", "en-US": "Chinese" },
   langEn: { "zh-CN": "英文", "en-US": "English" },
   yearInvalid: { "zh-CN": "年度应为 1990–2100 之间的整数", "en-US": "Year must be a whole number from 1990 to 2100" },
@@ -130,6 +191,19 @@ export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   warning: { "zh-CN": "警告", "en-US": "Warnings" },
   info: { "zh-CN": "提示", "en-US": "Notes" },
 };
+
+/**
+ * The one place a finding kind's title is read, wherever a user reads it (findings list, rule guide, results
+ * sheet): the rule's own meta.title (every rule module carries one, and the engine's internal-error), then a
+ * title passed in, then the id itself, so nothing is ever shown without a name.
+ */
+export function ruleTitle(rule: string, locale: Locale, meta?: { title?: unknown }): string {
+  const own = (RULE_TITLES as Record<string, Bilingual | undefined>)[rule];
+  if (own) return own[locale];
+  const t = meta?.title as Bilingual | undefined;
+  if (t && typeof t === "object" && typeof t[locale] === "string") return t[locale];
+  return rule;
+}
 
 /** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */
 export const TEMPLATE_LABELS: Record<TemplateKind, { name: Bilingual; purpose: Bilingual }> = {

@@ -4,11 +4,12 @@
  * never writes to the workbook.
  */
 import { checkWorkbook, type CheckOptions, type CheckResult } from "../core/check";
-import type { Locale } from "../core/locale";
+import type { Bilingual, Locale } from "../core/locale";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { toUserFacingError, UserFacingError } from "./errors";
 import { highlightFindings } from "./highlight";
 import { currentLocale } from "./locale";
-import { isResultsSheet, writeResultsSheet } from "./resultsSheet";
+import { isResultsSheet, replaceResultsSheet } from "./resultsSheet";
 import { readWorkbookSnapshot } from "./snapshotReader";
 import { isProfileError, type Profile } from "../core/profile";
 import { profileUserError } from "./profile";
@@ -32,7 +33,32 @@ export interface RunCheckOptions {
   rules?: CheckOptions["rules"];
   /** A profile to check by instead of the workbook's own 评价口径 sheet (the pane's unsaved edits). */
   profile?: Profile;
+  /**
+   * Read a workbook of more cells than this in blocks of this size, yielding between them (the task pane: one
+   * more small request for the sizes, in return for a pane that never freezes). Unset: 2 syncs, one read.
+   */
+  cellsPerRead?: number;
+  /** Further core check options (e.g. an evaluation profile), passed through to checkWorkbook. */
+  checkOptions?: Omit<CheckOptions, "rules" | "onProgress">;
+  /**
+   * Runs the core check; the task pane passes one that runs it in a Web Worker. By default it runs here.
+   * `onFraction` reports 0..1 of the check.
+   */
+  checker?(
+    snapshot: WorkbookSnapshot,
+    options: CheckOptions,
+    onFraction: (fraction: number) => void,
+  ): Promise<CheckResult> | CheckResult;
 }
+
+/** An extra the user asked for that could not be done, with the reason in both languages. */
+export interface ExtraFailure {
+  extra: "results-sheet" | "highlight";
+  message: Bilingual;
+}
+
+/** Cells per read request for a big workbook, as the task pane asks: each block is a short task on its thread. */
+export const CELLS_PER_READ = 3000;
 
 export interface RunCheckResult extends CheckResult {
   /** Name of the results sheet written, when asked for. */
@@ -41,6 +67,10 @@ export interface RunCheckResult extends CheckResult {
   highlighted?: number;
   /** Sheets whose cells were not highlighted because they are protected. */
   skippedProtected?: string[];
+  /** Extras asked for that failed (each tried on its own: one failing does not skip the other). */
+  extrasFailed?: ExtraFailure[];
+  /** The results sheet this run replaced, when there was one. */
+  replacedResultsSheet?: string;
 }
 
 /** A failure in an optional extra after the check itself succeeded: the findings are still available. */
@@ -57,14 +87,24 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
   const report = (stage: CheckStage, fraction: number) => options.onProgress?.({ stage, fraction });
   report("reading", 0);
   const snapshot = await readWorkbookSnapshot(undefined, {
-    onBlock: (done, total) => report("reading", 0.5 * (done / Math.max(1, total))),
+    onBlock: (done, total) => report("reading", 0.4 * (done / Math.max(1, total))),
+    maxCellsPerSync: options.cellsPerRead,
   });
   // Our own results sheets are not part of the evaluator's forms.
   snapshot.sheets = snapshot.sheets.filter((s) => !isResultsSheet(s));
-  report("checking", 0.5);
+  report("checking", 0.4);
   let result: RunCheckResult;
   try {
-    result = { ...checkWorkbook(snapshot, { rules: options.rules, profile: options.profile }) };
+    const coreOptions: CheckOptions = {
+      ...options.checkOptions,
+      rules: options.rules,
+      profile: options.profile ?? options.checkOptions?.profile,
+    };
+    const onFraction = (f: number) => report("checking", 0.4 + 0.5 * Math.min(1, Math.max(0, f)));
+    const checked = options.checker
+      ? await options.checker(snapshot, coreOptions, onFraction)
+      : checkWorkbook(snapshot, { ...coreOptions, onProgress: (d, t) => onFraction(d / t) });
+    result = { ...checked };
   } catch (e) {
     // A bad profile stops the check with a message naming the field: never a silent fallback to the default.
     if (isProfileError(e)) throw profileUserError(e);
@@ -74,23 +114,48 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
       { "zh-CN": "工作簿未被修改。", "en-US": "The workbook was not changed." },
     );
   }
-  try {
-    if (options.resultsSheet) {
-      report("results-sheet", 0.7);
-      result.resultsSheetName = await writeResultsSheet(result.findings, {
+  const failed: ExtraFailure[] = [];
+  const failure = (extra: ExtraFailure["extra"], e: unknown) => {
+    const err = toUserFacingError(e);
+    failed.push({ extra, message: err.bilingual });
+    return err;
+  };
+  let first: UserFacingError | null = null;
+  if (options.resultsSheet) {
+    report("results-sheet", 0.9);
+    try {
+      const written = await replaceResultsSheet(result.findings, {
         locale: options.locale ?? currentLocale(),
         profile: result.profile,
       });
+      result.resultsSheetName = written.name;
+      if (written.replaced) result.replacedResultsSheet = written.replaced;
+    } catch (e) {
+      first ??= failure("results-sheet", e);
     }
-    if (options.highlight) {
-      report("highlighting", 0.85);
+  }
+  if (options.highlight && first) {
+    // A failed request leaves the workbook as it was: highlighting after one would break that, so it is skipped,
+    // and said so.
+    failed.push({
+      extra: "highlight",
+      message: {
+        "zh-CN": "因“检查结果”工作表未能写入，为保持工作簿不变，未标记单元格。",
+        "en-US": "Skipped because the results sheet could not be written, so that the workbook stays unchanged.",
+      },
+    });
+  } else if (options.highlight) {
+    report("highlighting", 0.95);
+    try {
       const h = await highlightFindings(result.findings);
       result.highlighted = h.highlighted;
       result.skippedProtected = h.skippedProtected;
+    } catch (e) {
+      first ??= failure("highlight", e);
     }
-  } catch (e) {
-    throw new CheckExtrasError(toUserFacingError(e), result);
   }
+  if (failed.length) result.extrasFailed = failed;
+  if (first) throw new CheckExtrasError(first, result);
   report("done", 1);
   return result;
 }

@@ -198,3 +198,12 @@ export async function clearHighlights(context?: Excel.RequestContext): Promise<n
   }
   return restored;
 }
+
+/** How many cells carry a highlight this add-in applied (0 when none): the pane offers 清除标记 only then. */
+export async function countHighlights(context?: Excel.RequestContext): Promise<number> {
+  if (!context) return Excel.run((ctx) => countHighlights(ctx));
+  const setting = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+  setting.load("value");
+  await context.sync();
+  return setting.isNullObject ? 0 : parseRecord(setting.value).length;
+}

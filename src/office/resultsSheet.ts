@@ -9,8 +9,11 @@ import type { Locale } from "../core/locale";
 import { qualify, type SheetSnapshot } from "../core/snapshot";
 import { isPayloadLimitError, officeErrorCode, toUserFacingError, UserFacingError } from "./errors";
 import { currentLocale } from "./locale";
+import { ruleTitle } from "../i18n/index";
 
 export const RESULTS_SHEET_BASE = "检查结果";
+/** The results sheet's name in the language it is written in. */
+export const RESULTS_SHEET_NAMES: Record<Locale, string> = { "zh-CN": RESULTS_SHEET_BASE, "en-US": "Check results" };
 
 export const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
   "zh-CN": ["级别", "规则", "工作表", "单元格", "说明", "相关单元格"],
@@ -53,7 +56,8 @@ export function resultRows(findings: readonly Finding[], locale: Locale): string
   const sep = locale === "zh-CN" ? "、" : ", ";
   return findings.map((f) => [
     SEVERITY_LABEL[f.severity][locale],
-    f.rule,
+    // The rule's title in the reader's language; the id stays in the CLI's JSON, not in a sheet people read.
+    ruleTitle(f.rule, locale),
     f.sheet,
     f.cell,
     f.message[locale],
@@ -91,7 +95,7 @@ export async function writeResultsSheet(
   await context.sync();
   const existingIds = new Set(sheets.items.map((s) => s.id));
   const name = uniqueSheetName(
-    RESULTS_SHEET_BASE,
+    RESULTS_SHEET_NAMES[locale],
     sheets.items.map((s) => s.name),
   );
 
@@ -171,6 +175,69 @@ async function removeSheet(context: Excel.RequestContext, name: string, existing
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Workbook setting naming the results sheet this add-in last wrote (by Worksheet.id, which survives renames). */
+export const RESULTS_SHEET_SETTING = "perfEval.resultsSheet";
+
+/**
+ * One results sheet per workbook: write the new one first (a new sheet, as writeResultsSheet always does), then
+ * remove the one the previous run wrote and give the new one its name. The old sheet is removed only when it is
+ * provably ours: its id is the one recorded in the workbook's settings and its header row is still our header.
+ * A sheet the user made, renamed into place or changed the header of is never removed; then the new sheet
+ * simply keeps its suffixed name. Returns the new sheet's name and the name of the sheet it replaced.
+ */
+export async function replaceResultsSheet(
+  findings: readonly Finding[],
+  options: ResultsSheetOptions = {},
+): Promise<{ name: string; replaced?: string }> {
+  if (!options.context) return Excel.run((ctx) => replaceResultsSheet(findings, { ...options, context: ctx }));
+  const context = options.context;
+  const setting = context.workbook.settings.getItemOrNullObject(RESULTS_SHEET_SETTING);
+  setting.load("value");
+  await context.sync();
+  const oldId = setting.isNullObject ? null : String(setting.value);
+  let old: { ws: Excel.Worksheet; name: string } | null = null;
+  if (oldId) {
+    const ws = context.workbook.worksheets.getItemOrNullObject(oldId);
+    ws.load("name");
+    await context.sync();
+    if (!ws.isNullObject) {
+      const head = ws.getRangeByIndexes(0, 0, 1, RESULTS_HEADERS["zh-CN"].length);
+      head.load("values");
+      await context.sync();
+      const row = head.values[0] ?? [];
+      const ours = Object.values(RESULTS_HEADERS).some((h) => h.every((x, i) => row[i] === x));
+      if (ours) old = { ws, name: ws.name };
+    }
+  }
+  const name = await writeResultsSheet(findings, options);
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.load("id");
+  await context.sync();
+  // Record the new sheet before touching the old one: whatever happens next, the next run knows which is ours.
+  context.workbook.settings.add(RESULTS_SHEET_SETTING, ws.id);
+  await context.sync();
+  if (!old) return { name };
+  try {
+    old.ws.delete();
+    await context.sync();
+    if (name !== old.name) {
+      ws.name = old.name;
+      await context.sync();
+      return { name: old.name, replaced: old.name };
+    }
+    return { name, replaced: old.name };
+  } catch (e) {
+    throw toUserFacingError(
+      e,
+      { "zh-CN": "替换上次的“检查结果”工作表", "en-US": "Replacing the previous results sheet" },
+      {
+        "zh-CN": `新的检查结果已写入工作表“${name}”；上次的结果表未能删除。`,
+        "en-US": `The new findings are in sheet "${name}"; the previous results sheet could not be removed.`,
+      },
+    );
   }
 }
 

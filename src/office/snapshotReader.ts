@@ -14,6 +14,16 @@ export interface ReadOptions {
   payloadLimitBytes?: number;
   /** Called with (done, total) cell counts while the fallback reads blocks. */
   onBlock?(done: number, total: number): void;
+  /**
+   * Read a workbook larger than this many cells in row blocks of at most this many cells, yielding to the page
+   * between blocks, so a task pane stays responsive and can show progress (small workbooks: still 2 syncs).
+   */
+  maxCellsPerSync?: number;
+}
+
+/** Lets the page handle input and paint between two requests (a macrotask, not a microtask). */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const DEFAULT_LIMIT = 5 * 1024 * 1024;
@@ -58,6 +68,17 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
     name: ws.name,
     visibility: ws.visibility as SheetSnapshot["visibility"],
   }));
+
+  if (options.maxCellsPerSync) {
+    // Sizes first (one small request): a big workbook is read in blocks that each stay a short task.
+    await yieldToPage();
+    const extents = usedExtents(list, withMerges);
+    if (list.length) await context.sync();
+    await yieldToPage();
+    const cells = extents.reduce((n, e) => n + e.used.rowCount * e.used.columnCount, 0);
+    if (cells > options.maxCellsPerSync)
+      return { ...(await readInBlocks(context, list, withMerges, options, extents)), ...(source ? { source } : {}) };
+  }
 
   // Sync 2: every sheet's used range and merged areas in one request.
   const reads = list.map(({ ws }) => {
@@ -149,6 +170,22 @@ export function parseAreas(address: string): MergeArea[] {
   return out;
 }
 
+interface Extent {
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queues the load of every sheet's used-range position and size and its merged areas (synced by the caller). */
+function usedExtents(list: { ws: Excel.Worksheet }[], withMerges: boolean): Extent[] {
+  return list.map(({ ws }) => {
+    const used = ws.getUsedRange(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load("address");
+    return { used, merged };
+  });
+}
+
 interface Block {
   sheet: number;
   /** Row offset within the used range and number of rows. */
@@ -166,18 +203,18 @@ async function readInBlocks(
   list: { ws: Excel.Worksheet; name: string; visibility: SheetSnapshot["visibility"] }[],
   withMerges: boolean,
   options: ReadOptions,
+  /** Extents already loaded and synced (the pane's size request): not asked for again. */
+  known?: Extent[],
 ): Promise<WorkbookSnapshot> {
   const limit = options.payloadLimitBytes ?? DEFAULT_LIMIT;
   const budget = Math.floor(limit * 0.6);
+  const maxCells = options.maxCellsPerSync ?? Infinity;
 
-  const extents = list.map(({ ws }) => {
-    const used = ws.getUsedRange(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load("address");
-    return { used, merged };
-  });
-  await context.sync();
+  let extents = known;
+  if (!extents) {
+    extents = usedExtents(list, withMerges);
+    await context.sync();
+  }
 
   const sheets: SheetSnapshot[] = list.map(({ name, visibility }, i) => {
     const { used, merged } = extents[i];
@@ -211,10 +248,12 @@ async function readInBlocks(
     // Take blocks (splitting the first if needed) until the estimated response fills the budget.
     const group: Block[] = [];
     let est = 0;
+    let groupCells = 0;
     while (pending.length) {
       const b = pending[0];
-      const rowBytes = info[b.sheet]!.columnCount * bytesPerCell;
-      let fitRows = Math.floor((budget - est) / rowBytes);
+      const cols = info[b.sheet]!.columnCount;
+      const rowBytes = cols * bytesPerCell;
+      let fitRows = Math.min(Math.floor((budget - est) / rowBytes), Math.floor((maxCells - groupCells) / cols));
       if (fitRows < 1) {
         if (group.length) break;
         fitRows = 1;
@@ -227,6 +266,7 @@ async function readInBlocks(
       pending.shift();
       group.push(b);
       est += b.n * rowBytes;
+      groupCells += b.n * cols;
     }
     const ranges = group.map((b) => {
       const u = info[b.sheet]!;
@@ -262,23 +302,28 @@ async function readInBlocks(
     let cells = 0;
     group.forEach((block, i) => {
       const rg = ranges[i];
-      parts.push({ block, values: rg.values, formulas: rg.formulas, formats: rg.numberFormat });
-      bytes += utf8Length(JSON.stringify([rg.values, rg.formulas, rg.numberFormat]));
+      const s = sheets[block.sheet];
+      // Converted now, block by block: with a cell budget each block is a short task of its own.
+      const piece = toSheet(s.name, s.visibility, info[block.sheet]!, rg.values, rg.formulas, rg.numberFormat);
+      parts.push({ block, values: piece.values, formulas: piece.formulas!, formats: piece.numberFormats! });
+      // The observed size is only needed to plan against the payload limit, not under a cell budget.
+      if (maxCells === Infinity) bytes += utf8Length(JSON.stringify([rg.values, rg.formulas, rg.numberFormat]));
+      else bytes += block.n * info[block.sheet]!.columnCount * bytesPerCell;
       cells += block.n * info[block.sheet]!.columnCount;
     });
     bytesPerCell = Math.max(bytesPerCell * 0.5, bytes / Math.max(1, cells), 8);
     done += cells;
     options.onBlock?.(done, total);
+    if (maxCells !== Infinity && pending.length) await yieldToPage();
   }
 
   parts.sort((a, b) => a.block.sheet - b.block.sheet || a.block.r - b.block.r);
   for (const p of parts) {
     const s = sheets[p.block.sheet];
-    const piece = toSheet(s.name, s.visibility, info[p.block.sheet]!, p.values, p.formulas, p.formats);
     // A loop, not push(...spread): a block may hold hundreds of thousands of rows (call stack limit).
-    appendRows(s.values, piece.values);
-    appendRows(s.formulas!, piece.formulas!);
-    appendRows(s.numberFormats!, piece.numberFormats!);
+    appendRows(s.values, p.values);
+    appendRows(s.formulas!, p.formulas);
+    appendRows(s.numberFormats!, p.formats);
   }
   return { sheets: sheets.map(trimSingleEmpty) };
 }

@@ -211,9 +211,11 @@ export class SimSheet {
     fn(cell);
     if (isDefaultCell(cell)) this.cells.delete(k);
     else this.cells.set(k, cell);
+    this.version++;
     this.workbook.record(() => {
       if (old) this.cells.set(k, old);
       else this.cells.delete(k);
+      this.version++;
     });
     this.workbook.changed = true;
   }
@@ -241,7 +243,27 @@ export class SimSheet {
   }
 
   /** Smallest rectangle holding every non-empty cell (and formatted cells unless valuesOnly); null when none. */
+  /** Bumped on every cell change (and its undo): the used-range scan below is cached against it. */
+  private version = 0;
+  private boundsCache: { key: string; merges: MergeArea[]; result: MergeArea | null }[] = [];
+
+  /**
+   * The used range. A scan of every stored cell, cached until a cell or the merges change: a read of a big sheet
+   * asks for it once per loaded property, and Excel answers that from its own index, not by a scan.
+   */
   usedBounds(valuesOnly = false): MergeArea | null {
+    const key = `${valuesOnly}#${this.version}#${this.cells.size}#${this.merges.length}`;
+    const hit = this.boundsCache.find((b) => b.key === key && b.merges === this.merges);
+    if (hit) return hit.result && { ...hit.result };
+    const result = this.scanBounds(valuesOnly);
+    this.boundsCache = [
+      ...this.boundsCache.filter((b) => b.key.startsWith(`${!valuesOnly}#`)).slice(-1),
+      { key, merges: this.merges, result },
+    ];
+    return result && { ...result };
+  }
+
+  private scanBounds(valuesOnly: boolean): MergeArea | null {
     let r0 = Infinity,
       c0 = Infinity,
       r1 = -1,

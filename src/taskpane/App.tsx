@@ -2,7 +2,10 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import {
   Button,
   FluentProvider,
+  Link,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -46,35 +49,32 @@ const useStyles = makeStyles({
     flexDirection: "column",
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
-    fontFamily: `"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", ${tokens.fontFamilyBase}`,
+    fontFamily: `"Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", ${tokens.fontFamilyBase}`,
+    fontSize: tokens.fontSizeBase300,
   },
-  header: {
+  // No title bar: Excel already shows the add-in's name above the pane. Tabs and the language switch share a row.
+  bar: {
     display: "flex",
     alignItems: "center",
-    gap: "8px",
-    padding: "8px 12px 4px",
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
-  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, lineHeight: "20px" },
-  subtitle: { fontSize: tokens.fontSizeBase100, opacity: 0.85, lineHeight: "14px" },
-  lang: { color: tokens.colorNeutralForegroundOnBrand, minWidth: "auto" },
-  tabs: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: "4px",
+    paddingRight: "4px",
   },
-  body: { padding: "8px 10px 16px", flexGrow: 1 },
+  tabs: { flexGrow: 1, minWidth: 0 },
+  lang: { whiteSpace: "nowrap", flexShrink: 0, minWidth: "auto" },
+  body: { padding: "8px 12px 16px", flexGrow: 1 },
   hidden: { display: "none" },
+  note: { marginBottom: "8px" },
 });
 
 export interface AppProps {
   initialLocale: Locale;
   services: PaneServices;
+  outsideOffice?: boolean;
 }
 
-export function App({ initialLocale, services }: AppProps) {
+export function App({ initialLocale, services, outsideOffice }: AppProps) {
   const s = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [tab, setTab] = useState<TabId>("check");
@@ -96,38 +96,37 @@ export function App({ initialLocale, services }: AppProps) {
 
   return (
     <FluentProvider theme={webLightTheme} className={s.root} data-testid="taskpane">
-      <header className={s.header}>
-        <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
-          <rect x="4" y="13" width="4" height="7" fill="currentColor" />
-          <rect x="10" y="9" width="4" height="11" fill="currentColor" />
-          <rect x="16" y="5" width="4" height="15" fill="currentColor" />
-        </svg>
-        <div className={s.titles}>
-          <span className={s.title}>{t(locale, "appTitle")}</span>
-          <span className={s.subtitle}>{t(locale, "appSubtitle")}</span>
-        </div>
+      <nav className={s.bar} aria-label={t(locale, "appTitle")}>
+        <TabList className={s.tabs} selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
+          <Tab value="check" data-testid="tab-check">
+            {t(locale, "tabCheck")}
+          </Tab>
+          <Tab value="templates" data-testid="tab-templates">
+            {t(locale, "tabTemplates")}
+          </Tab>
+          <Tab value="profile" data-testid="tab-profile">
+            {PROFILE_STRINGS.tab[locale]}
+          </Tab>
+        </TabList>
         <Button
-          size="small"
-          appearance="transparent"
+          appearance="subtle"
           className={s.lang}
+          lang={locale === "zh-CN" ? "en-US" : "zh-CN"}
+          aria-label={t(locale, "switchLanguageName")}
           data-testid="lang-toggle"
           onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}
         >
           {t(locale, "switchLanguage")}
         </Button>
-      </header>
-      <TabList className={s.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
-        <Tab value="check" data-testid="tab-check">
-          {t(locale, "tabCheck")}
-        </Tab>
-        <Tab value="templates" data-testid="tab-templates">
-          {t(locale, "tabTemplates")}
-        </Tab>
-        <Tab value="profile" data-testid="tab-profile">
-          {PROFILE_STRINGS.tab[locale]}
-        </Tab>
-      </TabList>
+      </nav>
       <main className={s.body}>
+        {outsideOffice && (
+          <MessageBar intent="info" className={s.note} data-testid="outside-office">
+            <MessageBarBody>
+              {t(locale, "outsideOffice")} <Link href="demo.html">{t(locale, "openDemo")}</Link>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <Suspense fallback={fallback}>
           {visited.check && (
             <div className={tab === "check" ? undefined : s.hidden}>

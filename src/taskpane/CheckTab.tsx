@@ -1,5 +1,14 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { Button, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, startTransition, Suspense, useEffect, useReducer, useRef, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Checkbox,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Locale } from "../core/locale";
 import { RULE_IDS } from "../core/findings";
 import { t } from "../i18n/index";
@@ -10,18 +19,22 @@ import {
   publishCheckError,
   setCheckOptions,
   subscribeCheck,
-  type CheckRecord,
 } from "./checkStore";
 import { progressFraction, progressStage, type PaneServices } from "./services";
-import { errorText } from "./errorText";
+import { canClear, initialPaneState, paneReducer } from "./paneState";
 
 const useStyles = makeStyles({
-  intro: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  intro: {
+    margin: "0 0 8px",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
   controls: {
     display: "flex",
     flexDirection: "column",
-    gap: "2px",
-    padding: "6px 8px",
+    gap: "4px",
+    padding: "8px",
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -29,13 +42,11 @@ const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   opts: { display: "flex", flexDirection: "column" },
   guide: {
-    marginTop: "10px",
-    padding: "4px 8px",
+    marginTop: "12px",
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  guideHead: { cursor: "pointer", fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
 });
 
 const RULE_COUNT = RULE_IDS.length;
@@ -48,26 +59,42 @@ const CheckProgressView = lazy(() => loadResults().then((m) => ({ default: m.Che
 export interface CheckTabProps {
   locale: Locale;
   services: PaneServices;
+  /** Further core check options from other tabs (e.g. an evaluation profile). */
+  checkOptions?: Record<string, unknown>;
 }
 
-export default function CheckTab({ locale, services }: CheckTabProps) {
+export default function CheckTab({ locale, services, checkOptions }: CheckTabProps) {
   const s = useStyles();
   const [opts, setOpts] = useState(getCheckOptions);
-  const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [stage, setStage] = useState<string | null>(null);
-  const [record, setRecord] = useState<CheckRecord | null>(latestCheck);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [state, dispatch] = useReducer(paneReducer, latestCheck(), initialPaneState);
   const [guideOpen, setGuideOpen] = useState(false);
   const mounted = useRef(true);
 
+  const refreshMarks = async () => {
+    if (!services.countHighlights) return;
+    try {
+      const count = await services.countHighlights();
+      if (mounted.current) dispatch({ type: "marks", count });
+    } catch {
+      // Outside Excel there is nothing to count; 清除标记 stays off.
+    }
+  };
+
   useEffect(() => {
     mounted.current = true;
-    const off = subscribeCheck((r) => {
-      setRecord(r);
-      setError(null);
+    // Checks from the ribbon (and the pane's own, published for the ribbon) arrive here.
+    const off = subscribeCheck((record) => {
+      // A transition: React renders the results in slices that yield, so thousands of findings never freeze it.
+      startTransition(() => dispatch({ type: "check-finished", record }));
+      void refreshMarks();
     });
+    void refreshMarks();
+    // Once the first screen is up and the page is idle, fetch what a check will need, so pressing 一键检查 does
+    // not wait for (or block on) loading it.
+    const idle = (cb: () => void) =>
+      typeof requestIdleCallback === "function" ? requestIdleCallback(cb, { timeout: 3000 }) : setTimeout(cb, 1500);
+    idle(() => void loadResults().catch(() => undefined));
+    idle(() => void services.prepareCheck?.().catch(() => undefined));
     return () => {
       mounted.current = false;
       off();
@@ -81,74 +108,68 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
   };
 
   const run = async () => {
-    setRunning(true);
-    setError(null);
-    setNotice(null);
-    setProgress(null);
-    setStage(null);
+    dispatch({ type: "check-started" });
     try {
       const result = await services.runCheck({
         ...opts,
         locale,
+        ...(checkOptions ? { checkOptions } : {}),
         onProgress: (p) => {
-          if (!mounted.current) return;
-          setProgress(progressFraction(p));
-          setStage(progressStage(p));
+          if (mounted.current) dispatch({ type: "progress", stage: progressStage(p), fraction: progressFraction(p) });
         },
       });
       publishCheck(result, "pane");
     } catch (err) {
       publishCheckError(err, "pane");
-    } finally {
-      if (mounted.current) setRunning(false);
     }
   };
 
   const clear = async () => {
-    setError(null);
-    setNotice(null);
+    dispatch({ type: "clear-started" });
     try {
-      await services.clearHighlights();
-      setNotice(t(locale, "highlightsCleared"));
+      const restored = await services.clearHighlights();
+      dispatch({ type: "clear-finished", restored: typeof restored === "number" ? restored : (state.marks ?? 0) });
     } catch (err) {
-      setError(errorText(err, locale));
+      dispatch({ type: "action-failed", error: err });
     }
+    void refreshMarks();
   };
 
   const draftNotice = async () => {
-    setError(null);
-    setNotice(null);
     try {
       const r = await services.draftNotice!();
-      setNotice(t(locale, "noticeDrafted", { notice: r.noticeSheet, rectification: r.rectificationSheet }));
+      dispatch({ type: "notice-drafted", notice: r.noticeSheet, rectification: r.rectificationSheet });
     } catch (err) {
-      setError(errorText(err, locale));
+      dispatch({ type: "action-failed", error: err });
     }
   };
 
   const select = async (sheet: string, cell: string) => {
-    setError(null);
     try {
       await services.selectCell(sheet, cell);
     } catch (err) {
-      setError(errorText(err, locale));
+      dispatch({ type: "action-failed", error: err });
     }
   };
 
-  const shownError = error ?? (record?.error !== undefined ? errorText(record.error, locale) : null);
+  const running = state.busy === "checking";
+  const clearable = canClear(state);
+  const clearButton = (
+    <Button onClick={clear} disabled={!clearable} data-testid="clear-highlights">
+      {t(locale, "clearHighlights")}
+    </Button>
+  );
   return (
     <div data-testid="check-tab">
       <p className={s.intro}>{t(locale, "checkIntro")}</p>
       <div className={s.controls}>
         <div className={s.row}>
-          <Button appearance="primary" onClick={run} disabled={running} data-testid="run-check">
+          <Button appearance="primary" onClick={run} disabled={state.busy !== "idle"} data-testid="run-check">
             {running ? t(locale, "checking") : t(locale, "runCheck")}
           </Button>
-          <Button size="small" onClick={clear} disabled={running} data-testid="clear-highlights">
-            {t(locale, "clearHighlights")}
-          </Button>
+          {clearButton}
           {services.draftNotice && (
-            <Button size="small" onClick={draftNotice} disabled={running} data-testid="draft-notice">
+            <Button onClick={draftNotice} disabled={state.busy !== "idle"} data-testid="draft-notice">
               {t(locale, "draftNotice")}
             </Button>
           )}
@@ -169,27 +190,44 @@ export default function CheckTab({ locale, services }: CheckTabProps) {
         </div>
         {running && (
           <Suspense fallback={null}>
-            <CheckProgressView locale={locale} progress={progress} stage={stage} />
+            <CheckProgressView
+              locale={locale}
+              progress={state.progress?.fraction ?? null}
+              stage={state.progress?.stage ?? null}
+            />
           </Suspense>
         )}
       </div>
-      {(shownError || notice || record) && (
+      {(state.notice || state.record) && (
         <Suspense fallback={null}>
-          <CheckResults locale={locale} record={record} error={shownError} notice={notice} onSelect={select} />
+          <CheckResults
+            locale={locale}
+            record={state.record}
+            notice={state.notice}
+            marks={state.marks}
+            onSelect={select}
+          />
         </Suspense>
       )}
-      <details
+      <Accordion
+        collapsible
         className={s.guide}
-        onToggle={(e) => setGuideOpen((e.currentTarget as HTMLDetailsElement).open)}
+        onToggle={(_, d) => setGuideOpen(d.openItems.includes("guide"))}
         data-testid="rule-guide-toggle"
       >
-        <summary className={s.guideHead}>{t(locale, "ruleGuide", { count: RULE_COUNT })}</summary>
-        {guideOpen && (
-          <Suspense fallback={t(locale, "loading")}>
-            <RuleGuide locale={locale} />
-          </Suspense>
-        )}
-      </details>
+        <AccordionItem value="guide">
+          <AccordionHeader as="h2" size="small" data-testid="rule-guide-header">
+            {t(locale, "ruleGuide", { count: RULE_COUNT })}
+          </AccordionHeader>
+          <AccordionPanel collapseMotion={null}>
+            {guideOpen && (
+              <Suspense fallback={t(locale, "loading")}>
+                <RuleGuide locale={locale} />
+              </Suspense>
+            )}
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </div>
   );
 }

@@ -1,56 +1,47 @@
-import { useState } from "react";
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { CheckSummary, Finding, FindingId, Severity } from "../core/findings";
+import { useState, type UIEvent } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { CheckSummary, Finding, Severity } from "../core/findings";
 import { qualify } from "../core/snapshot";
 import type { Locale } from "../core/locale";
-import { SEVERITY_LABELS, t } from "../i18n/index";
-import { RULE_TITLES } from "../core/rules/index";
+import { ruleTitle, SEVERITY_LABELS, t } from "../i18n/index";
 import { parseRef } from "./services";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
 
 const useStyles = makeStyles({
   summary: { display: "flex", gap: "6px", alignItems: "center", marginBottom: "6px", flexWrap: "wrap" },
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, marginRight: "4px" },
-  pill: {
-    fontSize: tokens.fontSizeBase100,
-    padding: "0 6px",
-    borderRadius: "8px",
-    lineHeight: "18px",
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
-  error: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
-  info: { backgroundColor: tokens.colorPaletteBlueBorderActive },
-  zero: { backgroundColor: tokens.colorNeutralBackground5, color: tokens.colorNeutralForeground3 },
   sevGroup: {
     marginBottom: "6px",
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  sevHead: {
-    cursor: "pointer",
-    padding: "4px 8px",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    borderLeft: "4px solid transparent",
-  },
-  sevHeadError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  sevHeadWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  sevHeadInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  sevError: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  sevWarning: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  sevInfo: { borderLeft: `4px solid ${tokens.colorPaletteBlueBorderActive}` },
+  sevPanel: { margin: 0 },
   ruleGroup: { borderTop: `1px solid ${tokens.colorNeutralStroke3}` },
-  ruleHead: {
-    cursor: "pointer",
-    padding: "3px 8px 3px 14px",
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  list: { listStyle: "none", margin: 0, padding: "0 8px 4px 14px" },
+  ruleHeadText: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
+  list: { listStyle: "none", margin: 0, padding: "0 8px 4px 12px" },
   item: {
-    padding: "3px 0",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: "17px",
+    padding: "4px 0",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: "20px",
     borderTop: `1px dotted ${tokens.colorNeutralStroke3}`,
     ":first-child": { borderTop: "none" },
   },
@@ -67,23 +58,28 @@ const useStyles = makeStyles({
     ":hover": { color: tokens.colorBrandForegroundLinkHover },
   },
   message: { color: tokens.colorNeutralForeground1, wordBreak: "break-word" },
-  related: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, marginTop: "1px" },
-  more: {
-    background: "none",
-    border: "none",
-    cursor: "pointer",
-    padding: "2px 8px 6px 14px",
-    color: tokens.colorBrandForegroundLink,
-    fontSize: tokens.fontSizeBase200,
+  related: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: "18px" },
+  more: { margin: "2px 8px 8px 12px" },
+  // Virtualized rows: fixed height, the message clamped to two lines (the full text in its title).
+  viewport: { position: "relative", overflowY: "auto", margin: "0 4px 6px 12px" },
+  vrow: {
+    position: "absolute",
+    left: 0,
+    right: 0,
+    boxSizing: "border-box",
+    padding: "3px 4px 3px 0",
+    overflow: "hidden",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: "20px",
+    borderTop: `1px dotted ${tokens.colorNeutralStroke3}`,
   },
-  empty: {
-    padding: "8px",
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorPaletteGreenForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+  clamp: {
+    display: "-webkit-box",
+    WebkitLineClamp: "2",
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
   },
+  relatedOne: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
 export interface FindingsListProps {
@@ -96,32 +92,130 @@ export interface FindingsListProps {
 /** Groups findings by severity, then by rule, keeping the engine's order inside each group. */
 export function groupFindings(
   findings: readonly Finding[],
-): { severity: Severity; rules: { rule: FindingId; items: Finding[] }[] }[] {
-  return SEVERITIES.map((severity) => {
-    const byRule = new Map<FindingId, Finding[]>();
-    for (const f of findings) {
-      if (f.severity !== severity) continue;
-      const list = byRule.get(f.rule) ?? [];
-      list.push(f);
-      byRule.set(f.rule, list);
-    }
-    return { severity, rules: [...byRule].map(([rule, items]) => ({ rule, items })) };
-  }).filter((g) => g.rules.length > 0);
+): { severity: Severity; rules: { rule: string; items: Finding[] }[] }[] {
+  const bySeverity = new Map<Severity, Map<string, Finding[]>>(SEVERITIES.map((s) => [s, new Map()]));
+  for (const f of findings) {
+    const byRule = bySeverity.get(f.severity);
+    if (!byRule) continue;
+    let list = byRule.get(f.rule);
+    if (!list) byRule.set(f.rule, (list = []));
+    list.push(f);
+  }
+  return SEVERITIES.map((severity) => ({
+    severity,
+    rules: [...bySeverity.get(severity)!].map(([rule, items]) => ({ rule, items })),
+  })).filter((g) => g.rules.length > 0);
 }
 
 /** How many findings of one rule are drawn before a "show all": a 5,000-row form can yield thousands. */
-export const FINDINGS_PER_RULE = 50;
+export const FINDINGS_PER_RULE = 10;
 
 export function visibleItems<T>(items: readonly T[], showAll: boolean, limit = FINDINGS_PER_RULE): readonly T[] {
   return showAll || items.length <= limit ? items : items.slice(0, limit);
 }
 
+/** Row height and viewport of the virtualized list ("show all"): only the rows in view are in the page. */
+export const ROW_HEIGHT = 68;
+export const VIEWPORT_ROWS = 8;
+const OVERSCAN = 4;
+
+/** Rows [first, last) of `count` to draw for a viewport scrolled to `scrollTop`. */
+export function windowRange(count: number, scrollTop: number, rowHeight = ROW_HEIGHT, rows = VIEWPORT_ROWS) {
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil(scrollTop / rowHeight) + rows + OVERSCAN);
+  return { first, last };
+}
+
+interface ItemProps {
+  f: Finding;
+  locale: Locale;
+  onSelect: FindingsListProps["onSelect"];
+  clamp?: boolean;
+}
+
+function FindingBody({ f, locale, onSelect, clamp }: ItemProps) {
+  const s = useStyles();
+  const ref = qualify(f.sheet, f.cell);
+  const message = f.message[locale];
+  return (
+    <>
+      <div className={clamp ? s.clamp : undefined} title={clamp ? message : undefined}>
+        <button
+          type="button"
+          className={s.cellLink}
+          title={t(locale, "selectCellTitle", { cell: ref })}
+          aria-label={t(locale, "selectCellTitle", { cell: ref })}
+          onClick={() => onSelect(f.sheet, f.cell)}
+          data-testid="finding-cell"
+        >
+          {ref}
+        </button>
+        <span className={s.message}>{message}</span>
+      </div>
+      {f.related.length > 0 && (
+        <div className={clamp ? mergeClasses(s.related, s.relatedOne) : s.related}>
+          {t(locale, "relatedCells")}{" "}
+          {f.related.map((r) => {
+            const parsed = parseRef(r);
+            return parsed ? (
+              <button
+                key={r}
+                type="button"
+                className={s.cellLink}
+                title={t(locale, "selectCellTitle", { cell: r })}
+                aria-label={t(locale, "selectCellTitle", { cell: r })}
+                onClick={() => onSelect(parsed.sheet, parsed.cell)}
+                data-testid="related-cell"
+              >
+                {r}
+              </button>
+            ) : (
+              <span key={r}>{r} </span>
+            );
+          })}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Every finding of one rule in a fixed-height scrolling viewport that draws only the rows in view. */
+function VirtualFindings({ items, locale, onSelect }: { items: readonly Finding[] } & Omit<ItemProps, "f">) {
+  const s = useStyles();
+  const [top, setTop] = useState(0);
+  const { first, last } = windowRange(items.length, top);
+  const rows = [];
+  for (let i = first; i < last; i++) {
+    const f = items[i];
+    rows.push(
+      <li key={i} className={s.vrow} style={{ top: i * ROW_HEIGHT, height: ROW_HEIGHT }} data-testid="finding">
+        <FindingBody f={f} locale={locale} onSelect={onSelect} clamp />
+      </li>,
+    );
+  }
+  return (
+    <div
+      className={s.viewport}
+      style={{ height: Math.min(items.length, VIEWPORT_ROWS) * ROW_HEIGHT }}
+      onScroll={(e: UIEvent<HTMLDivElement>) => setTop(e.currentTarget.scrollTop)}
+      tabIndex={0}
+      role="region"
+      aria-label={t(locale, "showAllFindings", { count: items.length })}
+      data-testid="virtual-findings"
+    >
+      <ul className={s.list} style={{ position: "relative", height: items.length * ROW_HEIGHT, padding: 0 }}>
+        {rows}
+      </ul>
+    </div>
+  );
+}
+
 export function FindingsList({ locale, findings, summary, onSelect }: FindingsListProps) {
   const s = useStyles();
-  const [expanded, setExpanded] = useState<Partial<Record<FindingId, boolean>>>({});
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const groups = groupFindings(findings);
-  const pill = (n: number, cls: string) => mergeClasses(s.pill, n ? cls : s.zero);
-  const sevHead = { error: s.sevHeadError, warning: s.sevHeadWarning, info: s.sevHeadInfo };
+  const sevClass = { error: s.sevError, warning: s.sevWarning, info: s.sevInfo };
+  const counts: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.infos };
   return (
     <div data-testid="findings">
       <div
@@ -133,80 +227,74 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
           infos: summary.infos,
         })}
       >
-        <span className={s.heading}>{t(locale, "findingsTitle")}</span>
-        <span className={pill(summary.errors, s.error)} data-testid="count-error">
-          {SEVERITY_LABELS.error[locale]} {summary.errors}
-        </span>
-        <span className={pill(summary.warnings, s.warning)} data-testid="count-warning">
-          {SEVERITY_LABELS.warning[locale]} {summary.warnings}
-        </span>
-        <span className={pill(summary.infos, s.info)} data-testid="count-info">
-          {SEVERITY_LABELS.info[locale]} {summary.infos}
-        </span>
+        {SEVERITIES.map((sev) => (
+          <Badge
+            key={sev}
+            appearance={counts[sev] ? "filled" : "outline"}
+            color={counts[sev] ? BADGE[sev] : "informative"}
+            size="large"
+            data-testid={`count-${sev}`}
+          >
+            {SEVERITY_LABELS[sev][locale]} {counts[sev]}
+          </Badge>
+        ))}
       </div>
-      {groups.length === 0 && <div className={s.empty}>✓ {t(locale, "noFindings")}</div>}
-      {groups.map((g) => (
-        <details key={g.severity} open className={s.sevGroup} data-testid={`severity-${g.severity}`}>
-          <summary className={mergeClasses(s.sevHead, sevHead[g.severity])}>
-            {SEVERITY_LABELS[g.severity][locale]} ({g.rules.reduce((n, r) => n + r.items.length, 0)})
-          </summary>
-          {g.rules.map((r) => (
-            <details key={r.rule} open className={s.ruleGroup} data-testid={`rule-${r.rule}`}>
-              <summary className={s.ruleHead} title={r.rule}>
-                {RULE_TITLES[r.rule]?.[locale] ?? r.rule} ({r.items.length})
-              </summary>
-              <ul className={s.list}>
-                {visibleItems(r.items, !!expanded[r.rule]).map((f, i) => (
-                  <li key={`${f.sheet}!${f.cell}#${i}`} className={s.item} data-testid="finding">
-                    <button
-                      type="button"
-                      className={s.cellLink}
-                      title={t(locale, "selectCellTitle", { cell: qualify(f.sheet, f.cell) })}
-                      onClick={() => onSelect(f.sheet, f.cell)}
-                      data-testid="finding-cell"
-                    >
-                      {qualify(f.sheet, f.cell)}
-                    </button>
-                    <span className={s.message}>{f.message[locale]}</span>
-                    {f.related.length > 0 && (
-                      <div className={s.related}>
-                        {t(locale, "relatedCells")}{" "}
-                        {f.related.map((ref) => {
-                          const parsed = parseRef(ref);
-                          return parsed ? (
-                            <button
-                              key={ref}
-                              type="button"
-                              className={s.cellLink}
-                              title={t(locale, "selectCellTitle", { cell: ref })}
-                              onClick={() => onSelect(parsed.sheet, parsed.cell)}
-                              data-testid="related-cell"
-                            >
-                              {ref}
-                            </button>
-                          ) : (
-                            <span key={ref}>{ref} </span>
-                          );
-                        })}
-                      </div>
-                    )}
-                  </li>
+      <Accordion multiple collapsible defaultOpenItems={SEVERITIES}>
+        {groups.map((g) => (
+          <AccordionItem
+            key={g.severity}
+            value={g.severity}
+            className={mergeClasses(s.sevGroup, sevClass[g.severity])}
+            data-testid={`severity-${g.severity}`}
+          >
+            <AccordionHeader as="h3" size="medium">
+              {SEVERITY_LABELS[g.severity][locale]} ({g.rules.reduce((n, r) => n + r.items.length, 0)})
+            </AccordionHeader>
+            <AccordionPanel collapseMotion={null} className={s.sevPanel}>
+              <Accordion multiple collapsible defaultOpenItems={g.rules.map((r) => r.rule)}>
+                {g.rules.map((r) => (
+                  <AccordionItem
+                    key={r.rule}
+                    value={r.rule}
+                    className={s.ruleGroup}
+                    data-testid={`rule-${r.rule}`}
+                    data-count={r.items.length}
+                  >
+                    <AccordionHeader as="h4" size="small">
+                      <span className={s.ruleHeadText} title={r.rule}>
+                        {ruleTitle(r.rule, locale)} ({r.items.length})
+                      </span>
+                    </AccordionHeader>
+                    <AccordionPanel collapseMotion={null} className={s.sevPanel}>
+                      {expanded[r.rule] && r.items.length > FINDINGS_PER_RULE ? (
+                        <VirtualFindings items={r.items} locale={locale} onSelect={onSelect} />
+                      ) : (
+                        <ul className={s.list}>
+                          {visibleItems(r.items, false).map((f, i) => (
+                            <li key={`${f.sheet}!${f.cell}#${i}`} className={s.item} data-testid="finding">
+                              <FindingBody f={f} locale={locale} onSelect={onSelect} />
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      {r.items.length > FINDINGS_PER_RULE && !expanded[r.rule] && (
+                        <Button
+                          appearance="subtle"
+                          className={s.more}
+                          onClick={() => setExpanded((e) => ({ ...e, [r.rule]: true }))}
+                          data-testid="show-all"
+                        >
+                          {t(locale, "showAllFindings", { count: r.items.length })}
+                        </Button>
+                      )}
+                    </AccordionPanel>
+                  </AccordionItem>
                 ))}
-              </ul>
-              {r.items.length > FINDINGS_PER_RULE && !expanded[r.rule] && (
-                <button
-                  type="button"
-                  className={s.more}
-                  onClick={() => setExpanded((e) => ({ ...e, [r.rule]: true }))}
-                  data-testid="show-all"
-                >
-                  {t(locale, "showAllFindings", { count: r.items.length })}
-                </button>
-              )}
-            </details>
-          ))}
-        </details>
-      ))}
+              </Accordion>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
     </div>
   );
 }

@@ -1,37 +1,32 @@
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { RULES } from "../core/rules/index";
 import type { Locale } from "../core/locale";
-import { SEVERITY_LABELS } from "../i18n/index";
-import { RULE_TITLES } from "../core/rules/index";
+import { ruleTitle, SEVERITY_LABELS } from "../i18n/index";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", margin: 0, padding: "2px 0 0" },
+  list: { listStyle: "none", margin: 0, padding: "0 12px 8px" },
   item: {
-    padding: "3px 0",
+    padding: "6px 0",
     borderTop: `1px dotted ${tokens.colorNeutralStroke3}`,
     ":first-child": { borderTop: "none" },
   },
-  head: { display: "flex", flexWrap: "wrap", gap: "0 6px", alignItems: "baseline", fontSize: tokens.fontSizeBase200 },
-  title: { fontWeight: tokens.fontWeightSemibold },
+  head: { display: "flex", flexWrap: "wrap", gap: "2px 6px", alignItems: "center", fontSize: tokens.fontSizeBase300 },
+  title: { fontWeight: tokens.fontWeightSemibold, margin: 0, fontSize: tokens.fontSizeBase300 },
   id: {
     marginLeft: "auto",
     fontFamily: tokens.fontFamilyMonospace,
-    fontSize: "10px",
-    color: tokens.colorNeutralForeground4,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
   },
-  sev: {
-    fontSize: "10px",
-    padding: "0 4px",
-    borderRadius: "3px",
-    whiteSpace: "nowrap",
-    flexShrink: 0,
-    color: tokens.colorNeutralForegroundOnBrand,
+  docs: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    lineHeight: tokens.lineHeightBase200,
+    margin: "2px 0 0",
   },
-  error: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
-  info: { backgroundColor: tokens.colorPaletteBlueBorderActive },
-  docs: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3, lineHeight: "15px" },
 });
+
+const COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 /**
  * What the check looks for: every rule's title, default severity, id (as the command line prints it) and its
@@ -44,11 +39,13 @@ export default function RuleGuide({ locale }: { locale: Locale }) {
       {RULES.map((r) => (
         <li key={r.id} className={s.item}>
           <div className={s.head}>
-            <span className={mergeClasses(s.sev, s[r.severity])}>{SEVERITY_LABELS[r.severity][locale]}</span>
-            <span className={s.title}>{RULE_TITLES[r.id][locale]}</span>
+            <Badge appearance="tint" color={COLOR[r.severity]}>
+              {SEVERITY_LABELS[r.severity][locale]}
+            </Badge>
+            <h3 className={s.title}>{ruleTitle(r.id, locale, r.meta as { title?: unknown })}</h3>
             <span className={s.id}>{r.id}</span>
           </div>
-          <div className={s.docs}>{r.meta.docs[locale]}</div>
+          <p className={s.docs}>{r.meta.docs[locale]}</p>
         </li>
       ))}
     </ul>

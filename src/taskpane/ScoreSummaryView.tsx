@@ -1,140 +1,192 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
 import type { ScoreSummary } from "../core/check";
 import type { Locale } from "../core/locale";
+import { GRADE_WORDS, type GradeKey } from "../core/scoring";
 import { t } from "../i18n/index";
 
 const useStyles = makeStyles({
-  heading: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, marginBottom: "4px" },
   card: {
-    padding: "6px 8px",
     marginBottom: "6px",
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  top: { display: "flex", alignItems: "baseline", gap: "8px", flexWrap: "wrap" },
-  sheet: {
-    background: "none",
-    border: "none",
-    padding: 0,
-    cursor: "pointer",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorBrandForegroundLink,
-    textDecoration: "underline",
-  },
-  kind: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
-  total: { marginLeft: "auto", fontSize: tokens.fontSizeBase200 },
-  totalNum: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightBold, marginLeft: "2px" },
-  grade: {
-    marginLeft: "6px",
-    padding: "0 6px",
-    borderRadius: "4px",
-    color: tokens.colorNeutralForegroundOnBrand,
-    backgroundColor: tokens.colorBrandBackground,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  legend: { fontSize: "10px", color: tokens.colorNeutralForeground3, textAlign: "right", marginTop: "2px" },
+  headerText: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap", minWidth: 0 },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  kind: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  total: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightBold },
+  body: { padding: "0 12px 8px" },
   bars: {
     display: "grid",
-    gridTemplateColumns: "minmax(48px, auto) 1fr auto",
-    gap: "3px 6px",
+    gridTemplateColumns: "minmax(56px, max-content) minmax(60px, 1fr) max-content",
+    gap: "4px 8px",
     alignItems: "center",
-    marginTop: "4px",
   },
   label: {
-    fontSize: tokens.fontSizeBase100,
+    fontSize: tokens.fontSizeBase200,
     whiteSpace: "nowrap",
     overflow: "hidden",
     textOverflow: "ellipsis",
-    maxWidth: "90px",
+    maxWidth: "110px",
   },
-  track: { position: "relative", height: "10px", backgroundColor: tokens.colorNeutralBackground4, borderRadius: "2px" },
-  fill: {
-    position: "absolute",
-    left: 0,
-    top: 0,
-    bottom: 0,
-    backgroundColor: tokens.colorBrandBackground,
+  // The track is the category's full 分值 (points possible); the fill what was earned; the rest, lost, is tinted.
+  track: {
+    position: "relative",
+    display: "flex",
+    height: "12px",
     borderRadius: "2px",
+    overflow: "hidden",
+    backgroundColor: tokens.colorNeutralBackground3,
   },
-  fillOver: { backgroundColor: tokens.colorPaletteRedBackground3 },
-  value: { fontSize: tokens.fontSizeBase100, fontFamily: tokens.fontFamilyMonospace, whiteSpace: "nowrap" },
+  earned: { backgroundColor: tokens.colorBrandBackground },
+  lost: {
+    backgroundImage: `repeating-linear-gradient(135deg, ${tokens.colorPaletteRedBackground2} 0 3px, ${tokens.colorPaletteRedBorder1} 3px 5px)`,
+  },
+  over: { backgroundColor: tokens.colorPaletteRedBackground3 },
+  value: { fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  lostText: { color: tokens.colorPaletteRedForeground1, marginLeft: "4px" },
+  note: { marginTop: "6px" },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: "0 0 4px" },
+  jump: { fontSize: tokens.fontSizeBase200 },
 });
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, ""));
 
+/** Colour by grade, always beside the grade's word (never colour alone). */
+const GRADE_COLOR: Record<GradeKey, "success" | "brand" | "warning" | "danger"> = {
+  excellent: "success",
+  good: "brand",
+  fair: "warning",
+  poor: "danger",
+};
+
+/** What the card says about the sheet's own 总分 cell: an error in it, or a number that differs from Σ 得分. */
+export function statedTotalNote(sc: ScoreSummary, locale: Locale): string | null {
+  const st = sc.statedTotal;
+  if (!st || sc.filled === false || sc.computedTotal === null || sc.computedTotal === undefined) return null;
+  const computed = fmt(Math.round(sc.computedTotal * 100) / 100);
+  if (st.value === null) {
+    if (!st.text) return null;
+    return t(locale, "statedTotalError", { cell: st.cell, text: st.text, computed });
+  }
+  // Displayed precision: scores are written to two decimals at most.
+  if (Math.abs(st.value - sc.computedTotal) < 0.005) return null;
+  return t(locale, "statedTotalDiffers", { cell: st.cell, stated: fmt(st.value), computed });
+}
+
+export function gradeText(sc: ScoreSummary, locale: Locale): string {
+  if (sc.filled === false) return t(locale, "scoreUnfilled");
+  if (sc.gradeKey) return GRADE_WORDS[sc.gradeKey][locale];
+  return sc.grade ?? "—";
+}
+
 export interface ScoreSummaryViewProps {
   locale: Locale;
   scores: readonly ScoreSummary[];
-  onSelectSheet: (sheet: string) => void;
+  /** With findings to read, each card starts as one line (sheet, total, grade); open it for the bars. */
+  collapsed: boolean;
+  onSelectSheet: (sheet: string, cell: string) => void;
 }
 
 /**
- * Total, grade and a bar per first-level category: the track's length is the category's weight (relative to the
- * largest weight), the fill its score. Plain divs: no chart library in the bundle.
+ * One card per recognized scored table: total and grade (or 未填写), a note when the sheet's own total is an
+ * error or disagrees with Σ 得分, and a bar per first-level category of points earned against points possible.
+ * Plain divs for the bars: no chart library in the bundle.
  */
-export function ScoreSummaryView({ locale, scores, onSelectSheet }: ScoreSummaryViewProps) {
+export function ScoreSummaryView({ locale, scores, collapsed, onSelectSheet }: ScoreSummaryViewProps) {
   const s = useStyles();
+  const all = scores.map((_, i) => `score-${i}`);
   return (
-    <div data-testid="scores">
-      <div className={s.heading}>{t(locale, "scoresTitle")}</div>
+    <Accordion multiple collapsible defaultOpenItems={collapsed ? [] : all} data-testid="scores">
       {scores.map((sc, i) => {
-        const maxWeight = Math.max(1, ...sc.categories.map((c) => c.weight));
+        const note = statedTotalNote(sc, locale);
+        const grade = gradeText(sc, locale);
+        const kind = t(locale, sc.kind === "self-assessment" ? "scoreKindSelf" : "scoreKindEval");
         return (
-          <div key={`${sc.sheet}#${i}`} className={s.card} data-testid="score-card">
-            <div className={s.top}>
-              <button type="button" className={s.sheet} onClick={() => onSelectSheet(sc.sheet)}>
-                {sc.sheet}
-              </button>
-              <span className={s.kind}>
-                {t(locale, sc.kind === "self-assessment" ? "scoreKindSelf" : "scoreKindEval")}
-              </span>
-              <span className={s.total}>
-                {t(locale, "scoreTotal")}
-                <span className={s.totalNum} data-testid="score-total">
-                  {sc.total === null ? "—" : fmt(sc.total)}
-                </span>
-                {sc.grade && (
-                  <span className={s.grade} title={t(locale, "scoreGrade")} data-testid="score-grade">
-                    {sc.grade}
+          <AccordionItem key={`${sc.sheet}#${i}`} value={`score-${i}`} className={s.card} data-testid="score-card">
+            <AccordionHeader as="h3" size="medium" expandIconPosition="end">
+              <span className={s.headerText}>
+                <span className={s.sheetName}>{sc.sheet}</span>
+                <span className={s.kind}>{kind}</span>
+                {sc.filled !== false && sc.total !== null && (
+                  <span className={s.total} data-testid="score-total">
+                    {fmt(sc.total)}
                   </span>
                 )}
+                <Badge
+                  appearance={sc.filled === false ? "outline" : "filled"}
+                  color={sc.gradeKey ? GRADE_COLOR[sc.gradeKey] : "informative"}
+                  aria-label={t(locale, "gradeLabel", { grade })}
+                  data-testid="score-grade"
+                  data-grade={sc.filled === false ? "unfilled" : (sc.gradeKey ?? "none")}
+                >
+                  {grade}
+                </Badge>
+                {note && (
+                  <Badge appearance="tint" color="danger" data-testid="score-total-warning">
+                    !
+                  </Badge>
+                )}
               </span>
-            </div>
-            {sc.categories.length > 0 && (
-              <>
+            </AccordionHeader>
+            <AccordionPanel collapseMotion={null} className={s.body}>
+              {sc.filled === false && <p className={s.hint}>{t(locale, "scoreUnfilledHint")}</p>}
+              {note && (
+                <MessageBar intent="warning" className={s.note} data-testid="score-total-note">
+                  <MessageBarBody>{note}</MessageBarBody>
+                </MessageBar>
+              )}
+              {sc.filled !== false && sc.categories.length > 0 && (
                 <div className={s.bars}>
                   {sc.categories.map((c, j) => {
+                    const w = Math.max(0, c.weight);
+                    const earned = w > 0 ? Math.min(1, Math.max(0, c.score / w)) : 0;
                     const over = c.score > c.weight || c.score < 0;
-                    const trackPct = (Math.max(0, c.weight) / maxWeight) * 100;
-                    const fillPct = c.weight > 0 ? Math.min(1, Math.max(0, c.score / c.weight)) * 100 : 0;
+                    const lost = Math.max(0, c.weight - Math.max(0, c.score));
+                    const label = t(locale, "scoreBar", { name: c.name, score: fmt(c.score), weight: fmt(c.weight) });
                     return (
                       <div key={`${c.name}#${j}`} style={{ display: "contents" }}>
                         <span className={s.label} title={c.name}>
                           {c.name}
                         </span>
-                        <div
-                          className={s.track}
-                          style={{ width: `${trackPct}%` }}
-                          role="img"
-                          aria-label={`${c.name} ${fmt(c.score)}/${fmt(c.weight)}`}
-                        >
-                          <div className={over ? `${s.fill} ${s.fillOver}` : s.fill} style={{ width: `${fillPct}%` }} />
+                        <div className={s.track} role="img" aria-label={label} data-testid="score-bar">
+                          <div className={over ? s.over : s.earned} style={{ width: `${earned * 100}%` }} />
+                          <div className={s.lost} style={{ width: `${(1 - earned) * 100}%` }} />
                         </div>
                         <span className={s.value}>
                           {fmt(c.score)}/{fmt(c.weight)}
+                          {lost > 0.0049 && !over && (
+                            <span className={s.lostText}>{t(locale, "scoreBarLost", { lost: fmt(lost) })}</span>
+                          )}
                         </span>
                       </div>
                     );
                   })}
                 </div>
-                <div className={s.legend}>{t(locale, "scoreVsWeight")}</div>
-              </>
-            )}
-          </div>
+              )}
+              <Link
+                as="button"
+                className={s.jump}
+                onClick={() => onSelectSheet(sc.sheet, sc.statedTotal?.cell ?? "A1")}
+                data-testid="score-goto"
+              >
+                {t(locale, "selectCellTitle", { cell: `${sc.sheet}!${sc.statedTotal?.cell ?? "A1"}` })}
+              </Link>
+            </AccordionPanel>
+          </AccordionItem>
         );
       })}
-    </div>
+    </Accordion>
   );
 }

@@ -1,5 +1,9 @@
 import { useState } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Checkbox,
   Field,
@@ -67,25 +71,25 @@ interface FormState {
 type CardStatus = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; sheet: string } | { kind: "error"; text: string };
 
 const useStyles = makeStyles({
-  intro: { margin: "0 0 6px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  intro: {
+    margin: "0 0 8px",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
   form: {
-    padding: "6px 8px 8px",
     marginBottom: "8px",
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  formHead: {
-    cursor: "pointer",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    padding: "2px 0",
-  },
   grid: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    gap: "4px 8px",
-    marginTop: "4px",
+    // Each field keeps its own height: a validation message under one does not move its neighbour.
+    alignItems: "start",
+    gap: "6px 8px",
+    padding: "0 12px 10px",
     "& .fui-Input, & .fui-Select": { minWidth: 0, width: "100%" },
   },
   wide: { gridColumn: "1 / -1" },
@@ -101,8 +105,14 @@ const useStyles = makeStyles({
     borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  purpose: { gridColumn: "1 / -1", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  name: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: 0, lineHeight: "32px" },
+  purpose: {
+    gridColumn: "1 / -1",
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+  },
   example: { gridColumn: "1 / -1", marginLeft: "-6px" },
   status: { gridColumn: "1 / -1", marginTop: "2px" },
 });
@@ -162,78 +172,75 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
   return (
     <div data-testid="templates-tab">
       <p className={s.intro}>{t(locale, "templatesIntro")}</p>
-      <details open className={s.form}>
-        <summary className={s.formHead}>{t(locale, "options")}</summary>
-        <div className={s.grid}>
-          <Field label={t(locale, "fieldProjectName")} size="small" className={s.wide}>
-            <Input
-              size="small"
-              value={form.projectName}
-              onChange={(_, d) => set({ projectName: d.value })}
-              data-testid="field-project"
-            />
-          </Field>
-          <Field label={t(locale, "fieldDepartment")} size="small">
-            <Input size="small" value={form.department} onChange={(_, d) => set({ department: d.value })} />
-          </Field>
-          <Field label={t(locale, "fieldImplementer")} size="small">
-            <Input size="small" value={form.implementer} onChange={(_, d) => set({ implementer: d.value })} />
-          </Field>
-          <Field
-            label={t(locale, "fieldYear")}
-            size="small"
-            validationState={yearBad ? "error" : "none"}
-            validationMessage={yearBad ? t(locale, "yearInvalid") : undefined}
-          >
-            <Input
-              size="small"
-              inputMode="numeric"
-              value={form.year}
-              onChange={(_, d) => set({ year: d.value })}
-              data-testid="field-year"
-            />
-          </Field>
-          <Field label={t(locale, "fieldMoneyUnit")} size="small">
-            <Select
-              size="small"
-              value={form.moneyUnit}
-              onChange={(_, d) => set({ moneyUnit: d.value === "元" ? "元" : "万元" })}
-            >
-              <option value="万元">{t(locale, "unitWan")}</option>
-              <option value="元">{t(locale, "unitYuan")}</option>
-            </Select>
-          </Field>
-          <Field label={t(locale, "fieldLanguage")} size="small">
-            <Select
-              size="small"
-              value={form.lang}
-              onChange={(_, d) => set({ lang: d.value === "en-US" ? "en-US" : "zh-CN" })}
-            >
-              <option value="zh-CN">{t(locale, "langZh")}</option>
-              <option value="en-US">{t(locale, "langEn")}</option>
-            </Select>
-          </Field>
-        </div>
-      </details>
+      <Accordion collapsible defaultOpenItems={["options"]} className={s.form}>
+        <AccordionItem value="options">
+          <AccordionHeader as="h2">{t(locale, "options")}</AccordionHeader>
+          <AccordionPanel collapseMotion={null}>
+            <div className={s.grid}>
+              <Field label={t(locale, "fieldProjectName")} className={s.wide}>
+                <Input
+                  value={form.projectName}
+                  onChange={(_, d) => set({ projectName: d.value })}
+                  data-testid="field-project"
+                />
+              </Field>
+              <Field label={t(locale, "fieldDepartment")}>
+                <Input value={form.department} onChange={(_, d) => set({ department: d.value })} />
+              </Field>
+              <Field label={t(locale, "fieldImplementer")}>
+                <Input value={form.implementer} onChange={(_, d) => set({ implementer: d.value })} />
+              </Field>
+              <Field
+                label={t(locale, "fieldYear")}
+
+                validationState={yearBad ? "error" : "none"}
+                validationMessage={yearBad ? t(locale, "yearInvalid") : undefined}
+              >
+                <Input
+                  inputMode="numeric"
+                  value={form.year}
+                  onChange={(_, d) => set({ year: d.value })}
+                  data-testid="field-year"
+                />
+              </Field>
+              <Field label={t(locale, "fieldMoneyUnit")}>
+                <Select
+                  value={form.moneyUnit}
+                  onChange={(_, d) => set({ moneyUnit: d.value === "元" ? "元" : "万元" })}
+                >
+                  <option value="万元">{t(locale, "unitWan")}</option>
+                  <option value="元">{t(locale, "unitYuan")}</option>
+                </Select>
+              </Field>
+              <Field label={t(locale, "fieldLanguage")}>
+                <Select value={form.lang} onChange={(_, d) => set({ lang: d.value === "en-US" ? "en-US" : "zh-CN" })}>
+                  <option value="zh-CN">{t(locale, "langZh")}</option>
+                  <option value="en-US">{t(locale, "langEn")}</option>
+                </Select>
+              </Field>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <div className={s.cards}>
         {templates.TEMPLATE_KINDS.map((kind) => {
           const info = cardInfo(kind);
           const st = status[kind] ?? { kind: "idle" };
           return (
             <div key={kind} className={s.card} data-testid={`template-${kind}`}>
-              <div className={s.name} title={kind}>
+              <h3 className={s.name} title={kind}>
                 {info.name[locale]}
-              </div>
+              </h3>
               <Button
                 appearance="primary"
-                size="small"
                 disabled={st.kind === "busy"}
                 onClick={() => insert(kind)}
+                aria-label={t(locale, "insertNamed", { name: info.name[locale] })}
                 data-testid={`insert-${kind}`}
               >
                 {st.kind === "busy" ? t(locale, "inserting") : t(locale, "insert")}
               </Button>
-              <div className={s.purpose}>{info.purpose[locale]}</div>
+              <p className={s.purpose}>{info.purpose[locale]}</p>
               {info.example && (
                 <Checkbox
                   className={s.example}

@@ -11,6 +11,10 @@ export interface CheckExtras {
   resultsSheetName?: string;
   highlighted?: number;
   skippedProtected?: string[];
+  /** Extras that could not be done, each with its reason. */
+  extrasFailed?: { extra: "results-sheet" | "highlight"; message: { "zh-CN": string; "en-US": string } }[];
+  /** The previous results sheet this run replaced. */
+  replacedResultsSheet?: string;
 }
 
 export interface CheckOptionsState {

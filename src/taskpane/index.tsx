@@ -9,7 +9,10 @@ function start(): void {
   const el = document.getElementById("root");
   if (!el) return;
   const lang = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
-  mountTaskpane(el, { locale: toLocale(lang ?? navigator.language) });
+  // No Office.js, or Office.js without a host (the page opened in a browser): say so instead of failing later.
+  const flagged = (globalThis as { __perfEvalOutsideOffice?: boolean }).__perfEvalOutsideOffice === true;
+  const noHost = typeof Office !== "undefined" && !Office.context?.host;
+  mountTaskpane(el, { locale: toLocale(lang ?? navigator.language), outsideOffice: flagged || noHost });
 }
 
 // Office.onReady resolves inside Excel; outside it (page opened directly, Office script blocked) the pane still

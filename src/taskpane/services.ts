@@ -17,12 +17,19 @@ export interface RunCheckOptions {
   onProgress?: (p: CheckProgress) => void;
   /** Language of the results sheet. */
   locale?: Locale;
+  /** Further core check options (e.g. an evaluation profile), passed through to the check. */
+  checkOptions?: Record<string, unknown>;
 }
 
 export interface PaneServices {
   runCheck(options: RunCheckOptions): Promise<CheckResult & CheckExtras>;
   selectCell(sheet: string, a1: string): Promise<void>;
-  clearHighlights(): Promise<void>;
+  /** Restores the highlighted cells; resolves with how many were restored. */
+  clearHighlights(): Promise<number | void>;
+  /** Loads what a check needs ahead of time (optional: called when the pane is idle). */
+  prepareCheck?(): Promise<void>;
+  /** Cells that carry our highlight now (0 when none). */
+  countHighlights?(): Promise<number>;
   insertTemplate(kind: TemplateKind, options: TemplateOptions): Promise<{ sheetName: string }>;
   /** 生成结果通知书: the notice and rectification report drafted into new sheets (optional for other hosts). */
   draftNotice?(): Promise<{ noticeSheet: string; rectificationSheet: string }>;
@@ -35,9 +42,20 @@ export interface PaneServices {
 }
 
 export const officeServices: PaneServices = {
+  async prepareCheck() {
+    await Promise.all([
+      import(/* webpackChunkName: "office-check" */ "../office/check"),
+      import(/* webpackChunkName: "office-check" */ "./workerCheck"),
+      import(/* webpackChunkName: "office-highlight" */ "../office/highlight"),
+    ]);
+  },
   async runCheck(options) {
-    const { runCheck } = await import(/* webpackChunkName: "office-check" */ "../office/check");
-    return runCheck(options);
+    const [{ runCheck, CELLS_PER_READ }, { checkInWorker }] = await Promise.all([
+      import(/* webpackChunkName: "office-check" */ "../office/check"),
+      import(/* webpackChunkName: "office-check" */ "./workerCheck"),
+    ]);
+    // Big workbooks are read in blocks and checked in a Web Worker: the pane never freezes (issue 14).
+    return runCheck({ cellsPerRead: CELLS_PER_READ, checker: checkInWorker, ...options });
   },
   async selectCell(sheet, a1) {
     const { selectCell } = await import(/* webpackChunkName: "office-navigate" */ "../office/navigate");
@@ -45,7 +63,11 @@ export const officeServices: PaneServices = {
   },
   async clearHighlights() {
     const { clearHighlights } = await import(/* webpackChunkName: "office-highlight" */ "../office/highlight");
-    await clearHighlights();
+    return clearHighlights();
+  },
+  async countHighlights() {
+    const { countHighlights } = await import(/* webpackChunkName: "office-highlight" */ "../office/highlight");
+    return countHighlights();
   },
   async insertTemplate(kind, options) {
     const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");

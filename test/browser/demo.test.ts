@@ -106,7 +106,7 @@ describe("first screen", () => {
     expect(await page.getByTestId("sheet-tabs").locator("button").allTextContents()).toEqual(state.sheets);
     await screenshot(page, "demo-first-screen");
     // The rule guide loads on demand and documents every rule from the rule modules.
-    await page.getByTestId("rule-guide-toggle").locator("summary").click();
+    await page.getByTestId("rule-guide-header").locator("button").click();
     await page.getByTestId("rule-guide").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("rule-guide").locator("li").count()).toBe(RULE_IDS.length);
     expect(await page.getByTestId("rule-guide").textContent()).toContain("indicator-value-mismatch");
@@ -140,11 +140,11 @@ describe("first screen", () => {
     await screenshot(page, "taskpane-no-office");
     // The only request that left the server was Office.js, and it was refused.
     expect(session.blocked.slice(before)).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
-    // Without Office.js there is no CustomFunctions global for the functions entry to register with; that one
-    // error is expected here and the pane must work regardless.
-    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED|CustomFunctions is not defined/.test(e))).toEqual(
-      [],
-    );
+    // Without Office.js there is no CustomFunctions runtime: the page says where to go instead of throwing.
+    expect(errors.filter((e) => !/Failed to load resource|ERR_FAILED/.test(e))).toEqual([]);
+    await page.getByTestId("outside-office").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("outside-office").textContent()).toMatch(/Excel/);
+    expect(await page.getByTestId("outside-office").locator("a").getAttribute("href")).toBe("demo.html");
     // Without Excel, a check fails with a message instead of doing nothing.
     await page.getByTestId("run-check").click();
     await page.getByTestId("check-error").waitFor({ timeout: 30_000 });
@@ -408,7 +408,7 @@ describe("check from the pane", () => {
     expect(fillsHighlighted.slice(0, fillsBefore.length)).not.toEqual(fillsBefore);
     await screenshot(page, "check-highlighted");
     await page.getByTestId("clear-highlights").click();
-    await page.getByText("已清除标记").waitFor({ timeout: 30_000 });
+    await page.getByTestId("pane-notice").filter({ hasText: "已清除" }).waitFor({ timeout: 30_000 });
     expect((await fills()).slice(0, fillsBefore.length)).toEqual(fillsBefore);
     expect(errors).toEqual([]);
     await page.close();

@@ -8,10 +8,19 @@ import { runCheckCommand, registerCommands } from "../../src/commands/commands";
 import { latestCheck, publishCheck, publishCheckError, subscribeCheck } from "../../src/taskpane/checkStore";
 import { officeServices, parseRef, progressFraction, progressStage } from "../../src/taskpane/services";
 import { errorText } from "../../src/taskpane/errorText";
-import { FINDINGS_PER_RULE, groupFindings, visibleItems } from "../../src/taskpane/FindingsList";
+import {
+  FINDINGS_PER_RULE,
+  groupFindings,
+  ROW_HEIGHT,
+  visibleItems,
+  windowRange,
+} from "../../src/taskpane/FindingsList";
+import { canClear, initialPaneState, paneReducer } from "../../src/taskpane/paneState";
+import { gradeText, statedTotalNote } from "../../src/taskpane/ScoreSummaryView";
+import type { CheckRecord } from "../../src/taskpane/checkStore";
 import { cardInfo, toTemplateOptions } from "../../src/taskpane/TemplatesTab";
 import type { Finding } from "../../src/core/findings";
-import type { CheckResult } from "../../src/core/check";
+import type { CheckResult, ScoreSummary } from "../../src/core/check";
 
 const EMPTY: CheckResult = { recognized: [], findings: [], summary: { errors: 0, warnings: 0, infos: 0 }, scores: [] };
 
@@ -168,5 +177,88 @@ describe("pane helpers", () => {
     expect(info.name["en-US"]).toMatch(/[A-Za-z]/);
     expect(info.purpose["zh-CN"].length).toBeGreaterThan(4);
     expect(cardInfo("declaration").example).toBe(true);
+  });
+});
+
+describe("pane state (one reducer)", () => {
+  const record = (highlighted?: number): CheckRecord => ({
+    result: { ...EMPTY, ...(highlighted === undefined ? {} : { highlighted }) },
+    at: new Date(0),
+    source: "pane",
+  });
+
+  it("clearing replaces the 'highlighted' state: no 'cleared' beside 'N highlighted', 清除标记 off after", () => {
+    let s = initialPaneState();
+    expect(canClear(s)).toBe(false); // nothing known yet: not offered
+    s = paneReducer(s, { type: "check-started" });
+    expect(s.busy).toBe("checking");
+    expect(canClear({ ...s, marks: 3 })).toBe(false); // never while a check runs
+    s = paneReducer(s, { type: "progress", stage: "checking", fraction: 0.5 });
+    expect(s.progress).toEqual({ stage: "checking", fraction: 0.5 });
+    s = paneReducer(s, { type: "check-finished", record: record(4) });
+    expect(s).toMatchObject({ busy: "idle", progress: null, marks: 4, notice: null });
+    expect(canClear(s)).toBe(true);
+    s = paneReducer(s, { type: "clear-started" });
+    expect(canClear(s)).toBe(false);
+    s = paneReducer(s, { type: "clear-finished", restored: 4 });
+    expect(s).toMatchObject({ busy: "idle", marks: 0, notice: { kind: "cleared", restored: 4 } });
+    expect(canClear(s)).toBe(false);
+    // The note about the cleared marks goes with the next action; an error replaces it, it does not stack.
+    s = paneReducer(s, { type: "action-failed", error: new Error("x") });
+    expect(s.notice).toMatchObject({ kind: "error" });
+    s = paneReducer(s, { type: "check-started" });
+    expect(s.notice).toBeNull();
+  });
+
+  it("a check from the ribbon lands while idle; marks known from the workbook enable 清除标记", () => {
+    let s = paneReducer(initialPaneState(), { type: "marks", count: 2 });
+    expect(canClear(s)).toBe(true);
+    s = paneReducer(s, { type: "check-finished", record: { ...record(), source: "ribbon" } });
+    expect(s.record!.source).toBe("ribbon");
+    expect(s.marks).toBe(2);
+    // Progress outside a check is ignored.
+    expect(paneReducer(s, { type: "progress", stage: "x", fraction: 1 })).toBe(s);
+    // Clearing with nothing restored says so instead of claiming success.
+    s = paneReducer(paneReducer(s, { type: "clear-started" }), { type: "clear-finished", restored: 0 });
+    expect(s.notice).toEqual({ kind: "nothing-to-clear" });
+  });
+});
+
+describe("score card text", () => {
+  const base: ScoreSummary = {
+    sheet: "自评表",
+    kind: "self-assessment",
+    total: 88.31,
+    grade: "良",
+    gradeKey: "good",
+    filled: true,
+    computedTotal: 88.31,
+    statedTotal: { cell: "H22", value: 88.31, text: "88.31" },
+    categories: [],
+  };
+  it("says when the sheet's own total is an error or disagrees, and nothing when it agrees", () => {
+    expect(statedTotalNote(base, "zh-CN")).toBeNull();
+    expect(statedTotalNote({ ...base, statedTotal: { cell: "H22", value: null, text: "#VALUE!" } }, "zh-CN")).toBe(
+      "表中总分 H22 显示 #VALUE!；按各项得分重算为 88.31 分。",
+    );
+    expect(statedTotalNote({ ...base, statedTotal: { cell: "H22", value: 90, text: "90" } }, "en-US")).toBe(
+      "The sheet's total H22 is 90, but the scores add up to 88.31.",
+    );
+  });
+  it("grades an unfilled form 未填写, never 差, and words the grade in the UI language", () => {
+    expect(gradeText({ ...base, filled: false, total: null, grade: null, gradeKey: null }, "zh-CN")).toBe("未填写");
+    expect(gradeText(base, "en-US")).toBe("Good");
+    expect(gradeText(base, "zh-CN")).toBe("良");
+  });
+});
+
+describe("virtualized list", () => {
+  it("draws only the rows in view (plus a few), wherever the list is scrolled", () => {
+    expect(windowRange(20000, 0)).toEqual({ first: 0, last: 12 });
+    const mid = windowRange(20000, 10000 * ROW_HEIGHT);
+    expect(mid.first).toBe(9996);
+    expect(mid.last - mid.first).toBeLessThanOrEqual(20);
+    expect(windowRange(20000, 20000 * ROW_HEIGHT).last).toBe(20000);
+    expect(windowRange(5, 0)).toEqual({ first: 0, last: 5 });
   });
 });

@@ -25,6 +25,23 @@ describe("runCheck", () => {
     expect(result.summary).toEqual(checkWorkbook(fixture).summary);
   });
 
+  test("the pane's block reading: one more small request, and a big workbook in blocks gives the same findings", async () => {
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    host.resetSyncCount();
+    const small = await runCheck({ cellsPerRead: 20000 });
+    expect(host.syncCount).toBe(3);
+    host.resetSyncCount();
+    const blocks: number[] = [];
+    const big = await runCheck({
+      cellsPerRead: 40,
+      onProgress: (p) => p.stage === "reading" && blocks.push(p.fraction),
+    });
+    expect(host.syncCount).toBeGreaterThan(5);
+    expect(new Set(blocks).size).toBeGreaterThan(3);
+    expect(big.findings).toEqual(small.findings);
+    expect(big.scores).toEqual(small.scores);
+  });
+
   test("the snapshot read through Office.js equals the fixture's values and merges", async () => {
     const fixture = seedSelfAssessment();
     host = installSimHost(globalThis, { workbook: SimWorkbook.fromSnapshot({ sheets: [fixture] }) });
@@ -42,19 +59,41 @@ describe("runCheck", () => {
     host = installSimHost(globalThis, { workbook: seedBook() });
     const stages: CheckProgress[] = [];
     await runCheck({ resultsSheet: true, highlight: true, onProgress: (p) => stages.push(p) });
-    expect(stages.map((s) => s.stage)).toEqual(["reading", "checking", "results-sheet", "highlighting", "done"]);
+    // Stages in order (the check reports once per rule: a determinate bar), each fraction no lower than the last.
+    expect(stages.map((s) => s.stage).filter((s, i, a) => s !== a[i - 1])).toEqual([
+      "reading",
+      "checking",
+      "results-sheet",
+      "highlighting",
+      "done",
+    ]);
+    expect(stages.filter((s) => s.stage === "checking").length).toBeGreaterThan(5);
     const fractions = stages.map((s) => s.fraction);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });
 
-  test("with the results sheet: a new sheet each run, and results sheets are not themselves checked", async () => {
+  test("with the results sheet: one sheet per workbook, replaced on each run, and never itself checked", async () => {
     host = installSimHost(globalThis, { workbook: seedBook() });
     const first = await runCheck({ resultsSheet: true });
     const second = await runCheck({ resultsSheet: true });
     expect(first.resultsSheetName).toBe(RESULTS_SHEET_BASE);
-    expect(second.resultsSheetName).toBe(`${RESULTS_SHEET_BASE} (2)`);
+    expect(second.resultsSheetName).toBe(RESULTS_SHEET_BASE);
+    expect(second.replacedResultsSheet).toBe(RESULTS_SHEET_BASE);
     expect(second.findings).toEqual(first.findings);
-    expect(host.workbook.sheetNames()).toEqual(["申报表", "自评表", "检查结果", "检查结果 (2)"]);
+    expect(host.workbook.sheetNames()).toEqual(["申报表", "自评表", "检查结果"]);
+  });
+
+  test("every extra that could not be done is listed with its reason, none skipped without a word", async () => {
+    host = installSimHost(globalThis, { workbook: seedBook() });
+    host.workbook.protected = true; // structure protected: no results sheet
+    const before = host.workbook.snapshotState();
+    const err = await runCheck({ resultsSheet: true, highlight: true }).catch((e) => e);
+    expect(err).toBeInstanceOf(CheckExtrasError);
+    expect(err.result.extrasFailed.map((f: { extra: string }) => f.extra)).toEqual(["results-sheet", "highlight"]);
+    expect(err.result.extrasFailed[0].message["zh-CN"]).toMatch(/保护/);
+    expect(err.result.extrasFailed[1].message["zh-CN"]).toMatch(/未标记/);
+    expect(err.result.highlighted).toBeUndefined();
+    expect(host.workbook.snapshotState()).toEqual(before);
   });
 
   test("a failing extra keeps the findings on the error and says what happened", async () => {

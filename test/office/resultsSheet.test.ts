@@ -1,5 +1,11 @@
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
-import { writeResultsSheet, uniqueSheetName, isResultsSheet, RESULTS_HEADERS } from "../../src/office/resultsSheet";
+import {
+  writeResultsSheet,
+  replaceResultsSheet,
+  uniqueSheetName,
+  isResultsSheet,
+  RESULTS_HEADERS,
+} from "../../src/office/resultsSheet";
 import { UserFacingError } from "../../src/office/errors";
 import type { Finding } from "../../src/core/findings";
 
@@ -32,7 +38,7 @@ describe("writeResultsSheet", () => {
     expect(RESULTS_HEADERS["zh-CN"].map((_, c) => s.cell(0, c).value)).toEqual([...RESULTS_HEADERS["zh-CN"]]);
     expect([0, 1, 2, 3, 4, 5].map((c) => s.cell(1, c).value)).toEqual([
       "错误",
-      "sum-mismatch",
+      "合计不等于各分项之和",
       "My Sheet",
       "D2",
       "合计不等于各项之和 0",
@@ -51,8 +57,10 @@ describe("writeResultsSheet", () => {
     host = installSimHost(globalThis, { workbook: book() });
     const name = await writeResultsSheet([finding(0)], { locale: "en-US" });
     const s = host.workbook.sheet(name);
+    expect(name).toBe("Check results");
     expect(s.cell(0, 0).value).toBe("Severity");
     expect(s.cell(1, 4).value).toBe("Total is not the sum 0");
+    expect(s.cell(1, 1).value).toBe("Total is not the sum of its parts");
   });
 
   test("never overwrites: a taken name gets a suffix, case-insensitively", async () => {
@@ -154,4 +162,29 @@ test("if another sheet takes the name between the two requests, it is neither ov
   expect(err.code).toBe("ItemAlreadyExists");
   expect(wb.sheet("检查结果").cell("A1").value).toBe("别人的表");
   expect(wb.sheetNames()).toEqual(["My Sheet", "自评表", "检查结果"]);
+});
+
+describe("replaceResultsSheet", () => {
+  test("replaces only the sheet it wrote: a user's own 检查结果 and a results sheet whose header changed stay", async () => {
+    host = installSimHost(globalThis, { workbook: book() });
+    const a = await replaceResultsSheet([finding(0)], { locale: "zh-CN" });
+    expect(a).toEqual({ name: "检查结果" });
+    const b = await replaceResultsSheet([finding(0), finding(1)], { locale: "zh-CN" });
+    expect(b).toEqual({ name: "检查结果", replaced: "检查结果" });
+    expect(host.workbook.sheetNames()).toEqual(["My Sheet", "自评表", "检查结果"]);
+    expect(host.workbook.sheet("检查结果").cell(2, 0).value).toBe("警告");
+    // The user takes the sheet over (their own header): it is theirs now and is never removed.
+    host.workbook.sheet("检查结果").setCell("A1", { value: "我的笔记" });
+    const c = await replaceResultsSheet([finding(0)], { locale: "zh-CN" });
+    expect(c).toEqual({ name: "检查结果 (2)" });
+    expect(host.workbook.sheet("检查结果").cell("A1").value).toBe("我的笔记");
+    // A sheet the user made under the name, never written by us, is not touched either.
+    host.uninstall();
+    const wb2 = book();
+    wb2.addSheet("检查结果", [["级别", "规则", "工作表", "单元格", "说明", "相关单元格"], ["用户抄来的表头"]]);
+    host = installSimHost(globalThis, { workbook: wb2 });
+    const d = await replaceResultsSheet([finding(0)], { locale: "zh-CN" });
+    expect(d).toEqual({ name: "检查结果 (2)" });
+    expect(host.workbook.sheet("检查结果").cell("A2").value).toBe("用户抄来的表头");
+  });
 });

@@ -9,7 +9,7 @@ import { installSimHost, SimWorkbook, type SimHost, type WorkbookState } from ".
 import { runCheck } from "../../src/office/check";
 import { clearHighlights } from "../../src/office/highlight";
 import { UserFacingError } from "../../src/office/errors";
-import { isResultsSheet, RESULTS_SHEET_BASE } from "../../src/office/resultsSheet";
+import { isResultsSheet, RESULTS_SHEET_BASE, RESULTS_SHEET_SETTING } from "../../src/office/resultsSheet";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";
@@ -148,7 +148,11 @@ function userState(s: WorkbookState): WorkbookState {
   const sheets = s.sheets
     .filter((x) => !x.name.startsWith(RESULTS_SHEET_BASE))
     .map((x, position) => ({ ...x, position }));
-  return { ...s, sheets };
+  // The add-in's own record of which results sheet it wrote (so the next run replaces that one) is not user data;
+  // every other setting is.
+  const settings = { ...(s.settings as Record<string, unknown>) };
+  delete settings[RESULTS_SHEET_SETTING];
+  return { ...s, sheets, settings } as WorkbookState;
 }
 
 describe.each(FIXTURES)("%s", (_name, make, hasFindings) => {

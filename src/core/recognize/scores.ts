@@ -3,6 +3,7 @@ import type { ScoreSummary } from "../check";
 import { moneySum } from "../money";
 import { GRADE_WORDS, gradeKey } from "../scoring";
 import { cellNumber, points } from "./cells";
+import { toA1 } from "../snapshot";
 import type { Cell, IndicatorTable, WorkbookModel } from "./model";
 
 function sum(values: number[]): number {
@@ -52,15 +53,24 @@ export function scoreSummaries(model: WorkbookModel): ScoreSummary[] {
     const rows = table.rows;
     for (let i = 0; i < rows.length; i++) add(rows[i].level1 || rows[i].family || "", rows[i].score, rows[i].weight);
     const categories = [...cats].map(([name, c]) => ({ name, score: sum(c.scores), weight: sum(c.weights) }));
-    const stated = cellNumber(table.total?.score)?.value;
+    const statedCell = table.total?.score;
+    const stated = cellNumber(statedCell)?.value;
     const anyScore = [...cats.values()].some((c) => c.scores.length > 0);
-    const total = stated ?? (anyScore ? sum(categories.map((c) => c.score)) : null);
+    const computed = anyScore ? sum(categories.map((c) => c.score)) : null;
+    // A blank form's formulas may show 0 in 总分: with no 得分 filled in, there is no total to grade.
+    const total = anyScore ? (stated ?? computed) : null;
     const key = total === null ? null : gradeKey(total);
     out.push({
       sheet: table.sheet,
       kind: table.kind,
       total,
       grade: key ? GRADE_WORDS[key]["zh-CN"] : null,
+      gradeKey: key,
+      filled: anyScore,
+      computedTotal: computed,
+      statedTotal: statedCell
+        ? { cell: toA1(statedCell.row, statedCell.col), value: stated ?? null, text: statedCell.text }
+        : null,
       categories,
     });
   }

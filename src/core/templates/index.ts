@@ -77,7 +77,7 @@ export const TEMPLATE_INFO: Record<TemplateKind, TemplateInfo> = {
   notice: {
     name: { "zh-CN": "绩效评价结果通知书", "en-US": "Evaluation result notice" },
     purpose: {
-      "zh-CN": "向被评价单位通报评价分值、结论、主要问题和整改建议。",
+      "zh-CN": "向被评价单位通报评价得分、结论、主要问题和整改建议。",
       "en-US": "Tell the evaluated unit its score, conclusion, main problems and recommendations.",
     },
     hasExample: true,

@@ -5,7 +5,7 @@ import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./mo
 
 /**
  * 绩效评价结果通知书, laid out as the seed's annex 1: 被评价单位 / 评价年度, 评价机构 / 评价时间,
- * 评价分值 / 评价结论 (the grade, computed from the score), then the three text blocks 主要绩效情况, 主要问题,
+ * 评价得分 / 评价结论 (the grade, computed from the score), then the three text blocks 主要绩效情况, 主要问题,
  * 整改建议, and the evaluator's seal.
  */
 export function notice(o: ResolvedOptions): TemplateDefinition {
@@ -28,7 +28,7 @@ export function notice(o: ResolvedOptions): TemplateDefinition {
   b.userText("B5", o.example ? t(MENGHAI.evaluator.zh, MENGHAI.evaluator.en) : o.department);
   b.label("C5", t("评价时间", "Evaluated in"));
   b.input("D5", o.example ? t("2022年10月至11月", "Oct–Nov 2022") : null);
-  b.label("A6", t("评价分值", "Score"));
+  b.label("A6", t("评价得分", "Score"));
   b.input("B6", o.example ? 80.37 : null, F.score, "NoticeScore");
   b.label("C6", t("评价结论", "Conclusion"));
   b.grade("D6", call("IF", op("=", ref("B6"), str("")), str(""), gradeOf(ref("B6"), o.lang)), "NoticeGrade");

@@ -291,7 +291,7 @@ export function selfAssessment(o: ResolvedOptions): TemplateDefinition {
   b.computed(`H${total}`, sumOrBlank(...scored), F.score, "TotalScore");
   b.put(`I${total}`, { value: null, style: "input" });
   const grade = total + 1;
-  b.label(`A${grade}:F${grade}`, t("评价等级", "Grade"));
+  b.label(`A${grade}:F${grade}`, t("自评等级", "Grade"));
   b.put(`G${grade}`, { value: null, style: "label" });
   b.grade(
     `H${grade}`,

@@ -1,0 +1,26 @@
+/** Messages between the pane and the check worker (plain, structured-cloneable data). */
+import type { CheckOptions, CheckResult } from "../core/check";
+import type { Finding } from "../core/findings";
+import type { CellValue, SheetSnapshot } from "../core/snapshot";
+
+/** Rows per message to the worker, findings per message back: each message stays a short task on the page. */
+export const ROWS_PER_MESSAGE = 500;
+export const FINDINGS_PER_MESSAGE = 2000;
+
+export type ToWorker =
+  | { type: "begin"; source?: string; options: Omit<CheckOptions, "onProgress"> }
+  | { type: "sheet"; sheet: Omit<SheetSnapshot, "values" | "formulas" | "numberFormats"> }
+  | {
+      type: "rows";
+      sheet: number;
+      values: CellValue[][];
+      formulas?: (string | null)[][];
+      formats?: (string | null)[][];
+    }
+  | { type: "run" };
+
+export type FromWorker =
+  | { type: "progress"; done: number; total: number }
+  | { type: "findings"; items: Finding[] }
+  | { type: "done"; result: Omit<CheckResult, "findings"> }
+  | { type: "error"; message: string };

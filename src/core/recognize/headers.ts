@@ -55,7 +55,7 @@ const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
     "target",
     /^(年度|全年|年初|预期|计划|本年|当年)?(绩效)?(指标值|目标值|计划值|预期值|指标目标值|数值|指标数值)(及单位|及计量单位)?$/,
   ],
-  ["weight", /^(指标)?(分值|权重|权重分|标准分|满分|分数|权数)$/],
+  ["weight", /^(指标|参考|指标参考)?(分值|权重|权重分|标准分|满分|分数|权数)$/],
   ["score", /^(自评|评价|实际|最终|考核)?(得分|评分|评分结果)$/],
   ["remark", /^备注$/],
 ];
@@ -96,7 +96,7 @@ export const indicatorRole = memo(function indicatorRole(text: string): Indicato
 
 const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["initial", /^年初预算(数|金额)?$/],
-  ["budget", /^(全年|调整后|年度|全年调整)?预算(数|金额)?$/],
+  ["budget", /^(全年|调整后?|年度|全年调整)?预算(数|金额)?$/],
   ["executed", /^(全年|年度|实际|预算)?(执行数|执行金额|支出数|支出金额|实际支出)$/],
   ["rate", /^(预算)?执行率$/],
   ["weight", /^(分值|权重)$/],

@@ -8,7 +8,7 @@ const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", 
 const NOT_APPLICABLE = /^(不适用|不涉及|无此项)$/;
 /** Words that state a checkable deadline or period (domain.md: 按时完成 is verifiable). */
 const DEADLINE_WORDS =
-  /按时|按期|如期|按计划|按进度|计划(完成)?时间内|规定(时间|时限|期限)内|时限内|及时|当年|年内|全年|年底|年末|月底|季度|上半年|下半年/;
+  /按时|按期|如期|按计划|按进度|计划(完成)?时间内|规定(时间|时限|期限)内|时限内|当年|年内|全年|年底|年末|月底|季度|上半年|下半年/;
 
 const rule = defineRule({
   id: "unquantified-target",

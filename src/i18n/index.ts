@@ -11,7 +11,6 @@ export type { Locale, Bilingual };
 
 export const STRINGS = {
   appTitle: { "zh-CN": "绩效评价助手", "en-US": "Performance Evaluation Assistant" },
-  appSubtitle: { "zh-CN": "财政支出项目绩效评价", "en-US": "Project-expenditure performance evaluation" },
   tabCheck: { "zh-CN": "检查", "en-US": "Check" },
   tabTemplates: { "zh-CN": "模板", "en-US": "Templates" },
   switchLanguage: { "zh-CN": "English", "en-US": "中文" },
@@ -34,10 +33,6 @@ export const STRINGS = {
     "zh-CN": "已生成“{notice}”和“{rectification}”工作表，请核对后修改。",
     "en-US": "Drafted the sheets '{notice}' and '{rectification}': review and edit them.",
   },
-  highlightsCleared: {
-    "zh-CN": "已清除标记，单元格原有填充色已恢复。",
-    "en-US": "Highlights cleared; original fills restored.",
-  },
   checkIntro: {
     "zh-CN": "检查所有工作表：指标值前后一致、合计、比率、得分、等级与填报完整性。检查不会修改任何单元格。",
     "en-US":
@@ -55,7 +50,6 @@ export const STRINGS = {
   },
   ruleGuide: { "zh-CN": "检查项目说明（{count} 项）", "en-US": "What the check looks for ({count} rules)" },
   showAllFindings: { "zh-CN": "显示全部 {count} 条", "en-US": "Show all {count}" },
-  noFindings: { "zh-CN": "未发现问题。", "en-US": "No findings." },
   summaryLine: {
     "zh-CN": "错误 {errors} · 警告 {warnings} · 提示 {infos}",
     "en-US": "{errors} errors · {warnings} warnings · {infos} notes",
@@ -65,11 +59,8 @@ export const STRINGS = {
   checkedAt: { "zh-CN": "检查完成（{time}）", "en-US": "Checked at {time}" },
   fromRibbon: { "zh-CN": "来自功能区“一键检查”", "en-US": "From the ribbon's Check All" },
   scoresTitle: { "zh-CN": "得分汇总", "en-US": "Score summary" },
-  scoreTotal: { "zh-CN": "总分", "en-US": "Total" },
-  scoreGrade: { "zh-CN": "等级", "en-US": "Grade" },
   scoreKindSelf: { "zh-CN": "自评表", "en-US": "Self-assessment" },
   scoreKindEval: { "zh-CN": "评分表", "en-US": "Evaluation" },
-  scoreVsWeight: { "zh-CN": "得分 / 分值", "en-US": "Score / weight" },
   findingsTitle: { "zh-CN": "检查结果", "en-US": "Findings" },
   errorPrefix: { "zh-CN": "出错：", "en-US": "Error: " },
   notRecognizedTitle: { "zh-CN": "未识别到绩效表格", "en-US": "No evaluation table recognized" },
@@ -107,14 +98,12 @@ export const STRINGS = {
   },
   scoreBar: { "zh-CN": "{name}：得 {score} 分，满分 {weight} 分", "en-US": "{name}: {score} of {weight} points" },
   scoreBarLost: { "zh-CN": "扣 {lost}", "en-US": "−{lost}" },
-  scoreOneLine: { "zh-CN": "{sheet}：总分 {total}（{grade}）", "en-US": "{sheet}: total {total} ({grade})" },
   gradeLabel: { "zh-CN": "等级：{grade}", "en-US": "Grade: {grade}" },
   highlightsClearedCount: {
     "zh-CN": "已清除 {count} 个单元格的标记，原填充色已恢复。",
     "en-US": "Highlights cleared from {count} cells; original fills restored.",
   },
   nothingToClear: { "zh-CN": "没有需要清除的标记。", "en-US": "There were no highlights to clear." },
-  clearHighlightsNone: { "zh-CN": "当前没有标记的单元格", "en-US": "No cells are highlighted" },
   extraFailedResultsSheet: {
     "zh-CN": "未写入“检查结果”工作表：{reason}",
     "en-US": "The results sheet was not written: {reason}",

@@ -369,6 +369,9 @@ describe("check from the pane", () => {
     await page.getByTestId("profile-status").filter({ hasText: "已保存" }).waitFor({ timeout: 10_000 });
     await page.getByTestId("tab-check").click();
     await page.getByTestId("run-check").click();
+    // The previous result stays on screen while the check runs: wait for the split findings to go, not for a
+    // group that was already there.
+    await page.getByTestId("rule-weight-total").waitFor({ state: "detached", timeout: 60_000 });
     await page.getByTestId("rule-indicator-value-mismatch").waitFor({ timeout: 60_000 });
     await expect(page.getByTestId("rule-weight-total").count()).resolves.toBe(0);
     expect(errors).toEqual([]);

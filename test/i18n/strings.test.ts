@@ -13,7 +13,8 @@ const CJK = /[\u4e00-\u9fff]/;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Keys whose en-US text legitimately shows Chinese (a language switch label, form words kept as printed). */
-const EN_WITH_CHINESE = new Set<StringKey>(["switchLanguage", "optResultsSheet", "unitWan", "unitYuan"]);
+// switchLanguageName names the other language in its own script (中文), as language pickers do.
+const EN_WITH_CHINESE = new Set<StringKey>(["switchLanguage", "switchLanguageName", "optResultsSheet", "unitWan", "unitYuan"]);
 /** Keys whose zh-CN text legitimately has no Chinese. */
 const ZH_WITHOUT_CHINESE = new Set<StringKey>(["switchLanguage"]);
 

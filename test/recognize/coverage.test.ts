@@ -31,3 +31,27 @@ describe("coverage: every result says what was recognized", () => {
     expect(self.range).toMatch(/^[A-Z]+\d+:[A-Z]+\d+$/);
   });
 });
+
+describe("funds written as label/value pairs count as a funds table (Nanyue 2018 declaration)", () => {
+  it("年度资金总额 with its 其中 rows beside their amounts", () => {
+    const s = {
+      name: "Sheet1",
+      originRow: 0,
+      originCol: 0,
+      merges: [],
+      values: [
+        ["绩效目标申报表"],
+        ["资金情况(万元)", "年度资金总额:", 10],
+        [null, "其中:财政拨款", 10],
+        [null, "其他资金", 0],
+      ],
+    };
+    expect(checkWorkbook({ sheets: [s] }).recognized).toEqual([
+      { kind: "funds", sheet: "Sheet1", range: "B2:C4", rows: 3, columns: { label: "B", amount: "C" } },
+    ]);
+  });
+  it("a lone 资金总额 with no parts is no table", () => {
+    const s = { name: "Sheet1", originRow: 0, originCol: 0, merges: [], values: [["资金总额", 10]] };
+    expect(checkWorkbook({ sheets: [s] }).recognized).toEqual([]);
+  });
+});

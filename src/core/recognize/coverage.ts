@@ -26,6 +26,9 @@ export interface RecognizedTable {
   columns: Record<string, string>;
 }
 
+/** Loose amounts that make a funds table: the total and its parts. */
+const FUNDS_AMOUNTS = new Set(["total", "fiscal", "carryover", "other"]);
+
 function letters(columns: Record<string, number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [role, c] of Object.entries(columns)) if (c !== undefined) out[role] = colToLetters(c);
@@ -92,10 +95,36 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
       order: s.headerRow,
     });
   }
+  // Funds written as label/value pairs (资金情况（万元）: 年度资金总额 | 10, 其中：财政拨款 | 10, 其他资金 | 0): a
+  // funds table too, when a total stands with at least one of its parts on a sheet that has no funds block.
+  const blockSheets = new Set(model.funds.map((f) => f.sheet));
+  const looseBySheet = new Map<string, typeof model.amounts>();
+  for (const a of model.amounts) {
+    if (!FUNDS_AMOUNTS.has(a.kind) || blockSheets.has(a.sheet)) continue;
+    const l = looseBySheet.get(a.sheet) ?? [];
+    l.push(a);
+    looseBySheet.set(a.sheet, l);
+  }
+  for (const [sheet, list] of looseBySheet) {
+    if (!list.some((a) => a.kind === "total") || !list.some((a) => a.kind !== "total")) continue;
+    const r0 = Math.min(...list.map((a) => a.label.row));
+    const r1 = Math.max(...list.map((a) => a.value.row));
+    const c0 = Math.min(...list.map((a) => a.label.col));
+    const c1 = Math.max(...list.map((a) => a.value.col));
+    out.push({
+      kind: "funds",
+      sheet,
+      range: `${toA1(r0, c0)}:${toA1(r1, c1)}`,
+      rows: list.length,
+      columns: { label: colToLetters(c0), amount: colToLetters(Math.min(...list.map((a) => a.value.col))) },
+      order: r0,
+    });
+  }
   const sheetOrder = new Map<string, number>();
   for (const t of model.tables) if (!sheetOrder.has(t.sheet)) sheetOrder.set(t.sheet, sheetOrder.size);
   for (const f of model.funds) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, sheetOrder.size);
   for (const s of model.surveys) if (!sheetOrder.has(s.sheet)) sheetOrder.set(s.sheet, sheetOrder.size);
+  for (const t of out) if (!sheetOrder.has(t.sheet)) sheetOrder.set(t.sheet, sheetOrder.size);
   out.sort((a, b) => sheetOrder.get(a.sheet)! - sheetOrder.get(b.sheet)! || a.order - b.order);
   return out.map(({ order: _order, ...t }) => t);
 }
@@ -133,6 +162,8 @@ const ROLE_LABELS: [string, { "zh-CN": string; "en-US": string }][] = [
   ["level", { "zh-CN": "选项", "en-US": "answer" }],
   ["count", { "zh-CN": "人数", "en-US": "count" }],
   ["share", { "zh-CN": "占比", "en-US": "share" }],
+  ["label", { "zh-CN": "项目", "en-US": "item" }],
+  ["amount", { "zh-CN": "金额", "en-US": "amount" }],
 ];
 
 /** One line saying what a recognized table is and which columns were read, for the CLI and the results sheet. */

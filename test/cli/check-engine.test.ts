@@ -124,7 +124,7 @@ test("--merge: the declaration and the self-assessment in two files give the mis
   const merged = await checkJson(["--merge", decl, self]);
   expect(merged.code).toBe(1);
   expect(merged.doc.files[0]).toMatchObject({ file: decl, status: "checked" });
-  expect(merged.doc.files[0].recognized.map((t: { kind: string }) => t.kind)).toEqual(["declaration"]);
+  expect(merged.doc.files[0].recognized.map((t: { kind: string }) => t.kind)).toEqual(["funds", "declaration"]);
   expect(serious(merged.doc.files[0].findings)).toEqual([]);
   expect(serious(merged.doc.files[1].findings)).toEqual([
     expect.objectContaining({

@@ -49,7 +49,10 @@ const INDICATOR_ROLES: [IndicatorRole, RegExp][] = [
   ["explanation", /^(指标(解释|说明|内涵|定义)|绩效标准|指标值设定依据)$/],
   ["nature", /^(指标)?(性质|方向)$/],
   ["unit", /^(度量|计量|计算)?单位$/],
-  ["actual", /^(全年|年度)?(实际完成值|实际完成数|实际值|完成值|实际完成情况|实际完成|实际完成指标值|实际达成值)$/],
+  [
+    "actual",
+    /^(全年|年度)?(实际完成值|实际完成数|实际值|完成值|实际完成情况|实际完成|实际完成指标值|实际达成值|实施进度|完成进度)$/,
+  ],
   // 指标值, 年度指标值, 年初目标值, 预期指标值, 全年目标值, 指标值及单位 (brackets such as （包含数字及计量单位） are bare()d).
   [
     "target",
@@ -215,7 +218,17 @@ export const amountKind = memo(function amountKind(text: string): AmountKind | n
   const k = bare(headerKey(text))
     .replace(/^其中[:：]?/, "")
     .replace(/[:：]$/, "");
-  if (k === "" || k.length > 16 || /\d/.test(k)) return null;
+  if (k === "" || /\d/.test(k)) return null;
+  if (/[A-Za-z]/.test(k) && k.length <= 40) {
+    // The funds lines of the en-US forms (Total funds / of which: fiscal appropriation / Other funds).
+    const e = k.replace(/^ofwhich[:：]?/i, "");
+    if (/^totalfunds$/i.test(e)) return "total";
+    if (/^(fiscal)?appropriation$|^fiscal(funds)?$/i.test(e)) return "fiscal";
+    if (/^carriedover/i.test(e)) return "carryover";
+    if (/^otherfunds$/i.test(e)) return "other";
+    return null;
+  }
+  if (k.length > 16) return null;
   for (const [kind, re] of AMOUNT_LABELS) if (re.test(k)) return kind;
   return null;
 });

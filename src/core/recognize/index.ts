@@ -721,7 +721,13 @@ function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: bool
     return "evaluation";
   // Department-wide forms have 管理效率 groups that read like 过程 but are no evaluation score sheet.
   // A 自评表 may use evaluation-style first levels (项目决策 / 项目管理 / 项目产出): its title says what it is.
-  if (evaluationRows && !t.department && !(c.actual !== undefined && titleSays(sheet, /自评/))) return "evaluation";
+  // An evaluation score sheet weighs or scores its rows: 决策/过程 rows with neither are some other form.
+  const weighed = c.weight !== undefined || c.score !== undefined || c.standard !== undefined;
+  if (evaluationRows && !t.department && weighed && !(c.actual !== undefined && titleSays(sheet, /自评/)))
+    return "evaluation";
+  // An indicator system with 分值 but no 得分 yet, titled as an evaluation (评价指标表).
+  if (c.weight !== undefined && c.actual === undefined && c.score === undefined && titleSays(sheet, /评价|评分/))
+    return "evaluation";
   if (c.actual !== undefined) return "self-assessment";
   if (c.score !== undefined)
     return /申报/.test(sheet.name) ? "declaration" : /评分|评价/.test(sheet.name) ? "evaluation" : "self-assessment";

@@ -127,6 +127,7 @@ export async function runCheck(options: RunCheckOptions = {}): Promise<RunCheckR
       const written = await replaceResultsSheet(result.findings, {
         locale: options.locale ?? currentLocale(),
         profile: result.profile,
+        recognized: result.recognized,
       });
       result.resultsSheetName = written.name;
       if (written.replaced) result.replacedResultsSheet = written.replaced;

@@ -10,6 +10,7 @@ import { qualify, type SheetSnapshot } from "../core/snapshot";
 import { isPayloadLimitError, officeErrorCode, toUserFacingError, UserFacingError } from "./errors";
 import { currentLocale } from "./locale";
 import { ruleTitle } from "../i18n/index";
+import { NOTHING_RECOGNIZED, describeRecognized, type RecognizedTable } from "../core/recognize/coverage";
 
 export const RESULTS_SHEET_BASE = "检查结果";
 /** The results sheet's name in the language it is written in. */
@@ -72,6 +73,11 @@ export interface ResultsSheetOptions {
   rowsPerSync?: number;
   /** Name of the profile the check used: stated in a last row, so the record says which rules applied. */
   profile?: string;
+  /**
+   * What the check recognized, listed after the findings so the record says what was read. Given and empty, the
+   * sheet says nothing was recognized, never "no issues found".
+   */
+  recognized?: readonly RecognizedTable[];
 }
 
 /** Write the findings to a new results sheet; returns its name. */
@@ -84,8 +90,18 @@ export async function writeResultsSheet(
   const locale = options.locale ?? currentLocale();
   const headers = RESULTS_HEADERS[locale];
   // With nothing found the sheet still says so: it is the evaluator's record that the check ran.
-  const none = locale === "zh-CN" ? "未发现问题。" : "No issues found.";
+  const nothingRead = options.recognized !== undefined && options.recognized.length === 0;
+  const none = nothingRead ? NOTHING_RECOGNIZED[locale] : locale === "zh-CN" ? "未发现问题。" : "No issues found.";
   const rows = findings.length ? resultRows(findings, locale) : [["", "", "", "", none, ""]];
+  for (const t of options.recognized ?? [])
+    rows.push([
+      "",
+      "",
+      t.sheet,
+      t.range,
+      `${locale === "zh-CN" ? "识别：" : "Recognized: "}${describeRecognized(t, locale)}`,
+      "",
+    ]);
   if (options.profile)
     rows.push(["", "", "", "", `${locale === "zh-CN" ? "评价口径：" : "Profile: "}${options.profile}`, ""]);
   const ncol = headers.length;

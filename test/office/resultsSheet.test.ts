@@ -141,6 +141,31 @@ test("no findings: the sheet says so", async () => {
   expect(s.cell(1, 3).hyperlink).toBeNull();
 });
 
+test("nothing recognized: the sheet says nothing was read, never 未发现问题", async () => {
+  host = installSimHost(globalThis, { workbook: book() });
+  const name = await writeResultsSheet([], { locale: "zh-CN", recognized: [] });
+  const s = host.workbook.sheet(name);
+  expect(s.cell(1, 4).value).toBe("未识别到绩效表格，未做检查");
+});
+
+test("what was recognized is listed after the findings", async () => {
+  host = installSimHost(globalThis, { workbook: book() });
+  const recognized = [
+    {
+      kind: "self-assessment" as const,
+      sheet: "自评表",
+      range: "A12:I22",
+      rows: 9,
+      columns: { target: "E", score: "H" },
+    },
+  ];
+  const name = await writeResultsSheet([], { locale: "zh-CN", recognized });
+  const s = host.workbook.sheet(name);
+  expect(s.cell(1, 4).value).toBe("未发现问题。");
+  expect(s.cell(2, 4).value).toBe("识别：项目支出绩效自评表 自评表!A12:I22，9 行（指标值 E，得分 H）");
+  expect(s.cell(2, 2).value).toBe("自评表");
+});
+
 test("if another sheet takes the name between the two requests, it is neither overwritten nor removed", async () => {
   const wb = book();
   host = installSimHost(globalThis, { workbook: wb });

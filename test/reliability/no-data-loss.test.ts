@@ -186,8 +186,8 @@ describe.each(FIXTURES)("%s", (_name, make, hasFindings) => {
     const after = wb.snapshotState();
     expect(userState(after)).toEqual(before);
     const results = wb.sheet(result.resultsSheetName!);
-    // One row per finding (or "no issues"), then the row naming the profile used.
-    expect(results.usedBounds()!.r1).toBe(Math.max(1, result.findings.length) + 1);
+    // One row per finding (or "no issues"), the row naming the profile used, then a row per table recognized.
+    expect(results.usedBounds()!.r1).toBe(Math.max(1, result.findings.length) + 1 + result.recognized.length);
   });
 });
 

@@ -55,3 +55,13 @@ describe("funds written as label/value pairs count as a funds table (Nanyue 2018
     expect(checkWorkbook({ sheets: [s] }).recognized).toEqual([]);
   });
 });
+
+describe("sizes a hostile sheet can reach", () => {
+  it("200,000 loose funds labels: no argument spread over them", () => {
+    const values: (string | number | null)[][] = [];
+    for (let i = 0; i < 100_000; i++) values.push(["资金总额", 1], ["其他资金", 1]);
+    const s = { name: "Sheet1", originRow: 0, originCol: 0, merges: [], values };
+    const funds = checkWorkbook({ sheets: [s] }, { rules: [] }).recognized.filter((t) => t.kind === "funds");
+    expect(funds.map((t) => [t.range, t.rows])).toEqual([["A1:B200000", 200_000]]);
+  });
+});

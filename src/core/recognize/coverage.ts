@@ -107,16 +107,25 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
   }
   for (const [sheet, list] of looseBySheet) {
     if (!list.some((a) => a.kind === "total") || !list.some((a) => a.kind !== "total")) continue;
-    const r0 = Math.min(...list.map((a) => a.label.row));
-    const r1 = Math.max(...list.map((a) => a.value.row));
-    const c0 = Math.min(...list.map((a) => a.label.col));
-    const c1 = Math.max(...list.map((a) => a.value.col));
+    // Loops, not Math.min(...list): a hostile sheet may hold any number of such labels.
+    let r0 = Infinity;
+    let r1 = -Infinity;
+    let c0 = Infinity;
+    let c1 = -Infinity;
+    let amountCol = Infinity;
+    for (const a of list) {
+      r0 = Math.min(r0, a.label.row);
+      r1 = Math.max(r1, a.value.row);
+      c0 = Math.min(c0, a.label.col);
+      c1 = Math.max(c1, a.value.col);
+      amountCol = Math.min(amountCol, a.value.col);
+    }
     out.push({
       kind: "funds",
       sheet,
       range: `${toA1(r0, c0)}:${toA1(r1, c1)}`,
       rows: list.length,
-      columns: { label: colToLetters(c0), amount: colToLetters(Math.min(...list.map((a) => a.value.col))) },
+      columns: { label: colToLetters(c0), amount: colToLetters(amountCol) },
       order: r0,
     });
   }

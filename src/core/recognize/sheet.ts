@@ -42,6 +42,8 @@ export class SheetReader {
       const rb = Math.min(m.r1, this.r1 - 1);
       const ca = Math.max(m.c0, this.c0);
       const cb = Math.min(m.c1, this.c1 - 1);
+      // A merge outside the used columns or rows covers no cell here: no walk down its rows.
+      if (ca > cb || ra > rb) continue;
       for (let r = ra; r <= rb; r++)
         for (let c = ca; c <= cb; c++) if (r !== m.r0 || c !== m.c0) this.mergeTop.set(this.key(r, c), top);
     }

@@ -157,7 +157,10 @@ const rule = defineRule({
       const own = sv.levels.map((l) => cellNumber(l.weight)?.value);
       if (own.every((w) => w !== undefined)) {
         const w = own as number[];
-        weightSets.push(Math.max(...w) > 1 ? w.map((x) => x / 100) : w);
+        // A loop, not Math.max(...w): a survey's level list is as long as the sheet makes it.
+        let top = -Infinity;
+        for (const x of w) if (x > top) top = x;
+        weightSets.push(top > 1 ? w.map((x) => x / 100) : w);
       } else {
         // No weights written: the domain's defaults, then the other scales in common use.
         const def = defaultSatisfactionWeights(cs.length, ctx.profile.satisfactionWeights);

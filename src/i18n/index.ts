@@ -14,7 +14,8 @@ export const STRINGS = {
   tabCheck: { "zh-CN": "检查", "en-US": "Check" },
   tabTemplates: { "zh-CN": "模板", "en-US": "Templates" },
   switchLanguage: { "zh-CN": "English", "en-US": "中文" },
-  switchLanguageName: { "zh-CN": "切换到英文界面 (English)", "en-US": "Switch to Chinese (中文)" },
+  // The accessible name begins with the visible word (WCAG 2.5.3: speech users say what they see).
+  switchLanguageName: { "zh-CN": "English：切换到英文界面", "en-US": "中文: switch to Chinese" },
   loading: { "zh-CN": "正在加载…", "en-US": "Loading…" },
   outsideOffice: {
     "zh-CN": "这是 Excel 加载项的任务窗格，请在 Excel 中打开。不用 Excel 试用：",

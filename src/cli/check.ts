@@ -7,7 +7,6 @@
  * files go to stderr as one line each, and the progress bar goes to stderr only on a terminal. Text taken
  * from files is escaped on the way out (safeText.ts), so a file cannot write terminal controls.
  */
-import { checkWorkbook, type RecognizedTable } from "../core/check";
 import { NOTHING_RECOGNIZED, describeRecognized } from "../core/recognize/coverage";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
 import { pick, type Locale } from "../core/locale";

@@ -14,7 +14,13 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 
 /** Keys whose en-US text legitimately shows Chinese (a language switch label, form words kept as printed). */
 // switchLanguageName names the other language in its own script (中文), as language pickers do.
-const EN_WITH_CHINESE = new Set<StringKey>(["switchLanguage", "switchLanguageName", "optResultsSheet", "unitWan", "unitYuan"]);
+const EN_WITH_CHINESE = new Set<StringKey>([
+  "switchLanguage",
+  "switchLanguageName",
+  "optResultsSheet",
+  "unitWan",
+  "unitYuan",
+]);
 /** Keys whose zh-CN text legitimately has no Chinese. */
 const ZH_WITHOUT_CHINESE = new Set<StringKey>(["switchLanguage"]);
 

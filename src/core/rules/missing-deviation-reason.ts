@@ -3,7 +3,7 @@ import { actualHint, actualParse, isBlankMark, targetParse } from "../recognize/
 import { meetsNumber, readActual } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
-import { borrowedOperators } from "./indicator-value-mismatch";
+import { borrowedOperators } from "./shared/pairs";
 
 const rule = defineRule({
   id: "missing-deviation-reason",

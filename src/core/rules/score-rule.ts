@@ -7,7 +7,7 @@ import { execRate } from "../rates";
 import { isEvalError } from "../errors";
 import { fmtNum, fmtPct, shownCell, shownLike } from "./format";
 import { rowName } from "./util";
-import { borrowedOperators } from "./indicator-value-mismatch";
+import { borrowedOperators } from "./shared/pairs";
 
 /** Smallest step a score is written at (9.7 → 0.1; 10 → 1). */
 function scoreStep(cell: Cell): number {

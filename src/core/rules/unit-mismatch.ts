@@ -5,7 +5,7 @@ import { parseValueShared } from "../value";
 import { scaleSlip } from "../compare";
 import { fmtNum } from "./format";
 import { rowName } from "./util";
-import { matchedIndicatorPairs, matchedPairComparisons } from "./indicator-value-mismatch";
+import { matchedIndicatorPairs, matchedPairComparisons } from "./shared/pairs";
 
 /** One money amount somewhere in the workbook: its group (what it is), its number and its declared unit. */
 interface Amount {

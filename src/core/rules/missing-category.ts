@@ -1,6 +1,7 @@
 import { defineRule } from "./types";
 import type { CellPos, IndicatorCategory } from "../recognize/model";
 import { levelCell } from "../recognize";
+import { familyOfCategory } from "../recognize/headers";
 
 const BENEFITS: IndicatorCategory[] = ["经济效益", "社会效益", "生态效益", "可持续影响"];
 
@@ -50,7 +51,8 @@ const rule = defineRule({
         if (have.has(cat)) continue;
         // Point at the group the category belongs in (产出 for 数量/质量/时效/成本), listing its rows, so the
         // reviewer sees where the indicator is missing; the header when the group itself is missing.
-        const family = cat === "效益" ? "效益" : cat === "满意度" ? "满意度" : "产出";
+        // A profile may require a specific benefit (经济效益): its family is 效益, like the generic one.
+        const family = cat === "效益" ? "效益" : (familyOfCategory(cat as IndicatorCategory) ?? "产出");
         const group = table.rows.filter((r) => r.family === family || (family === "产出" && r.family === "成本"));
         const anchor = group.length > 0 ? (levelCell(group[0], 1) ?? levelCell(group[0], 2)) : undefined;
         ctx.report({

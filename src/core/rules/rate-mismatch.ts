@@ -4,7 +4,7 @@ import { cellNumber, isBlankMark } from "../recognize/cells";
 import { numbersAgree } from "../compare";
 import { defaultSatisfactionWeights } from "../rates";
 import { fmtPct } from "./format";
-import { exactSum } from "./util";
+import { partsColumn } from "./util";
 
 /**
  * A stated rate as a fraction with the step its written form shows. Percent cells are fractions already;
@@ -91,12 +91,12 @@ const rule = defineRule({
         let inputs: Cell[] = [executed, budget];
         // 年度资金总额 left at 0 beside 其中 rows that hold the money (a published form): the rows give the rate.
         if (row === block.total && !a && !b) {
-          const budgets = block.parts.map((p) => p.cells.budget).filter((c): c is Cell => cellNumber(c) !== null);
-          const spent = block.parts.map((p) => p.cells.executed).filter((c): c is Cell => cellNumber(c) !== null);
-          if (budgets.length > 0 && spent.length > 0) {
-            a = exactSum(budgets.map((c) => cellNumber(c)!.value));
-            b = exactSum(spent.map((c) => cellNumber(c)!.value));
-            inputs = [...spent, ...budgets];
+          const budgets = partsColumn(block, "budget");
+          const spent = partsColumn(block, "executed");
+          if (budgets && spent) {
+            a = budgets.value;
+            b = spent.value;
+            inputs = [...spent.cells, ...budgets.cells];
           }
         }
         if (!s || a === undefined || b === undefined || a <= 0 || b < 0) continue;

@@ -6,7 +6,7 @@ import { QUAL_TIERS, quantScore } from "../scoring";
 import { execRate } from "../rates";
 import { isEvalError } from "../errors";
 import { fmtNum, fmtPct, shownCell, shownLike } from "./format";
-import { rowName } from "./util";
+import { partsColumn, rowName } from "./util";
 import { borrowedOperators } from "./shared/pairs";
 
 /** Smallest step a score is written at (9.7 → 0.1; 10 → 1). */
@@ -67,16 +67,6 @@ function reportRow(
     col: score.col,
     related: [row.target!, row.actual!, row.weight!],
   });
-}
-
-/** The sum of the cells that hold numbers; undefined when none does. */
-function partsSum(cells: (Cell | undefined)[]): number | undefined {
-  let sum: number | undefined;
-  for (const c of cells) {
-    const n = cellNumber(c)?.value;
-    if (n !== undefined) sum = (sum ?? 0) + n;
-  }
-  return sum;
 }
 
 const rule = defineRule({
@@ -174,8 +164,8 @@ const rule = defineRule({
       let e = cellNumber(executed)?.value;
       // 年度资金总额 left at 0 while its 其中 rows hold the money (a published form did): the rows say the rate.
       if (!b && !e && block.parts.length > 0) {
-        b = partsSum(block.parts.map((p) => p.cells.budget));
-        e = partsSum(block.parts.map((p) => p.cells.executed));
+        b = partsColumn(block, "budget")?.value;
+        e = partsColumn(block, "executed")?.value;
       }
       if (w === undefined || s === undefined || b === undefined || e === undefined || !score || w < 0) continue;
       const rate = execRate(e, b);

@@ -1,7 +1,7 @@
 /** Helpers shared by the check engine's rules: names for messages, precision-aware number comparisons. */
 import { numbersAgree } from "../compare";
 import { cellNumber } from "../recognize/cells";
-import type { Cell, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
+import type { Cell, FundsBlock, FundsRole, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
 
 /** The name to show for an indicator: its 三级 name, else the 二级 or 一级 one. */
 export function rowName(row: IndicatorRow): string {
@@ -137,4 +137,17 @@ export function show(cell: Cell): string {
   if (!n) return cell.text;
   if (n.percent) return `${Number((n.value * 100).toFixed(Math.min(n.decimals, 10)))}%`;
   return String(Number(n.value.toFixed(Math.min(n.decimals, 10))));
+}
+
+/**
+ * A funds block's 其中 rows summed for one column, with the cells that hold numbers: what 年度资金总额 should say
+ * when a form left it at 0 (a published form did). Null when no row holds a number there.
+ */
+export function partsColumn(block: FundsBlock, role: FundsRole): { value: number; cells: Cell[] } | null {
+  const cells: Cell[] = [];
+  for (const p of block.parts) {
+    const c = p.cells[role];
+    if (c && cellNumber(c) !== null) cells.push(c);
+  }
+  return cells.length ? { value: exactSum(cells.map((c) => cellNumber(c)!.value)), cells } : null;
 }

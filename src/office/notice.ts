@@ -16,7 +16,7 @@ import {
 import { uniqueSheetName } from "../core/templates";
 import { toUserFacingError, UserFacingError } from "./errors";
 import { readWorkbookSnapshot } from "./snapshotReader";
-import { queueTemplateWrites, TEMPLATE_API_MINOR } from "./templateWriter";
+import { namesForNewSheets, queueTemplateWrites, TEMPLATE_API_MINOR } from "./templateWriter";
 
 const bi = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, "en-US": en });
 
@@ -80,29 +80,18 @@ export async function insertNoticeDraft(options: DraftNoticeOptions = {}): Promi
     }
     const wb = context.workbook;
     const sheets = wb.worksheets;
-    sheets.load("items/name");
-    wb.names.load("items/name");
-    wb.protection.load("protected");
-    try {
-      await context.sync();
-    } catch (e) {
-      throw toUserFacingError(e, doing, bi("工作簿未被修改。", "The workbook was not changed."));
-    }
-    if (wb.protection.protected) {
-      throw new UserFacingError(
-        bi(
-          "工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）。工作簿未被修改。",
-          "The workbook's structure is protected, so no sheet can be added. Unprotect it (Review → Protect Workbook). The workbook was not changed.",
-        ),
-        "WorkbookProtected",
-      );
-    }
+    const { sheetNames: names, taken } = await namesForNewSheets(
+      context,
+      doing,
+      bi(
+        "工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）。工作簿未被修改。",
+        "The workbook's structure is protected, so no sheet can be added. Unprotect it (Review → Protect Workbook). The workbook was not changed.",
+      ),
+    );
     const notice = noticeSheet(draft);
     const rect = rectificationSheet(draft);
-    const names = sheets.items.map((s) => s.name);
     const noticeName = uniqueSheetName(notice.def.sheetName, names);
     const rectName = uniqueSheetName(rect.def.sheetName, [...names, noticeName]);
-    const taken = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
     const added: string[] = [];
     try {
       for (const [sheet, name] of [

@@ -178,28 +178,15 @@ export async function insertTemplate(
   return Excel.run(async (context) => {
     const wb = context.workbook;
     const sheets = wb.worksheets;
-    sheets.load("items/name");
-    wb.names.load("items/name");
-    wb.protection.load("protected");
-    try {
-      await context.sync();
-    } catch (e) {
-      throw toUserFacingError(e, doing, bi("工作簿未被修改。", "The workbook was not changed."));
-    }
-    if (wb.protection.protected) {
-      throw new UserFacingError(
-        bi(
-          "工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）再插入模板。工作簿未被修改。",
-          "The workbook's structure is protected, so no sheet can be added. Unprotect the workbook (Review → Protect Workbook) and insert the template again. The workbook was not changed.",
-        ),
-        "WorkbookProtected",
-      );
-    }
-    const sheetName = uniqueSheetName(
-      def.sheetName,
-      sheets.items.map((s) => s.name),
+    const { sheetNames, taken } = await namesForNewSheets(
+      context,
+      doing,
+      bi(
+        "工作簿结构受保护，无法添加工作表。请先撤销工作簿保护（审阅 → 保护工作簿）再插入模板。工作簿未被修改。",
+        "The workbook's structure is protected, so no sheet can be added. Unprotect the workbook (Review → Protect Workbook) and insert the template again. The workbook was not changed.",
+      ),
     );
-    const taken = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
+    const sheetName = uniqueSheetName(def.sheetName, sheetNames);
     try {
       const ws = sheets.add(sheetName);
       queueTemplateWrites(ws, wb.names, def, taken, withPageLayout, withGridlines);
@@ -231,4 +218,29 @@ export async function insertTemplate(
     }
     return { sheetName };
   });
+}
+
+/**
+ * What adding sheets needs, in one request: the sheet names and the defined names (lower-cased) already taken,
+ * after refusing a workbook whose structure is protected with `protectedText`. Nothing is written.
+ */
+export async function namesForNewSheets(
+  context: Excel.RequestContext,
+  doing: Bilingual,
+  protectedText: Bilingual,
+): Promise<{ sheetNames: string[]; taken: Set<string> }> {
+  const wb = context.workbook;
+  wb.worksheets.load("items/name");
+  wb.names.load("items/name");
+  wb.protection.load("protected");
+  try {
+    await context.sync();
+  } catch (e) {
+    throw toUserFacingError(e, doing, bi("工作簿未被修改。", "The workbook was not changed."));
+  }
+  if (wb.protection.protected) throw new UserFacingError(protectedText, "WorkbookProtected");
+  return {
+    sheetNames: wb.worksheets.items.map((s) => s.name),
+    taken: new Set(wb.names.items.map((n) => n.name.toLowerCase())),
+  };
 }

@@ -8,7 +8,7 @@ import {
   isProfileError,
   isProfileSheet,
   PROFILE_SHEET_NAME,
-  profileFromRows,
+  profileFromSnapshot,
   profileToRows,
   validateProfile,
   type Profile,
@@ -47,17 +47,11 @@ export async function readWorkbookProfile(context?: Excel.RequestContext): Promi
     values: used.values as CellValue[][],
     merges: [],
   };
-  if (!isProfileSheet(sheet)) return null;
   try {
-    const rows: CellValue[][] = [];
-    for (let r = 0; r < used.rowIndex + used.values.length; r++) {
-      const row = used.values[r - used.rowIndex] as CellValue[] | undefined;
-      const at = (c: number) => (row ? (row[c - used.columnIndex] ?? null) : null);
-      rows.push([at(0), at(1), at(2)]);
-    }
+    // The core reads the rows, as for a file (and a user's own sheet of that name that is no profile is null).
     // Rule options are checked against each rule's schema by the check itself (which names the field):
     // reading needs no rules, so the template writer can use this without loading them.
-    return profileFromRows(rows);
+    return profileFromSnapshot({ sheets: [sheet] });
   } catch (e) {
     throw profileUserError(e);
   }

@@ -23,6 +23,7 @@ import { summarize, type Finding } from "../core/findings";
 import { pick, type Bilingual } from "../core/locale";
 import { SEVERITY_LABELS } from "../i18n/index";
 import { RULE_TITLES } from "../core/rules/index";
+import { RECOGNIZED_KIND_LABELS } from "../core/recognize/coverage";
 import { addColumnChart, type ColumnChart } from "../xlsx/chartPart";
 import { isFailed, readFileSnapshot, type FileOutcome } from "./checkFile";
 import type { CliIO } from "./io";
@@ -62,16 +63,6 @@ const STATUS: Record<ReportEntry["status"], string> = {
   checked: "已检查",
   unrecognized: "未识别到绩效表格",
   unreadable: "无法读取",
-};
-
-const KIND_NAMES: Record<string, string> = {
-  declaration: "申报表",
-  "self-assessment": "自评表",
-  "department-self-assessment": "部门整体自评表",
-  "department-declaration": "部门整体目标表",
-  evaluation: "评分表",
-  funds: "资金表",
-  survey: "问卷统计",
 };
 
 function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]) {
@@ -134,7 +125,7 @@ export function reportWorkbook(entries: ReportEntry[]): { wb: ExcelJS.Workbook; 
         ? { formula: `K${r}-I${r}`, result: Math.round((s.recomputedScore - s.statedScore) * 100) / 100 }
         : null;
     const tables = e.recognized
-      .map((t) => `${KIND_NAMES[t.kind] ?? t.kind} ${t.sheet}!${t.range}（${t.rows}行）`)
+      .map((t) => `${RECOGNIZED_KIND_LABELS[t.kind]?.["zh-CN"] ?? t.kind} ${t.sheet}!${t.range}（${t.rows}行）`)
       .join("；");
     const status = e.error ? `${STATUS[e.status]}：${pick(e.error, "zh-CN")}` : STATUS[e.status];
     sum.addRow([

@@ -77,13 +77,6 @@ export const STRINGS = {
     "zh-CN": "已识别的表格中未发现问题。",
     "en-US": "No problems found in the recognized tables.",
   },
-  kindDeclaration: { "zh-CN": "绩效目标申报表", "en-US": "Target declaration" },
-  kindSelfAssessment: { "zh-CN": "项目自评表", "en-US": "Self-assessment" },
-  kindDeptSelfAssessment: { "zh-CN": "部门整体自评表", "en-US": "Department self-assessment" },
-  kindDeptDeclaration: { "zh-CN": "部门整体申报表", "en-US": "Department declaration" },
-  kindEvaluation: { "zh-CN": "评分表", "en-US": "Scoring table" },
-  kindFunds: { "zh-CN": "资金表", "en-US": "Funds table" },
-  kindSurvey: { "zh-CN": "调查统计表", "en-US": "Survey table" },
   scoreUnfilled: { "zh-CN": "未填写", "en-US": "Not filled in" },
   scoreUnfilledHint: {
     "zh-CN": "得分尚未填写：不计算总分和等级。",

@@ -19,8 +19,9 @@ import {
 } from "@fluentui/react-components";
 import type { RecognizedTable } from "../core/check";
 import type { Locale } from "../core/locale";
+import { RECOGNIZED_KIND_LABELS, type RecognizedKind } from "../core/recognize/coverage";
 import { qualify } from "../core/snapshot";
-import { t, type StringKey } from "../i18n/index";
+import { t } from "../i18n/index";
 import type { CheckExtras, CheckRecord } from "./checkStore";
 import { FindingsList } from "./FindingsList";
 import { ScoreSummaryView } from "./ScoreSummaryView";
@@ -61,19 +62,9 @@ function stageLabel(locale: Locale, stage: string | null): string {
   return t(locale, key);
 }
 
-const KIND_KEYS: Record<string, StringKey> = {
-  declaration: "kindDeclaration",
-  "self-assessment": "kindSelfAssessment",
-  "department-self-assessment": "kindDeptSelfAssessment",
-  "department-declaration": "kindDeptDeclaration",
-  evaluation: "kindEvaluation",
-  funds: "kindFunds",
-  survey: "kindSurvey",
-};
-
+/** A recognized table's kind as the core names it (the CLI and the results sheet use the same words). */
 export function kindLabel(locale: Locale, kind: string): string {
-  const key = KIND_KEYS[kind];
-  return key ? t(locale, key) : kind;
+  return RECOGNIZED_KIND_LABELS[kind as RecognizedKind]?.[locale] ?? kind;
 }
 
 /** What the optional extras did and what they could not do, each as its own line. */

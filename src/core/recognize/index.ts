@@ -299,20 +299,6 @@ interface Ctx {
   department: boolean;
 }
 
-/** Title rows (or the sheet name) say 部门整体: a department-wide form. */
-function isDepartmentSheet(rd: SheetReader): boolean {
-  if (/部门整体/.test(rd.name)) return true;
-  const end = Math.min(rd.r1, rd.r0 + 6);
-  for (let r = rd.r0; r < end; r++) {
-    const len = rd.rowLength(r);
-    for (let c = rd.c0; c < len; c++) {
-      const v = rd.raw(r, c);
-      if (typeof v === "string" && v.length < 80 && /部门整体/.test(v)) return true;
-    }
-  }
-  return false;
-}
-
 function readIndicatorTable(
   ctx: Ctx,
   rd: SheetReader,
@@ -702,11 +688,11 @@ function dropGroupRows(rows: IndicatorRow[]): IndicatorRow[] {
 function titleSays(sheet: SheetSnapshot, re: RegExp): boolean {
   if (re.test(sheet.name)) return true;
   const rows = sheet.values ?? [];
-  for (let i = 0; i < Math.min(rows.length, 4); i++) {
+  for (let i = 0; i < Math.min(rows.length, 6); i++) {
     const row = rows[i] ?? [];
     for (let j = 0; j < Math.min(row.length, 12); j++) {
       const v = row[j];
-      if (typeof v === "string" && v.length <= 60 && re.test(v)) return true;
+      if (typeof v === "string" && v.length <= 80 && re.test(v)) return true;
     }
   }
   return false;
@@ -873,7 +859,8 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
 function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
   if (!sheet || !Array.isArray(sheet.values)) return;
   const rd = new SheetReader(sheet);
-  ctx.department = isDepartmentSheet(rd);
+  // Title rows (or the sheet name) say 部门整体: a department-wide form.
+  ctx.department = titleSays(sheet, /部门整体/);
   let next: RowRoles | null = null;
   for (let r = rd.r0; r < rd.r1;) {
     const roles = next ?? classify(rd, r);

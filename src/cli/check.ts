@@ -13,11 +13,10 @@ import { pick, type Locale } from "../core/locale";
 import { qualify } from "../core/snapshot";
 import { DEFAULT_TIMEOUT_S } from "../xlsx/limits";
 import { processIO, type CliIO } from "./io";
-import { isFailed, type FileFailure, type FileOutcome } from "./checkFile";
+import { isFailed, type FileCheckOptions, type FileFailure, type FileOutcome } from "./checkFile";
 import { checkFilesInOrder, checkMergedFiles } from "./pool";
 import { escapeText, safeJson } from "./safeText";
 import { profileFailure, readProfileFile } from "./profile";
-import type { CheckOptions } from "../core/check";
 import { RULE_IDS, type RuleId } from "../core/findings";
 import type { RuleSetting } from "../core/profile";
 
@@ -294,7 +293,7 @@ class Reporter {
  * --merge: read every file, check the union once (on a worker thread, see checkMergedFiles), then report
  * each file's findings under that file.
  */
-async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">, options: CheckOptions): Promise<void> {
+async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">, options: FileCheckOptions): Promise<void> {
   // A path given twice is one workbook, not two copies comparing against each other.
   const unique = [...new Set(a.files)];
   const r = await checkMergedFiles(unique, poolOptions(a, options));
@@ -309,12 +308,13 @@ async function runMerged(a: CheckArgs, rep: Pick<Reporter, "add">, options: Chec
         file,
         findings: seen.has(file) ? [] : r.findings.filter((f) => f.file === file),
         recognized: r.recognized.filter((t) => t.file === file).map(({ file: _f, ...t }) => t),
+        review: r.reviews?.[i] ?? undefined,
       });
     seen.add(file);
   }
 }
 
-function poolOptions(a: CheckArgs, check: CheckOptions) {
+function poolOptions(a: CheckArgs, check: FileCheckOptions) {
   return { jobs: a.jobs, timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000, check };
 }
 
@@ -329,7 +329,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   // A bad profile stops the run before any file is read: never a silent fallback to the default.
-  const options: CheckOptions = { ruleSettings: parsed.ruleSettings };
+  // --report: each file's summary row is made beside its check, while its snapshot is at hand.
+  const options: FileCheckOptions = { ruleSettings: parsed.ruleSettings, review: !!parsed.report };
   if (parsed.profile !== undefined) {
     try {
       options.profile = readProfileFile(parsed.profile);

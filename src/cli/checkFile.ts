@@ -4,6 +4,7 @@
  */
 import { checkWorkbook, type CheckOptions, type RecognizedTable } from "../core/check";
 import { isProfileError } from "../core/profile";
+import { reviewSummary, type ReviewSummary } from "../core/review";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
@@ -18,8 +19,17 @@ export interface FileFailure {
   debug?: string;
 }
 
-/** A checked file: its findings and what was recognized in it (empty: nothing was understood, so nothing checked). */
-export type FileOutcome = { file: string; findings: Finding[]; recognized: RecognizedTable[] } | FileFailure;
+/**
+ * A checked file: its findings, what was recognized in it (empty: nothing was understood, so nothing checked),
+ * and, for --report, its summary row, made while the snapshot is at hand so no file is read twice.
+ */
+export type FileOutcome =
+  { file: string; findings: Finding[]; recognized: RecognizedTable[]; review?: ReviewSummary } | FileFailure;
+
+/** What each file is checked with: the core's options, and whether to summarize it for --report. */
+export interface FileCheckOptions extends CheckOptions {
+  review?: boolean;
+}
 
 export function isFailed(o: FileOutcome): o is FileFailure {
   return "error" in o;
@@ -68,12 +78,14 @@ export async function readFileSnapshot(file: string): Promise<{ snapshot: Workbo
 }
 
 /** Reads and checks one file; the snapshot is dropped before returning. */
-export async function checkFile(file: string, options: CheckOptions = {}): Promise<FileOutcome> {
+export async function checkFile(file: string, options: FileCheckOptions = {}): Promise<FileOutcome> {
   const read = await readFileSnapshot(file);
   if ("error" in read) return read;
   try {
     const r = checkWorkbook(read.snapshot, options);
-    return { file, findings: r.findings, recognized: r.recognized };
+    const out: FileOutcome = { file, findings: r.findings, recognized: r.recognized };
+    if (options.review) out.review = reviewSummary(read.snapshot);
+    return out;
   } catch (e) {
     return failureOutcome(file, e, "check");
   }
@@ -85,6 +97,8 @@ export interface MergedResult {
   findings: Finding[];
   /** What was recognized, each table under the file and real sheet name it came from. */
   recognized: (RecognizedTable & { file: string })[];
+  /** With options.review: each readable file's summary row (by index), for --report. */
+  reviews?: (ReviewSummary | null)[];
   /** Set when the merged check itself failed (then every readable file reports it). */
   checkFailure: FileFailure | null;
 }
@@ -98,16 +112,20 @@ export async function checkMerged(
   files: readonly string[],
   skip: ReadonlySet<number>,
   onProgress: (i: number) => void = () => {},
-  options: CheckOptions = {},
+  options: FileCheckOptions = {},
 ): Promise<MergedResult> {
   const failures: (FileFailure | null)[] = files.map(() => null);
   const readable: { file: string; snapshot: WorkbookSnapshot }[] = [];
+  let reviews: MergedResult["reviews"];
   for (let i = 0; i < files.length; i++) {
     if (skip.has(i)) continue;
     onProgress(i);
     const r = await readFileSnapshot(files[i]);
     if ("error" in r) failures[i] = r;
-    else readable.push({ file: files[i], snapshot: r.snapshot });
+    else {
+      readable.push({ file: files[i], snapshot: r.snapshot });
+      if (options.review) (reviews ??= files.map(() => null))[i] = reviewSummary(r.snapshot);
+    }
   }
   let findings: Finding[] = [];
   let recognized: MergedResult["recognized"] = [];
@@ -126,7 +144,7 @@ export async function checkMerged(
       checkFailure = failureOutcome(merged.snapshot.source ?? "", e, "check");
     }
   }
-  return { failures, findings, recognized, checkFailure };
+  return { failures, findings, recognized, checkFailure, reviews };
 }
 
 // ---------------------------------------------------------------------------------------------------------

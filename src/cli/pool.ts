@@ -11,8 +11,14 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { DEFAULT_READER_HEAP_MB, DEFAULT_TIMEOUT_S, limitText } from "../xlsx/limits";
-import { checkFile, checkMerged, type FileFailure, type FileOutcome, type MergedResult } from "./checkFile";
-import type { CheckOptions } from "../core/check";
+import {
+  checkFile,
+  checkMerged,
+  type FileCheckOptions,
+  type FileFailure,
+  type FileOutcome,
+  type MergedResult,
+} from "./checkFile";
 import type { MergeTask, WorkerData, WorkerReply, WorkerTask } from "./worker";
 
 /** The compiled worker next to this module (build/cli/cli/worker.js), or null when there is none. */
@@ -48,7 +54,7 @@ export interface PoolOptions {
   /** Whether this thread reads files too, beside jobs − 1 workers (default false: jobs workers). */
   mainThreadReads?: boolean;
   /** Profile and rule settings, handed to every worker once (workerData), not with every file. */
-  check?: CheckOptions;
+  check?: FileCheckOptions;
 }
 
 export type Emit = (index: number, outcome: FileOutcome) => void;
@@ -86,7 +92,7 @@ class Reader {
     private readonly timeoutMs: number,
     onMessage: (m: WorkerReply) => void,
     onDeath: (d: Death) => void,
-    check: CheckOptions = {},
+    check: FileCheckOptions = {},
   ) {
     // The profile and rule settings go with the worker once, not with every file.
     this.worker = new Worker(workerPath, {
@@ -171,7 +177,7 @@ function runPool(
   workerPath: string,
   budget: { heapMb: number; timeoutMs: number },
   mainThreadReads: boolean,
-  check: CheckOptions,
+  check: FileCheckOptions,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
     const pending = new Map<number, FileOutcome>();

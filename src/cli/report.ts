@@ -15,9 +15,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { coverage, type RecognizedTable } from "../core/recognize/coverage";
-import { recognizeWorkbook } from "../core/recognize";
-import { reviewSummary, type ReviewSummary } from "../core/review";
+import type { RecognizedTable } from "../core/recognize/coverage";
+import type { ReviewSummary } from "../core/review";
 import { GRADE_WORDS, gradeKey, type GradeKey } from "../core/scoring";
 import { summarize, type Finding } from "../core/findings";
 import { pick, type Bilingual } from "../core/locale";
@@ -25,7 +24,7 @@ import { SEVERITY_LABELS } from "../i18n/index";
 import { RULE_TITLES } from "../core/rules/index";
 import { RECOGNIZED_KIND_LABELS } from "../core/recognize/coverage";
 import { addColumnChart, type ColumnChart } from "../xlsx/chartPart";
-import { isFailed, readFileSnapshot, type FileOutcome } from "./checkFile";
+import { isFailed, type FileOutcome } from "./checkFile";
 import type { CliIO } from "./io";
 
 export interface ReportEntry {
@@ -38,25 +37,26 @@ export interface ReportEntry {
   summary: ReviewSummary | null;
 }
 
-type OutcomeWithExtras = FileOutcome & { recognized?: RecognizedTable[]; status?: string };
-
-/** The summary row's data for one check outcome; reads the file once more (never writes it). */
-export async function reportEntry(outcome: FileOutcome): Promise<ReportEntry> {
-  const o = outcome as OutcomeWithExtras;
+/** The summary row's data for one check outcome, from what the check made of the file (no second read). */
+export function reportEntry(outcome: FileOutcome): ReportEntry {
   if (isFailed(outcome)) {
-    return { file: o.file, findings: [], error: outcome.error, recognized: [], status: "unreadable", summary: null };
+    return {
+      file: outcome.file,
+      findings: [],
+      error: outcome.error,
+      recognized: [],
+      status: "unreadable",
+      summary: null,
+    };
   }
-  const read = await readFileSnapshot(o.file);
-  let summary: ReviewSummary | null = null;
-  let recognized = o.recognized;
-  if ("snapshot" in read) {
-    const model = recognizeWorkbook(read.snapshot);
-    summary = reviewSummary(read.snapshot, model);
-    recognized ??= coverage(model);
-  }
-  recognized ??= [];
-  const status = o.status === "unrecognized" || recognized.length === 0 ? "unrecognized" : "checked";
-  return { file: o.file, findings: outcome.findings, recognized, status, summary };
+  const status = outcome.recognized.length === 0 ? "unrecognized" : "checked";
+  return {
+    file: outcome.file,
+    findings: outcome.findings,
+    recognized: outcome.recognized,
+    status,
+    summary: outcome.review ?? null,
+  };
 }
 
 const STATUS: Record<ReportEntry["status"], string> = {
@@ -257,7 +257,7 @@ export async function writeReport(report: string, outcomes: FileOutcome[], io: C
   const entries: ReportEntry[] = [];
   for (let i = 0; i < outcomes.length; i++) {
     if (io.isTTY && outcomes.length > 1) io.err(`\r\x1b[K汇总 report ${i + 1}/${outcomes.length}`);
-    entries.push(await reportEntry(outcomes[i]));
+    entries.push(reportEntry(outcomes[i]));
   }
   if (io.isTTY && outcomes.length > 1) io.err("\r\x1b[K");
   try {

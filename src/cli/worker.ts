@@ -4,8 +4,14 @@
  * with a heap cap, so a file that needs too much memory stops this thread, not the run (issue 12).
  */
 import { parentPort, workerData } from "worker_threads";
-import type { CheckOptions } from "../core/check";
-import { checkFile, checkMerged, failureOutcome, type FileOutcome, type MergedResult } from "./checkFile";
+import {
+  checkFile,
+  checkMerged,
+  failureOutcome,
+  type FileCheckOptions,
+  type FileOutcome,
+  type MergedResult,
+} from "./checkFile";
 
 export interface WorkerTask {
   index: number;
@@ -14,7 +20,7 @@ export interface WorkerTask {
 
 /** What every worker is started with: the profile and rule settings of the run. */
 export interface WorkerData {
-  check: CheckOptions;
+  check: FileCheckOptions;
 }
 
 /** --merge: read `files` (but not those in `skip`), check them as one workbook. */

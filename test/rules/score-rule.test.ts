@@ -26,8 +26,17 @@ describe("score-rule", () => {
         withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 0.97, 10, 8, "两期培训资料未归档，扣2分"]),
       ],
       [
-        "a met qualitative target scored in the 达成 tier (80–100 %): 16 of 20",
-        withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "明显提升", 20, 16]),
+        "a met qualitative target scored in the 达成 tier (80–100 %) with the deduction explained: 16 of 20",
+        withRow(4, [
+          "效益指标",
+          "社会效益指标",
+          "就业技能提升",
+          "明显提升",
+          "明显提升",
+          20,
+          16,
+          "部分学员未就业，扣4分",
+        ]),
       ],
       [
         "a 预算执行率 row scored 分值 × rate (Yinchuan 2021 layout: target —, actual 100%)",
@@ -171,8 +180,28 @@ describe("score-rule", () => {
       const f = run(withRow(4, ["效益指标", "社会效益指标", "就业技能提升", "明显提升", "达成预期指标", 20, 10]));
       expect(at(f)).toEqual(["自评表!G12"]);
       expect(f[0].message["zh-CN"]).toBe(
-        "指标“就业技能提升”已达到指标值明显提升（实际达成预期指标），得分10却低于“达成”档（分值的80%），且未说明扣分原因。",
+        "指标“就业技能提升”已达到指标值明显提升（实际达成预期指标），得分10却低于分值20，且未说明扣分原因。",
       );
+    });
+    // Yinchuan 六中 2021 (ningxia-yinchuan-liuzhong-2021-gongyong): targets repeated as reached, points taken, no
+    // word in 未完成原因分析及改进措施.
+    it.each([
+      [
+        "a met date target (2021年12月完成, 4 of 5)",
+        2,
+        ["产出指标", "时效指标", "公用经费完成时间", "2021年12月完成", "2021年12月完成", 5, 4],
+        "G10",
+      ],
+      [
+        "a met qualitative target inside the 达成 tier (13 of 15)",
+        4,
+        ["效益指标", "社会效益指标", "效果显著", "改善学校的办学条件", "改善学校的办学条件", 15, 13],
+        "G12",
+      ],
+    ] as const)("%s with no reason", (_n, i, row, cell) => {
+      const f = run(withRow(i, [...row]));
+      expect(at(f)).toEqual([`自评表!${cell}`]);
+      expect(f[0].message["en-US"]).toMatch(/but scores \d+ of \d+, with no reason given/);
     });
     it("a whole-number score is rounded, not cut (Lingling 2021: 5 of 6 for 1093万元 against 1100万元 gives 5.96)", () => {
       const f = run(withRow(4, ["效益指标", "经济效益指标", "木材销售收入", "1100万元", "1093万元", 20, 19]));

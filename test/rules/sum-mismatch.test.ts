@@ -1,5 +1,5 @@
 import { runRule, sheet } from "../support/grid";
-import { selfAssessment, standardIndicators } from "./forms";
+import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment, seedDeclaration } from "../fixtures/layouts/seed";
 
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -40,6 +40,7 @@ describe("sum-mismatch", () => {
           { total: [100, 100] },
         ),
       ],
+      ["a 合计 of the rows alone (90) beside the funds block's 10", selfAssessment(undefined, { total: [90, 90] })],
       [
         "dashes in the 其中 rows",
         selfAssessment(undefined, {
@@ -74,6 +75,18 @@ describe("sum-mismatch", () => {
       const f = runRule("sum-mismatch", selfAssessment(undefined, { total: [100, 96] }));
       expect(at(f)).toEqual(["自评表!G15"]);
       expect(f[0].message["en-US"]).toBe("The total score is 96, but the scores add up to 100.");
+      expect(f[0].related).toContain("自评表!G4");
+    });
+
+    it("the published form (中江 水标尺): rows of 100 beside the funds 10 while 总分 says 100 — the total left the funds out", () => {
+      const ind: Ind[] = [
+        ["产出指标", "数量指标", "安装坡面水标尺", "≥266米", "≥266米", 40, 40],
+        ["产出指标", "质量指标", "项目(工程)验收合格率", "100%", "100%", 30, 30],
+        ["效益指标", "社会效益指标", "受益脱贫(含监测对象)户人口数", "≥1000人", "≥1000人", 20, 20],
+        ["满意度指标", "服务对象满意度指标", "受益脱贫(含监测对象)户满意度", "≥95%", "≥95%", 10, 10],
+      ];
+      const f = runRule("sum-mismatch", selfAssessment(ind, { total: [100, 100] }));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([["G12", "总分为100，但各项得分合计为110。"]]);
       expect(f[0].related).toContain("自评表!G4");
     });
 

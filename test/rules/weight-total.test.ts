@@ -81,7 +81,7 @@ describe("weight-total", () => {
   });
 
   describe("invalid", () => {
-    it("the published form: 产出 70 + 效益 20 + 满意度 10 + 执行率 10 = 110 while 总分 says 100", () => {
+    it("the published form: 产出 70 + 效益 20 + 满意度 10 + 执行率 10 = 110 while 总分 says 100, and where", () => {
       const ind: Ind[] = [
         ["产出指标", "数量指标", "a", "≥1个", 1, 40, 40],
         ["产出指标", "质量指标", "b", "≥90%", 1, 30, 30],
@@ -91,8 +91,13 @@ describe("weight-total", () => {
       const f = runRule("weight-total", selfAssessment(ind, { total: [100, 100] }));
       expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([
         ["F12", "error", "各项分值合计为110，应为100。"],
+        // The split names the first levels holding the extra and missing points (the form's footnote fixes 50/30).
+        ["F8", "warning", "一级指标“产出”分值合计为70，标准为50。"],
+        ["F10", "warning", "一级指标“效益”分值合计为20，标准为30。"],
       ]);
       expect(f[0].related).toContain("自评表!E4");
+      // The split points at the first level's label as well as its weights.
+      expect(f[1].related).toEqual(["自评表!A8", "自评表!F9"]);
     });
 
     it("a self-assessment split other than 10/50/30/10 is a warning per first-level category", () => {

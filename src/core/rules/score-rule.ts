@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
 import { meetsNumber, numbersAgree, readActual } from "../compare";
-import { QUAL_TIERS, quantScore } from "../scoring";
+import { quantScore } from "../scoring";
 import { execRate } from "../rates";
 import { isEvalError } from "../errors";
 import { fmtNum, fmtPct, shownCell, shownLike } from "./format";
@@ -58,7 +58,13 @@ function reportRow(
   expected?: number,
 ): void {
   const score = row.score!;
-  const data = { name: rowName(row), score: s, target: text(row, "target"), actual: text(row, "actual") };
+  const data = {
+    name: rowName(row),
+    score: s,
+    weight: shownCell(row.weight!),
+    target: text(row, "target"),
+    actual: text(row, "actual"),
+  };
   ctx.report({
     messageId,
     data: expected === undefined ? data : { ...data, expected: fmtNum(expected, 2) },
@@ -86,10 +92,9 @@ const rule = defineRule({
         "en-US": 'Indicator "{name}" scores {score}; its target {target} and actual {actual} give {expected}.',
       },
       metBelow: {
-        "zh-CN":
-          "指标“{name}”已达到指标值{target}（实际{actual}），得分{score}却低于“达成”档（分值的80%），且未说明扣分原因。",
+        "zh-CN": "指标“{name}”已达到指标值{target}（实际{actual}），得分{score}却低于分值{weight}，且未说明扣分原因。",
         "en-US":
-          'Indicator "{name}" meets its target {target} (actual {actual}) but scores {score}, below the "achieved" tier (80 % of its weight), with no reason given.',
+          'Indicator "{name}" meets its target {target} (actual {actual}) but scores {score} of {weight}, with no reason given for the deduction.',
       },
       fullForMissed: {
         "zh-CN": "指标“{name}”未达到指标值{target}（实际{actual}），却得满分{score}。",
@@ -126,10 +131,9 @@ const rule = defineRule({
         continue;
       }
       if (!t.quantitative || t.number === null) {
-        // A qualitative target reached scores 80–100 % of its 分值 (the 达成 tier); below that, something must
-        // say why.
-        const tier1 = QUAL_TIERS[1].low * w;
-        if (!t.empty && !t.placeholder && w > 0 && s < tier1 - 1e-9 && !hasReason(row) && qualitativeMet(row))
+        // A qualitative target reached may score anywhere in the 达成 tier (80–100 % of its 分值), but points
+        // taken from a target the form says was reached need a stated reason, as for a quantified one.
+        if (!t.empty && !t.placeholder && w > 0 && s < w - 1e-9 && !hasReason(row) && qualitativeMet(row))
           reportRow(ctx, row, s, "metBelow");
         continue;
       }
@@ -144,6 +148,7 @@ const rule = defineRule({
       // A date missed has no agreed proportion: only full marks are certainly wrong.
       if (t.date) {
         if (!met && w > 0 && s >= w - 1e-9) reportRow(ctx, row, s, "fullForMissed");
+        else if (met && s < w - 1e-9 && !hasReason(row)) reportRow(ctx, row, s, "metBelow");
         continue;
       }
       const expected = quantScore(op, t.number, a, w);

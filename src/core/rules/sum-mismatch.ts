@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from "./types";
 import { shownCell, shownLike } from "./format";
-import { cellNumber, isBlankMark } from "../recognize/cells";
+import { cellNumber, isBlankMark, points } from "../recognize/cells";
 import type { Cell, FundsRole, LabelledAmount, TotalRow } from "../recognize/model";
-import { hasNum, totalAgrees, weightedItems, type WeightedItem } from "./util";
+import { exactSum, hasNum, totalAgrees, weightedItems, type WeightedItem } from "./util";
 
 /** The scores and weights a total row covers, read once. */
 function scopeSums(tr: TotalRow, items: readonly WeightedItem[]) {
@@ -22,6 +22,12 @@ function scopeSums(tr: TotalRow, items: readonly WeightedItem[]) {
   const score = hasNum(tr.score) && scorable && scores.length > 0 ? totalAgrees(tr.score, scores) : null;
   const weight = hasNum(tr.weight) && weights.length > 0 ? totalAgrees(tr.weight, weights) : null;
   return { scores, weights, score, weight };
+}
+
+/** The readable weights of every item (rows and funds line) total 100: the form is whole as printed. */
+function wholeMakesHundred(items: readonly WeightedItem[], tolerance: number): boolean {
+  const weights = items.filter((i) => hasNum(i.weight)).map((i) => points(i.weight)!);
+  return weights.length > 0 && Math.abs(exactSum(weights) - 100) <= Math.max(1e-6, tolerance);
 }
 
 /**
@@ -151,8 +157,10 @@ const rule = defineRule({
       }
       const rowsOnly = items.filter((i) => !i.fromFunds);
       // The 总分 covers the funds block's 预算执行 line too when the table has no 预算执行 row; a form that
-      // prints a 合计 of the rows alone is also right. The weights say which one the total means.
-      checkTotal(ctx, tr, rowsOnly.length === items.length ? [items] : [items, rowsOnly], false);
+      // prints a 合计 of the rows alone is also right, but only when the whole form still makes 100: rows of 100
+      // beside a funds 分值 of 10 make a 110-point form whose 总分 left the funds line out.
+      const rowsAlone = rowsOnly.length < items.length && wholeMakesHundred(items, ctx.profile.tolerances.points);
+      checkTotal(ctx, tr, rowsAlone ? [items, rowsOnly] : [items], false);
     }
     // Loose 资金总额 against 财政拨款 + 上年结转 + 其他资金 on the same sheet.
     const bySheet = new Map<string, LabelledAmount[]>();

@@ -3,6 +3,7 @@ import { points, isBlankMark } from "../recognize/cells";
 import type { Cell } from "../recognize/model";
 import { exactSum, hasNum, weightedItems, type WeightedItem } from "./util";
 import { MAX_RELATED } from "./types";
+import { levelCell } from "../recognize";
 
 const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: boolean }>({
   id: "weight-total",
@@ -99,9 +100,10 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
             .map((i) => i.weight!)
             .filter((c) => c !== anchor),
         });
-        continue;
+        // In a whole set the split still tells which first level carries the extra or missing points.
+        if (families.size < 3) continue;
       }
-      const byFamily = new Map<string, { sum: number[]; first: Cell; name: string }>();
+      const byFamily = new Map<string, { sum: number[]; cells: Cell[]; first: Cell; row: number; name: string }>();
       for (let k = 0; k < items.length; k++) {
         const i = items[k];
         // Older self-assessments list 服务对象满意度 under 效益指标: by the standard split it is still the 满意度 10.
@@ -113,8 +115,17 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
               ? "产出"
               : i.family;
         const e = byFamily.get(family);
-        if (e) e.sum.push(points(i.weight)!);
-        else byFamily.set(family, { sum: [points(i.weight)!], first: i.weight!, name: family });
+        if (e) {
+          e.sum.push(points(i.weight)!);
+          e.cells.push(i.weight!);
+        } else
+          byFamily.set(family, {
+            sum: [points(i.weight)!],
+            cells: [i.weight!],
+            first: i.weight!,
+            row: i.row,
+            name: family,
+          });
       }
       // Department-wide forms group indicators by duty (履职效能 / 管理效率): the project split does not apply;
       // nor to a self-assessment grouped some other way (项目决策 / 项目管理 / 项目产出).
@@ -125,7 +136,10 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
           const e = byFamily.get(family);
           if (!e) continue;
           const got = exactSum(e.sum);
-          if (Math.abs(got - expected) > tol)
+          if (Math.abs(got - expected) > tol) {
+            // The first level's own label (产出指标（70分）) is where a reader sees the split: point at it too.
+            const row = table.rows.find((r) => r.row === e.row);
+            const label = row ? levelCell(row, 1) : undefined;
             ctx.report({
               messageId: "split",
               severity: "warning",
@@ -133,7 +147,9 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
               sheet: e.first.sheet,
               row: e.first.row,
               col: e.first.col,
+              related: [...(label ? [label] : []), ...e.cells.slice(1, MAX_RELATED)],
             });
+          }
         }
       } else if (table.kind === "evaluation") {
         const out = byFamily.get("产出");

@@ -235,3 +235,48 @@ describe("score-rule", () => {
     });
   });
 });
+
+/**
+ * The Hainan 服务贸易 score sheet (hainan-shangwuting-nd-fuwumaoyi): 计划投资额 570 and 实际到位资金 398.88 above an
+ * evaluation table whose every level carries its own 分值.
+ */
+function hainan(arrived: number, score: number) {
+  return sheet(
+    "自评表",
+    [
+      ["服务贸易项目绩效自评表"],
+      ["计划投资额\n(万元)", 570, "实际到位资金\n(万元)", arrived, "实际使用情况(万元)", 395.86],
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+      ["项目决策", 20, "项目目标", 4, "目标内容", 4, 4],
+      [null, null, "资金分配", 16, "分配结果", 16, 16],
+      ["项目管理", 25, "资金到位", 5, "到位率", 3, score],
+      [null, null, null, null, "到位时效", 2, 2],
+      [null, null, "资金管理", 20, "资金使用", 20, 20],
+      ["项目绩效", 55, "项目产出", 15, "产出数量", 15, 15],
+      [null, null, "项目效益", 40, "社会效益", 40, 40],
+    ],
+    { merges: ["A4:A5", "B4:B5", "A6:A8", "B6:B8", "C6:C7", "D6:D7", "A9:A10", "B9:B10"] },
+  );
+}
+
+describe("score-rule: 资金到位率 rows of an evaluation table", () => {
+  it("full marks while 398.88 of 570 arrived (69.98 %) is reported at the score, with both amounts", () => {
+    const f = runRule("score-rule", hainan(398.88, 3));
+    expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+      ["G6", "“到位率”得满分3，但资金到位率仅为69.98%（实际到位398.88万元，计划570万元）。"],
+    ]);
+    expect(f[0].related).toEqual(["自评表!B2", "自评表!D2", "自评表!F6"]);
+  });
+  it.each([
+    ["all the money arrived", 570, 3],
+    ["points taken for the shortfall", 398.88, 2.1],
+  ])("%s: nothing to report", (_n, arrived, score) => {
+    expect(runRule("score-rule", hainan(arrived, score))).toEqual([]);
+  });
+  it("reads the 三级 分值 (the weight after the deepest name), not the 一级 one", () => {
+    // The 三级 weights make 100 (no notHundred from counting 一级 and 三级 together), and 产出 15 + 效益 40 is
+    // the form's real shortfall under 60.
+    const f = runRule("weight-total", hainan(570, 3));
+    expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([["F9", "产出与效益指标分值合计为55，低于60。"]]);
+  });
+});

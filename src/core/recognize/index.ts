@@ -143,6 +143,13 @@ function pickColumns(
       fromSub[role] = sub;
     }
   }
+  // 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分 (older evaluation forms): each level's weight beside its name.
+  // The rows are the 三级 indicators, so theirs is the weight after the deepest name.
+  const deepest = cols.level3 ?? cols.level2;
+  if (deepest !== undefined && cols.weight !== undefined && cols.weight < deepest) {
+    const after = [...assign].filter(([c, a]) => a.role === "weight" && c > deepest).map(([c]) => c);
+    if (after.length > 0) cols.weight = Math.min(...after);
+  }
   return cols;
 }
 

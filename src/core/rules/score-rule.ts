@@ -75,6 +75,44 @@ function reportRow(
   });
 }
 
+/**
+ * A 资金到位率 row of an evaluation table (no actual column) against the sheet's own 计划 and 实际到位 amounts:
+ * full marks while part of the money never arrived is wrong under any scoring standard (whether it scores 分值 ×
+ * rate or by steps), so only that is reported.
+ */
+function checkArrivalRows(ctx: RuleContext<"arrivalFull">): void {
+  const { model } = ctx;
+  for (const row of model.indicators) {
+    if (row.actual || !row.weight || !row.score || !/^(资金)?到位率$/.test(row.level3)) continue;
+    const sheetAmounts = model.amounts.filter((a) => a.sheet === row.sheet);
+    const budgets = sheetAmounts.filter((a) => a.kind === "budget");
+    const arrived = sheetAmounts.filter((a) => a.kind === "arrived");
+    // One planned and one arrived amount on the sheet: with more, which pair the row means is a guess.
+    if (budgets.length !== 1 || arrived.length !== 1) continue;
+    const b = cellNumber(budgets[0].value)?.value;
+    const a = cellNumber(arrived[0].value)?.value;
+    const w = cellNumber(row.weight)?.value;
+    const s = cellNumber(row.score)?.value;
+    if (b === undefined || a === undefined || w === undefined || s === undefined || !(b > 0) || !(w > 0)) continue;
+    const rate = a / b;
+    if (rate >= 1 - 1e-9 || s < w - 1e-9) continue;
+    ctx.report({
+      messageId: "arrivalFull",
+      data: {
+        name: rowName(row),
+        score: shownCell(row.score),
+        rate: fmtPct(rate),
+        arrived: shownCell(arrived[0].value, arrived[0].unit),
+        budget: shownCell(budgets[0].value, budgets[0].unit),
+      },
+      sheet: row.score.sheet,
+      row: row.score.row,
+      col: row.score.col,
+      related: [budgets[0].value, arrived[0].value, row.weight],
+    });
+  }
+}
+
 const rule = defineRule({
   id: "score-rule",
   severity: "warning",
@@ -99,6 +137,11 @@ const rule = defineRule({
       fullForMissed: {
         "zh-CN": "指标“{name}”未达到指标值{target}（实际{actual}），却得满分{score}。",
         "en-US": 'Indicator "{name}" misses its target {target} (actual {actual}) but has full marks ({score}).',
+      },
+      arrivalFull: {
+        "zh-CN": "“{name}”得满分{score}，但资金到位率仅为{rate}（实际到位{arrived}，计划{budget}）。",
+        "en-US":
+          '"{name}" has full marks ({score}) while only {rate} of the funds arrived ({arrived} of {budget} planned).',
       },
       exec: {
         "zh-CN": "预算执行率得分{score}，按全年执行数{executed}与全年预算数{budget}（执行率{rate}）应得{expected}。",
@@ -158,6 +201,7 @@ const rule = defineRule({
       // A met target scored below its 分值 is a deduction for something else: fine when the form says why.
       else if (!(met && s < w && hasReason(row))) reportRow(ctx, row, s, "mismatch", expected);
     }
+    checkArrivalRows(ctx);
     // 预算执行率 in the self-assessment's funds block: 分值 × min(B/A, 1).
     for (const block of model.funds) {
       const row = block.total;

@@ -1,6 +1,8 @@
 import { checkWorkbook } from "../../src/core/check";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
+import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
+import { workbook } from "../support/grid";
 
 const SEED_WORKBOOK: WorkbookSnapshot = { sheets: [seedDeclaration(), seedSelfAssessment()] };
 
@@ -48,6 +50,11 @@ describe("funds written as label/value pairs count as a funds table (Nanyue 2018
     };
     expect(checkWorkbook({ sheets: [s] }).recognized).toEqual([
       { kind: "funds", sheet: "Sheet1", range: "B2:C4", rows: 3, columns: { label: "B", amount: "C" } },
+    ]);
+  });
+  it("amounts broken down by source in the rows below them (Nanhu 2016): one funds table down to the last part", () => {
+    expect(checkWorkbook(workbook(nanhuFunds())).recognized).toEqual([
+      { kind: "funds", sheet: "Sheet1", range: "A3:H8", rows: 6, columns: { label: "A", amount: "B" } },
     ]);
   });
   it("a lone 资金总额 with no parts is no table", () => {

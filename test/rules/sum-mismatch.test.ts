@@ -1,6 +1,7 @@
 import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment, seedDeclaration } from "../fixtures/layouts/seed";
+import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
 
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
 
@@ -41,6 +42,7 @@ describe("sum-mismatch", () => {
         ),
       ],
       ["a 合计 of the rows alone (90) beside the funds block's 10", selfAssessment(undefined, { total: [90, 90] })],
+      ["amounts broken down by source that add up (Nanhu 2016 with 到位 179.6)", nanhuFunds(9.6, 179.6)],
       [
         "dashes in the 其中 rows",
         selfAssessment(undefined, {
@@ -88,6 +90,14 @@ describe("sum-mismatch", () => {
       const f = runRule("sum-mismatch", selfAssessment(ind, { total: [100, 100] }));
       expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([["G12", "总分为100，但各项得分合计为110。"]]);
       expect(f[0].related).toContain("自评表!G4");
+    });
+
+    it("the published form (Nanhu 2016): 实际到位资金 170 over 其中 省财政 170 and 其它 9.6", () => {
+      const f = runRule("sum-mismatch", nanhuFunds());
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        ["D3", "实际到位资金(万元)为170万元，但省财政+其它合计为179.6万元。"],
+      ]);
+      expect(f[0].related).toEqual(["Sheet1!D5", "Sheet1!D8"]);
     });
 
     it("a total row whose 分值 misstates weights that do make 100", () => {

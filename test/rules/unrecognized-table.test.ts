@@ -1,6 +1,7 @@
 import { runRule, sheet } from "../support/grid";
 import { selfAssessment } from "./forms";
 import { seedDeclaration } from "../fixtures/layouts/seed";
+import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
 
 const run = (s: ReturnType<typeof sheet> | ReturnType<typeof sheet>[]) => runRule("unrecognized-table", s);
 
@@ -17,6 +18,7 @@ describe("unrecognized-table", () => {
           ["张三", "财务科"],
         ]),
       ],
+      ["an expense list (支出内容 | 实际支出数 | 会计凭证号 | 备注) under a funds part that was read", nanhuFunds()],
       [
         "a notice: narrative text with 绩效 and 评价 but no header words",
         sheet("结果通知书", [["绩效评价结果通知书"], ["经评价，你单位项目绩效评价得分80.37分，等级为良。"]]),

@@ -28,6 +28,8 @@ export interface RecognizedTable {
 
 /** Loose amounts that make a funds table: the total and its parts. */
 const FUNDS_AMOUNTS = new Set(["total", "fiscal", "carryover", "other"]);
+/** Every loose amount of money (not rates, scores or questionnaire counts). */
+const MONEY_AMOUNTS = new Set([...FUNDS_AMOUNTS, "budget", "arrived", "spent", "balance"]);
 
 function letters(columns: Record<string, number | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -99,23 +101,37 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
   // funds table too, when a total stands with at least one of its parts on a sheet that has no funds block.
   const blockSheets = new Set(model.funds.map((f) => f.sheet));
   const looseBySheet = new Map<string, typeof model.amounts>();
+  // A money amount broken down by source in the rows below it (实际到位资金 over 其中:中央财政 / 省财政 …) makes
+  // its sheet's label/value amounts a funds table too.
+  const brokenDown = new Set(model.amounts.filter((a) => a.parts).map((a) => a.sheet));
   for (const a of model.amounts) {
-    if (!FUNDS_AMOUNTS.has(a.kind) || blockSheets.has(a.sheet)) continue;
+    // (Side by side with its label: a column header over an expense list is no part of it.)
+    const money =
+      FUNDS_AMOUNTS.has(a.kind) ||
+      (brokenDown.has(a.sheet) && MONEY_AMOUNTS.has(a.kind) && a.value.row === a.label.row);
+    if (!money || blockSheets.has(a.sheet)) continue;
     const l = looseBySheet.get(a.sheet) ?? [];
     l.push(a);
     looseBySheet.set(a.sheet, l);
   }
   for (const [sheet, list] of looseBySheet) {
-    if (!list.some((a) => a.kind === "total") || !list.some((a) => a.kind !== "total")) continue;
+    const totalWithPart = list.some((a) => a.kind === "total") && list.some((a) => a.kind !== "total");
+    if (!totalWithPart && !brokenDown.has(sheet)) continue;
     // Loops, not Math.min(...list): a hostile sheet may hold any number of such labels.
     let r0 = Infinity;
     let r1 = -Infinity;
     let c0 = Infinity;
     let c1 = -Infinity;
     let amountCol = Infinity;
+    let rows = list.length;
     for (const a of list) {
       r0 = Math.min(r0, a.label.row);
       r1 = Math.max(r1, a.value.row);
+      // A broken-down amount counts its 其中 rows (and reaches down to them), as a funds block counts its lines.
+      if (a.parts) {
+        r1 = Math.max(r1, a.parts[a.parts.length - 1].label.row);
+        rows = Math.max(rows, 1 + a.parts.length);
+      }
       c0 = Math.min(c0, a.label.col);
       c1 = Math.max(c1, a.value.col);
       amountCol = Math.min(amountCol, a.value.col);
@@ -124,7 +140,7 @@ export function coverage(model: WorkbookModel): RecognizedTable[] {
       kind: "funds",
       sheet,
       range: `${toA1(r0, c0)}:${toA1(r1, c1)}`,
-      rows: list.length,
+      rows,
       columns: { label: colToLetters(c0), amount: colToLetters(amountCol) },
       order: r0,
     });

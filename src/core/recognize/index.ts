@@ -6,7 +6,7 @@
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { normalizeName } from "../names";
 import { gradeFromWord } from "../scoring";
-import { cellNumber } from "./cells";
+import { cellNumber, isBlankMark } from "./cells";
 import {
   amountKind,
   categoryOf,
@@ -859,8 +859,33 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
     const a: LabelledAmount = { sheet: rd.name, kind, name: t.replace(/[:：]\s*$/, ""), label, value };
     const u = unitOfLabel(t);
     if (u) a.unit = u;
+    const parts = value.row === r ? breakdownBelow(rd, r, c, value.col) : null;
+    if (parts) a.parts = parts;
     ctx.model.amounts.push(a);
   }
+}
+
+/** A breakdown is at most this many rows (中央 / 省 / 市 / 县 / 区 / 其他 and a few more). */
+const BREAKDOWN_MAX = 10;
+
+/**
+ * The rows under a label/value pair that break it down in the same two columns: the first label says 其中, each
+ * value is a number or empty, and the list ends at an empty label. Anything else there (text in the value
+ * column, a 其中 label with its part name shifted a column right) is some other layout: no breakdown.
+ */
+function breakdownBelow(rd: SheetReader, r: number, labelCol: number, valueCol: number) {
+  const parts: { label: Cell; value?: Cell }[] = [];
+  for (let row = r + 1; row < rd.r1 && parts.length < BREAKDOWN_MAX; row++) {
+    const name = rd.textAt(row, labelCol).trim();
+    if (name === "" || rd.isMergedAway(row, labelCol)) break;
+    if (parts.length === 0 && !/^其中[:：]?\S/.test(name)) return null;
+    if (name.length > 16) break;
+    const v = rd.raw(row, valueCol);
+    const value = rd.cell(row, valueCol);
+    if (v !== null && v !== "" && cellNumber(value) === null && !isBlankMark(value)) return null;
+    parts.push(v === null || v === "" ? { label: rd.cell(row, labelCol) } : { label: rd.cell(row, labelCol), value });
+  }
+  return parts.length >= 2 ? parts : null;
 }
 
 function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {

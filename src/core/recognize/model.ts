@@ -224,6 +224,11 @@ export interface LabelledAmount {
   value: Cell;
   /** Money unit given in the label, e.g. 预算资金（万元）. */
   unit?: "元" | "万元";
+  /**
+   * The amount broken down in the rows below it, in the same two columns (实际到位资金 170, then 其中:中央财政 /
+   * 省财政 170 / … / 其它 9.6): each part's label and, when written, its value.
+   */
+  parts?: { label: Cell; value?: Cell }[];
 }
 
 /**

@@ -162,6 +162,30 @@ const rule = defineRule({
       const rowsAlone = rowsOnly.length < items.length && wholeMakesHundred(items, ctx.profile.tolerances.points);
       checkTotal(ctx, tr, rowsAlone ? [items, rowsOnly] : [items], false);
     }
+    // A loose amount against the 其中 rows written under it (实际到位资金 170 over 省财政 170 and 其它 9.6).
+    for (const a of model.amounts) {
+      if (!a.parts || !hasNum(a.value)) continue;
+      const written = a.parts.filter((p): p is { label: Cell; value: Cell } => !!p.value && hasNum(p.value));
+      if (written.length === 0) continue;
+      const { ok, sum } = totalAgrees(
+        a.value,
+        written.map((p) => p.value),
+      );
+      if (!ok)
+        ctx.report({
+          messageId: "amountTotal",
+          data: {
+            name: a.name.replace(/\s+/g, ""),
+            total: shownCell(a.value, a.unit),
+            sum: shownLike(sum, a.value, a.unit),
+            parts: written.map((p) => p.label.text.replace(/^其中[:：]?/, "")).join("+"),
+          },
+          sheet: a.value.sheet,
+          row: a.value.row,
+          col: a.value.col,
+          related: written.map((p) => p.value),
+        });
+    }
     // Loose 资金总额 against 财政拨款 + 上年结转 + 其他资金 on the same sheet.
     const bySheet = new Map<string, LabelledAmount[]>();
     for (const a of model.amounts) {

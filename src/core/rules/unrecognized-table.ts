@@ -39,7 +39,9 @@ function likelyHeader(rd: SheetReader): Candidate | null {
       words.push(v.trim());
       if (role) roles.add(role);
     }
-    if (words.length >= 2 && (!best || words.length > best.words.length)) best = { row: r, col, words, roles };
+    // 备注 heads every kind of list (支出内容 | 实际支出数 | 会计凭证号 | 备注 is an expense list, not a form).
+    const telling = words.length - (roles.has("remark") ? 1 : 0);
+    if (telling >= 2 && (!best || words.length > best.words.length)) best = { row: r, col, words, roles };
   }
   return best;
 }

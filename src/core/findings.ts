@@ -23,6 +23,8 @@ export const RULE_IDS = [
   "goal-not-in-indicators",
   "amount-mismatch",
   "unrecognized-table",
+  "actual-not-measured",
+  "unfilled-form",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -23,6 +23,8 @@ import vagueTarget from "./vague-target";
 import goalNotInIndicators from "./goal-not-in-indicators";
 import amountMismatch from "./amount-mismatch";
 import unrecognizedTable from "./unrecognized-table";
+import actualNotMeasured from "./actual-not-measured";
+import unfilledForm from "./unfilled-form";
 
 const ALL: RuleModule[] = [
   indicatorValueMismatch,
@@ -44,6 +46,8 @@ const ALL: RuleModule[] = [
   goalNotInIndicators,
   amountMismatch,
   unrecognizedTable,
+  actualNotMeasured,
+  unfilledForm,
 ];
 
 const byId = new Map<RuleId, RuleModule>(ALL.map((r) => [r.id, r]));

@@ -1,0 +1,121 @@
+import { defineRule, MAX_RELATED, type RuleContext } from "./types";
+import type { Cell, IndicatorTable } from "../recognize/model";
+import { SheetReader } from "../recognize/sheet";
+import { isBlankMark } from "../recognize/cells";
+import { headerKey } from "../recognize/headers";
+
+type Message = "noResults" | "blankField" | "unticked";
+
+/** Header fields every form asks for: left blank, the form cannot be traced to a project and a unit. */
+const REQUIRED_FIELD = /^(项目名称|主管部门|主管单位|实施单位|项目单位|预算单位|项目负责人)(\(盖章\))?$/;
+/** An empty box: the options of a tick-box field (项目类型: 新增□ 延续□). */
+const BOX = /□/g;
+/** Anything a publisher ticks a box with. */
+const TICK = /[■☑√✓✔☒▣●◆▪✗]/;
+
+function blank(cell: Cell | undefined): boolean {
+  return !cell || cell.raw === null || (typeof cell.raw === "string" && cell.raw.trim() === "");
+}
+
+/** A self-assessment whose rows have targets but not one actual and not one score: it was never filled in. */
+function unfilledTable(ctx: RuleContext<Message>, table: IndicatorTable): void {
+  if (table.kind !== "self-assessment" || table.columns.actual === undefined) return;
+  const withTarget = table.rows.filter((r) => r.target && !blank(r.target) && !isBlankMark(r.target));
+  if (withTarget.length === 0) return;
+  const empty: Cell[] = [];
+  for (const r of table.rows) {
+    if (!blank(r.actual)) return;
+    if (table.columns.score !== undefined && !blank(r.score)) return;
+    if (r.actual) empty.push(r.actual);
+    if (r.score) empty.push(r.score);
+  }
+  const total = table.total?.score;
+  if (total && !blank(total)) return;
+  const first = withTarget[0].actual ?? withTarget[0].target!;
+  ctx.report({
+    messageId: "noResults",
+    data: { rows: withTarget.length },
+    sheet: first.sheet,
+    row: first.row,
+    col: first.col,
+    related: [...empty.filter((c) => c !== first), ...(total ? [total] : [])].slice(0, MAX_RELATED),
+  });
+}
+
+/** Header fields and tick boxes above, beside and below the tables of a sheet that holds a form. */
+function headerFields(ctx: RuleContext<Message>, sheetName: string, firstTableRow: number): void {
+  const sheet = ctx.snapshot.sheets.find((s) => s && s.name === sheetName);
+  if (!sheet || !Array.isArray(sheet.values)) return;
+  const rd = new SheetReader(sheet);
+  for (let r = rd.r0; r < rd.r1; r++) {
+    const end = rd.rowLength(r);
+    for (let c = rd.c0; c < end; c++) {
+      if (rd.isMergedAway(r, c)) continue;
+      const v = rd.raw(r, c);
+      if (typeof v !== "string" || v.length > 200) continue;
+      const boxes = v.match(BOX)?.length ?? 0;
+      if (boxes >= 2 && !TICK.test(v)) {
+        ctx.report({ messageId: "unticked", data: { text: v.trim().slice(0, 40) }, sheet: sheetName, row: r, col: c });
+        continue;
+      }
+      // Header fields head the form: 项目负责人： under the tables is a signature line, not a field.
+      if (r >= firstTableRow || v.length > 16 || !REQUIRED_FIELD.test(headerKey(v).replace(/[:：]$/, ""))) continue;
+      // The value sits in the next cell (after the label's merge); it is blank when that cell is empty.
+      const vc = c + rd.mergedWidth(r, c);
+      const value = vc < end ? rd.raw(r, vc) : null;
+      if (value === null || (typeof value === "string" && value.trim() === ""))
+        ctx.report({
+          messageId: "blankField",
+          data: { field: v.trim().replace(/[:：]$/, "") },
+          sheet: sheetName,
+          row: r,
+          col: c,
+          related: [{ sheet: sheetName, row: r, col: vc }],
+        });
+    }
+  }
+}
+
+const rule = defineRule<Message>({
+  id: "unfilled-form",
+  severity: "warning",
+  meta: {
+    title: { "zh-CN": "表格未填写完整", "en-US": "Form not filled in" },
+    docs: {
+      "zh-CN":
+        "表格没有填写完整：自评表的指标有指标值，却没有一个实际完成值和得分（未自评就公开或上报）；项目名称、主管部门、实施单位、项目负责人等表头栏目留空；项目类型、项目属性等勾选项一个也没有勾选（全是“□”）。只检查已识别出绩效表格的工作表。复核时退回单位补填：自评表按实际完成情况填写完成值并逐项评分，表头栏目和勾选项按项目实际填写。",
+      "en-US":
+        "The form was not filled in: a self-assessment whose indicators have targets but not one actual value or score (published or submitted before any self-assessment); header fields such as 项目名称, 主管部门, 实施单位 or 项目负责人 left blank; tick-box fields (项目类型, 项目属性 …) with no box ticked (all □). Only sheets where a performance table was recognized are read. A reviewer sends the form back to be completed: actual values and a score per indicator, the header fields and the ticks as they are for the project.",
+    },
+    messages: {
+      noResults: {
+        "zh-CN": "自评表的{rows}项指标都有指标值，但实际完成值和得分全部空白：表格未自评。",
+        "en-US":
+          "All {rows} indicators of the self-assessment have targets, but every actual value and score is blank: it was never assessed.",
+      },
+      blankField: {
+        "zh-CN": "表头栏目“{field}”未填写。",
+        "en-US": 'The header field "{field}" is blank.',
+      },
+      unticked: {
+        "zh-CN": "勾选项“{text}”一项也未勾选。",
+        "en-US": 'No box is ticked in "{text}".',
+      },
+    },
+  },
+  check(ctx) {
+    // Each sheet holding a recognized table, with the row its first table starts at.
+    const sheets = new Map<string, number>();
+    const seen = (sheet: string, row: number) => sheets.set(sheet, Math.min(row, sheets.get(sheet) ?? Infinity));
+    for (const t of ctx.model.tables) {
+      seen(t.sheet, t.headerRows[0]);
+      unfilledTable(ctx, t);
+    }
+    for (const f of ctx.model.funds) seen(f.sheet, f.headerRow);
+    // Funds written as label/value pairs are a recognized table too (see recognize/coverage.ts).
+    for (const a of ctx.model.amounts) if (a.parts || a.kind === "total") seen(a.sheet, a.label.row);
+    for (const [s, row] of sheets) headerFields(ctx, s, row);
+  },
+});
+
+export default rule;

@@ -94,7 +94,21 @@ async function main() {
   const specs = fs.readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
   const perRule = {};
   const rule = (id) => (perRule[id] ??= { true: 0, false: 0, found: 0, missed: 0 });
-  const totals = { error: { true: 0, false: 0 }, warning: { true: 0, false: 0 }, found: 0, missed: 0, notJudged: 0, partial: 0 };
+  const newTotals = () => ({
+    error: { true: 0, false: 0 },
+    warning: { true: 0, false: 0 },
+    found: 0,
+    missed: 0,
+    notJudged: 0,
+    partial: 0,
+    forms: 0,
+    recognized: 0,
+    expected: 0,
+  });
+  const totals = newTotals();
+  // Forms with a "heldOut" date were added after the checks they judge were written: their figures are kept apart
+  // as well, so a change is also measured on data it was not tuned on.
+  const held = newTotals();
   const forms = [];
   const provinces = new Set();
   let recognizedOk = 0;
@@ -130,8 +144,19 @@ async function main() {
     recognizedOk += s.recognition.filter((x) => x.ok).length;
     totals.notJudged += s.notJudged;
     if (s.partial) totals.partial++;
+    if (spec.heldOut) {
+      held.forms++;
+      for (const f of s.findings) held[f.severity][f.true ? "true" : "false"]++;
+      held.found += s.found.length;
+      held.missed += s.missed.length;
+      held.notJudged += s.notJudged;
+      held.expected += s.recognition.length;
+      held.recognized += s.recognition.filter((x) => x.ok).length;
+      if (s.partial) held.partial++;
+    }
     forms.push({
       id: spec.id,
+      heldOut: spec.heldOut || null,
       partial: s.partial,
       notJudged: s.notJudged,
       province: spec.province,
@@ -164,6 +189,24 @@ async function main() {
       addedAfterCheck,
     },
     recognition: { expected: recognizedAll, recognized: recognizedOk },
+    heldOut: {
+      forms: held.forms,
+      partialForms: held.partial,
+      notJudged: held.notJudged,
+      errors: {
+        true: held.error.true,
+        false: held.error.false,
+        precision: ratio(held.error.true, held.error.true + held.error.false),
+      },
+      warnings: {
+        true: held.warning.true,
+        false: held.warning.false,
+        precision: ratio(held.warning.true, held.warning.true + held.warning.false),
+      },
+      recall: ratio(held.found, held.found + held.missed),
+      defects: { found: held.found, missed: held.missed },
+      recognition: { expected: held.expected, recognized: held.recognized },
+    },
     rules: Object.fromEntries(
       Object.entries(perRule)
         .sort()
@@ -191,9 +234,18 @@ async function main() {
   console.log(`errors:   ${report.errors.true} true, ${report.errors.false} false, precision ${pct(report.errors.precision)}`);
   console.log(`warnings: ${report.warnings.true} true, ${report.warnings.false} false, precision ${pct(report.warnings.precision)}`);
   console.log(`overall precision ${pct(report.overall.precision)}; recall ${pct(report.recall)} (${totals.found} of ${totals.found + totals.missed} defects; ${report.defects.addedAfterCheck} recorded after a rule reported them)`);
+  if (held.forms > 0) {
+    const h = report.heldOut;
+    console.log(
+      `held-out forms (${h.forms}, ${h.partialForms} partial): errors ${h.errors.true} true / ${h.errors.false} false (precision ${pct(h.errors.precision)}); ` +
+        `warnings ${h.warnings.true} true / ${h.warnings.false} false (precision ${pct(h.warnings.precision)}); ` +
+        `recall ${pct(h.recall)} (${h.defects.found} of ${h.defects.found + h.defects.missed} defects); ` +
+        `${h.recognition.recognized}/${h.recognition.expected} expected tables recognized`,
+    );
+  }
   for (const f of forms) {
     if (!verbose && f.falseFindings.length === 0 && f.missed.length === 0 && f.recognition.length === 0) continue;
-    console.log(`\n${f.id} (${f.province}, ${f.kind}): ${f.found}/${f.defects} found`);
+    console.log(`\n${f.id} (${f.province}, ${f.kind}${f.heldOut ? ", held out" : ""}): ${f.found}/${f.defects} found`);
     if (verbose) for (const t of f.recognized) console.log(`  recognized ${t}`);
     for (const t of f.recognition) console.log(`  NOT RECOGNIZED ${t}`);
     for (const t of f.falseFindings) console.log(`  FALSE ${t}`);

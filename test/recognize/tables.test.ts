@@ -260,3 +260,19 @@ describe("very long tables", () => {
     expect(m.indicators[199_999].row).toBe(200_000);
   });
 });
+
+describe("a sentence in the first row's 偏差原因 cell is a value, not a second header row", () => {
+  // 稷山县 2020 (shanxi-yuncheng-jishan-yibao-2020-jiandangpeitao, held out): the first indicator's reason
+  // "建档立卡中有新增死亡人员,导致有偏差" holds the word 偏差; read as a sub-header it cost the table that row.
+  it.each([
+    ["a sentence with a comma", "建档立卡中有新增死亡人员,导致有偏差", 2],
+    ["a header word in that cell would still be one (偏差原因)", "偏差原因", 1],
+  ])("%s", (_n, reason, rows) => {
+    const s = sheet("Sheet1", [
+      [...HEAD, "偏差原因分析及改进措施"],
+      ["产出指标", "数量指标", "全县参合人数", 8755, 8676, 15, 13, reason],
+      ["产出指标", "质量指标", "资金是否全部纳入医保统筹", "100%", "100%", 15, 15, null],
+    ]);
+    expect(recognizeWorkbook(workbook(s)).tables[0]?.rows.length ?? 0).toBe(rows);
+  });
+});

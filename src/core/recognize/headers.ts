@@ -87,10 +87,15 @@ const INDICATOR_ROLES_EN: [IndicatorRole, RegExp][] = [
 /** "Level 1" holds a digit yet is a header, not a value. */
 const ENGLISH_LEVEL = /^\s*level\s*[123]\b/i;
 
+/** Clause punctuation: header words never hold it. */
+const SENTENCE = /[，,。；;！!]/;
+
 export const indicatorRole = memo(function indicatorRole(text: string): IndicatorRole | null {
   if (VALUE_CHARS.test(text) && !ENGLISH_LEVEL.test(text)) return null;
   const k = headerKey(text);
   if (k === "" || k.length > 30) return null;
+  // A sentence is a value, not a header word: "建档立卡中有新增死亡人员,导致有偏差" in a 偏差原因 cell names no column.
+  if (SENTENCE.test(text)) return null;
   const b = bare(k);
   for (const [role, re] of INDICATOR_ROLES) if (re.test(b) || re.test(k)) return role;
   if (/[A-Za-z]/.test(b)) for (const [role, re] of INDICATOR_ROLES_EN) if (re.test(b)) return role;

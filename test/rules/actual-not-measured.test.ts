@@ -1,7 +1,12 @@
-import { runRule, sheet } from "../support/grid";
+import { runRule, sheet, workbook } from "../support/grid";
+import { defaultProfile, validateProfile } from "../../src/core/profile";
+import { runRuleOn } from "../../src/core/check";
+import { getRule } from "../../src/core/rules";
+import { recognizeWorkbook } from "../../src/core/recognize";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";
+import { goalReport } from "./goal-report";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("actual-not-measured", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -41,6 +46,59 @@ describe("actual-not-measured", () => {
       ],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
+    });
+  });
+
+  describe("the 实际完成情况 of the overall goal", () => {
+    const WORDS = "确保每一个学生都能享受到国家政策福利,改善学生体质";
+    it.each([
+      ["a result with figures", WORDS, "为1260名学生提供营养餐，学生满意度95%"],
+      [
+        "a quantified goal restated: its figures were reached",
+        "落实39户特色种养业奖补政策,增加脱贫户家庭收入",
+        "落实39户特色种养业奖补政策,增加脱贫户家庭收入",
+      ],
+      ["a different account in words", WORDS, "营养改善计划全年实施，食堂供餐无安全事故，家长反映良好"],
+    ])("valid: %s", (_n, expected, achieved) => {
+      expect(run(goalReport(expected, achieved))).toEqual([]);
+    });
+    it("永德 2022: the 预期目标 copied word for word", () => {
+      const f = run(goalReport(WORDS, WORDS));
+      expect(at(f)).toEqual(["Sheet1!F3"]);
+      expect(f[0].message["zh-CN"]).toBe(
+        `年度总体目标的“实际完成情况”“${WORDS}”基本照抄预期目标，没有说明实际完成了什么。`,
+      );
+      expect(f[0].related).toEqual(["Sheet1!B3"]);
+    });
+    it("稷山 2020: the goal restated with 了 and one word changed (根本性 → 基本性)", () => {
+      const f = run(
+        goalReport("提高医疗保障水平,推进因病致贫问题的根本性解决", "提高医疗保障水平,推进了因病致贫问题的基本性解决"),
+      );
+      expect(at(f)).toEqual(["Sheet1!F3"]);
+    });
+    it("the share the profile sets: at 0.97 that restatement passes", () => {
+      const s = goalReport(
+        "提高医疗保障水平,推进因病致贫问题的根本性解决",
+        "提高医疗保障水平,推进了因病致贫问题的基本性解决",
+      );
+      const profile = validateProfile({
+        ...defaultProfile(),
+        ruleOptions: { "actual-not-measured": { copyShare: 0.97 } },
+      });
+      const snap = workbook(s);
+      expect(runRuleOn(getRule("actual-not-measured")!, recognizeWorkbook(snap), snap, profile)).toEqual([]);
+      // The same profile at the default share still reports it: the option is what changed the result.
+      const national = validateProfile({
+        ...defaultProfile(),
+        ruleOptions: { "actual-not-measured": { copyShare: 0.85 } },
+      });
+      expect(runRuleOn(getRule("actual-not-measured")!, recognizeWorkbook(snap), snap, national)).toHaveLength(1);
+    });
+    it.each([["完成"], ["完成年度目标"], ["已完成。"]])("大英 2023 / 宁德 2020: only '%s'", (achieved) => {
+      const f = run(goalReport(WORDS, achieved));
+      expect(f.map((x) => x.message["en-US"])).toEqual([
+        `The 实际完成情况 of the overall goal only says "${achieved.replace(/\s+/g, "")}": it does not say what was done or how much.`,
+      ]);
     });
   });
 

@@ -2,6 +2,7 @@ import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment, seedDeclaration } from "../fixtures/layouts/seed";
 import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
+import { goalReport } from "./goal-report";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("unfilled-form", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -35,6 +36,7 @@ describe("unfilled-form", () => {
         "a signature line below the tables (项目负责人： left for the signature)",
         selfAssessment(undefined, { after: [["项目负责人:", null, null, null, "财务负责人:"]] }),
       ],
+      ["a filled 实际完成情况", goalReport("发挥科技特派员创业带头人作用。", "结对交流活动3次，带动农户增收")],
       [
         "a sheet without a recognized table",
         sheet("说明", [
@@ -70,6 +72,13 @@ describe("unfilled-form", () => {
       s.values.splice(1, 0, ["主管部门", null]);
       const f = run(sheet("Sheet1", s.values as never));
       expect(at(f)).toEqual(["Sheet1!A2"]);
+    });
+
+    it("霍邱 2022 / 银川六中 2021: the 实际完成情况 of the overall goal left blank in a self-assessment", () => {
+      const f = run(goalReport("发挥科技特派员创业带头人作用。", null));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        ["F3", "年度总体目标的“实际完成情况”未填写：没有说明目标完成了什么。"],
+      ]);
     });
 
     it("临海 2024 (zhejiang-linhai-lvhuayanghu-2024): tick-box fields with no box ticked, one finding per field", () => {

@@ -132,6 +132,15 @@ function readSubHeaders(
     found = true;
     const t = textsAt(rd, below, x, covered);
     if (t) out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell: t.cell, text: t.text });
+    else if (kind === "achieved" && below.length > 0) {
+      // A report too short to read as a goal (完成, 完成年度目标), or none at all, is still what the form says
+      // was achieved: kept for actual-not-measured and unfilled-form.
+      const cell = rd.sourceCell(below[0], x);
+      const text = typeof cell.raw === "string" ? cell.text.trim() : cell.raw === null ? "" : null;
+      const words = text !== null && (text === "" || (/[\u4e00-\u9fff]/.test(text) && !isGoalLabel(text)));
+      if (cell.row === below[0] && !covered(below[0], x) && words && subHeaderKind(text!) === null)
+        out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell, text: text! });
+    }
   }
   return found;
 }

@@ -588,7 +588,8 @@ function readIndicatorTable(
     if (columns.nature !== undefined || columns.unit !== undefined) {
       const t = joinSplit(row.nature, row.target, row.unit);
       if (t !== undefined) row.targetText = t;
-      const a = joinSplit(undefined, row.actual, row.unit);
+      // The 度量单位 belongs to a number: an actual written in words (完成) stays as written.
+      const a = row.actual && /\d/.test(row.actual.text) ? joinSplit(undefined, row.actual, row.unit) : undefined;
       if (a !== undefined) row.actualText = a;
     }
     table.rows.push(row);

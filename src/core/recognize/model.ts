@@ -245,7 +245,7 @@ export interface GoalText {
   label: Cell;
   /** The cell holding the text (for "年度总体目标：…" in one cell, the label cell itself). */
   cell: Cell;
-  /** The goal as written, trimmed (without the label when both share one cell). */
+  /** The goal as written, trimmed (without the label when both share one cell); "" for a 实际完成情况 left blank. */
   text: string;
 }
 

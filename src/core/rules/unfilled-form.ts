@@ -4,7 +4,7 @@ import { SheetReader } from "../recognize/sheet";
 import { isBlankMark } from "../recognize/cells";
 import { headerKey } from "../recognize/headers";
 
-type Message = "noResults" | "blankField" | "unticked";
+type Message = "noResults" | "blankField" | "unticked" | "noAchieved";
 
 /** Header fields every form asks for: left blank, the form cannot be traced to a project and a unit. */
 const REQUIRED_FIELD = /^(项目名称|主管部门|主管单位|实施单位|项目单位|预算单位|项目负责人)(\(盖章\))?$/;
@@ -83,9 +83,9 @@ const rule = defineRule<Message>({
     title: { "zh-CN": "表格未填写完整", "en-US": "Form not filled in" },
     docs: {
       "zh-CN":
-        "表格没有填写完整：自评表的指标有指标值，却没有一个实际完成值和得分（未自评就公开或上报）；项目名称、主管部门、实施单位、项目负责人等表头栏目留空；项目类型、项目属性等勾选项一个也没有勾选（全是“□”）。只检查已识别出绩效表格的工作表。复核时退回单位补填：自评表按实际完成情况填写完成值并逐项评分，表头栏目和勾选项按项目实际填写。",
+        "表格没有填写完整：自评表的指标有指标值，却没有一个实际完成值和得分（未自评就公开或上报），或年度总体目标的实际完成情况空白；项目名称、主管部门、实施单位、项目负责人等表头栏目留空；项目类型、项目属性等勾选项一个也没有勾选（全是“□”）。只检查已识别出绩效表格的工作表。复核时退回单位补填：自评表按实际完成情况填写完成值并逐项评分，表头栏目和勾选项按项目实际填写。",
       "en-US":
-        "The form was not filled in: a self-assessment whose indicators have targets but not one actual value or score (published or submitted before any self-assessment); header fields such as 项目名称, 主管部门, 实施单位 or 项目负责人 left blank; tick-box fields (项目类型, 项目属性 …) with no box ticked (all □). Only sheets where a performance table was recognized are read. A reviewer sends the form back to be completed: actual values and a score per indicator, the header fields and the ticks as they are for the project.",
+        "The form was not filled in: a self-assessment whose indicators have targets but not one actual value or score (published or submitted before any self-assessment), or the overall goal's 实际完成情况 left blank; header fields such as 项目名称, 主管部门, 实施单位 or 项目负责人 left blank; tick-box fields (项目类型, 项目属性 …) with no box ticked (all □). Only sheets where a performance table was recognized are read. A reviewer sends the form back to be completed: actual values and a score per indicator, the header fields and the ticks as they are for the project.",
     },
     messages: {
       noResults: {
@@ -96,6 +96,10 @@ const rule = defineRule<Message>({
       blankField: {
         "zh-CN": "表头栏目“{field}”未填写。",
         "en-US": 'The header field "{field}" is blank.',
+      },
+      noAchieved: {
+        "zh-CN": "年度总体目标的“{label}”未填写：没有说明目标完成了什么。",
+        "en-US": "The {label} of the overall goal is blank: nothing says what was achieved.",
       },
       unticked: {
         "zh-CN": "勾选项“{text}”一项也未勾选。",
@@ -115,6 +119,18 @@ const rule = defineRule<Message>({
     // Funds written as label/value pairs are a recognized table too (see recognize/coverage.ts).
     for (const a of ctx.model.amounts) if (a.parts || a.kind === "total") seen(a.sheet, a.label.row);
     for (const [s, row] of sheets) headerFields(ctx, s, row);
+    // A declaration leaves 完成情况 for the year's end: only a self-assessment must have filled it in.
+    const assessed = new Set(ctx.model.tables.filter((t) => t.kind === "self-assessment").map((t) => t.sheet));
+    for (const g of ctx.model.goals)
+      if (g.kind === "achieved" && g.text === "" && assessed.has(g.sheet))
+        ctx.report({
+          messageId: "noAchieved",
+          data: { label: g.label.text.replace(/\s+/g, "") },
+          sheet: g.cell.sheet,
+          row: g.cell.row,
+          col: g.cell.col,
+          related: [g.label],
+        });
   },
 });
 

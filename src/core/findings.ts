@@ -25,6 +25,7 @@ export const RULE_IDS = [
   "misfiled-indicator",
   "target-direction",
   "unmeasurable-indicator",
+  "cost-exceeds-budget",
   "unrecognized-table",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -57,10 +57,11 @@ export function isCostEffect(name: string): boolean {
 
 /**
  * Quantities that are ceilings by nature, where ≤ is right even under 数量: incidents, complaints, losses,
- * overruns, staff caps (编制), stock left over, durations, and the spending-control items (公务用车, 会议, 接待).
+ * overruns, staff caps (编制), stock left over, durations, averages and per-head figures (班额, 人均面积), what is
+ * left undone (未就业人数), and the spending-control items (公务用车, 会议, 接待).
  */
 const NATURAL_CEILING =
-  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公/;
+  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公|人均|平均|每|班额|占地|用地|返贫|未|失业|剩余/;
 
 export function isNaturalCeiling(name: string): boolean {
   return NATURAL_CEILING.test(nameKey(name));
@@ -68,10 +69,10 @@ export function isNaturalCeiling(name: string): boolean {
 
 /**
  * A cost name where a floor (≥, 不低于) is meant: a standard paid out to people (补助标准 ≥1000元/人 guarantees a
- * minimum), wages, savings and income.
+ * minimum; 生均公用经费 has a national minimum), wages, savings and income.
  */
 const NATURAL_FLOOR =
-  /补助|补贴|资助|救助|奖补|奖励|抚恤|慰问|发放|标准|工资|薪酬|报酬|收入|收益|节约|节省|降低|下降|节支/;
+  /补助|补贴|资助|救助|奖补|奖励|抚恤|慰问|发放|标准|定额|基准|生均|工资|薪酬|报酬|收入|收益|节约|节省|降低|下降|节支/;
 
 export function isNaturalFloor(name: string): boolean {
   return NATURAL_FLOOR.test(nameKey(name));

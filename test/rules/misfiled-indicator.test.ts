@@ -66,6 +66,14 @@ describe("misfiled-indicator", () => {
         "a satisfaction measure whose 二级 says 满意 under a 效益 一级 (社会公众满意度)",
         declaration(GOAL, declWith(6, ["效益指标", "社会公众满意度指标", "群众满意率", "≥90%"])),
       ],
+      [
+        "a department-wide 管理效率 group is no evaluation-system level (成本指标 under it is not reported)",
+        sheet("部门整体", [
+          ["一级指标", "二级指标", "三级指标", "指标值"],
+          ["管理效率", "成本指标", "公用经费控制率", "≤100%"],
+          ["履职效能", "数量指标", "完成重点工作数", "≥10项"],
+        ]),
+      ],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
     });

@@ -44,6 +44,9 @@ describe("target-direction", () => {
         declaration(GOAL, withQuantity("会务参加人数", "控制在50人以内")),
       ],
       ["a quantity stated with = (=6962人)", declaration(GOAL, withQuantity("小学就读人数", "=6962人"))],
+      ["a class size capped (平均班额 ≤45人)", declaration(GOAL, withQuantity("平均班额", "≤45人"))],
+      ["people left undone capped (未就业人数 ≤20人)", declaration(GOAL, withQuantity("未就业人数", "≤20人"))],
+      ["a national minimum per pupil (生均公用经费 ≥780元)", declaration(GOAL, withCost("生均公用经费", "≥780元"))],
       ["a cost capped (≤90万元)", declaration(GOAL, withCost("项目总成本", "≤90万元"))],
       [
         "a subsidy standard as a floor (人均补助标准 ≥1000元/人)",

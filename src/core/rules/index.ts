@@ -25,6 +25,7 @@ import amountMismatch from "./amount-mismatch";
 import misfiledIndicator from "./misfiled-indicator";
 import targetDirection from "./target-direction";
 import unmeasurableIndicator from "./unmeasurable-indicator";
+import costExceedsBudget from "./cost-exceeds-budget";
 import unrecognizedTable from "./unrecognized-table";
 
 const ALL: RuleModule[] = [
@@ -49,6 +50,7 @@ const ALL: RuleModule[] = [
   misfiledIndicator,
   targetDirection,
   unmeasurableIndicator,
+  costExceedsBudget,
   unrecognizedTable,
 ];
 

@@ -121,7 +121,8 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
   const underProcess = new Map<string, { row: IndicatorRow; categories: string[] }>();
   for (const row of table.rows) {
     const family = familyOf(row.level1, row.level2);
-    if (family === "决策" || family === "过程") {
+    // Only a level named 决策 / 过程 is an evaluation-system level: 管理效率 (department-wide forms) is not.
+    if ((family === "决策" || family === "过程") && /决策|过程/.test(row.level1)) {
       const l2 = headerKey(row.level2);
       const m = OUTPUT_LEVEL2.exec(l2);
       if (m && !/产出/.test(row.level1)) {

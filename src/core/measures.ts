@@ -61,7 +61,7 @@ export function isCostEffect(name: string): boolean {
  * left undone (未就业人数), and the spending-control items (公务用车, 会议, 接待).
  */
 const NATURAL_CEILING =
-  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公|人均|平均|每|班额|占地|用地|返贫|未|失业|剩余/;
+  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公|人均|平均|每|班额|占地|用地|占用|返贫|未|失业|剩余|产生|用水|用电|用气|用能|成本|费用|经费|资金|支出|价格/;
 
 export function isNaturalCeiling(name: string): boolean {
   return NATURAL_CEILING.test(nameKey(name));
@@ -87,9 +87,12 @@ export function isTimeUnit(unit: string | null): boolean {
 const AIM_VERB =
   /促进|推动|推进|提高|提升|改善|加强|增强|保障|确保|实现|维护|巩固|优化|完善|助力|带动|发挥|营造|打造|构建|健全|加快|深化|推广|弘扬|丰富|满足/;
 
-/** Words that name a measure (…率, …程度, 人数, 面积, 指数): something a percentage can be a share of. */
+/**
+ * Words that name a measure (…率, …程度, 人数, 面积, 指数) or a countable state (完成, 达标, 按时: a share of the
+ * items done): something a percentage can be a share of.
+ */
 const MEASURE_WORD =
-  /率|比例|占比|比重|比值|覆盖|程度|(满意|知晓|认可|认知|认同|参与|完成|完好|清洁|满足|信任|获得|熟悉|透明|精准|支持|饱和|密|浓|温|精|速|高|宽|深|厚|强)度|数|(?<!质)量|额|指数|面积|长度|里程|人次|得分|分值|评分|等级/;
+  /率|比例|占比|比重|比值|覆盖|程度|(满意|知晓|认可|认知|认同|参与|完成|完好|清洁|满足|信任|获得|熟悉|透明|精准|支持|饱和|密|浓|温|精|速|高|宽|深|厚|强)度|数|(?<!质)量|额|指数|面积|长度|里程|人次|得分|分值|评分|等级|完成|达标|合格|验收|按时|及时/;
 
 /** The aim verbs of a name that has no measure word ("教学条件改善、办学水平提高" → ["改善", "提高"]), else []. */
 export function aimWithoutMeasure(name: string): string[] {

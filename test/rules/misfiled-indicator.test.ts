@@ -55,6 +55,15 @@ describe("misfiled-indicator", () => {
         declaration(GOAL, declWith(4, ["效益指标", "社会效益指标", "医疗保险覆盖率", "≥95%"])),
       ],
       [
+        "a coverage of people served (饮水安全覆盖率) beside its works (饮水安全工程数量): not a service activity",
+        declaration(GOAL, [
+          ["产出指标", "数量指标", "饮水安全工程数量", "≥5处"],
+          ["产出指标", "质量指标", "工程验收合格率", "100%"],
+          ["效益指标", "社会效益指标", "饮水安全覆盖率", "≥98%"],
+          ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"],
+        ]),
+      ],
+      [
         "a deadline (not a period) under 可持续影响",
         declaration(GOAL, declWith(5, ["效益指标", "可持续影响指标", "设施使用年限", "2030年12月底前"])),
       ],

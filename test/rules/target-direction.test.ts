@@ -47,6 +47,11 @@ describe("target-direction", () => {
       ["a class size capped (平均班额 ≤45人)", declaration(GOAL, withQuantity("平均班额", "≤45人"))],
       ["people left undone capped (未就业人数 ≤20人)", declaration(GOAL, withQuantity("未就业人数", "≤20人"))],
       ["a national minimum per pupil (生均公用经费 ≥780元)", declaration(GOAL, withCost("生均公用经费", "≥780元"))],
+      ["waste produced capped (生活垃圾产生量 ≤50吨)", declaration(GOAL, withQuantity("生活垃圾产生量", "≤50吨"))],
+      [
+        "a count filed under 成本 is no money to cap (带动就业 ≥50人)",
+        declaration(GOAL, withCost("带动就业", "≥50人")),
+      ],
       ["a cost capped (≤90万元)", declaration(GOAL, withCost("项目总成本", "≤90万元"))],
       [
         "a subsidy standard as a floor (人均补助标准 ≥1000元/人)",

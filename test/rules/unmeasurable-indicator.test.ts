@@ -35,6 +35,10 @@ describe("unmeasurable-indicator", () => {
         declaration(GOAL, withEffect("营养改善计划覆盖率", "≥100%")),
       ],
       [
+        "a countable state (实现项目按期完成 100%: a share of items done)",
+        declaration(GOAL, withEffect("实现项目按期完成", "100%")),
+      ],
+      [
         "an aim written in words, not a percentage (促进经济发展 / 有效): vague-target's",
         declaration(GOAL, withEffect("促进经济发展", "有效")),
       ],

@@ -19,6 +19,11 @@ const OUTPUT_LEVEL2 = /^(产出)?(数量|质量|时效|成本)(指标)?$/;
 
 /** A coverage of something (清扫保洁覆盖率): its subject, when the name is one. */
 const COVERAGE = /^(.{2,}?)覆盖(率|面)$/;
+/**
+ * Service activities: the coverage of one of them is how much of the work was done, an output. A coverage of
+ * people or facilities (医疗保险覆盖率, 饮水安全覆盖率) may well be an effect and is not judged.
+ */
+const ACTIVITY = /清扫|保洁|清运|收运|消杀|养护|维修|巡查|巡检|检查|检测|监测|培训|宣传|接种|体检|筛查|走访|摸排/;
 
 /**
  * The category a row is filed under: what its 一级 and 二级 names say, never what its own name suggests (the
@@ -176,7 +181,7 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
       continue;
     }
     const cov = COVERAGE.exec(nameKey(name));
-    if (cov) {
+    if (cov && ACTIVITY.test(cov[1])) {
       const output = outputs.find((o) => o.startsWith(cov[1]));
       if (output) report({ ...base, messageId: "coverageAsEffect", data: { name, filed: where, output } });
     }

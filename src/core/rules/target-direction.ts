@@ -84,6 +84,10 @@ const rule = defineRule({
       const fromName = p.operator === null ? nameOperator(name) : null;
       const op = p.operator ?? fromName;
       if (op !== ">=" && op !== ">") continue;
+      // Only money is a cost to cap: 带动就业≥50人 filed under 成本 is another matter. A bare number is read as the
+      // money the column or the name's bracket (万元) speaks of.
+      const unit = p.unit ?? "";
+      if (!(unit === "" || /^元/.test(unit) || (p.scale > 1 && /^\//.test(unit)))) continue;
       if (isNaturalFloor(name)) continue;
       ctx.report({
         messageId: fromName ? "costFloorInName" : "costFloor",

@@ -58,10 +58,11 @@ export function isCostEffect(name: string): boolean {
 /**
  * Quantities that are ceilings by nature, where ≤ is right even under 数量: incidents, complaints, losses,
  * overruns, staff caps (编制), stock left over, durations, averages and per-head figures (班额, 人均面积), what is
- * left undone (未就业人数), and the spending-control items (公务用车, 会议, 接待).
+ * left undone (未就业人数), problems and changes (科目调整次数, 隐患), and the spending-control items (公务用车, 会议,
+ * 接待).
  */
 const NATURAL_CEILING =
-  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公|人均|平均|每|班额|占地|用地|占用|返贫|未|失业|剩余|产生|用水|用电|用气|用能|成本|费用|经费|资金|支出|价格/;
+  /事故|投诉|发生|违规|违纪|违法|差错|失误|损失|超|控制|上限|以内|不超过|最多|最高|耗|排放|编制|在编|在职|实有人数|空置|积压|滞留|死亡|伤亡|疫|病|污染|故障|返工|延误|拖欠|欠|逾期|结余|闲置|库存|时间|时长|天数|周期|期限|用时|等待|排队|噪|误差|偏差|退|流失|辍学|缺|负债|赤字|扣|罚|公务|会议|接待|出国|差旅|用车|三公|人均|平均|每|班额|占地|用地|占用|返贫|未|失业|剩余|产生|用水|用电|用气|用能|成本|费用|经费|资金|支出|价格|调整|变更|问题|隐患|风险|异常|不合格|不良|纠纷|上访|信访|举报|矛盾/;
 
 export function isNaturalCeiling(name: string): boolean {
   return NATURAL_CEILING.test(nameKey(name));

@@ -47,6 +47,10 @@ describe("target-direction", () => {
       ["a class size capped (平均班额 ≤45人)", declaration(GOAL, withQuantity("平均班额", "≤45人"))],
       ["people left undone capped (未就业人数 ≤20人)", declaration(GOAL, withQuantity("未就业人数", "≤20人"))],
       ["a national minimum per pupil (生均公用经费 ≥780元)", declaration(GOAL, withCost("生均公用经费", "≥780元"))],
+      [
+        "budget changes capped (科目调整次数 ≤10次, a published self-assessment)",
+        declaration(GOAL, withQuantity("科目调整次数", "≤10次")),
+      ],
       ["waste produced capped (生活垃圾产生量 ≤50吨)", declaration(GOAL, withQuantity("生活垃圾产生量", "≤50吨"))],
       [
         "a count filed under 成本 is no money to cap (带动就业 ≥50人)",

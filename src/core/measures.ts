@@ -21,7 +21,9 @@ export function isSatisfactionMeasure(name: string): boolean {
 const INCIDENT = /发生(数|次数|起数|件数|率)|(事故|事件|案件)(数|次数|起数|件数|发生率)$/;
 
 export function isIncidentMeasure(name: string): boolean {
-  return INCIDENT.test(nameKey(name));
+  const k = nameKey(name);
+  // Complaints (有效投诉事件数) are how dissatisfaction is counted: they belong under 满意度.
+  return INCIDENT.test(k) && !/投诉|信访|举报/.test(k);
 }
 
 /**

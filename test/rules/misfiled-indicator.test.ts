@@ -43,6 +43,10 @@ describe("misfiled-indicator", () => {
         declaration(GOAL, declWith(6, ["满意度指标", "服务对象满意度指标", "群众投诉率", "≤1%"])),
       ],
       [
+        "complaints counted as events under 满意度 (有效投诉事件数 ≤2件)",
+        declaration(GOAL, declWith(6, ["满意度指标", "服务对象满意度指标", "有效投诉事件数", "≤2件"])),
+      ],
+      [
         "a count of households paid under 数量 (发放补助资金户数 ends in a count)",
         declaration(GOAL, declWith(0, ["产出指标", "数量指标", "发放补助资金户数", "≥500户"])),
       ],

@@ -109,6 +109,23 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     true,
   ],
   [
+    "misfiled, wrong-direction and unmeasurable indicators, a unit cost above the budget",
+    () => ({
+      sheets: [
+        declaration("完成职业技能培训800人。", [
+          ["产出指标", "数量指标", "培训人数", "≤800人"],
+          ["产出指标", "数量指标", "培训补助经费", "=72890元"],
+          ["产出指标", "质量指标", "培训合格率", "≥95%"],
+          ["产出指标", "时效指标", "完成时间", "2021年12月31日前"],
+          ["产出指标", "成本指标", "人均培训成本", "≤2000元/人"],
+          ["效益指标", "社会效益指标", "促进就业创业和谐发展", "=100%"],
+          ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+        ]),
+      ],
+    }),
+    true,
+  ],
+  [
     "rate over 100 %",
     () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 1.3, 10, 10]))] }),
     true,

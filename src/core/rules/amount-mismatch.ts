@@ -7,7 +7,7 @@ import { SheetReader } from "../recognize/sheet";
 import { numbersAgree, scaleSlip } from "../compare";
 import { parseValue, resolution } from "../value";
 import { fmtNum } from "./format";
-import { stepOf } from "./util";
+import { stepOf, unitNear } from "./util";
 
 /**
  * Which figure of a named amount: 年初预算数, 全年预算数, 全年执行数; "plan" is a budget figure that may be either
@@ -131,23 +131,6 @@ function agree(a: Entry, b: Entry): boolean {
       if (scaleSlip(x, y) !== null) return true;
     }
   return false;
-}
-
-/** A money unit for a label from its surroundings: same row to the left, or a header above it. */
-function unitNear(rd: SheetReader, row: number, col: number): "元" | "万元" | undefined {
-  for (let c = col - 1; c >= rd.c0; c--) {
-    const u = unitOfLabel(rd.textAt(row, c));
-    if (u) return u;
-  }
-  for (let r = row - 1; r >= rd.r0 && r >= row - 8; r--)
-    for (let c = rd.c0; c <= col; c++) {
-      const t = rd.textAt(r, c);
-      if (t.length <= 40) {
-        const u = unitOfLabel(t);
-        if (u) return u;
-      }
-    }
-  return undefined;
 }
 
 /** The column a value sits in, from the header words above it (预算数 | 执行数 …); "any" when none says. */

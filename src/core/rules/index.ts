@@ -22,6 +22,10 @@ import numberAsText from "./number-as-text";
 import vagueTarget from "./vague-target";
 import goalNotInIndicators from "./goal-not-in-indicators";
 import amountMismatch from "./amount-mismatch";
+import misfiledIndicator from "./misfiled-indicator";
+import targetDirection from "./target-direction";
+import unmeasurableIndicator from "./unmeasurable-indicator";
+import costExceedsBudget from "./cost-exceeds-budget";
 import unrecognizedTable from "./unrecognized-table";
 import actualNotMeasured from "./actual-not-measured";
 import unfilledForm from "./unfilled-form";
@@ -45,6 +49,10 @@ const ALL: RuleModule[] = [
   vagueTarget,
   goalNotInIndicators,
   amountMismatch,
+  misfiledIndicator,
+  targetDirection,
+  unmeasurableIndicator,
+  costExceedsBudget,
   unrecognizedTable,
   actualNotMeasured,
   unfilledForm,

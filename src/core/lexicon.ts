@@ -42,7 +42,7 @@ const VAGUE_WHOLE = /^(高|较高|好|较好|良好|优|优良|强|长期|长效
  * deadline. A value holding one is verifiable even without a number.
  */
 const CHECKABLE =
-  /按时|按期|如期|准时|按计划完成|通过验收|验收合格|竣工|无重大|无安全|未发生|零发生|零事故|零投诉|全覆盖|全部|应保尽保|应发尽发|年底前|年末前|月底前|年内完成|当年完成|前完成|之前完成|达标|合格/;
+  /按时|按期|如期|准时|按计划完成|通过验收|验收合格|竣工|无重大|无安全|未发生|零发生|零事故|零投诉|全覆盖|全部|应保尽保|应发尽发|年底前|年末前|月底前|年内完成|当年完成|前完成|之前完成|达标|合格|第[一二三四五六七八九十0-9]+名|前[一二三四五六七八九十0-9]+名/;
 
 /** Whole values that are a yes/no state (是, 否, 有, 无, 达到, 完成, 已建立 …). */
 const STATE_VALUE =
@@ -57,12 +57,19 @@ const CHINESE_QUANTITY =
 
 /** List numbering and period markers that are not quantities: 1. / 2、/ （1）/ ① / 一是 / 2021年度. */
 function stripMarkers(text: string): string {
-  return text
-    .replace(/(^|[\s。；;，,:：])[（(]?[0-9\uff10-\uff19]{1,2}[)）.．、]/g, "$1")
-    .replace(/[①-⑳]/g, "")
-    .replace(/(^|[\s。；;，,])[一二三四五六七八九十][是、]/g, "$1")
-    .replace(/(19|20)\d{2}\s*年度/g, "")
-    .replace(/(19|20)\d{2}\s*年(?!\s*[底末前内]|\s*\d{1,2}\s*月)/g, "");
+  return (
+    text
+      // A document cited by title or number (《…方案(2019-2020年)》, 财预〔2020〕10号) states no target of its own.
+      .replace(/《[^》]*》/g, "")
+      .replace(/[〔[]\s*(19|20)\d{2}\s*[〕\]]\s*\d+\s*号/g, "")
+      // 目标1： / 任务2、 number the goals, they count nothing.
+      .replace(/(目标|任务|指标)\s*[0-9\uff10-\uff19一二三四五六七八九十]{1,2}\s*[:：、.．]/g, "")
+      .replace(/(^|[\s。；;，,:：])[（(]?[0-9\uff10-\uff19]{1,2}[)）.．、]/g, "$1")
+      .replace(/[①-⑳]/g, "")
+      .replace(/(^|[\s。；;，,])[一二三四五六七八九十][是、]/g, "$1")
+      .replace(/(19|20)\d{2}\s*年度/g, "")
+      .replace(/(19|20)\d{2}\s*年(?!\s*[底末前内]|\s*\d{1,2}\s*月)/g, "")
+  );
 }
 
 /** The vague words a text holds, each once, in the order they appear (可持续 is a name, not 持续). */

@@ -41,9 +41,10 @@ describe("vague-target", () => {
       ["a provincial self-assessment with numeric 效益 values", workbook(provinceSplit())],
       ["an evaluation system: 绩效目标 there is an indicator name, not a goal", evaluationSystem()],
       [
-        "a goal that is the budget's money (本项目共申请预算资金90万元…)",
-        declaration("本项目共申请预算资金90万元。其中：30万元用于基建工程项目预算编制，60万元用于设备购置。"),
+        "a goal with money and what it buys (投资90万元，新建村级服务站3个)",
+        declaration("投资90万元，新建村级服务站3个，12月底前投入使用。"),
       ],
+      ["a ranking (考核第一名, 宁德 2020)", declaration("目标1:省政府对市政府防震减灾目标管理绩效考核第一名。")],
       ["a goal with a checkable state (按时足额发放)", declaration("按时足额发放退休人员基本养老金，确保应发尽发。")],
       ["a goal done to plan (按计划完成, a published form)", declaration("按计划完成2021年度省道公路建设。")],
       ["a goal with a Chinese-numeral quantity (新建三个村级服务站)", declaration("新建三个村级服务站并投入使用。")],
@@ -94,6 +95,26 @@ describe("vague-target", () => {
   });
 
   describe("invalid", () => {
+    // 棠溪镇 2022 (anhui-chizhou-tangxi-2022-weituo), 廊坊 2019 (hebei-langfang-shipin-2019-nuantong): the goal is
+    // the money and its split, or the budget's figure alone; nothing the money is to achieve.
+    it.each([
+      ["本项目共申请预算资金90万元。其中：30万元用于基建工程项目预算编制，60万元用于设备购置。"],
+      ["本项目共申请预算资金2026400元,其中村级组织运转400000元,村级事务补助960000元。"],
+    ])("a goal of money only: %s", (goal) => {
+      const f = run(declaration(goal));
+      expect(f.map((x) => x.message["zh-CN"].slice(-60))).toEqual([
+        expect.stringContaining("只写了资金数额，没有写要完成的产出或要达到的效果"),
+      ]);
+    });
+    it("a goal that is the budget's figure written bare (43.2 under 项目资金（万元）)", () => {
+      const s = selfAssessment(undefined, { funds: [43.2, 37.24, 10, 0.86, 9] });
+      s.values.splice(2, 0, ["年度总体目标", "预期目标", null, null, "实际完成情况"], [null, 43.2, null, null, 37.24]);
+      const f = run(sheet("自评表", s.values as never)).filter((x) => x.cell === "B4");
+      expect(f.map((x) => x.message["en-US"])).toEqual([
+        expect.stringMatching(/^The overall goal "43.2" states only amounts of money/),
+      ]);
+    });
+
     it("the seed's goal: duties only, no quantity, no date (list numbers are not quantities)", () => {
       const f = run(declaration(SEED_GOAL));
       expect(at(f)).toEqual(["申报表!B5"]);

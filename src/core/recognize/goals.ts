@@ -14,7 +14,7 @@ import { SheetReader } from "./sheet";
  * a word to be a label on its own.
  */
 const GOAL_LABEL =
-  /^(部门|项目|单位)?(整体)?(年度|本年度?|当年)?(总体|绩效|总体绩效|整体|绩效总|总)?(绩效)?目标(内容|描述|总体描述|概述)?$/;
+  /^(部门|项目|单位)?(整体)?(年度|本年度?|当年)?(总体|绩效|总体绩效|整体|绩效总|总)?(绩效)?目标(内容|描述|总体描述|概述|完成情况)?$/;
 
 /** Sub-headers under a goal label: which column holds what. */
 const SUB_HEADERS: [GoalKind, RegExp][] = [
@@ -132,7 +132,11 @@ function readSubHeaders(
     found = true;
     const t = textsAt(rd, below, x, covered);
     if (t) out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell: t.cell, text: t.text });
-    else if (kind === "achieved" && below.length > 0) {
+    else if (below.length > 0 && typeof rd.sourceCell(below[0], x).raw === "number" && !covered(below[0], x)) {
+      // A bare figure under 预期目标 (43.2: the budget written as the goal) is what the form says, and is judged.
+      const cell = rd.sourceCell(below[0], x);
+      if (cell.row === below[0]) out.push({ sheet: rd.name, kind, label: rd.cell(r, x), cell, text: cell.text });
+    } else if (kind === "achieved" && below.length > 0) {
       // A report too short to read as a goal (完成, 完成年度目标), or none at all, is still what the form says
       // was achieved: kept for actual-not-measured and unfilled-form.
       const cell = rd.sourceCell(below[0], x);

@@ -3,7 +3,7 @@ import type { Cell, WorkbookModel } from "../recognize/model";
 import { cellNumber, targetParse } from "../recognize/cells";
 import { numbersAgree } from "../compare";
 import { parseValue, resolution, type ParsedValue } from "../value";
-import { stepOf } from "./util";
+import { budgetFigures } from "./util";
 
 /** Units a goal's quantity may carry, longest first so 平方米 is not read as 米, 人次 not as 人. */
 const UNITS =
@@ -107,24 +107,6 @@ function carries(goal: ParsedValue, target: ParsedValue): boolean {
     target.number! * t.factor,
     resolution(target) * t.factor,
   );
-}
-
-/** The money figures of the form's own budget (funds blocks and labelled amounts), in 元, with their step. */
-function budgetFigures(model: WorkbookModel): [number, number][] {
-  const out: [number, number][] = [];
-  const add = (cell: Cell | undefined, unit: "元" | "万元" | undefined) => {
-    const n = cellNumber(cell);
-    if (!n || n.percent || n.value === 0) return;
-    // Without a unit the figure may be either: a goal amount equal to it in either reading is the budget's.
-    for (const f of unit === "元" ? [1] : unit === "万元" ? [1e4] : [1, 1e4])
-      out.push([n.value * f, stepOf(cell!) * f]);
-  };
-  for (const b of model.funds)
-    for (const r of [...(b.total ? [b.total] : []), ...b.parts])
-      for (const role of ["initial", "budget", "executed"] as const) add(r.cells[role], b.unit);
-  for (const a of model.amounts)
-    if (/^(budget|arrived|spent|balance|total|fiscal|carryover|other)$/.test(a.kind)) add(a.value, a.unit);
-  return out;
 }
 
 const rule = defineRule({

@@ -170,3 +170,21 @@ export function unitNear(rd: SheetReader, row: number, col: number): "元" | "�
     }
   return undefined;
 }
+
+/** The money figures of the form's own budget (funds blocks and labelled amounts), in 元, with their step. */
+export function budgetFigures(model: WorkbookModel): [number, number][] {
+  const out: [number, number][] = [];
+  const add = (cell: Cell | undefined, unit: "元" | "万元" | undefined) => {
+    const n = cellNumber(cell);
+    if (!n || n.percent || n.value === 0) return;
+    // Without a unit the figure may be either: a goal amount equal to it in either reading is the budget's.
+    for (const f of unit === "元" ? [1] : unit === "万元" ? [1e4] : [1, 1e4])
+      out.push([n.value * f, stepOf(cell!) * f]);
+  };
+  for (const b of model.funds)
+    for (const r of [...(b.total ? [b.total] : []), ...b.parts])
+      for (const role of ["initial", "budget", "executed"] as const) add(r.cells[role], b.unit);
+  for (const a of model.amounts)
+    if (/^(budget|arrived|spent|balance|total|fiscal|carryover|other)$/.test(a.kind)) add(a.value, a.unit);
+  return out;
+}

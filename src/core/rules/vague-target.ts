@@ -4,6 +4,8 @@ import { rowName } from "./util";
 import { targetParse } from "../recognize/cells";
 import { hasVerifiable, vagueWordsIn } from "../lexicon";
 import { memo } from "../recognize/headers";
+import { budgetFigures } from "./util";
+import { numbersAgree } from "../compare";
 
 /** The vague words of an indicator value that has nothing verifiable, else null. Values repeat on every row. */
 const vagueOnly = memo(function vagueOnly(text: string): string | null {
@@ -16,6 +18,15 @@ const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", 
 
 /** A goal that points elsewhere (详见附件, 同上) or says nothing (无) is not a statement to judge. */
 const REFERENCE = /^(详?见|参见|同上|无|略|—+|-+)/;
+
+/** An amount of money: 43.2万元, 1,200元, 6.3亿元. */
+const MONEY = /[0-9\uff10-\uff19][0-9\uff10-\uff19,，.．]*\s*(亿|万)?元/g;
+
+/** The step of a number as written ("43.2" → 0.1). */
+function stepOf(written: string): number {
+  const d = written.split(".")[1]?.length ?? 0;
+  return Math.pow(10, -d);
+}
 
 /** Goal texts are quoted up to this many characters. */
 const QUOTE_MAX = 40;
@@ -56,6 +67,12 @@ const rule = defineRule({
         "en-US":
           'The overall goal "{text}" has no quantity, date or verifiable state: it is vague and unquantified. State what is to be reached and by when, e.g. "3.52万 people insured", "done by the end of December".',
       },
+      goalMoney: {
+        "zh-CN":
+          "年度总体目标“{text}”只写了资金数额，没有写要完成的产出或要达到的效果；应写明资金要办成什么，如：改造暖通管网1200米、12月底前完工。",
+        "en-US":
+          'The overall goal "{text}" states only amounts of money, no output to deliver or effect to reach; state what the money is to achieve, e.g. "1,200 m of heating pipes renewed by the end of December".',
+      },
       value: {
         "zh-CN":
           "指标“{name}”（{category}）的指标值“{value}”只有“{words}”等笼统表述，无法核验；应写成可衡量的值，如：满意度≥90%。",
@@ -71,12 +88,29 @@ const rule = defineRule({
     },
   },
   check(ctx) {
+    let budget: [number, number][] | undefined;
     for (const g of ctx.model.goals) {
       // What was achieved is a report, not a target.
       if (g.kind === "achieved") continue;
-      if (REFERENCE.test(g.text.replace(/\s/g, "")) || hasVerifiable(g.text)) continue;
+      if (REFERENCE.test(g.text.replace(/\s/g, ""))) continue;
+      // Money is what a goal spends, not what it achieves: a goal whose only figures are amounts of money (or the
+      // budget's own figures written bare, 43.2) names no output or effect.
+      let moneyOnly = false;
+      if (hasVerifiable(g.text)) {
+        const rest = g.text.replace(MONEY, "");
+        const bare = rest.replace(/[\s,，。]/g, "").replace(/\.$/, "");
+        budget ??= budgetFigures(ctx.model);
+        const isBudget =
+          /^\d+(\.\d+)?$/.test(bare) &&
+          budget.some(([n, step]) =>
+            // Written bare, the figure is in the form's own unit (43.2 under 项目资金（万元）).
+            [1, 1e4].some((f) => numbersAgree(Number(bare) * f, stepOf(bare) * f, n, step)),
+          );
+        if (!isBudget && (rest === g.text || hasVerifiable(rest))) continue;
+        moneyOnly = true;
+      }
       ctx.report({
-        messageId: "goal",
+        messageId: moneyOnly ? "goalMoney" : "goal",
         data: { text: quote(g.text) },
         sheet: g.cell.sheet,
         row: g.cell.row,

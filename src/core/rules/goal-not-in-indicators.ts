@@ -1,6 +1,5 @@
 import { defineRule } from "./types";
-import type { Cell, WorkbookModel } from "../recognize/model";
-import { cellNumber, targetParse } from "../recognize/cells";
+import { targetParse } from "../recognize/cells";
 import { numbersAgree } from "../compare";
 import { parseValue, resolution, type ParsedValue } from "../value";
 import { budgetFigures } from "./util";

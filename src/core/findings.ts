@@ -22,6 +22,9 @@ export const RULE_IDS = [
   "vague-target",
   "goal-not-in-indicators",
   "amount-mismatch",
+  "template-placeholder",
+  "missing-indicator-name",
+  "missing-unit",
   "unrecognized-table",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

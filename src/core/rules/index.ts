@@ -22,6 +22,9 @@ import numberAsText from "./number-as-text";
 import vagueTarget from "./vague-target";
 import goalNotInIndicators from "./goal-not-in-indicators";
 import amountMismatch from "./amount-mismatch";
+import templatePlaceholder from "./template-placeholder";
+import missingIndicatorName from "./missing-indicator-name";
+import missingUnit from "./missing-unit";
 import unrecognizedTable from "./unrecognized-table";
 
 const ALL: RuleModule[] = [
@@ -43,6 +46,9 @@ const ALL: RuleModule[] = [
   vagueTarget,
   goalNotInIndicators,
   amountMismatch,
+  templatePlaceholder,
+  missingIndicatorName,
+  missingUnit,
   unrecognizedTable,
 ];
 

@@ -113,6 +113,23 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 1.3, 10, 10]))] }),
     true,
   ],
+  [
+    "a template placeholder left in an indicator name",
+    () => ({
+      sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数（≥**人）", "≥500人", 520, 20, 20]))],
+    }),
+    true,
+  ],
+  [
+    "an indicator named only by its category",
+    () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "质量指标", "≥95%", 0.97, 10, 10]))] }),
+    true,
+  ],
+  [
+    "a rate target without its %",
+    () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", 95, 0.97, 10, 10]))] }),
+    true,
+  ],
 ];
 
 FIXTURES.push([

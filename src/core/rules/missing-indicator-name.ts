@@ -24,8 +24,11 @@ export function nameProblem(row: IndicatorRow): "empty" | "number" | "category" 
   }
   if (NUMBER_ONLY.test(name.replace(/\s/g, ""))) return "number";
   const k = bareKey(name);
-  if (CATEGORY_HEADING.test(k)) return "category";
-  return null;
+  if (!CATEGORY_HEADING.test(k)) return null;
+  // 成本指标 | ≤628,678,956.50元 (the seed's row) caps the project's whole cost: a sum of money under the cost
+  // heading says what it measures.
+  if (row.category === "成本" && /元/.test(targetParse(row).unit ?? "")) return null;
+  return "category";
 }
 
 /** Header key without brackets (数量指标（必填）), line breaks and the 二级 numbering. */
@@ -42,9 +45,9 @@ const rule = defineRule({
     title: { "zh-CN": "缺少三级指标名称", "en-US": "Indicator not named" },
     docs: {
       "zh-CN":
-        "指标行填了指标值，但三级指标名称为空、只是一个数字（如“88”），或只写了类别名称（数量指标、质量指标、社会效益指标……）：指标值衡量的是什么无从判断，“100%”“全年”无法与任何实际完成情况对照。只有文字、没有数字的指标值不因名称为空而报告（其笼统与否由“目标设立笼统”规则判断）。复核时要求单位为每一行写明具体的三级指标（如“种植面积”“验收合格率”“受益群众满意度”），在“绩效指标明确性”中扣分。",
+        "指标行填了指标值，但三级指标名称为空、只是一个数字（如“88”），或只写了类别名称（数量指标、质量指标、社会效益指标……）：指标值衡量的是什么无从判断，“100%”“全年”无法与任何实际完成情况对照。只有文字、没有数字的指标值不因名称为空而报告（其笼统与否由“目标设立笼统”规则判断）；成本类下名为“成本指标”、指标值是金额（如“≤62867.90万元”）的，是项目总成本的上限，也不报。复核时要求单位为每一行写明具体的三级指标（如“种植面积”“验收合格率”“受益群众满意度”），在“绩效指标明确性”中扣分。",
       "en-US":
-        'An indicator row has a value but its third-level name is empty, only a number (e.g. "88") or only the category heading (数量指标 "quantity indicators", 社会效益指标 "social benefit indicators" …): nothing named is measured, so a "100%" or "全年" "whole year" cannot be compared with any result. A value in words under an empty name is not reported here (vague-target judges it). A reviewer asks the unit to name a specific indicator in every row (e.g. planted area, acceptance rate, beneficiaries\' satisfaction) and deducts points for indicator clarity.',
+        'An indicator row has a value but its third-level name is empty, only a number (e.g. "88") or only the category heading (数量指标 "quantity indicators", 社会效益指标 "social benefit indicators" …): nothing named is measured, so a "100%" or "全年" "whole year" cannot be compared with any result. A value in words under an empty name is not reported here (vague-target judges it), nor a sum of money under the cost heading (成本指标 ≤62867.90万元 caps the project\'s whole cost). A reviewer asks the unit to name a specific indicator in every row (e.g. planted area, acceptance rate, beneficiaries\' satisfaction) and deducts points for indicator clarity.',
     },
     messages: {
       empty: {

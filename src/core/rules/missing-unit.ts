@@ -43,10 +43,10 @@ function bracketUnit(name: string): string | null {
 }
 
 /**
- * A column of bare whole numbers adding up to 100 holds points, not values (a form that put the 分值 in the
- * 指标值 column): missing units are not what is wrong there.
+ * A column of bare whole numbers adding up to the form's points (100, or 100 less 预算执行's) holds points, not
+ * values (a form that put the 分值 in the 指标值 column): missing units are not what is wrong there.
  */
-function holdsPoints(table: IndicatorTable): boolean {
+function holdsPoints(table: IndicatorTable, totals: readonly number[]): boolean {
   let sum = 0;
   let n = 0;
   for (const row of table.rows) {
@@ -57,7 +57,7 @@ function holdsPoints(table: IndicatorTable): boolean {
     sum += p.written;
     n++;
   }
-  return n > 1 && sum === 100;
+  return n > 1 && totals.includes(sum);
 }
 
 type Problem = "rate" | "bare" | "currency";
@@ -120,6 +120,7 @@ const rule = defineRule({
   },
   check(ctx) {
     const points = new Map<number, boolean>();
+    const totals = [100, 100 - ctx.profile.weights.budgetExecution];
     const rows = ctx.model.indicators;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -128,7 +129,7 @@ const rule = defineRule({
       // A row that names no indicator is missing-indicator-name's: without a name no unit can be asked for.
       if (table.columns.level3 !== undefined && nameProblem(row)) continue;
       let pts = points.get(row.table);
-      if (pts === undefined) points.set(row.table, (pts = holdsPoints(table)));
+      if (pts === undefined) points.set(row.table, (pts = holdsPoints(table, totals)));
       if (pts) continue;
       const problem = unitProblem(row, table);
       if (!problem) continue;

@@ -16,6 +16,9 @@ const TOKEN = /[*]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|[≥≤><=]\s*[*
 /** The token with its bracket, as quoted: 贫困地区旅游景点开发数量( ≥**个 ) → "( ≥**个 )". */
 const BRACKETED = /[(（][^()（）]{0,16}?(?:[*＊]{2,}|[Xx×]{2,}|[≥≤><=≧≦＞＜＝]\s*[*＊])[^()（）]{0,16}?[)）]/;
 const LEADING_MARKS = /^[\s*＊★☆]+/;
+/** Without a bracket: the operator and unit around the token when the template wrote ≥**人, else the token. */
+const UNBRACKETED =
+  /[≥≤><=≧≦＞＜＝]\s*(?:[*＊]{2,}|[*＊])\s*(?:%|％|[\u4e00-\u9fff]{1,2}(?:\/[\u4e00-\u9fff])?)?|(?:[*＊]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,})/;
 
 /**
  * A template's instruction left in a text field: it opens with an instruction (对照年度目标，说明…; 请填写…;
@@ -46,14 +49,14 @@ function quote(text: string): string {
 /** The template token left in a name or value, as quoted (with its bracket when it has one), else null. */
 export function placeholderToken(text: string): string | null {
   if (text === "") return null;
-  const s = normalizeWidth(text).replace(LEADING_MARKS, "");
-  // normalizeWidth makes ＊ an ASCII *; × stays as written.
-  const m = TOKEN.exec(s);
-  if (!m) return null;
+  const s = normalizeWidth(text);
+  // Leading stars mark a core indicator (*资产股权年收益率); a cell of stars alone (**) is the placeholder itself.
+  const body = s.replace(LEADING_MARKS, "");
+  if (!TOKEN.test(body === "" ? s : body)) return null;
   const b = BRACKETED.exec(text);
   if (b) return b[0];
-  const i = text.indexOf(m[0].trim()) >= 0 ? text.indexOf(m[0].trim()) : 0;
-  return text.slice(Math.max(0, i - 1), i + m[0].length + 3).trim() || m[0];
+  const u = UNBRACKETED.exec(text);
+  return u ? u[0].trim() : text.trim();
 }
 
 /** The text when it is a template's instruction left in a field, else false. */

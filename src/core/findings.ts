@@ -25,6 +25,7 @@ export const RULE_IDS = [
   "template-placeholder",
   "missing-indicator-name",
   "missing-unit",
+  "name-value-conflict",
   "unrecognized-table",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -126,6 +126,13 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     true,
   ],
   [
+    "an indicator name that states another target than its value",
+    () => ({
+      sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率100%", "≥95%", 0.97, 10, 10]))],
+    }),
+    true,
+  ],
+  [
     "a rate target without its %",
     () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", 95, 0.97, 10, 10]))] }),
     true,

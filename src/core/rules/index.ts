@@ -25,6 +25,7 @@ import amountMismatch from "./amount-mismatch";
 import templatePlaceholder from "./template-placeholder";
 import missingIndicatorName from "./missing-indicator-name";
 import missingUnit from "./missing-unit";
+import nameValueConflict from "./name-value-conflict";
 import unrecognizedTable from "./unrecognized-table";
 
 const ALL: RuleModule[] = [
@@ -49,6 +50,7 @@ const ALL: RuleModule[] = [
   templatePlaceholder,
   missingIndicatorName,
   missingUnit,
+  nameValueConflict,
   unrecognizedTable,
 ];
 

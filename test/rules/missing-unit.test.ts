@@ -94,6 +94,7 @@ describe("missing-unit", () => {
       ],
       ["an unnamed row is missing-indicator-name's (Ningxiang Batang 2021: 88 | 100)", decl(declWith(0, "88", 100))],
       ["a period in words around numbers (1-12月)", decl(declWith(2, "全年", "1-12月"))],
+      ["a 时效 year is the year itself (完成年度 | 2023)", decl(declWith(2, "项目完成年度", 2023))],
     ])("%s", (_n, s) => {
       expect(run(s)).toEqual([]);
     });

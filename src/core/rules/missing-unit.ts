@@ -75,6 +75,15 @@ export function unitProblem(row: IndicatorRow, table: IndicatorTable): Problem |
   if (money && !CURRENCY.test(text) && PER_ITEM.test(text)) return "currency";
   const bare = BARE.exec(text);
   if (!bare) return null;
+  // A 时效 value of 2023 is the year itself.
+  if (
+    row.category === "时效" &&
+    p.written !== null &&
+    Number.isInteger(p.written) &&
+    p.written >= 1990 &&
+    p.written <= 2100
+  )
+    return null;
   // Where the unit may be written instead: a 度量单位 column, the header (指标值（%）), the name's bracket.
   if (row.unit && row.unit.text !== "") return null;
   if (table.headerUnits?.target) return null;

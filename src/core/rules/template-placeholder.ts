@@ -28,7 +28,7 @@ const UNBRACKETED =
  */
 const INSTRUCTION_START = /^(请|对照|结合|针对|根据|按照|简要|简述|概述|概括|说明|填写|填报|列明|列出|描述|阐述)/;
 const INSTRUCTION_ASKS =
-  /\d+\s*字(以内|以下|左右)|不(超过|多于)\s*\d+\s*字|限\s*\d+\s*字|请.{0,8}(填写|说明|填报|列明|描述|简述)|(须|需|应|要)(填写|填报|说明|列明)/;
+  /\d+\s*字(以内|以下|左右)|不(超过|多于)\s*\d+\s*字|限\s*\d+\s*字|请.{0,8}(填写|说明|填报|列明|描述|简述)|(须|需|应)(填写|填报|说明|列明)/;
 /** A label with its value (填报单位（盖章）：…, 填报日期：…) or a note headed 注： / 说明：, not an instruction. */
 const LABEL_HEAD = /^[^，,。；;！!？?]{1,12}[:：]/;
 /** （请填写…） / （简要说明…） / （……）: a bracketed blank the template prints in the field. */
@@ -123,10 +123,6 @@ const rule = defineRule({
         "zh-CN": "“{label}”栏仍是模板的填写说明“{text}”，未填写实际内容。",
         "en-US": 'The field "{label}" still holds the template\'s instruction "{text}" instead of content.',
       },
-      text: {
-        "zh-CN": "单元格仍是模板的填写说明“{text}”，未填写实际内容。",
-        "en-US": 'The cell still holds the template\'s instruction "{text}" instead of content.',
-      },
     },
   },
   check(ctx) {
@@ -184,12 +180,10 @@ const rule = defineRule({
           if (!isInstruction(v)) continue;
           const pos = { sheet: sheet.name, row: sheet.originRow + r, col: sheet.originCol + c };
           if (!once(pos)) continue;
+          // Only a field left unfilled: an instruction with no label beside or above it is a printed footnote.
           const label = fieldLabel(sheet, r, c);
-          ctx.report({
-            messageId: label ? "field" : "text",
-            data: label ? { label, text: quote(v) } : { text: quote(v) },
-            ...pos,
-          });
+          if (!label) continue;
+          ctx.report({ messageId: "field", data: { label, text: quote(v) }, ...pos });
         }
       }
     }

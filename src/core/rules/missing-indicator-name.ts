@@ -23,6 +23,8 @@ export function nameProblem(row: IndicatorRow): "empty" | "number" | "category" 
     return CATEGORY_HEADING.test(bareKey(row.level2)) || row.level2 === "" ? "empty" : null;
   }
   if (NUMBER_ONLY.test(name.replace(/\s/g, ""))) return "number";
+  // Every heading ends in 指标: most names are passed over without a copy.
+  if (!name.includes("指标")) return null;
   const k = bareKey(name);
   if (!CATEGORY_HEADING.test(k)) return null;
   // 成本指标 | ≤628,678,956.50元 (the seed's row) caps the project's whole cost: a sum of money under the cost

@@ -20,7 +20,7 @@ const RATE = /(率|满意度|知晓度|认可度|占比|比例|比重)$/;
 const MONEY = /成本|费用|经费|资金|金额|投资|投入|补助|补贴|单价|价格|造价|预算|收入|产值|标准/;
 const CURRENCY = /元|圆|¥|￥/;
 /** A price per item written without its currency: ≤28.40/株, 每亩300. */
-const PER_ITEM = /\d\s*\/\s*[\u4e00-\u9fff]|每\s*[\u4e00-\u9fff]{1,3}\s*[\d.]/;
+const PER_ITEM = /\d\s*[/／]\s*[\u4e00-\u9fff]|每\s*[\u4e00-\u9fff]{1,3}\s*[\d.．０-９]/;
 
 /** The name without brackets and the 指标1 numbering of the national template. */
 function bareName(name: string): string {
@@ -69,9 +69,12 @@ export function unitProblem(row: IndicatorRow, table: IndicatorTable): Problem |
   if (!p.quantitative || p.date || p.invalid || p.written === 0) return null;
   // A rate kept as a number with a % format shows its %.
   if (row.target.format && /%/.test(row.target.format)) return null;
-  const text = normalizeWidth(row.targetText ?? row.target.text).replace(/[\s,，]/g, "");
+  const raw = row.targetText ?? row.target.text;
+  // A value with its unit is fine unless it is a price per item (≤28.40/株) without its currency.
+  if (p.unit !== null && !PER_ITEM.test(raw)) return null;
   const name = bareName(row.level3);
   const money = row.category === "成本" || MONEY.test(name);
+  const text = normalizeWidth(raw).replace(/[\s,，]/g, "");
   if (money && !CURRENCY.test(text) && PER_ITEM.test(text)) return "currency";
   const bare = BARE.exec(text);
   if (!bare) return null;
@@ -135,13 +138,13 @@ const rule = defineRule({
       const row = rows[i];
       const table = ctx.model.tables[row.table];
       if (!table || table.columns.target === undefined || !row.target || row.target.text === "") continue;
+      const problem = unitProblem(row, table);
+      if (!problem) continue;
       // A row that names no indicator is missing-indicator-name's: without a name no unit can be asked for.
       if (table.columns.level3 !== undefined && nameProblem(row)) continue;
       let pts = points.get(row.table);
       if (pts === undefined) points.set(row.table, (pts = holdsPoints(table, totals)));
       if (pts) continue;
-      const problem = unitProblem(row, table);
-      if (!problem) continue;
       ctx.report({
         messageId: problem,
         data: { name: row.level3 || row.level2 || row.level1, value: row.targetText ?? row.target.text },

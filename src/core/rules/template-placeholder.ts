@@ -16,6 +16,7 @@ const TOKEN = /[*]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|[≥≤><=]\s*[*
 /** The token with its bracket, as quoted: 贫困地区旅游景点开发数量( ≥**个 ) → "( ≥**个 )". */
 const BRACKETED = /[(（][^()（）]{0,16}?(?:[*＊]{2,}|[Xx×]{2,}|[≥≤><=≧≦＞＜＝]\s*[*＊])[^()（）]{0,16}?[)）]/;
 const LEADING_MARKS = /^[\s*＊★☆]+/;
+const MAY_HOLD_TOKEN = /[*＊Xx×]/;
 /** Without a bracket: the operator and unit around the token when the template wrote ≥**人, else the token. */
 const UNBRACKETED =
   /[≥≤><=≧≦＞＜＝]\s*(?:[*＊]{2,}|[*＊])\s*(?:%|％|[\u4e00-\u9fff]{1,2}(?:\/[\u4e00-\u9fff])?)?|(?:[*＊]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,})/;
@@ -34,6 +35,8 @@ const LABEL_HEAD = /^[^，,。；;！!？?]{1,12}[:：]/;
 /** （请填写…） / （简要说明…） / （……）: a bracketed blank the template prints in the field. */
 const BRACKETED_INSTRUCTION =
   /^[(（]\s*(?:[^()（）]*(填写|填报|说明|列明|描述|简述|简要)[^()（）]*|[.…。·]{2,})\s*[)）]$/;
+/** Words one of INSTRUCTION_ASKS or BRACKETED_INSTRUCTION needs, tested on the raw text before any copy. */
+const MAY_ASK = /字|请|填|说明|列明|描述|简述|简要|[须需应]|[.…。·]{2}/;
 /** Instructions are sentences, not pages: longer texts are someone's content. */
 const INSTRUCTION_MAX = 200;
 /** Quoted texts are cut after this many characters. */
@@ -48,7 +51,8 @@ function quote(text: string): string {
 
 /** The template token left in a name or value, as quoted (with its bracket when it has one), else null. */
 export function placeholderToken(text: string): string | null {
-  if (text === "") return null;
+  // Nearly every name and value holds none of the token characters: one scan before any copy.
+  if (!MAY_HOLD_TOKEN.test(text)) return null;
   const s = normalizeWidth(text);
   // Leading stars mark a core indicator (*资产股权年收益率); a cell of stars alone (**) is the placeholder itself.
   const body = s.replace(LEADING_MARKS, "");
@@ -62,6 +66,7 @@ export function placeholderToken(text: string): string | null {
 /** The text when it is a template's instruction left in a field, else false. */
 export function isInstruction(text: string): boolean {
   if (text.length < 4 || text.length > INSTRUCTION_MAX || !INSTRUCTION_FIRST.has(text[0])) return false;
+  if (!MAY_ASK.test(text)) return false;
   const t = normalizeWidth(text).trim();
   if (LABEL_HEAD.test(t)) return false;
   if (BRACKETED_INSTRUCTION.test(t)) return true;

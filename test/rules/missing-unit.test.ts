@@ -138,6 +138,22 @@ describe("missing-unit", () => {
       );
     });
 
+    it("a sum of money in the goal with no unit (Baoji Chencang 2020: '…项目投资500,改善提升9200人饮水条件。')", () => {
+      const f = run(declaration("完成省级水利发展农村饮水项目投资500,改善提升9200人饮水条件。"));
+      expect(at(f)).toEqual(["申报表!B5"]);
+      expect(f[0].message["zh-CN"]).toBe(
+        "年度总体目标中的金额“投资500”没有单位（元或万元），无法核对；应写明单位，如“投资500万元”。",
+      );
+    });
+
+    it.each([
+      ["投资500万元", "完成项目投资500万元，改善提升9200人饮水条件。"],
+      ["资金2笔", "拨付补助资金2笔。"],
+      ["a year after the word (资金2021年度)", "落实资金2021年度全部到位。"],
+    ])("a goal's sum with its unit or another word after it is not reported (%s)", (_n, goal) => {
+      expect(run(declaration(goal))).toEqual([]);
+    });
+
     it("a cost amount with no unit (Langfang 2019: 指标1工程资金金额 | 43.2)", () => {
       expect(at(run(decl(declWith(3, "指标1工程资金金额", 43.2))))).toEqual(["申报表!D10"]);
     });

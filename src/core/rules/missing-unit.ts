@@ -19,6 +19,12 @@ const RATE = /(率|满意度|知晓度|认可度|占比|比例|比重)$/;
 /** Names of money: a bare 250万 there is 250万元. */
 const MONEY = /成本|费用|经费|资金|金额|投资|投入|补助|补贴|单价|价格|造价|预算|收入|产值|标准/;
 const CURRENCY = /元|圆|¥|￥/;
+/**
+ * A sum of money in a goal's words with nothing after its number but punctuation (完成项目投资500，改善…): 500 what?
+ * Only before punctuation or the end, so 投资500万元, 资金2笔 and 投资500改造 are not read as bare.
+ */
+const GOAL_MONEY =
+  /(投资|投入|资金|预算|补助|补贴|经费)[^\d，,。；;、：:（）()]{0,4}?(\d+(?:\.\d+)?)\s*(?=[，,。；;、）)]|$)/g;
 /** A price per item written without its currency: ≤28.40/株, 每亩300. */
 const PER_ITEM = /\d\s*[/／]\s*[\u4e00-\u9fff]|每\s*[\u4e00-\u9fff]{1,3}\s*[\d.．０-９]/;
 
@@ -107,9 +113,9 @@ const rule = defineRule({
     title: { "zh-CN": "指标值缺少计量单位", "en-US": "Target value without a unit" },
     docs: {
       "zh-CN":
-        "指标值只写了数字、没有计量单位，而指标名称、表头、度量单位栏也都没有给出单位：比率类指标（…率、满意度、占比、比例）写成“100”“>=85”而没有“%”；数量、时效等指标只有“10”“180”（辆？天？）；成本指标写成“≤28.40/株”“每亩300”而没有“元”。名称已含单位（“受益人数”“车辆数”“（亩）”“（%）”）、表头写明单位（“指标值（%）”）、有度量单位栏、比率写成小数（0.95）或设了百分比格式的不报；成本中的“250万”按万元读。复核时要求单位补全单位，否则完成值无法与指标值对照，在“绩效指标明确性”中扣分。",
+        "指标值只写了数字、没有计量单位，而指标名称、表头、度量单位栏也都没有给出单位：比率类指标（…率、满意度、占比、比例）写成“100”“>=85”而没有“%”；数量、时效等指标只有“10”“180”（辆？天？）；成本指标写成“≤28.40/株”“每亩300”而没有“元”。名称已含单位（“受益人数”“车辆数”“（亩）”“（%）”）、表头写明单位（“指标值（%）”）、有度量单位栏、比率写成小数（0.95）或设了百分比格式的不报；成本中的“250万”按万元读。年度总体目标中紧跟标点的金额（“完成项目投资500，……”）也没有单位，一并报告。复核时要求单位补全单位，否则完成值无法与指标值对照，在“绩效指标明确性”中扣分。",
       "en-US":
-        'An indicator value is a bare number with no unit, and neither the name, the header nor a unit column gives one: a rate or share (…率, 满意度, 占比, 比例) written "100" or ">=85" without "%"; a quantity or time limit "10", "180" (vehicles? days?); a cost "≤28.40/株" or "每亩300" without 元. Not reported when the name carries the unit (受益人数 "number of beneficiaries", 车辆数 "number of vehicles", （亩）, （%）), the header does (指标值（%）), a unit column is filled, a rate is written as a fraction (0.95) or formatted as a percentage; a cost of 250万 is read as 万元. A reviewer asks the unit to add the units, without which no result can be compared with the target, and deducts points for indicator clarity.',
+        'An indicator value is a bare number with no unit, and neither the name, the header nor a unit column gives one: a rate or share (…率, 满意度, 占比, 比例) written "100" or ">=85" without "%"; a quantity or time limit "10", "180" (vehicles? days?); a cost "≤28.40/株" or "每亩300" without 元. Not reported when the name carries the unit (受益人数 "number of beneficiaries", 车辆数 "number of vehicles", （亩）, （%）), the header does (指标值（%）), a unit column is filled, a rate is written as a fraction (0.95) or formatted as a percentage; a cost of 250万 is read as 万元. A sum of money in the overall goal followed only by punctuation (完成项目投资500，… "investment of 500, …") is reported too. A reviewer asks the unit to add the units, without which no result can be compared with the target, and deducts points for indicator clarity.',
     },
     messages: {
       rate: {
@@ -123,6 +129,11 @@ const rule = defineRule({
         "en-US":
           'Indicator "{name}" has the bare number "{value}" as its value, and neither the name, the header nor a unit column gives a unit, so no result can be checked against it; state the unit (items, people, days, 万元 …).',
       },
+      goal: {
+        "zh-CN": "年度总体目标中的金额“{text}”没有单位（元或万元），无法核对；应写明单位，如“投资500万元”。",
+        "en-US":
+          'The overall goal gives the sum "{text}" without a unit (元 or 万元), so it cannot be checked; state the unit, e.g. "投资500万元".',
+      },
       currency: {
         "zh-CN": "成本指标“{name}”的指标值“{value}”有计量对象却没有货币单位（元）；应写成如“≤28.40元/株”“300元/亩”。",
         "en-US":
@@ -131,6 +142,18 @@ const rule = defineRule({
     },
   },
   check(ctx) {
+    for (const g of ctx.model.goals) {
+      GOAL_MONEY.lastIndex = 0;
+      const m = GOAL_MONEY.exec(normalizeWidth(g.text));
+      if (!m) continue;
+      ctx.report({
+        messageId: "goal",
+        data: { text: m[0].trim() },
+        sheet: g.cell.sheet,
+        row: g.cell.row,
+        col: g.cell.col,
+      });
+    }
     const points = new Map<number, boolean>();
     const totals = [100, 100 - ctx.profile.weights.budgetExecution];
     const rows = ctx.model.indicators;

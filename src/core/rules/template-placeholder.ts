@@ -22,14 +22,20 @@ const UNBRACKETED =
   /[≥≤><=≧≦＞＜＝]\s*(?:[*＊]{2,}|[*＊])\s*(?:%|％|[\u4e00-\u9fff]{1,2}(?:\/[\u4e00-\u9fff])?)?|(?:[*＊]{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,})/;
 
 /**
- * A template's instruction left in a text field: it opens with an instruction (对照年度目标，说明…; 请填写…;
- * 简要说明…) and asks for something to be written (…（100字以内）, 请…填写, 需说明). A label with its value
+ * A template's instruction left in a text field: it opens with an imperative (请填写…, 简要说明…), or it opens
+ * like one (对照年度目标，说明…; 根据…) and asks for something to be written (…（100字以内）, 需说明, …填写). A label with its value
  * (填报日期：…), a note headed 注： / 说明： and a numbered list (1.预算执行率=…, the form's printed explanation) are
  * not fields left unfilled.
  */
 const INSTRUCTION_START = /^(请|对照|结合|针对|根据|按照|简要|简述|概述|概括|说明|填写|填报|列明|列出|描述|阐述)/;
+/**
+ * Openings that are an instruction by themselves (请填写…, 简要说明…, 填写…); 请示 is a document, not a request,
+ * and 填报单位 / 填报日期 are labels.
+ */
+const IMPERATIVE_START =
+  /^(请(?!示)|简要(说明|描述|介绍|概述|分析)|简述|填(写|报)(?!单位|日期|人|时间|说明|部门|机关)|列明)/;
 const INSTRUCTION_ASKS =
-  /\d+\s*字(以内|以下|左右)|不(超过|多于)\s*\d+\s*字|限\s*\d+\s*字|请.{0,8}(填写|说明|填报|列明|描述|简述)|(须|需|应)(填写|填报|说明|列明)/;
+  /\d+\s*字(以内|以下|左右)|不(超过|多于)\s*\d+\s*字|限\s*\d+\s*字|请.{0,8}(填写|说明|填报|列明|描述|简述)|(须|需|应)(填写|填报|说明|列明)|(填写|填报)[。.）)]*$/;
 /** A label with its value (填报单位（盖章）：…, 填报日期：…) or a note headed 注： / 说明：, not an instruction. */
 const LABEL_HEAD = /^[^，,。；;！!？?]{1,12}[:：]/;
 /** （请填写…） / （简要说明…） / （……）: a bracketed blank the template prints in the field. */
@@ -70,6 +76,7 @@ export function isInstruction(text: string): boolean {
   const t = normalizeWidth(text).trim();
   if (LABEL_HEAD.test(t)) return false;
   if (BRACKETED_INSTRUCTION.test(t)) return true;
+  if (IMPERATIVE_START.test(t)) return true;
   return INSTRUCTION_START.test(t) && INSTRUCTION_ASKS.test(t);
 }
 

@@ -130,6 +130,30 @@ const FIXTURES: [string, () => WorkbookSnapshot, boolean][] = [
     () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", "≥95%", 1.3, 10, 10]))] }),
     true,
   ],
+  [
+    "a template placeholder left in an indicator name",
+    () => ({
+      sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数（≥**人）", "≥500人", 520, 20, 20]))],
+    }),
+    true,
+  ],
+  [
+    "an indicator named only by its category",
+    () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "质量指标", "≥95%", 0.97, 10, 10]))] }),
+    true,
+  ],
+  [
+    "an indicator name that states another target than its value",
+    () => ({
+      sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率100%", "≥95%", 0.97, 10, 10]))],
+    }),
+    true,
+  ],
+  [
+    "a rate target without its %",
+    () => ({ sheets: [selfAssessment(withRow(1, ["产出指标", "质量指标", "培训合格率", 95, 0.97, 10, 10]))] }),
+    true,
+  ],
 ];
 
 FIXTURES.push([
@@ -146,6 +170,26 @@ FIXTURES.push([
   }),
   true,
 ]);
+
+FIXTURES.push(
+  [
+    "an actual that copies its target's bound",
+    () => ({ sheets: [selfAssessment(withRow(0, ["产出指标", "数量指标", "培训人数", "≥500人", "≥500人", 20, 20]))] }),
+    true,
+  ],
+  [
+    "a self-assessment never assessed",
+    () => ({
+      sheets: [
+        selfAssessment(
+          standardIndicators().map((r): Ind => [r[0], r[1], r[2], r[3], null, r[5], null]),
+          { total: [90, null] },
+        ),
+      ],
+    }),
+    true,
+  ],
+);
 
 function withRow(i: number, row: Ind): Ind[] {
   return standardIndicators().map((r, j) => (j === i ? row : r));

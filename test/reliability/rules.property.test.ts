@@ -216,6 +216,13 @@ describe("every rule on the seed forms with arbitrary cell contents", () => {
       "不适用",
       "—",
       "２０２１年１２月",
+      // template-placeholder, missing-indicator-name, missing-unit, name-value-conflict
+      "受益户数（≥**户）",
+      "验收合格率100%",
+      "对照年度目标，说明完成情况（100字以内）",
+      "数量指标",
+      "≤28.40/株",
+      88,
       "x".repeat(10000),
     ),
   );

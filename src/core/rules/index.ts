@@ -26,6 +26,10 @@ import misfiledIndicator from "./misfiled-indicator";
 import targetDirection from "./target-direction";
 import unmeasurableIndicator from "./unmeasurable-indicator";
 import costExceedsBudget from "./cost-exceeds-budget";
+import templatePlaceholder from "./template-placeholder";
+import missingIndicatorName from "./missing-indicator-name";
+import missingUnit from "./missing-unit";
+import nameValueConflict from "./name-value-conflict";
 import unrecognizedTable from "./unrecognized-table";
 import actualNotMeasured from "./actual-not-measured";
 import unfilledForm from "./unfilled-form";
@@ -53,6 +57,10 @@ const ALL: RuleModule[] = [
   targetDirection,
   unmeasurableIndicator,
   costExceedsBudget,
+  templatePlaceholder,
+  missingIndicatorName,
+  missingUnit,
+  nameValueConflict,
   unrecognizedTable,
   actualNotMeasured,
   unfilledForm,

@@ -28,6 +28,20 @@ describe("misfiled-indicator", () => {
       ["the county forms", countyText()],
       ["an evaluation system: 资金到位率 and 预算执行率 under 过程 / 资金管理 belong there", evaluationSystem()],
       [
+        "satisfaction measures in other words (投诉率, 群众认可度, 知晓率) and the template's blank 指标2:",
+        declaration(GOAL, [
+          ...declIndicators(),
+          ["满意度指标", "服务对象满意度指标", "群众投诉率", "≤1%"],
+          ["满意度指标", "服务对象满意度指标", "群众认可度", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "政策知晓率", "≥90%"],
+          ["满意度指标", "服务对象满意度指标", "指标2:", null],
+        ]),
+      ],
+      [
+        "成本指标 as its own first level with 经济成本指标 under it",
+        declaration(GOAL, declWith(3, ["成本指标", "经济成本指标", "人均培训成本", "≤1000元"])),
+      ],
+      [
         "an evaluation system written with 项目过程 / 项目产出 first levels",
         sheet("评分表", [
           ["一级指标", "二级指标", "三级指标", "分值", "得分"],
@@ -93,6 +107,18 @@ describe("misfiled-indicator", () => {
   });
 
   describe("invalid", () => {
+    it("a 2021-framework cost level under 产出 (大英 2023, held out: 经济成本指标 | 成本控制数), once, at the level", () => {
+      const rows = declWith(3, ["产出指标", "经济成本指标", "成本控制数", "≤30万元"]);
+      rows.splice(4, 0, ["产出指标", "经济成本指标", "人均成本", "≤1000元"]);
+      const f = run(declaration(GOAL, rows));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        [
+          "B10",
+          "二级指标“经济成本指标”属于一级指标“成本指标”，却填在“产出指标”下；成本指标应作为与产出、效益并列的一级指标填列。",
+        ],
+      ]);
+    });
+
     it.each([
       [
         "满意程度 as 社会效益 (a published Xiangtan declaration: 市民对空气质量改善的满意程度)",
@@ -111,6 +137,12 @@ describe("misfiled-indicator", () => {
         ["效益指标", "生态效益指标", "对控制基建项目成本影响程度", "≥90%"],
         4,
         "衡量的是成本或资金方面的影响，却填在生态效益",
+      ],
+      [
+        "an effect under 满意度 (霍邱 2022, held out: 群众创业热情高涨)",
+        ["满意度指标", "满意度指标", "群众创业热情高涨", "创业热情高涨"],
+        6,
+        "填在满意度（“满意度指标”）下，却没有衡量任何人的满意程度",
       ],
       [
         "the grant as the output quantity (a published Lijiang form: 卫片执法补助经费 =72890元)",

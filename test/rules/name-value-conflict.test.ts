@@ -51,6 +51,23 @@ describe("name-value-conflict", () => {
     });
   });
 
+  describe("a yes/no question given a percentage", () => {
+    it("稷山 2020 (held out): 指标1:是否解决建档立卡人员看病难贵问题 | 95%", () => {
+      const f = run(quality("指标1:是否解决建档立卡人员看病难贵问题", "95%"));
+      expect(at(f)).toEqual(["自评表!D9"]);
+      expect(f[0].message["zh-CN"]).toBe(
+        "指标“指标1:是否解决建档立卡人员看病难贵问题”是一个是否问题，指标值却是百分比“95%”：不知道是什么的百分比；应改为“是/否”，或把名称改为可计算比例的指标（如“…问题解决率”）。",
+      );
+    });
+    it.each([
+      ["answered yes", "是否全部纳入医保统筹", "是"],
+      ["是否满意 95% reads as the share satisfied", "指标1:是否满意", "95%"],
+      ["a rate named after the question", "问题解决率", "95%"],
+    ])("valid: %s", (_n, name, value) => {
+      expect(run(quality(name, value))).toEqual([]);
+    });
+  });
+
   describe("invalid", () => {
     it("the name fixes 100% while the value asks ≥98% (Hengyang Nanyue 2018, D13 / E13)", () => {
       const f = run(quality("*贫困地区旅游基础设施建设质量达标率100%", ">=98%"));

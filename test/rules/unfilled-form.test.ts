@@ -81,6 +81,26 @@ describe("unfilled-form", () => {
       ]);
     });
 
+    it("金寨 2023 (held out): the 年度资金总额 line's 得分 left blank under a 分值 of 10", () => {
+      const f = run(selfAssessment(undefined, { funds: [329.77, 338.31, 10, 1.0259, null] }));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        ["G4", "年度资金总额的预算执行率分值为10，得分却未填写。"],
+      ]);
+    });
+
+    it("塘湖镇 2020 (guizhou-tongren-tanghu-2020-bumenzhengti): 执行率 100% and 20 points with no 执行数", () => {
+      const s = sheet("自评表", [
+        ["单位名称", "塘湖镇人民政府"],
+        ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"],
+        ["部门整体支出总额", 864.2, null, "100%", 20],
+      ]);
+      const f = run(s);
+      expect(f.map((x) => [x.cell, x.message["en-US"]])).toEqual([
+        ["C3", "部门整体支出总额 states an execution rate of 100% but no amount executed: the rate cannot be checked."],
+      ]);
+      expect(f[0].related).toEqual(["自评表!B3", "自评表!D3"]);
+    });
+
     it("临海 2024 (zhejiang-linhai-lvhuayanghu-2024): tick-box fields with no box ticked, one finding per field", () => {
       const f = run(linhai("其他运转类: □专项运转类□信息化维护类", "新增□ 延续□ 往年备选□"));
       expect(at(f)).toEqual(["绩效目标!B2", "绩效目标!B3", "绩效目标!D3"]);

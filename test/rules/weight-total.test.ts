@@ -81,6 +81,24 @@ describe("weight-total", () => {
   });
 
   describe("invalid", () => {
+    it("张庄寨 2023 (anhui-suzhou-…-tesezhongyang): the 其中:本年财政拨款 line repeats 分值 10 and 得分 10", () => {
+      const s = selfAssessment(undefined, {
+        funds: [9.48, 9.48, 10, 1, 10],
+        parts: [
+          ["其中:本年财政拨款", 9.48, 9.48],
+          ["其他资金", "-", "-"],
+        ],
+      });
+      // The part rows of the helper print "—" under 分值: write the published 10 | 100% | 10 there.
+      s.values[4][4] = 10;
+      s.values[4][6] = 10;
+      const f = runRule("weight-total", sheet("自评表", s.values as never));
+      expect(f.map((x) => [x.cell, x.severity, x.message["zh-CN"]])).toEqual([
+        ["E5", "warning", "“本年财政拨款”是年度资金总额的其中行，却也写了分值10：预算执行率的分值只应计一次。"],
+      ]);
+      expect(f[0].related).toEqual(["自评表!E4", "自评表!G5"]);
+    });
+
     it("the published form: 产出 70 + 效益 20 + 满意度 10 + 执行率 10 = 110 while 总分 says 100, and where", () => {
       const ind: Ind[] = [
         ["产出指标", "数量指标", "a", "≥1个", 1, 40, 40],

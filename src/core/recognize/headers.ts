@@ -180,7 +180,8 @@ export const fundsRowKind = memo(function fundsRowKind(
     if (/^other(funds)?$/i.test(k)) return "other";
     return null;
   }
-  if (/资金总额|^总额$|^合计$|^总计$|资金合计/.test(k)) return "total";
+  // 部门整体支出总额 heads a department-wide form's funds block.
+  if (/资金总额|^总额$|^合计$|^总计$|资金合计|^(部门)?(整体)?支出总额$/.test(k)) return "total";
   if (/财政(拨款|资金|补助|预算)/.test(k)) return "fiscal";
   if (/结转|结余/.test(k)) return "carryover";
   if (/^其他/.test(k)) return "other";

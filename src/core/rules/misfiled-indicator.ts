@@ -12,6 +12,18 @@ import {
   nameKey,
 } from "../measures";
 
+/** The words of a satisfaction measure: someone's satisfaction, complaints, approval or awareness. */
+const SATISFACTION_WORDS =
+  /满意|投诉|认可|评价|好评|认同|口碑|信任|知晓|知晓率|支持率|赞成|获得感|幸福感|安全感|反映|意见|诉求/;
+
+/** A name left as the template's (指标1：, ……): missing-indicator-name and template-placeholder speak of it. */
+function isPlaceholderName(name: string): boolean {
+  return /^(指标\d*[:：]?|…+|\.+)$/.test(name) || name.length < 2 || !/[\u4e00-\u9fff]/.test(name);
+}
+
+/** 经济成本指标 / 社会成本指标 / 生态环境成本指标: the second levels of 成本指标. */
+const COST_LEVEL2 = /^(经济|社会|生态环境|生态)成本(指标)?$/;
+
 const EFFECTS: ReadonlySet<IndicatorCategory> = new Set(["经济效益", "社会效益", "生态效益", "可持续影响"]);
 
 /** A 二级 name that is an output category (数量指标, 产出质量指标, 成本): it belongs under 产出. */
@@ -102,6 +114,18 @@ const rule = defineRule({
         "en-US":
           'Indicator "{name}" measures a cost or money effect but is filed as an ecological effect ("{filed}"); it belongs to economic effects or cost, and an ecological effect states an environmental figure.',
       },
+      notSatisfaction: {
+        "zh-CN":
+          "指标“{name}”填在满意度（“{filed}”）下，却没有衡量任何人的满意程度；满意度指标应写服务对象对项目的满意度（如：受益群众满意度≥90%），“{name}”应归入效益指标。",
+        "en-US":
+          'Indicator "{name}" is filed under satisfaction ("{filed}") but measures nobody\'s satisfaction; a satisfaction indicator states how satisfied the people served are (e.g. beneficiaries satisfied ≥ 90 %), and "{name}" belongs under effects.',
+      },
+      costUnderOutput: {
+        "zh-CN":
+          "二级指标“{level2}”属于一级指标“成本指标”，却填在“{level1}”下；成本指标应作为与产出、效益并列的一级指标填列。",
+        "en-US":
+          'The second level "{level2}" belongs to the first level 成本指标 (cost), yet it is filed under "{level1}"; cost is a first level of its own beside output and effect.',
+      },
       outputUnderProcess: {
         "zh-CN":
           "{categories}指标填在一级指标“{level1}”下，而它是评价指标体系中立项、管理方面的一级指标，数量、质量、时效、成本属于产出指标。",
@@ -124,6 +148,7 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
   for (const row of table.rows) if (row.level3 && filedCategory(row) === "数量") outputs.push(nameKey(row.level3));
   // One finding per misplaced first level (its output second levels named together).
   const underProcess = new Map<string, { row: IndicatorRow; categories: string[] }>();
+  const costUnderOutput = new Set<string>();
   for (const row of table.rows) {
     const family = familyOf(row.level1, row.level2);
     // Only a level named 决策 / 过程 is an evaluation-system level: 管理效率 (department-wide forms) is not.
@@ -137,6 +162,20 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
         underProcess.set(key, g);
       }
       continue;
+    }
+    // The cost levels of the 2021 framework (经济成本指标 …) under 产出: 成本 is a first level of its own there.
+    const cost2 = COST_LEVEL2.exec(headerKey(row.level2));
+    if (cost2 && /产出/.test(row.level1) && !costUnderOutput.has(row.level2)) {
+      costUnderOutput.add(row.level2);
+      const at2 = levelCell(row, 2) ?? { sheet: row.sheet, row: row.row, col: row.col };
+      report({
+        messageId: "costUnderOutput",
+        data: { level1: row.level1.replace(/\s+/g, ""), level2: row.level2.replace(/\s+/g, "") },
+        sheet: at2.sheet,
+        row: at2.row,
+        col: at2.col,
+        related: levelCell(row, 1) ? [levelCell(row, 1)!] : [],
+      });
     }
     if (!row.level3) continue;
     const filed = filedCategory(row);
@@ -160,7 +199,9 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
         ? "incidentAsSatisfaction"
         : isBudgetExecutionMeasure(name)
           ? "fundsAsSatisfaction"
-          : null;
+          : !SATISFACTION_WORDS.test(name) && !isPlaceholderName(name)
+            ? "notSatisfaction"
+            : null;
       if (id) report({ ...base, messageId: id, data: { name, filed: where } });
       continue;
     }

@@ -1,10 +1,10 @@
 import { defineRule, MAX_RELATED, type RuleContext } from "./types";
-import type { Cell, IndicatorTable } from "../recognize/model";
+import type { Cell, FundsBlock, IndicatorTable } from "../recognize/model";
 import { SheetReader } from "../recognize/sheet";
-import { isBlankMark } from "../recognize/cells";
+import { cellNumber, isBlankMark } from "../recognize/cells";
 import { headerKey } from "../recognize/headers";
 
-type Message = "noResults" | "blankField" | "unticked" | "noAchieved";
+type Message = "noResults" | "blankField" | "unticked" | "noAchieved" | "noFundsScore" | "noExecuted";
 
 /** Header fields every form asks for: left blank, the form cannot be traced to a project and a unit. */
 const REQUIRED_FIELD = /^(项目名称|主管部门|主管单位|实施单位|项目单位|预算单位|项目负责人)(\(盖章\))?$/;
@@ -40,6 +40,33 @@ function unfilledTable(ctx: RuleContext<Message>, table: IndicatorTable): void {
     col: first.col,
     related: [...empty.filter((c) => c !== first), ...(total ? [total] : [])].slice(0, MAX_RELATED),
   });
+}
+
+/** The funds block's 年度资金总额 line: its execution score, or the amount its rate divides, left blank. */
+function unfilledFunds(ctx: RuleContext<Message>, block: FundsBlock): void {
+  const t = block.total;
+  if (!t) return;
+  const { budget, executed, rate, weight, score } = t.cells;
+  const name = t.label.text.replace(/\s+/g, "").replace(/[:：]$/, "");
+  const w = cellNumber(weight)?.value;
+  if (w !== undefined && w > 0 && block.columns.score !== undefined && score && blank(score) && cellNumber(executed))
+    ctx.report({
+      messageId: "noFundsScore",
+      data: { name, weight: w },
+      sheet: score.sheet,
+      row: score.row,
+      col: score.col,
+      related: [weight!],
+    });
+  if (cellNumber(budget) && executed && blank(executed) && rate && !blank(rate) && !isBlankMark(rate))
+    ctx.report({
+      messageId: "noExecuted",
+      data: { name, rate: rate.text.trim() },
+      sheet: executed.sheet,
+      row: executed.row,
+      col: executed.col,
+      related: [budget!, rate, ...(score && !blank(score) ? [score] : [])],
+    });
 }
 
 /** Header fields and tick boxes above, beside and below the tables of a sheet that holds a form. */
@@ -83,9 +110,9 @@ const rule = defineRule<Message>({
     title: { "zh-CN": "表格未填写完整", "en-US": "Form not filled in" },
     docs: {
       "zh-CN":
-        "表格没有填写完整：自评表的指标有指标值，却没有一个实际完成值和得分（未自评就公开或上报），或年度总体目标的实际完成情况空白；项目名称、主管部门、实施单位、项目负责人等表头栏目留空；项目类型、项目属性等勾选项一个也没有勾选（全是“□”）。只检查已识别出绩效表格的工作表。复核时退回单位补填：自评表按实际完成情况填写完成值并逐项评分，表头栏目和勾选项按项目实际填写。",
+        "表格没有填写完整：自评表的指标有指标值，却没有一个实际完成值和得分（未自评就公开或上报），或年度总体目标的实际完成情况空白；项目名称、主管部门、实施单位、项目负责人等表头栏目留空；项目类型、项目属性等勾选项一个也没有勾选（全是“□”）；资金表的预算执行率有分值却没有得分，或写了执行率却没有全年执行数。只检查已识别出绩效表格的工作表。复核时退回单位补填：自评表按实际完成情况填写完成值并逐项评分，表头栏目和勾选项按项目实际填写。",
       "en-US":
-        "The form was not filled in: a self-assessment whose indicators have targets but not one actual value or score (published or submitted before any self-assessment), or the overall goal's 实际完成情况 left blank; header fields such as 项目名称, 主管部门, 实施单位 or 项目负责人 left blank; tick-box fields (项目类型, 项目属性 …) with no box ticked (all □). Only sheets where a performance table was recognized are read. A reviewer sends the form back to be completed: actual values and a score per indicator, the header fields and the ticks as they are for the project.",
+        "The form was not filled in: a self-assessment whose indicators have targets but not one actual value or score (published or submitted before any self-assessment), or the overall goal's 实际完成情况 left blank; header fields such as 项目名称, 主管部门, 实施单位 or 项目负责人 left blank; tick-box fields (项目类型, 项目属性 …) with no box ticked (all □); a funds block whose budget-execution line has a weight but no score, or a rate but no amount executed. Only sheets where a performance table was recognized are read. A reviewer sends the form back to be completed: actual values and a score per indicator, the header fields and the ticks as they are for the project.",
     },
     messages: {
       noResults: {
@@ -101,6 +128,14 @@ const rule = defineRule<Message>({
         "zh-CN": "年度总体目标的“{label}”未填写：没有说明目标完成了什么。",
         "en-US": "The {label} of the overall goal is blank: nothing says what was achieved.",
       },
+      noFundsScore: {
+        "zh-CN": "{name}的预算执行率分值为{weight}，得分却未填写。",
+        "en-US": "{name} carries a budget-execution weight of {weight}, but its score is blank.",
+      },
+      noExecuted: {
+        "zh-CN": "{name}的全年执行数未填写，却写了执行率{rate}：执行率无从核实。",
+        "en-US": "{name} states an execution rate of {rate} but no amount executed: the rate cannot be checked.",
+      },
       unticked: {
         "zh-CN": "勾选项“{text}”一项也未勾选。",
         "en-US": 'No box is ticked in "{text}".',
@@ -115,7 +150,10 @@ const rule = defineRule<Message>({
       seen(t.sheet, t.headerRows[0]);
       unfilledTable(ctx, t);
     }
-    for (const f of ctx.model.funds) seen(f.sheet, f.headerRow);
+    for (const f of ctx.model.funds) {
+      seen(f.sheet, f.headerRow);
+      unfilledFunds(ctx, f);
+    }
     // Funds written as label/value pairs are a recognized table too (see recognize/coverage.ts).
     for (const a of ctx.model.amounts) if (a.parts || a.kind === "total") seen(a.sheet, a.label.row);
     for (const [s, row] of sheets) headerFields(ctx, s, row);

@@ -5,16 +5,16 @@ import { exactSum, hasNum, weightedItems, type WeightedItem } from "./util";
 import { MAX_RELATED } from "./types";
 import { levelCell } from "../recognize";
 
-const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: boolean }>({
+const rule = defineRule<"notHundred" | "split" | "outputBenefit" | "partWeight", { checkSplit: boolean }>({
   id: "weight-total",
   severity: "error",
   meta: {
     title: { "zh-CN": "分值（权重）设置不合规", "en-US": "Weights do not add up as required" },
     docs: {
       "zh-CN":
-        "分值合计不为100；自评表一级指标分值不符合评价口径（国家默认：预算执行率10、产出50、效益30、满意度10，警告）；评价指标体系中产出与效益分值合计低于评价口径的下限（国家默认60）。",
+        "分值合计不为100；资金表的其中行另填了分值（预算执行率的分值被计两次，警告）；自评表一级指标分值不符合评价口径（国家默认：预算执行率10、产出50、效益30、满意度10，警告）；评价指标体系中产出与效益分值合计低于评价口径的下限（国家默认60）。",
       "en-US":
-        "Weights that do not total 100; a self-assessment split other than the profile's (national default 10/50/30/10; a warning); or 产出 + 效益 below the profile's minimum (national default 60) in an evaluation indicator system.",
+        "Weights that do not total 100; a funds line under the total that carries a weight of its own (the execution weight counted twice; a warning); a self-assessment split other than the profile's (national default 10/50/30/10; a warning); or 产出 + 效益 below the profile's minimum (national default 60) in an evaluation indicator system.",
     },
     schema: {
       type: "object",
@@ -38,6 +38,11 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
         "zh-CN": "一级指标“{name}”分值合计为{weight}，标准为{expected}。",
         "en-US": 'First-level indicator "{name}" has weights totalling {weight}; the standard is {expected}.',
       },
+      partWeight: {
+        "zh-CN": "“{name}”是年度资金总额的其中行，却也写了分值{weight}：预算执行率的分值只应计一次。",
+        "en-US":
+          '"{name}" is a line under the funds total, yet it carries a weight of {weight} too: the budget-execution weight counts once.',
+      },
       outputBenefit: {
         "zh-CN": "产出与效益指标分值合计为{sum}，低于{min}。",
         "en-US": "Output and benefit weights total {sum}, below {min}.",
@@ -56,6 +61,23 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit", { checkSplit: 
     };
     // Float noise is never a finding; the profile may allow more (forms that round weights).
     const tol = Math.max(1e-6, ctx.profile.tolerances.points);
+    // A 其中 line with a 分值 of its own (其中:本年财政拨款 | … | 10 | … | 10): added up, the block counts twice.
+    for (const block of model.funds) {
+      if (!hasNum(block.total?.cells.weight)) continue;
+      for (const part of block.parts) {
+        const pw = part.cells.weight;
+        if (!hasNum(pw) || points(pw)! === 0) continue;
+        ctx.report({
+          messageId: "partWeight",
+          severity: "warning",
+          data: { name: part.label.text.replace(/\s+/g, "").replace(/^其中[:：]?/, ""), weight: points(pw)! },
+          sheet: pw!.sheet,
+          row: pw!.row,
+          col: pw!.col,
+          related: [block.total!.cells.weight!, ...(part.cells.score ? [part.cells.score] : [])],
+        });
+      }
+    }
     for (const table of model.tables) {
       // No weight column and no funds line to add (weightedItems adds one only to self-assessments): no weights.
       if (table.columns.weight === undefined && table.kind !== "self-assessment") continue;

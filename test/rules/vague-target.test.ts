@@ -27,6 +27,12 @@ function withValue(i: number, value: string): Ind[] {
   return rows;
 }
 
+function declRow(i: number, row: DeclRow): DeclRow[] {
+  const rows = declIndicators();
+  rows[i] = row;
+  return rows;
+}
+
 function declWith(i: number, value: string): DeclRow[] {
   const rows = declIndicators();
   rows[i] = [rows[i][0], rows[i][1], rows[i][2], value];
@@ -56,7 +62,12 @@ describe("vague-target", () => {
         ]),
       ],
       ["效益 ≥90%", selfAssessment(withValue(4, "≥90%"))],
-      ["效益 是", selfAssessment(withValue(4, "是"))],
+      [
+        "效益 是 answering a question (是否就业)",
+        selfAssessment(
+          withValue(4, "是").map((r, i) => (i === 4 ? ([r[0], r[1], "是否实现稳定就业", ...r.slice(3)] as Ind) : r)),
+        ),
+      ],
       ["效益 无重大安全事故", selfAssessment(withValue(4, "无重大安全事故"))],
       ["效益 按时完成", selfAssessment(withValue(5, "按时完成"))],
       ["效益 通过验收", selfAssessment(withValue(5, "通过验收"))],
@@ -95,6 +106,31 @@ describe("vague-target", () => {
   });
 
   describe("invalid", () => {
+    // 临海 2024 (zhejiang-linhai-lvhuayanghu-2024): 社会效益指标 | 是; 原州 2022: effect rows that are sentences.
+    it("an effect value of only 是 after a name that asks no question", () => {
+      const f = run(
+        declaration(QUANTIFIED_GOAL, declRow(4, ["效益指标", "社会效益指标", "满足市民生存环境的需求", "是"])),
+      );
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        [
+          "D11",
+          "指标“满足市民生存环境的需求”（社会效益）的指标值只写“是”，而名称并不是一个是否问题，无从核验；应写成可衡量的值，如：受益人数≥5000人、绿地养护面积375万平方米。",
+        ],
+      ]);
+    });
+    it("是 answering a question (是否建立长效管护机制) is checkable", () => {
+      expect(
+        run(declaration(QUANTIFIED_GOAL, declRow(4, ["效益指标", "社会效益指标", "是否建立长效管护机制", "是"]))),
+      ).toEqual([]);
+    });
+    it("原州 2022: an effect row with no value whose name is a vague aim (增加就业机会,提高农民收入。)", () => {
+      const f = run(
+        declaration(QUANTIFIED_GOAL, declRow(4, ["效益指标", "经济效益指标", "增加就业机会,提高农民收入。", null])),
+      );
+      expect(f.map((x) => x.cell)).toEqual(["C11"]);
+      expect(f[0].message["en-US"]).toContain('has no value, and its name is an aim in vague words ("提高")');
+    });
+
     // 棠溪镇 2022 (anhui-chizhou-tangxi-2022-weituo), 廊坊 2019 (hebei-langfang-shipin-2019-nuantong): the goal is
     // the money and its split, or the budget's figure alone; nothing the money is to achieve.
     it.each([

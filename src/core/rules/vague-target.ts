@@ -1,6 +1,7 @@
 import { defineRule } from "./types";
 import type { IndicatorCategory, IndicatorRow } from "../recognize/model";
 import { rowName } from "./util";
+import { levelCell } from "../recognize";
 import { targetParse } from "../recognize/cells";
 import { hasVerifiable, vagueWordsIn } from "../lexicon";
 import { memo } from "../recognize/headers";
@@ -56,9 +57,9 @@ const rule = defineRule({
     title: { "zh-CN": "目标设立笼统", "en-US": "Vague goal or target" },
     docs: {
       "zh-CN":
-        "年度总体目标（含预期目标、中长期目标）没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步、长期”等笼统表述（目标设立笼统、未量化）；数量、质量、时效、成本指标由“目标未量化”规则检查。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
+        "年度总体目标（含预期目标、中长期目标）没有任何数量、时间或可核验的状态（只写职责，如“保障……经济来源；……关系转移接续”），或效益、满意度指标的指标值只有“有所提高、进一步改善、效果明显、逐步、长期”等笼统表述（目标设立笼统、未量化）；数量、质量、时效、成本指标由“目标未量化”规则检查。有数字、日期期限或“按时完成、无重大安全事故、通过验收、是/否”之类可核验状态的不报（“是/否”只在指标名称提出是否问题时算可核验；没有指标值、名称本身只是笼统目标的效益指标也报告）。复核时要求单位按上级下达的任务把目标量化（如“参保人数达到3.52万人”），把指标值改为可衡量的值（如“满意度≥90%”），并在评分中扣减“绩效目标合理性、绩效指标明确性”。",
       "en-US":
-        'A 年度总体目标 (overall goal, also an expected or long-term goal) with no quantity, date or verifiable state at all (it only names duties), or an outcome or satisfaction indicator value made only of vague words such as 有所提高 "somewhat improved", 进一步改善 "further improved", 效果明显 "clearly effective", 逐步 "gradually", 长期 "long-term" (a vague, unquantified target; output indicators are unquantified-target\'s). Values with a number, a date or deadline, or a checkable state (按时完成 "done on time", 无重大安全事故 "no major accident", 通过验收 "accepted", yes/no) are not reported. A reviewer asks the unit to quantify the goal from the tasks it was given (e.g. "3.52万 people insured") and to restate the value as something measurable (e.g. satisfaction ≥ 90%), and deducts points under target soundness and indicator clarity.',
+        'A 年度总体目标 (overall goal, also an expected or long-term goal) with no quantity, date or verifiable state at all (it only names duties), or an outcome or satisfaction indicator value made only of vague words such as 有所提高 "somewhat improved", 进一步改善 "further improved", 效果明显 "clearly effective", 逐步 "gradually", 长期 "long-term" (a vague, unquantified target; output indicators are unquantified-target\'s). Values with a number, a date or deadline, or a checkable state (按时完成 "done on time", 无重大安全事故 "no major accident", 通过验收 "accepted", yes/no when the name asks a yes/no question) are not reported; an effect row with no value whose name is itself a vague aim is reported. A reviewer asks the unit to quantify the goal from the tasks it was given (e.g. "3.52万 people insured") and to restate the value as something measurable (e.g. satisfaction ≥ 90%), and deducts points under target soundness and indicator clarity.',
     },
     messages: {
       goal: {
@@ -72,6 +73,18 @@ const rule = defineRule({
           "年度总体目标“{text}”只写了资金数额，没有写要完成的产出或要达到的效果；应写明资金要办成什么，如：改造暖通管网1200米、12月底前完工。",
         "en-US":
           'The overall goal "{text}" states only amounts of money, no output to deliver or effect to reach; state what the money is to achieve, e.g. "1,200 m of heating pipes renewed by the end of December".',
+      },
+      yesOnly: {
+        "zh-CN":
+          "指标“{name}”（{category}）的指标值只写“{value}”，而名称并不是一个是否问题，无从核验；应写成可衡量的值，如：受益人数≥5000人、绿地养护面积375万平方米。",
+        "en-US":
+          'Indicator "{name}" ({category}) has only "{value}" as its value, yet its name asks no yes/no question: nothing to verify; state a measurable value, e.g. beneficiaries ≥ 5000 people.',
+      },
+      aimOnly: {
+        "zh-CN":
+          "{category}指标“{name}”没有指标值，名称只是“{words}”等笼统表述的目标，无法核验；应写成有名称和数值的指标，如：带动就业人数≥50人、森林覆盖率提高到45%。",
+        "en-US":
+          'The {category} indicator "{name}" has no value, and its name is an aim in vague words ("{words}") that cannot be verified; name a measure and give it a value, e.g. jobs created ≥ 50, forest cover raised to 45 %.',
       },
       value: {
         "zh-CN":
@@ -125,13 +138,30 @@ const rule = defineRule({
       // Evaluation systems (评分表) have no 指标值: nothing declared to judge.
       if (!table || table.columns.target === undefined) continue;
       const p = targetParse(row);
+      if (p.empty && row.level3) {
+        // No value, and the name itself is a vague aim (增加就业机会,提高农民收入): a sentence, not an indicator.
+        const words = vagueOnly(row.level3);
+        const at = levelCell(row, 3);
+        if (words !== null && at && row.level3.length >= 6)
+          ctx.report({
+            messageId: "aimOnly",
+            data: { name: row.level3.replace(/\s+/g, ""), category: row.category ?? row.family ?? row.level1, words },
+            sheet: at.sheet,
+            row: at.row,
+            col: at.col,
+            related: [row.target],
+          });
+        continue;
+      }
       if (p.quantitative || p.invalid || p.empty || p.placeholder) continue;
       const text = p.text.trim();
-      const words = vagueOnly(text);
+      // 是 answers a question (是否…); after a name that asks none it states nothing to verify.
+      const bareYes = /^(是|有)$/.test(text) && !/是否|有无|能否|是不是|有没有/.test(row.level3);
+      const words = bareYes ? text : vagueOnly(text);
       if (words === null) continue;
       const satisfaction = row.category === "满意度" || (!row.category && row.family === "满意度");
       ctx.report({
-        messageId: satisfaction ? "value" : "outcome",
+        messageId: bareYes ? "yesOnly" : satisfaction ? "value" : "outcome",
         data: {
           name: rowName(row),
           category: row.category ?? row.family ?? row.level1,

@@ -117,6 +117,13 @@ describe("actual-not-measured", () => {
       expect(f[0].related).toEqual(["自评表!D8"]);
     });
 
+    it.each([["200余人"], ["约600人"], ["30人左右"]])("宣城 2021 (held out): an approximate count (%s)", (actual) => {
+      const f = run(withRow(0, ["产出指标", "数量指标", "接受业务培训人数", 200, actual, 20, 20]));
+      expect(f.map((x) => x.message["zh-CN"])).toEqual([
+        `指标“接受业务培训人数”的实际完成值“${actual}”是约数，不是统计出的实际数（指标值200）。`,
+      ]);
+    });
+
     it("塘湖镇 2020 (guizhou-tongren-tanghu-2020-bumenzhengti): 2天以内 for 2天以内", () => {
       const f = run(withRow(2, ["产出指标", "时效指标", "解决群众问题时间", "2天以内", "2天以内", 10, 10]));
       expect(at(f)).toEqual(["自评表!E10"]);

@@ -67,6 +67,15 @@ describe("goal-not-in-indicators", () => {
   });
 
   describe("invalid", () => {
+    it("陈仓 2020 (shaanxi-baoji-chencang-2020-shuilifazhan): the goal's 9200人 under rows that hold only the units", () => {
+      const rows: DeclRow[] = [
+        ["产出指标", "数量指标", "指标3:农村饮水工程覆盖服务人口数", "万人"],
+        ["产出指标", "质量指标", "指标1:工程验收合格率", "≧ %"],
+      ];
+      const f = run(declaration("完成省级水利发展农村饮水项目投资500万元,改善提升9200人饮水条件。", rows));
+      expect(f.map((x) => x.message["zh-CN"].slice(0, 20))).toEqual(["年度总体目标中的“9200人”在绩效指标"]);
+    });
+
     it("the seed's task 3.52万人 with no 参保人数 indicator (the notice: 未体现……3.52万人的目标)", () => {
       const f = run(declaration(SEED_TASK, pensionIndicators(null)));
       expect(at(f)).toEqual(["申报表!B5"]);

@@ -86,6 +86,23 @@ describe("missing-indicator-name", () => {
   });
 
   describe("invalid", () => {
+    it("霍邱 2022 (held out): the 时效 row's name is its deadline (2022年底之前 | 2022年底之前)", () => {
+      const rows = standardIndicators();
+      rows[2] = ["产出指标", "时效指标", "2022年底之前", "2022年底之前", "达成预期指标", 10, 10];
+      const f = run(selfAssessment(rows));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        [
+          "C10",
+          "时效的三级指标名称只是日期“2022年底之前”（指标值“2022年底之前”）：没有写明要按期完成的是什么；应写明具体指标，如“项目完工时间”“资金拨付时间”。",
+        ],
+      ]);
+    });
+    it("a name that says what the date is for (2022年底前完工率) is a name", () => {
+      const rows = standardIndicators();
+      rows[2] = ["产出指标", "时效指标", "2022年底前完工率", "100%", 1, 10, 10];
+      expect(run(selfAssessment(rows))).toEqual([]);
+    });
+
     it("names that are only the category (Linhai 2024, C12:C18); categories are still recognized", () => {
       const s = linhai();
       const model = recognizeWorkbook(workbook(s));

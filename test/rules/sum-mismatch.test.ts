@@ -2,6 +2,7 @@ import { runRule, sheet } from "../support/grid";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment, seedDeclaration } from "../fixtures/layouts/seed";
 import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
+import { declaration } from "./goal-forms";
 
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
 
@@ -98,6 +99,29 @@ describe("sum-mismatch", () => {
         ["D3", "实际到位资金(万元)为170万元，但省财政+其它合计为179.6万元。"],
       ]);
       expect(f[0].related).toEqual(["Sheet1!D5", "Sheet1!D8"]);
+    });
+
+    it("棠溪镇 2022 (anhui-chizhou-tangxi-2022-cunji): a goal's 共…元 against the parts listed after 其中", () => {
+      const goal =
+        "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会 工资28000元,村级事务补助960000元,村级工作目标奖励100000元。";
+      const f = runRule("sum-mismatch", declaration(goal));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        ["B5", "年度总体目标写明共2026400元，但其中所列各项合计为1740000元。"],
+      ]);
+    });
+
+    it.each([
+      [
+        "parts that add up (its 实际完成情况: 1329120.67元)",
+        "本项目共完成预算资金1329120.67元,其中村级组织运转439120.67元,村民组长基本报酬152000元,村民监督委员会工资28000元,村级事务补助660000元,村级工作目标奖励50000元。",
+      ],
+      [
+        "parts at a coarser precision (30万元 ×2 + 29.99万元 against 89.97万元)",
+        "本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计、规划、测绘。",
+      ],
+      ["no 其中", "本项目共申请预算资金90万元，完成3个基建项目的预算编制和审计。"],
+    ])("a goal's money sentence with %s is not reported", (_n, goal) => {
+      expect(runRule("sum-mismatch", declaration(goal))).toEqual([]);
     });
 
     it("a total row whose 分值 misstates weights that do make 100", () => {

@@ -44,21 +44,24 @@ function restates(achieved: string, expected: string, share: number): boolean {
   return lcs(a, e) >= share * Math.max(a.length, e.length);
 }
 
+/** A count given as an approximation (200余人, 约600人, 30个左右): not a counted result. */
+const APPROX = /\d\s*(余|多)[\u4e00-\u9fff]{0,2}$|^约\s*\d|\d\s*[\u4e00-\u9fff]{0,2}左右$/;
+
 function actualText(row: IndicatorRow): string {
   const v = row.actualText ?? row.actual?.raw;
   return typeof v === "string" ? v.replace(/\s+/g, "") : "";
 }
 
-const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied", { copyShare: number }>({
+const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "approx", { copyShare: number }>({
   id: "actual-not-measured",
   severity: "warning",
   meta: {
     title: { "zh-CN": "实际完成值未填实测值", "en-US": "Actual value not measured" },
     docs: {
       "zh-CN":
-        "实际完成值没有写实际达到的数：照抄指标值连同“≥、≤、以上、不低于”等界限（如指标值“≥266米”、实际完成值也写“≥266米”），或对数量、质量、成本、满意度等量化指标只写“已完成”“已完成100%”“达标”；年度总体目标的实际完成情况只写“完成”“完成年度目标”，或基本照抄预期目标。这样无法判断目标是否完成，得分也无从核实。复核时要求单位按统计、验收、台账或问卷结果填写实际数（如“实际安装270米”“满意度92.5%”），并据此重新评分。",
+        "实际完成值没有写实际达到的数：照抄指标值连同“≥、≤、以上、不低于”等界限（如指标值“≥266米”、实际完成值也写“≥266米”），或对数量、质量、成本、满意度等量化指标只写“已完成”“已完成100%”“达标”；或只写约数（“200余人”“约600人”）；年度总体目标的实际完成情况只写“完成”“完成年度目标”，或基本照抄预期目标。这样无法判断目标是否完成，得分也无从核实。复核时要求单位按统计、验收、台账或问卷结果填写实际数（如“实际安装270米”“满意度92.5%”），并据此重新评分。",
       "en-US":
-        'The actual value states no measured figure: it copies the target with its bound (target "≥266米", actual "≥266米" too; also 不低于, 以上), or answers a quantified target (a count, rate, cost or satisfaction) with only "done" (已完成, 已完成100%, 达标); or the 实际完成情况 of the overall goal only says "done" (完成, 完成年度目标) or restates the expected goal. Whether the target was met cannot be told, nor the score checked. A reviewer asks the unit for the figure from its records, acceptance report or survey ("270 m installed", "satisfaction 92.5 %") and rescoring from it.',
+        'The actual value states no measured figure: it copies the target with its bound (target "≥266米", actual "≥266米" too; also 不低于, 以上), or answers a quantified target (a count, rate, cost or satisfaction) with only "done" (已完成, 已完成100%, 达标); or gives an approximation (200余人, 约600人); or the 实际完成情况 of the overall goal only says "done" (完成, 完成年度目标) or restates the expected goal. Whether the target was met cannot be told, nor the score checked. A reviewer asks the unit for the figure from its records, acceptance report or survey ("270 m installed", "satisfaction 92.5 %") and rescoring from it.',
     },
     schema: {
       type: "object",
@@ -90,6 +93,11 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied", { copy
         "zh-CN": "年度总体目标的“{label}”“{text}”基本照抄预期目标，没有说明实际完成了什么。",
         "en-US":
           'The {label} of the overall goal ("{text}") restates the expected goal: it does not say what was actually achieved.',
+      },
+      approx: {
+        "zh-CN": "指标“{name}”的实际完成值“{actual}”是约数，不是统计出的实际数（指标值{target}）。",
+        "en-US":
+          'Indicator "{name}": the actual value "{actual}" is an approximation, not a counted figure (target {target}).',
       },
       doneOnly: {
         "zh-CN": "指标“{name}”的指标值为{target}，实际完成值只写“{actual}”，没有实际达到的数。",
@@ -127,8 +135,9 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied", { copy
       if (a === "") continue;
       const t = targetParse(row);
       if (t.empty || t.placeholder) continue;
-      let messageId: "bound" | "doneOnly" | null = null;
+      let messageId: "bound" | "doneOnly" | "approx" | null = null;
       if (BOUND.test(a) && actualParse(row).quantitative) messageId = "bound";
+      else if (APPROX.test(a) && t.quantitative && !t.date) messageId = "approx";
       // A date or a qualitative target is met by saying so; a number asks for the number reached.
       else if (DONE_ONLY.test(a) && t.quantitative && !t.date) messageId = "doneOnly";
       if (!messageId) continue;

@@ -138,8 +138,13 @@ const rule = defineRule({
       const p = targetParse(row);
       if (p.quantitative && !p.date && p.number !== null && Number.isFinite(p.number)) targets.push(p);
     }
-    // No indicator values at all: nothing to match against (missing-category reports the empty set).
-    if (targets.length === 0) return;
+    // No indicator rows at all: nothing to match against (missing-category reports the empty set). Rows whose
+    // values hold no number (公里, 万人: the template's units alone) measure none of the goal's quantities.
+    if (
+      targets.length === 0 &&
+      !model.indicators.some((r) => r.target && model.tables[r.table]?.columns.target !== undefined)
+    )
+      return;
     let figures: [number, number][] | undefined;
     const isBudget = (v: ParsedValue) => {
       figures ??= budgetFigures(model);

@@ -24,6 +24,41 @@ function scopeSums(tr: TotalRow, items: readonly WeightedItem[]) {
   return { scores, weights, score, weight };
 }
 
+/** An amount of money in a text, with its unit: 2026400元, 89.97万元, 1,200元. */
+const MONEY_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
+/** The total a goal's money sentence states: 共申请预算资金90万元, 总计…, 合计…. */
+const GOAL_TOTAL = /(共|总计|合计|共计|总额)[^0-9，。；;,]{0,10}?(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
+
+function yuan(figure: string, scale: string | undefined): { value: number; step: number } {
+  const written = figure.replace(/[,，]/g, "");
+  const f = scale === "亿" ? 1e8 : scale === "万" ? 1e4 : 1;
+  const d = written.split(".")[1]?.length ?? 0;
+  return { value: Number(written) * f, step: Math.pow(10, -d) * f };
+}
+
+/**
+ * A goal text that states a total and then lists its parts after 其中 (within the same sentence): both sums in
+ * 元, and whether they agree within the coarser one's precision. Null when the text has no such sentence.
+ */
+function goalMoneySums(text: string): { total: string; sum: string; ok: boolean } | null {
+  const at = text.indexOf("其中");
+  if (at < 0) return null;
+  const before = [...text.slice(0, at).matchAll(GOAL_TOTAL)].pop();
+  // The total is the sentence's own: close before 其中.
+  if (!before || at - (before.index! + before[0].length) > 6) return null;
+  const end = text.indexOf("。", at);
+  const parts = [...text.slice(at, end < 0 ? undefined : end).matchAll(MONEY_TEXT)];
+  if (parts.length < 2) return null;
+  const total = yuan(before[2], before[3]);
+  const values = parts.map((m) => yuan(m[1], m[2]));
+  const sum = values.reduce((a, v) => a + v.value, 0);
+  const step = Math.max(total.step, ...values.map((v) => v.step));
+  const ok = Math.abs(sum - total.value) < step / 2 + 1e-9 * Math.max(1, Math.abs(sum));
+  const unit = before[3] === "万" ? "万元" : before[3] === "亿" ? "亿元" : "元";
+  const f = unit === "万元" ? 1e4 : unit === "亿元" ? 1e8 : 1;
+  return { total: `${before[2]}${unit}`, sum: `${Number((sum / f).toFixed(6))}${unit}`, ok };
+}
+
 /** The readable weights of every item (rows and funds line) total 100: the form is whole as printed. */
 function wholeMakesHundred(items: readonly WeightedItem[], tolerance: number): boolean {
   const weights = items.filter((i) => hasNum(i.weight)).map((i) => points(i.weight)!);
@@ -73,9 +108,10 @@ const rule = defineRule({
   meta: {
     title: { "zh-CN": "合计不等于各分项之和", "en-US": "Total is not the sum of its parts" },
     docs: {
-      "zh-CN": "合计数不等于其组成部分之和：年度资金总额与其中各行、总分与各项得分之和、资金总额与财政拨款加其他资金。",
+      "zh-CN":
+        "合计数不等于其组成部分之和：年度资金总额与其中各行、总分与各项得分之和、资金总额与财政拨款加其他资金，以及年度总体目标中“共…元，其中…元、…元”所列金额。",
       "en-US":
-        "A total that is not the sum of its parts: 年度资金总额 versus its 其中 rows, 总分 versus the sum of scores, or a total versus 财政拨款 + 其他资金.",
+        "A total that is not the sum of its parts: 年度资金总额 versus its 其中 rows, 总分 versus the sum of scores, a total versus 财政拨款 + 其他资金, or a goal that states 共…元，其中…元、…元 with parts that do not make the total.",
     },
     messages: {
       funds: {
@@ -97,6 +133,10 @@ const rule = defineRule({
       blockWeight: {
         "zh-CN": "“{name}”行的分值为{total}，但其所含各项分值合计为{sum}。",
         "en-US": 'The "{name}" row\'s weight is {total}, but the weights it covers add up to {sum}.',
+      },
+      goalParts: {
+        "zh-CN": "{label}写明共{total}，但其中所列各项合计为{sum}。",
+        "en-US": "The {label} states a total of {total}, but the parts it lists after 其中 add up to {sum}.",
       },
       amountTotal: {
         "zh-CN": "{name}为{total}，但{parts}合计为{sum}。",
@@ -185,6 +225,18 @@ const rule = defineRule({
           col: a.value.col,
           related: written.map((p) => p.value),
         });
+    }
+    // A goal written as money: 共申请预算资金2026400元,其中… (the parts listed after 其中, up to the sentence's end).
+    for (const g of model.goals) {
+      const sums = goalMoneySums(g.text);
+      if (!sums || sums.ok) continue;
+      ctx.report({
+        messageId: "goalParts",
+        data: { label: g.label.text.replace(/\s+/g, ""), total: sums.total, sum: sums.sum },
+        sheet: g.cell.sheet,
+        row: g.cell.row,
+        col: g.cell.col,
+      });
     }
     // Loose 资金总额 against 财政拨款 + 上年结转 + 其他资金 on the same sheet.
     const bySheet = new Map<string, LabelledAmount[]>();

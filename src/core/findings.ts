@@ -33,6 +33,8 @@ export const RULE_IDS = [
   "unrecognized-table",
   "actual-not-measured",
   "unfilled-form",
+  "over-establishment",
+  "deadline-after-period",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -276,3 +276,40 @@ describe("a sentence in the first row's 偏差原因 cell is a value, not a seco
     expect(recognizeWorkbook(workbook(s)).tables[0]?.rows.length ?? 0).toBe(rows);
   });
 });
+
+describe("blank template rows inside a merged 一级/二级 column stay in the table", () => {
+  // 鄂州 2021 (hubei-ezhou-xingzhengshenpi-2021-shiminzhongxin): the template's unused rows under each 二级 are
+  // left empty, two and three in a row; the 成本 and 效益 rows below them were lost.
+  it("rows after runs of blank rows under merged levels are read", () => {
+    const s = sheet(
+      "自评表",
+      [
+        [...HEAD],
+        ["产出指标", "数量指标", "预算资金拨款率", "100%", "100%", 10, 10],
+        [null, null, null, null, null, null, null],
+        [null, "时效指标", null, null, null, null, null],
+        [null, null, null, null, null, null, null],
+        [null, null, null, null, null, null, null],
+        [null, "成本指标", "市民中心运行维护费", "150万", "150万", 10, 10],
+        [null, null, null, null, null, null, null],
+        [null, null, null, null, null, null, null],
+        ["效益指标", "经济效益指标", "大厅运行正常率", "100%", "100%", 10, 10],
+      ],
+      { merges: ["A2:A8", "B2:B3", "B4:B6", "B7:B8"] },
+    );
+    const rows = recognizeWorkbook(workbook(s))
+      .tables[0].rows.map((r) => r.level3)
+      .filter(Boolean);
+    expect(rows).toEqual(["预算资金拨款率", "市民中心运行维护费", "大厅运行正常率"]);
+  });
+  it("without the merges, two blank rows still end the table", () => {
+    const s = sheet("自评表", [
+      [...HEAD],
+      ["产出指标", "数量指标", "预算资金拨款率", "100%", "100%", 10, 10],
+      [null, null, null, null, null, null, null],
+      [null, null, null, null, null, null, null],
+      ["效益指标", "经济效益指标", "大厅运行正常率", "100%", "100%", 10, 10],
+    ]);
+    expect(recognizeWorkbook(workbook(s)).tables[0].rows.map((r) => r.level3)).toEqual(["预算资金拨款率"]);
+  });
+});

@@ -191,6 +191,33 @@ FIXTURES.push(
   ],
 );
 
+FIXTURES.push(
+  [
+    "a department's basic data with more staff than its establishment",
+    () => ({
+      sheets: [
+        selfAssessment(),
+        sheet("基础数据", [
+          ["财政供养人员情况", "编制数", "实际在职人数", "控制率"],
+          [null, 46, 50, "108.70%"],
+        ]),
+      ],
+    }),
+    true,
+  ],
+  [
+    "a deadline after the project period",
+    () => {
+      const s = selfAssessment(
+        withRow(2, ["产出指标", "时效指标", "完成时间", "2022年3月底前", "2022年3月1日", 10, 10]),
+      );
+      s.values.splice(2, 0, ["项目期", "2021年1月-2021年12月"]);
+      return { sheets: [s] };
+    },
+    true,
+  ],
+);
+
 function withRow(i: number, row: Ind): Ind[] {
   return standardIndicators().map((r, j) => (j === i ? row : r));
 }

@@ -67,6 +67,31 @@ describe("cost-exceeds-budget", () => {
     });
   });
 
+  describe("a cost's actual against the year's 全年执行数", () => {
+    const withCost = (actual: string | number, funds: [number | string, number | string]) => {
+      const rows: Ind[] = standardIndicators();
+      rows[3] = ["产出指标", "成本指标", "市民中心运行维护费", "150万", actual, 10, 10];
+      return selfAssessment(rows, { funds: [funds[0], funds[1], 10, 0.835, 8.35] });
+    };
+    it("鄂州 2021 (hubei-ezhou-…-shiminzhongxin): 150万 actual while 125.25万 was executed", () => {
+      const f = run(withCost("150万", ["150万", "125.25万"]));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        [
+          "E11",
+          "成本指标“市民中心运行维护费”的实际完成值为150万，超过全年执行数125.25万：实际成本不可能多于全年实际支出。",
+        ],
+      ]);
+      expect(f[0].related).toEqual(["自评表!D4"]);
+    });
+    it.each([
+      ["an actual within what was spent", "120万", [150, 125.25]],
+      ["a per-unit actual (元/人)", "950元/人", [150, 125.25]],
+      ["an actual rounded to 万 above a spend in 万元 with decimals (125万 for 125.25)", "125万", [150, 125.25]],
+    ] as const)("valid: %s", (_n, actual, funds) => {
+      expect(run(withCost(actual, [funds[0], funds[1]]))).toEqual([]);
+    });
+  });
+
   describe("invalid", () => {
     it("a standard per cooperative × the cooperatives (a published Nanyue declaration: 23万元/个 × 10个 > 214.06万元)", () => {
       const f = run(decl(q("入股合作社个数", "=10个"), c("补助合作社平均标准", "=23万元/个"), undefined, 214.06));

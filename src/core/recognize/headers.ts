@@ -214,7 +214,7 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
   ["spent", /^(实际|项目)?(支出|支出资金|支出数|支出金额|执行数|资金支出)$/],
   // 计划投资额 / 计划投入 head the funds part of the older evaluation forms (Hainan): the planned money.
   ["budget", /^(年度|项目)?(预算资金|预算数|预算金额|预算|计划投资额?|计划投入(资金)?|计划(安排)?资金)$/],
-  ["total", /^(年度)?(资金总额|项目资金总额|总额)$/],
+  ["total", /^(年度)?(预算)?(资金总额|项目资金总额|总额)$/],
   ["fiscal", /^(本年|当年)?(财政拨款|财政资金|财政补助资金)$/],
   ["carryover", /^上年结转(资金)?$/],
   ["other", /^其他资金$/],
@@ -224,7 +224,7 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
 export const amountKind = memo(function amountKind(text: string): AmountKind | null {
   const k = bare(headerKey(text))
     .replace(/^其中[:：]?/, "")
-    .replace(/[:：]$/, "");
+    .replace(/[)）]?[:：]$/, "");
   if (k === "" || /\d/.test(k)) return null;
   if (/[A-Za-z]/.test(k) && k.length <= 40) {
     // The funds lines of the en-US forms (Total funds / of which: fiscal appropriation / Other funds).

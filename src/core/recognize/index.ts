@@ -403,7 +403,9 @@ function readIndicatorTable(
       }
     }
     if (blank) {
-      if (++blanks >= GAP) break;
+      // A blank row inside a merge of the level columns (一级 or 二级 merged down past it: an unfilled template
+      // row) is still the table's; other blank rows end it after GAP of them.
+      if (!insideLevelMerge(rd, r, columns) && ++blanks >= GAP) break;
       continue;
     }
     blanks = 0;
@@ -674,6 +676,13 @@ function headerUnits(
   return out;
 }
 
+/** Row r lies inside a merge that starts above it in the 一级 or 二级 column. */
+function insideLevelMerge(rd: SheetReader, r: number, columns: Partial<Record<IndicatorRole, number>>): boolean {
+  for (const c of [columns.level1, columns.level2])
+    if (c !== undefined && rd.isMergedAway(r, c) && rd.source(r, c).row < r) return true;
+  return false;
+}
+
 /**
  * Drop group rows: a row naming only a 一级 (or 一级 + 二级) indicator, with its subtotal weight, above rows that
  * name indicators under it. Those weights repeat their children's; counting both would double every sum.
@@ -880,7 +889,8 @@ function breakdownBelow(rd: SheetReader, r: number, labelCol: number, valueCol: 
     const name = rd.textAt(row, labelCol).trim();
     if (name === "" || rd.isMergedAway(row, labelCol)) break;
     if (parts.length === 0 && !/^其中[:：]?\S/.test(name)) return null;
-    if (name.length > 16) break;
+    // A bare 其中： opens the next level's breakdown, a total label the next amount: this one ends here.
+    if (name.length > 16 || (parts.length > 0 && (/^其中[:：]?$/.test(name) || amountKind(name) === "total"))) break;
     const v = rd.raw(row, valueCol);
     const value = rd.cell(row, valueCol);
     if (v !== null && v !== "" && cellNumber(value) === null && !isBlankMark(value)) return null;

@@ -299,7 +299,13 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
   const declared = new Set<string>();
   for (const t of model.tables) if (t.kind === "declaration") declared.add(t.sheet);
   for (const t of model.tables) if (t.kind !== "declaration") declared.delete(t.sheet);
+  // Several totals each broken down on one sheet (彭水 2024: the programme, then each of its sub-funds): each is
+  // its own fund's, not one amount written twice.
+  const brokenDown = new Map<string, number>();
+  for (const a of model.amounts)
+    if (a.parts) brokenDown.set(`${a.sheet}\u0001${a.kind}`, (brokenDown.get(`${a.sheet}\u0001${a.kind}`) ?? 0) + 1);
   model.amounts.forEach((a, ai) => {
+    if ((brokenDown.get(`${a.sheet}\u0001${a.kind}`) ?? 0) > 1) return;
     // A budget or spending word over a number (预算数, 实际支出数) heads a detail table's column: the number
     // below is its first line, not the form's total.
     if ((a.kind === "budget" || a.kind === "spent") && a.value.row !== a.label.row) return;

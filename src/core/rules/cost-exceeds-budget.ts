@@ -1,10 +1,10 @@
-import { defineRule } from "./types";
+import { defineRule, type RuleContext } from "./types";
 import type { Cell, CellPos, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
-import { cellNumber, targetParse } from "../recognize/cells";
+import { actualParse, cellNumber, parseText, targetParse } from "../recognize/cells";
 import { SheetReader } from "../recognize/sheet";
 import type { ParsedValue } from "../value";
 import type { WorkbookSnapshot } from "../snapshot";
-import { fmtNum } from "./format";
+import { fmtNum, shownCell } from "./format";
 import { fundsFor, unitNear } from "./util";
 
 /** Count units that all mean a person: a cost per 生 (pupil) multiplies a count of 人. */
@@ -100,6 +100,46 @@ function money(yuan: number, unit: "元" | "万元"): string {
   return unit === "万元" ? `${fmtNum(yuan / 1e4, 4)}万元` : `${fmtNum(yuan, 2)}元`;
 }
 
+/**
+ * A 成本 row's actual (a total amount: 150万, 125.25万元) against the year's 全年执行数 of the table's funds block:
+ * what a cost came to cannot be more than was spent. Per-unit actuals (元/人) are not compared.
+ */
+function checkActuals(ctx: RuleContext<"actualAboveSpent">, table: IndicatorTable): void {
+  if (table.columns.actual === undefined || table.kind !== "self-assessment") return;
+  const block = fundsFor(ctx.model, table);
+  const spentCell = block?.total?.cells.executed;
+  if (!block || !spentCell) return;
+  // 125.25万 written as text carries its own 万; a plain number is in the block's unit, else 万元 (the
+  // standard self-assessment states its funds in 万元).
+  const spent = parseText(spentCell.text);
+  if (!spent.quantitative || spent.number === null || spent.percent || spent.number <= 0) return;
+  const f = spent.scale !== 1 ? 1 : block.unit === "元" ? 1 : 1e4;
+  const spentYuan = spent.number * f;
+  for (const row of table.rows) {
+    if (row.category !== "成本" || !row.actual || !row.level3) continue;
+    const a = actualParse(row);
+    if (!a.quantitative || a.number === null || a.percent || a.text.includes("/")) continue;
+    // Money only: 元 written, or 万 with no other unit (150万).
+    const money = a.unit === "元" || (a.unit === null && a.scale === 1e4);
+    if (!money) continue;
+    const allowance =
+      (Math.pow(10, -a.decimals) * (a.scale || 1)) / 2 + (Math.pow(10, -spent.decimals) * spent.scale * f) / 2;
+    if (a.number - allowance <= spentYuan) continue;
+    ctx.report({
+      messageId: "actualAboveSpent",
+      data: {
+        name: row.level3.replace(/\s+/g, ""),
+        actual: a.text.trim(),
+        spent: shownCell(spentCell, block.unit ?? "万元"),
+      },
+      sheet: row.actual.sheet,
+      row: row.actual.row,
+      col: row.actual.col,
+      related: [spentCell],
+    });
+  }
+}
+
 const rule = defineRule({
   id: "cost-exceeds-budget",
   severity: "warning",
@@ -107,9 +147,9 @@ const rule = defineRule({
     title: { "zh-CN": "成本指标超出预算", "en-US": "Cost target above the budget" },
     docs: {
       "zh-CN":
-        "成本指标是单位标准（元/个、元/人、万元/月），乘以同一张表中对应的数量指标（个数、人数）或所列期限的月数后，超过项目的全部预算（年度资金总额、项目预算金额、全年预算数）：成本标准、数量与预算三者互相矛盾，或者成本上限宽到不起约束作用。计算时按成本值所写精度留出舍入余量；找不到唯一对应的数量或期限、预算没有写明元或万元的，不报。复核时要求单位核实单位成本、数量和预算，改正不一致之处（按实际标准调整数量或预算，或把成本上限收紧到预算之内）。",
+        "成本指标是单位标准（元/个、元/人、万元/月），乘以同一张表中对应的数量指标（个数、人数）或所列期限的月数后，超过项目的全部预算（年度资金总额、项目预算金额、全年预算数）：成本标准、数量与预算三者互相矛盾，或者成本上限宽到不起约束作用。计算时按成本值所写精度留出舍入余量；找不到唯一对应的数量或期限、预算没有写明元或万元的，不报。成本指标的实际完成值（总额）超过资金表全年执行数的，也报告。复核时要求单位核实单位成本、数量和预算，改正不一致之处（按实际标准调整数量或预算，或把成本上限收紧到预算之内）。",
       "en-US":
-        "A cost indicator set per unit (元 per item, per person, 万元 per month), multiplied by the matching quantity indicator of the same table (items, people) or by the months of the stated period, comes to more than the project's whole budget (年度资金总额, 项目预算金额, 全年预算数): the unit cost, the quantity and the budget contradict each other, or the cost ceiling is too loose to constrain anything. The cost's written precision is allowed for; nothing is reported when no single matching quantity or period is found, or when the budget's unit (元 or 万元) is not stated. A reviewer asks the unit to check the unit cost, the quantity and the budget and to correct whichever is wrong (fit the quantity or the budget to the real standard, or bring the ceiling within the budget).",
+        "A cost indicator set per unit (元 per item, per person, 万元 per month), multiplied by the matching quantity indicator of the same table (items, people) or by the months of the stated period, comes to more than the project's whole budget (年度资金总额, 项目预算金额, 全年预算数): the unit cost, the quantity and the budget contradict each other, or the cost ceiling is too loose to constrain anything. The cost's written precision is allowed for; nothing is reported when no single matching quantity or period is found, or when the budget's unit (元 or 万元) is not stated. A cost indicator whose actual (a total) exceeds the funds block's 全年执行数 is reported too. A reviewer asks the unit to check the unit cost, the quantity and the budget and to correct whichever is wrong (fit the quantity or the budget to the real standard, or bring the ceiling within the budget).",
     },
     messages: {
       perUnit: {
@@ -117,6 +157,11 @@ const rule = defineRule({
           "成本指标“{name}”为{value}，按数量指标“{countName}”{count}计，合计{product}，超过项目预算{budget}：单位成本、数量与预算不一致。",
         "en-US":
           'Cost indicator "{name}" is {value}; for the quantity "{countName}" of {count} that comes to {product}, more than the project budget of {budget}: unit cost, quantity and budget do not agree.',
+      },
+      actualAboveSpent: {
+        "zh-CN": "成本指标“{name}”的实际完成值为{actual}，超过全年执行数{spent}：实际成本不可能多于全年实际支出。",
+        "en-US":
+          'Cost indicator "{name}" reports an actual of {actual}, more than the {spent} executed in the year: the actual cost cannot exceed what was spent.',
       },
       perMonth: {
         "zh-CN":
@@ -128,6 +173,7 @@ const rule = defineRule({
   },
   check(ctx) {
     const { model, snapshot } = ctx;
+    for (const table of model.tables) checkActuals(ctx, table);
     for (const table of model.tables) {
       if (table.columns.target === undefined) continue;
       let budget: Budget | undefined | null = null;

@@ -33,6 +33,8 @@ import nameValueConflict from "./name-value-conflict";
 import unrecognizedTable from "./unrecognized-table";
 import actualNotMeasured from "./actual-not-measured";
 import unfilledForm from "./unfilled-form";
+import overEstablishment from "./over-establishment";
+import deadlineAfterPeriod from "./deadline-after-period";
 
 const ALL: RuleModule[] = [
   indicatorValueMismatch,
@@ -64,6 +66,8 @@ const ALL: RuleModule[] = [
   unrecognizedTable,
   actualNotMeasured,
   unfilledForm,
+  overEstablishment,
+  deadlineAfterPeriod,
 ];
 
 const byId = new Map<RuleId, RuleModule>(ALL.map((r) => [r.id, r]));

@@ -1,0 +1,86 @@
+import { defineRule } from "./types";
+import { SheetReader } from "../recognize/sheet";
+import { headerKey } from "../recognize/headers";
+import { targetParse } from "../recognize/cells";
+import { levelCell } from "../recognize";
+import type { Cell } from "../recognize/model";
+
+/** Labels of a project's period in a form's header. */
+const PERIOD_LABEL = /^(项目期|项目期限|项目周期|项目起止时间|起止时间|实施期限|实施周期|项目实施期|实施期)$/;
+/** Rows a header field is looked for in: the form's header sits at its top. */
+const SCAN_ROWS = 20;
+/** The last year and month of a written period: 2022年3月-2023年11月, 2022.1—2022.12, 2016年1月起至2016年12 月止. */
+const PERIOD_END = /(?:至|[-—–~～到])\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:止|底|末)?\s*$/;
+
+/** An Excel serial for the last day of a month (the 1900 system, as the value parser's dates are). */
+function endOfMonth(year: number, month: number): number {
+  const epoch = Date.UTC(1899, 11, 30);
+  return Math.round((Date.UTC(year, month, 0) - epoch) / 86400000);
+}
+
+/** The stated period's end on a sheet, with the cell it is written in. */
+function periodEnd(rd: SheetReader): { serial: number; cell: Cell; text: string } | undefined {
+  const end = Math.min(rd.r1, rd.r0 + SCAN_ROWS);
+  for (let r = rd.r0; r < end; r++) {
+    const len = rd.rowLength(r);
+    for (let c = rd.c0; c < len; c++) {
+      const v = rd.raw(r, c);
+      if (typeof v !== "string" || v.length > 12 || !PERIOD_LABEL.test(headerKey(v).replace(/[:：]$/, ""))) continue;
+      const vc = c + rd.mergedWidth(r, c);
+      if (vc >= len) continue;
+      const cell = rd.cell(r, vc);
+      const m = PERIOD_END.exec(cell.text.trim());
+      if (!m) continue;
+      const year = Number(m[1]);
+      const month = Number(m[2]);
+      if (month < 1 || month > 12) continue;
+      return { serial: endOfMonth(year, month), cell, text: cell.text.trim() };
+    }
+  }
+  return undefined;
+}
+
+const rule = defineRule({
+  id: "deadline-after-period",
+  severity: "warning",
+  meta: {
+    title: { "zh-CN": "时效目标晚于项目期", "en-US": "Deadline after the project period" },
+    docs: {
+      "zh-CN":
+        "时效指标的指标值是一个日期（如“2023年底”），却晚于表头所写项目期（项目期、项目起止时间、实施期限）的结束月份：按期完成的目标定在项目结束之后，无法在项目期内考核。只比较能读出结束年月的项目期。复核时要求单位把时效目标定在项目期之内，或核实项目期是否填错。",
+      "en-US":
+        'A timeliness target that is a date (e.g. "end of 2023") falls after the end month of the project period stated in the header (项目期, 项目起止时间, 实施期限): the deadline lies beyond the project, so it cannot be assessed within it. Only periods whose end year and month can be read are compared. A reviewer asks the unit to set the deadline within the period, or to correct the period if that is what is wrong.',
+    },
+    messages: {
+      late: {
+        "zh-CN": "时效指标“{name}”的指标值“{target}”晚于项目期“{period}”的结束时间。",
+        "en-US": 'The timeliness target "{target}" of "{name}" falls after the end of the project period "{period}".',
+      },
+    },
+  },
+  check(ctx) {
+    const ends = new Map<string, ReturnType<typeof periodEnd> | null>();
+    for (const row of ctx.model.indicators) {
+      if (row.category !== "时效" || !row.target) continue;
+      const t = targetParse(row);
+      if (!t.date || t.number === null) continue;
+      if (!ends.has(row.sheet)) {
+        const sheet = ctx.snapshot.sheets.find((s) => s && s.name === row.sheet && Array.isArray(s.values));
+        ends.set(row.sheet, sheet ? (periodEnd(new SheetReader(sheet)) ?? null) : null);
+      }
+      const end = ends.get(row.sheet);
+      if (!end || t.number <= end.serial) continue;
+      const name = levelCell(row, 3) ? row.level3 : row.level2;
+      ctx.report({
+        messageId: "late",
+        data: { name: name.replace(/\s+/g, ""), target: t.text.trim(), period: end.text },
+        sheet: row.target.sheet,
+        row: row.target.row,
+        col: row.target.col,
+        related: [end.cell],
+      });
+    }
+  },
+});
+
+export default rule;

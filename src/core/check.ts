@@ -1,5 +1,5 @@
 import type { WorkbookSnapshot } from "./snapshot";
-import { qualify, toA1 } from "./snapshot";
+import { qualify, toA1 } from "./a1";
 import { INTERNAL_ERROR, summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
 import { recognizeWorkbook } from "./recognize";
 import type { CellPos, WorkbookModel } from "./recognize/model";

@@ -4,7 +4,7 @@
  * and run one rule (or the whole check) on them.
  */
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
-import { fromA1 } from "../../src/core/snapshot";
+import { fromA1 } from "../../src/core/a1";
 import type { Finding, RuleId } from "../../src/core/findings";
 import { recognizeWorkbook } from "../../src/core/recognize";
 import { getRule } from "../../src/core/rules";

@@ -1,4 +1,4 @@
-import { fromA1, toA1 } from "../../src/core/snapshot";
+import { fromA1, toA1 } from "../../src/core/a1";
 import { referencedCells } from "../../src/core/formula";
 import {
   buildTemplate,

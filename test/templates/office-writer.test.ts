@@ -12,7 +12,7 @@ import {
 } from "../../src/core/templates";
 import { isUserFacingError } from "../../src/office/errors";
 import { charsToPoints, insertTemplate } from "../../src/office/templateWriter";
-import { toA1 } from "../../src/core/snapshot";
+import { toA1 } from "../../src/core/a1";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 

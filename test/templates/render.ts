@@ -1,6 +1,6 @@
 import { evaluateTemplate, formulaText, mergesOf, namesOf, type TemplateDefinition } from "../../src/core/templates";
 import { isEvalError } from "../../src/core/errors";
-import { colToLetters, toA1 } from "../../src/core/snapshot";
+import { colToLetters, toA1 } from "../../src/core/a1";
 
 /**
  * A readable text picture of a definition for the golden fixtures: sheet name, columns, print setup, merges,

@@ -15,7 +15,7 @@ import { RULES } from "../rules";
 import { fmtNum, fmtPct } from "../rules/format";
 import { GRADE_WORDS, gradeKey } from "../scoring";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { toA1 } from "../snapshot";
+import { toA1 } from "../a1";
 import type { ParsedValue } from "../value";
 import { goalIsVague, readFields, readGoal, readYear, type SourcedText } from "./fields";
 import { DEFAULT_SUGGESTIONS, kindOfText, PROBLEM_KINDS, type ProblemKind, type SuggestionTable } from "./suggestions";

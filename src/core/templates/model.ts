@@ -1,6 +1,6 @@
 import type { Bilingual, Locale } from "../locale";
 import type { MergeArea } from "../snapshot";
-import { fromA1, toA1 } from "../snapshot";
+import { fromA1, parseRef, toA1 } from "../a1";
 import { arg, renderFormula, type Expr } from "../formula";
 
 /**
@@ -199,9 +199,9 @@ export class SheetBuilder {
       userText?: boolean;
     },
   ): TemplateCell {
-    const [a, b] = at.split(":");
-    const p = fromA1(a);
-    const q = fromA1(b ?? a);
+    const ref = parseRef(at);
+    const p = ref && !ref.whole && ref.sheet === null ? fromA1(ref.from) : null;
+    const q = ref && p ? fromA1(ref.to ?? ref.from) : null;
     if (!p || !q || q.row < p.row || q.col < p.col) throw new Error(`template: bad address ${at}`);
     for (let r = p.row; r <= q.row; r++)
       for (let c = p.col; c <= q.col; c++) {

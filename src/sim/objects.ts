@@ -4,7 +4,7 @@
  * queued writes, null objects, errors on protected sheets).
  */
 import { type CellValue, type MergeArea } from "../core/snapshot";
-import { areaToA1, colToLetters, MAX_COLS, MAX_ROWS, qualify, toA1 } from "../core/a1";
+import { areaToA1, MAX_COLS, MAX_ROWS, qualify } from "../core/a1";
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FONT,

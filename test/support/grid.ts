@@ -7,6 +7,7 @@ import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../.
 import { fromA1 } from "../../src/core/a1";
 import type { Finding, RuleId } from "../../src/core/findings";
 import { recognizeWorkbook } from "../../src/core/recognize";
+import { CheckScope } from "../../src/core/rules/scope";
 import { getRule } from "../../src/core/rules";
 import { runRuleOn, checkWorkbook, type CheckResult } from "../../src/core/check";
 
@@ -90,7 +91,7 @@ export function runRule(id: RuleId, input: WorkbookSnapshot | SheetSnapshot | Sh
   const rule = getRule(id);
   if (!rule) throw new Error(`no rule ${id}`);
   // Rethrow: a rule that throws must fail its own test table, not turn into a finding the test may not look at.
-  return runRuleOn(rule, recognizeWorkbook(snap), snap, undefined, (_id, e) => {
+  return runRuleOn(rule, new CheckScope(recognizeWorkbook(snap)), snap, undefined, (_id, e) => {
     throw e;
   });
 }

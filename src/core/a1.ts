@@ -194,7 +194,7 @@ export function sheetNeedsQuotes(sheet: string): boolean {
 }
 
 /** The sheet name as a reference writes it: 'My Sheet', 'O''Brien', 自评表. */
-export function quoteSheet(sheet: string): string {
+function quoteSheet(sheet: string): string {
   return sheetNeedsQuotes(sheet) ? `'${sheet.replace(/'/g, "''")}'` : sheet;
 }
 

@@ -83,32 +83,6 @@ function numberText(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
 }
 
-/**
- * Every single cell on the formula's own sheet an expression reads (ranges expanded), for dependency and
- * bounds checks. Cross-sheet references are not cells of this sheet and are left out.
- */
-export function referencedCells(e: Expr): string[] {
-  const out: string[] = [];
-  const walk = (x: Expr): void => {
-    if (x.kind === "ref") {
-      if (x.sheet === undefined) out.push(stripDollar(x.ref));
-    } else if (x.kind === "range") {
-      const a = fromA1(x.from);
-      const b = fromA1(x.to);
-      if (!a || !b || x.sheet !== undefined) return;
-      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
-        for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) out.push(toA1(r, c));
-    } else if (x.kind === "call") x.args.forEach(walk);
-    else if (x.kind === "unary" || x.kind === "percent") walk(x.arg);
-    else if (x.kind === "op") {
-      walk(x.left);
-      walk(x.right);
-    }
-  };
-  walk(e);
-  return out;
-}
-
 const stripDollar = (a1: string) => a1.replace(/\$/g, "").toUpperCase();
 
 /** A computed value: what a cell shows. Errors stay EvalError so writers can store them as Excel errors. */

@@ -20,11 +20,13 @@ function load(mod) {
 
 /** A1 cells of a finding: its own and its related ones (sheet-qualified). */
 function findingCells(f) {
-  const { splitRef } = load("cli/checkFile");
+  const { parseRef } = load("core/a1");
   const out = [`${f.sheet}!${f.cell}`];
   for (const r of f.related) {
-    const sp = splitRef(r);
-    if (sp) out.push(`${sp.sheet}!${sp.cell.replace(/\$/g, "")}`);
+    const ref = parseRef(r);
+    if (!ref || ref.sheet === null) continue;
+    const cell = ref.to === undefined ? ref.from : `${ref.from}:${ref.to}`;
+    out.push(`${ref.sheet}!${cell.replace(/\$/g, "")}`);
   }
   return out;
 }

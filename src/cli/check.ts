@@ -10,7 +10,7 @@
 import { NOTHING_RECOGNIZED, describeRecognized } from "../core/recognize/coverage";
 import { summarize, type CheckSummary, type Finding } from "../core/findings";
 import { pick, type Locale } from "../core/locale";
-import { qualify } from "../core/snapshot";
+import { qualify } from "../core/a1";
 import { DEFAULT_TIMEOUT_S } from "../xlsx/limits";
 import { processIO, type CliIO } from "./io";
 import { isFailed, type FileCheckOptions, type FileFailure, type FileOutcome } from "./checkFile";

@@ -8,6 +8,7 @@ import { reviewSummary, type ReviewSummary } from "../core/review";
 import type { Finding } from "../core/findings";
 import type { Bilingual } from "../core/locale";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { parseRef, sheetNeedsQuotes } from "../core/a1";
 import { limitText } from "../xlsx/limits";
 import { isXlsxInputError } from "../xlsx/zipGuard";
 import { readSnapshotFromFile } from "../xlsx/snapshotReader";
@@ -188,22 +189,10 @@ export function mergeSnapshots(parts: { file: string; snapshot: WorkbookSnapshot
   return { snapshot: { source: parts.map((p) => p.file).join(" + "), sheets }, origins };
 }
 
-/** Splits "Sheet!A1" or "'My Sheet'!A1" into sheet and cell; null when it is not such a reference. */
-export function splitRef(ref: string): { sheet: string; cell: string } | null {
-  if (ref.startsWith("'")) {
-    const m = /^'((?:[^']|'')*)'!(.+)$/.exec(ref);
-    return m ? { sheet: m[1].replace(/''/g, "'"), cell: m[2] } : null;
-  }
-  const i = ref.lastIndexOf("!");
-  return i > 0 ? { sheet: ref.slice(0, i), cell: ref.slice(i + 1) } : null;
-}
-
-const PLAIN_SHEET = /^[A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.]*$/;
-
 /** A reference in Excel's style, with "[file]" when it points into another file. */
 function formatRef(sheet: string, cell: string, file: string | null): string {
   const inner = file === null ? sheet : `[${file}]${sheet}`;
-  if (PLAIN_SHEET.test(sheet)) return `${inner}!${cell}`;
+  if (!sheetNeedsQuotes(sheet)) return `${inner}!${cell}`;
   return `'${inner.replace(/'/g, "''")}'!${cell}`;
 }
 
@@ -216,10 +205,11 @@ export function attributeFindings(
   return findings.map((f) => {
     const own = origins.get(f.sheet) ?? { file: fallbackFile, sheet: f.sheet };
     const related = f.related.map((r) => {
-      const sp = splitRef(r);
-      const o = sp && origins.get(sp.sheet);
-      if (!sp || !o) return r;
-      return formatRef(o.sheet, sp.cell, o.file === own.file ? null : o.file);
+      const ref = parseRef(r);
+      const o = ref?.sheet != null ? origins.get(ref.sheet) : undefined;
+      if (!ref || !o) return r;
+      const cell = ref.to === undefined ? ref.from : `${ref.from}:${ref.to}`;
+      return formatRef(o.sheet, cell, o.file === own.file ? null : o.file);
     });
     return { ...f, sheet: own.sheet, related, file: own.file };
   });

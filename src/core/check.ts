@@ -1,8 +1,9 @@
 import type { WorkbookSnapshot } from "./snapshot";
-import { qualify, toA1 } from "./snapshot";
+import { qualify, toA1 } from "./a1";
 import { INTERNAL_ERROR, summarize, type CheckSummary, type Finding, type RuleId } from "./findings";
 import { recognizeWorkbook } from "./recognize";
-import type { CellPos, WorkbookModel } from "./recognize/model";
+import type { CellPos } from "./recognize/model";
+import { CheckScope } from "./rules/scope";
 import { checkRuleOptions, RULES, ruleOptionsFor } from "./rules";
 import { bandOf, isProfileSheet, NATIONAL_PROFILE, profileFromSnapshot, type Profile } from "./profile";
 import type { GradeKey } from "./scoring";
@@ -74,12 +75,13 @@ function errorText(e: unknown): string {
 }
 
 /**
- * Run one rule over a recognized model. A rule that throws never takes the whole check down, and is never
- * silent: its findings so far are kept and an internal-error finding says the rule did not finish.
+ * Run one rule over a recognized model (in `scope`, shared by the rules of one check). A rule that throws never
+ * takes the whole check down, and is never silent: its findings so far are kept and an internal-error finding
+ * says the rule did not finish.
  */
 export function runRuleOn(
   rule: RuleModule,
-  model: WorkbookModel,
+  scope: CheckScope,
   snapshot: WorkbookSnapshot,
   profile: Profile = NATIONAL_PROFILE,
   onRuleError?: CheckOptions["onRuleError"],
@@ -108,7 +110,7 @@ export function runRuleOn(
     out.push(f);
   };
   try {
-    rule.check({ model, snapshot, profile, options, report });
+    rule.check({ model: scope.model, scope, snapshot, profile, options, report });
   } catch (e) {
     onRuleError?.(rule.id, e);
     const msg = errorText(e);
@@ -141,13 +143,14 @@ export function checkWorkbook(input: WorkbookSnapshot, options: CheckOptions = {
   const snapshot = input?.sheets?.some(isProfileSheet)
     ? { ...input, sheets: input.sheets.filter((s) => !isProfileSheet(s)) }
     : input;
-  const model = recognizeWorkbook(snapshot);
+  const scope = new CheckScope(recognizeWorkbook(snapshot));
+  const model = scope.model;
   const wanted = options.rules ? new Set(options.rules) : null;
   const findings: Finding[] = [];
   const toRun = RULES.filter((rule) => (!wanted || wanted.has(rule.id)) && profile.rules?.[rule.id] !== "off");
   for (let i = 0; i < toRun.length; i++) {
     // A loop, not push(...spread): a rule may report once per row of a table of any length.
-    for (const f of runRuleOn(toRun[i], model, snapshot, profile, options.onRuleError)) findings.push(f);
+    for (const f of runRuleOn(toRun[i], scope, snapshot, profile, options.onRuleError)) findings.push(f);
     options.onProgress?.(i + 1, toRun.length);
   }
   const sheetOrder = new Map((snapshot?.sheets ?? []).map((s, i) => [s?.name, i]));

@@ -3,7 +3,7 @@
  * A bare actual is read in the unit that makes it comparable with its target (domain.md): 35452 against
  * 3.52万人 is 35,452 people; 90 against ≤90万元 in a 万元 column is 90万元; 98 or 0.98 against ≥95% is 98 %.
  */
-import { parseValueShared, resolution, type ParsedValue } from "./value";
+import { parseValueShared, type ParsedValue } from "./value";
 
 export interface ActualHint {
   /** The actual's column is in this scale (a header like 实际完成值（万元）): a bare number is multiplied by it. */
@@ -100,36 +100,12 @@ function nearlyEqual(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/**
- * Two values written for the same thing agree when they differ by less than half a unit of the coarser
- * value's last digit: 62867.90万元 and 628,678,956.50元 agree (43.5 元 apart, half of 100 元 is 50).
- * Values with no number agree when their normalized texts are equal. Operators are not compared here.
- */
-export function valuesAgree(a: unknown, b: unknown): boolean {
-  const x = asParsed(a);
-  const y = asParsed(b);
-  if (!x.quantitative || !y.quantitative || x.number === null || y.number === null) {
-    return !x.quantitative && !y.quantitative && x.text.replace(/\s+/g, "") === y.text.replace(/\s+/g, "");
-  }
-  return numbersAgree(x.number, resolution(x), y.number, resolution(y));
-}
-
 /** Agreement of two numbers given the smallest step each one's written form can show. */
 export function numbersAgree(a: number, resA: number, b: number, resB: number): boolean {
   const half = Math.max(resA, resB) / 2;
   const diff = Math.abs(a - b);
   // Equal at exactly half a unit is a rounding tie: it still agrees. The epsilon absorbs binary noise.
   return diff <= half + 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/**
- * Does a stated value equal a computed one at the stated value's displayed precision?
- * `decimals` are those shown (97.34% as a fraction shown with 2 percent decimals → pass decimals 4 and percent
- * false, or decimals 2 and percent true).
- */
-export function agreesAtPrecision(stated: number, computed: number, decimals: number, percent = false): boolean {
-  const res = Math.pow(10, -decimals) * (percent ? 0.01 : 1);
-  return numbersAgree(stated, res, computed, 0);
 }
 
 /** Ratio of two magnitudes when one looks like the other ×10⁴ (元 vs 万元) or ×10⁸ (元 vs 亿元); else null. */

@@ -42,7 +42,6 @@ export type RuleId = (typeof RULE_IDS)[number];
 export const INTERNAL_ERROR = "internal-error";
 /** Every id a finding can carry: the rules' and the engine's own. */
 export type FindingId = RuleId | typeof INTERNAL_ERROR;
-export const FINDING_IDS: readonly FindingId[] = [...RULE_IDS, INTERNAL_ERROR];
 
 export interface Finding {
   rule: FindingId;

@@ -1,6 +1,6 @@
 import { EvalError, isEvalError, isErrorText, type ExcelErrorCode } from "./errors";
 import { callEval, type EvalArg, type EvalScalar } from "./functions";
-import { fromA1, lettersToCol, qualify, toA1 } from "./snapshot";
+import { fromA1, parseRef, qualify, toA1 } from "./a1";
 
 /**
  * Formulas as structured data, and the one evaluator for them. Templates build Exprs (rendered to Excel text
@@ -29,8 +29,11 @@ export type BinaryOp = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">
 // Small constructors so template modules read like the forms they describe.
 export const ref = (a1: string): Expr => ({ kind: "ref", ref: a1 });
 export const range = (a1: string): Expr => {
-  const [from, to] = a1.split(":");
-  return { kind: "range", from, to: to ?? from };
+  const r = parseRef(a1);
+  if (!r || r.whole) throw new Error(`formula: bad range ${a1}`);
+  return r.sheet === null
+    ? { kind: "range", from: r.from, to: r.to ?? r.from }
+    : { kind: "range", sheet: r.sheet, from: r.from, to: r.to ?? r.from };
 };
 export const num = (value: number): Expr => ({ kind: "num", value });
 export const str = (value: string): Expr => ({ kind: "str", value });
@@ -78,32 +81,6 @@ export function renderFormula(e: Expr): string {
 function numberText(n: number): string {
   // Avoid exponent notation Excel would not parse in a formula.
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
-}
-
-/**
- * Every single cell on the formula's own sheet an expression reads (ranges expanded), for dependency and
- * bounds checks. Cross-sheet references are not cells of this sheet and are left out.
- */
-export function referencedCells(e: Expr): string[] {
-  const out: string[] = [];
-  const walk = (x: Expr): void => {
-    if (x.kind === "ref") {
-      if (x.sheet === undefined) out.push(stripDollar(x.ref));
-    } else if (x.kind === "range") {
-      const a = fromA1(x.from);
-      const b = fromA1(x.to);
-      if (!a || !b || x.sheet !== undefined) return;
-      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
-        for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) out.push(toA1(r, c));
-    } else if (x.kind === "call") x.args.forEach(walk);
-    else if (x.kind === "unary" || x.kind === "percent") walk(x.arg);
-    else if (x.kind === "op") {
-      walk(x.left);
-      walk(x.right);
-    }
-  };
-  walk(e);
-  return out;
 }
 
 const stripDollar = (a1: string) => a1.replace(/\$/g, "").toUpperCase();
@@ -181,12 +158,6 @@ export function evaluateAll(grid: FormulaGrid, addresses: Iterable<string>): Map
   return out;
 }
 
-/** 0-based cell of an A1 address ("$" allowed), or null. */
-function cellOf(a1: string): { r: number; c: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
-  return m ? { r: Number(m[2]) - 1, c: lettersToCol(m[1]) } : null;
-}
-
 /** Error texts read from cells ("#N/A") are errors. */
 function asError(v: FormulaValue): FormulaValue {
   return isErrorText(v) ? new EvalError(v as ExcelErrorCode) : v;
@@ -198,14 +169,14 @@ function evalExpr(e: Expr, env: FormulaEnv): FormulaResult {
     case "range": {
       if (e.sheet !== undefined && !env.hasSheet(e.sheet)) return new EvalError("#REF!", `no sheet ${e.sheet}`);
       const sheet = e.sheet ?? null;
-      const a = cellOf(e.kind === "ref" ? e.ref : e.from);
-      const b = e.kind === "ref" ? a : cellOf(e.to);
+      const a = fromA1(e.kind === "ref" ? e.ref : e.from);
+      const b = e.kind === "ref" ? a : fromA1(e.to);
       if (!a || !b) return new EvalError("#REF!");
-      if (e.kind === "ref") return asError(env.cell(sheet, a.r, a.c));
+      if (e.kind === "ref") return asError(env.cell(sheet, a.row, a.col));
       const rows: FormulaValue[][] = [];
-      for (let r = Math.min(a.r, b.r); r <= Math.max(a.r, b.r); r++) {
+      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
         const row: FormulaValue[] = [];
-        for (let c = Math.min(a.c, b.c); c <= Math.max(a.c, b.c); c++) row.push(asError(env.cell(sheet, r, c)));
+        for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) row.push(asError(env.cell(sheet, r, c)));
         rows.push(row);
       }
       return rows;

@@ -1,5 +1,6 @@
 import type { BinaryOp, Expr } from "./formula";
 import { toDisplayFormula } from "./formulaForms";
+import { readRef, type Ref } from "./a1";
 
 /**
  * Formula text → Expr, for the simulated host (and anyone holding a formula as text). Accepts what the
@@ -30,11 +31,6 @@ type Tok =
 
 class FormulaSyntaxError extends Error {}
 
-const REF = "\\$?[A-Za-z]{1,3}\\$?\\d{1,7}";
-const SHEET_REF = new RegExp(`^(?:'((?:[^']|'')+)'|([^\\s'!(),:"=<>+\\-*/&^%]+))!(${REF})(?::(${REF}))?`);
-// Not followed by a letter, digit, "." or "(" so names like LOG10( or A1B stay names.
-const LOCAL_REF = new RegExp(`^(${REF})(?::(${REF}))?(?![A-Za-z0-9_.(])`);
-
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -46,6 +42,7 @@ function tokenize(src: string): Tok[] {
     }
     const rest = src.slice(i);
     let m: RegExpExecArray | null;
+    let r: Ref | null;
     if ((m = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest))) {
       out.push({ t: "num", v: Number(m[0]) });
       i += m[0].length;
@@ -66,12 +63,10 @@ function tokenize(src: string): Tok[] {
       }
       out.push({ t: "str", v: s });
       i = j + 1;
-    } else if ((m = SHEET_REF.exec(rest))) {
-      out.push({ t: "ref", sheet: (m[1] ?? m[2]).replace(/''/g, "'"), a: m[3], b: m[4] });
-      i += m[0].length;
-    } else if ((m = LOCAL_REF.exec(rest))) {
-      out.push({ t: "ref", sheet: undefined, a: m[1], b: m[2] });
-      i += m[0].length;
+    } else if ((r = readRef(src, i)) && !r.whole) {
+      // Cells and areas, sheet-qualified or not; names such as LOG10( or A1B are no references.
+      out.push({ t: "ref", sheet: r.sheet ?? undefined, a: r.from, b: r.to });
+      i = r.end;
     } else if ((m = /^[A-Za-z_\u4e00-\u9fff][\w.\u4e00-\u9fff]*/.exec(rest))) {
       out.push({ t: "name", v: m[0] });
       i += m[0].length;

@@ -568,8 +568,6 @@ export const EVAL_FUNCTIONS: readonly EvalFunctionSpec[] = [
   },
 ];
 
-export const EVAL_FUNCTION_NAMES: readonly string[] = EVAL_FUNCTIONS.map((f) => f.name);
-
 /** The function spec for a name, case-insensitive, with or without the EVAL. prefix; undefined when unknown. */
 export function findEvalFunction(name: string): EvalFunctionSpec | undefined {
   if (typeof name !== "string") return undefined;

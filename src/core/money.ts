@@ -61,11 +61,6 @@ export function subDec(a: Decimal, b: Decimal): Decimal {
   return normalize({ m: x - y, places: p });
 }
 
-export function cmpDec(a: Decimal, b: Decimal): number {
-  const [x, y] = align(a, b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /** Decimal text without exponent ("195.35", "-0.5"). */
 export function decToString(d: Decimal): string {
   const neg = d.m < 0n;
@@ -80,17 +75,6 @@ export function decToString(d: Decimal): string {
 export function decToNumber(d: Decimal): number {
   const n = Number(decToString(d));
   return Object.is(n, -0) ? 0 : n;
-}
-
-/** Round half away from zero to `places` decimals (money to the cent: 2). */
-export function roundDec(d: Decimal, places: number): Decimal {
-  if (d.places <= places) return d;
-  const drop = 10n ** BigInt(d.places - places);
-  const neg = d.m < 0n;
-  const abs = neg ? -d.m : d.m;
-  let q = abs / drop;
-  if ((abs % drop) * 2n >= drop) q += 1n;
-  return normalize({ m: neg ? -q : q, places });
 }
 
 /** a − b exactly; null when either is not a finite number. */
@@ -110,18 +94,4 @@ export function moneySum(values: readonly (number | string)[]): number | null {
     acc = addDec(acc, d);
   }
   return decToNumber(acc);
-}
-
-/** Round an amount to cents (half away from zero, on the decimal as written, not on the binary double). */
-export function toCents(x: number | string): number | null {
-  const d = toDecimal(x);
-  return d ? decToNumber(roundDec(d, 2)) : null;
-}
-
-/** True when two amounts are equal to the cent. */
-export function sameAmount(a: number | string, b: number | string, places = 2): boolean {
-  const x = toDecimal(a);
-  const y = toDecimal(b);
-  if (!x || !y) return false;
-  return cmpDec(roundDec(x, places), roundDec(y, places)) === 0;
 }

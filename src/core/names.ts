@@ -27,9 +27,3 @@ export function normalizeName(input: unknown): string {
   if (s.length > 2) s = s.replace(/指标$/, "");
   return s.toLowerCase();
 }
-
-/** True when two names denote the same indicator. */
-export function sameName(a: unknown, b: unknown): boolean {
-  const x = normalizeName(a);
-  return x !== "" && x === normalizeName(b);
-}

@@ -5,7 +5,8 @@
  */
 import { formatCellText, installSimHost } from "../sim/index";
 import { toLocale, type Locale } from "../core/locale";
-import { colToLetters, toA1, type CellValue } from "../core/snapshot";
+import { type CellValue } from "../core/snapshot";
+import { colToLetters, toA1 } from "../core/a1";
 import { t } from "../i18n/index";
 import { mountTaskpane } from "../taskpane/mount";
 

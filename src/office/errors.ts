@@ -21,10 +21,6 @@ export class UserFacingError extends Error {
   }
 }
 
-export function isUserFacingError(e: unknown): e is UserFacingError {
-  return e instanceof UserFacingError;
-}
-
 /** The code of an Office.js error (OfficeExtension.Error.code), or undefined. */
 export function officeErrorCode(e: unknown): string | undefined {
   if (e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string")

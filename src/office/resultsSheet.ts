@@ -6,7 +6,8 @@
  */
 import type { Finding, Severity } from "../core/findings";
 import type { Locale } from "../core/locale";
-import { qualify, type SheetSnapshot } from "../core/snapshot";
+import { type SheetSnapshot } from "../core/snapshot";
+import { qualify } from "../core/a1";
 import { isPayloadLimitError, officeErrorCode, toUserFacingError, UserFacingError } from "./errors";
 import { currentLocale } from "./locale";
 import { ruleTitle } from "../i18n/index";

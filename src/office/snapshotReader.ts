@@ -6,7 +6,7 @@
  */
 import { toDisplayFormula } from "../core/formulaForms";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { fromA1 } from "../core/snapshot";
+import { parseRefList } from "../core/a1";
 import { apiSupported, isPayloadLimitError, toUserFacingError, UserFacingError } from "./errors";
 
 export interface ReadOptions {
@@ -100,7 +100,7 @@ async function read(context: Excel.RequestContext, options: ReadOptions): Promis
       const { used, merged } = reads[i];
       const info: UsedInfo = used;
       const s = toSheet(name, visibility, info, used.values, used.formulas, used.numberFormat);
-      s.merges = merged && !merged.isNullObject ? parseAreas(merged.address) : [];
+      s.merges = merged && !merged.isNullObject ? mergeAreas(merged.address) : [];
       return trimSingleEmpty(s);
     }),
   };
@@ -151,23 +151,9 @@ function formulaOf(f: unknown, value: unknown): string | null {
   return typeof f === "string" && f.startsWith("=") && f !== value ? toDisplayFormula(f) : null;
 }
 
-/** "Sheet1!A1:B2,Sheet1!C3:D4" (sheet names possibly quoted, containing commas) → areas. */
-export function parseAreas(address: string): MergeArea[] {
-  const out: MergeArea[] = [];
-  const re = /(?:'(?:[^']|'')*'|[^,!']+)!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(address))) {
-    const a = fromA1(m[1]);
-    const b = fromA1(m[2] ?? m[1]);
-    if (!a || !b) continue;
-    out.push({
-      r0: Math.min(a.row, b.row),
-      c0: Math.min(a.col, b.col),
-      r1: Math.max(a.row, b.row),
-      c1: Math.max(a.col, b.col),
-    });
-  }
-  return out;
+/** Merged areas of a RangeAreas address ("Sheet1!A1:B2, 'a, b'!C3:D4"). */
+function mergeAreas(address: string): MergeArea[] {
+  return parseRefList(address).map((r) => r.area);
 }
 
 interface Extent {
@@ -220,7 +206,7 @@ async function readInBlocks(
     const { used, merged } = extents[i];
     return {
       ...toSheet(name, visibility, used, [], [], []),
-      merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      merges: merged && !merged.isNullObject ? mergeAreas(merged.address) : [],
     };
   });
   const info = extents.map(

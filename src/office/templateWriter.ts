@@ -5,7 +5,7 @@
  * touched. If the write fails, the half-written sheet is deleted (one more sync) and the user is told.
  */
 import type { Bilingual } from "../core/locale";
-import { toA1 } from "../core/snapshot";
+import { toA1 } from "../core/a1";
 import {
   borderEdges,
   buildTemplate,

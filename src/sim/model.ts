@@ -6,7 +6,8 @@
  * exactly, while a sync that fails half-way (failNextSync) can keep the part that was applied — which is
  * what Excel does, and what the adapter has to cope with.
  */
-import { fromA1, lettersToCol, toA1, type CellValue, type MergeArea, type WorkbookSnapshot } from "../core/snapshot";
+import { type CellValue, type MergeArea, type WorkbookSnapshot } from "../core/snapshot";
+import { fromA1, parseRef, toA1 } from "../core/a1";
 import { evaluateFormula, type FormulaValue } from "./formula";
 
 export interface FontState {
@@ -68,9 +69,6 @@ export interface PageLayoutState {
 export const DEFAULT_FONT: FontState = { bold: false, italic: false, color: "#000000", size: 11, name: "Calibri" };
 export const DEFAULT_COLUMN_WIDTH = 48; // points, like Excel's 8.43 characters
 export const DEFAULT_ROW_HEIGHT = 15;
-/** Excel's limits. */
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
 
 const KEY_STRIDE = 20000;
 const key = (r: number, c: number) => r * KEY_STRIDE + c;
@@ -615,34 +613,14 @@ function toCellValue(v: FormulaValue): CellValue {
   return v === null ? 0 : v;
 }
 
-/** "B2:C4", "B2" or "A:A"-less A1 areas → 0-based inclusive area. */
+/** "B2:C4", "B2", "A:B" or "1:3" (a sheet before "!" is ignored) → 0-based inclusive area; throws when bad. */
 export function parseArea(a: string): MergeArea {
   const area = tryParseArea(a);
   if (!area) throw new Error(`bad range address ${a}`);
   return area;
 }
 
+/** parseArea, or null when the address is bad. */
 export function tryParseArea(a: string): MergeArea | null {
-  const s = a.replace(/^.*!/, "").trim();
-  const parts = s.split(":");
-  if (parts.length > 2) return null;
-  const ends = parts.map((p) => parseEnd(p));
-  if (ends.some((e) => !e)) return null;
-  const [e0, e1 = e0] = ends as { r: number | null; c: number | null }[];
-  // Whole columns ("A:B") and whole rows ("1:3").
-  const r0 = e0.r ?? 0,
-    r1 = e1.r ?? MAX_ROWS - 1,
-    c0 = e0.c ?? 0,
-    c1 = e1.c ?? MAX_COLS - 1;
-  if ((e0.r === null) !== (e1.r === null) || (e0.c === null) !== (e1.c === null)) return null;
-  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
-}
-
-function parseEnd(p: string): { r: number | null; c: number | null } | null {
-  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(p.trim());
-  if (!m || (!m[1] && !m[2])) return null;
-  const c = m[1] ? lettersToCol(m[1]) : null;
-  const r = m[2] ? Number(m[2]) - 1 : null;
-  if ((r !== null && (r < 0 || r >= MAX_ROWS)) || (c !== null && (c < 0 || c >= MAX_COLS))) return null;
-  return { r, c };
+  return parseRef(a)?.area ?? null;
 }

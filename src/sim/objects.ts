@@ -3,13 +3,12 @@
  * formatting, names, settings. Only the subset the add-in uses; each behaves like Office.js (load + sync,
  * queued writes, null objects, errors on protected sheets).
  */
-import { colToLetters, qualify, toA1, type CellValue, type MergeArea } from "../core/snapshot";
+import { type CellValue, type MergeArea } from "../core/snapshot";
+import { areaToA1, MAX_COLS, MAX_ROWS, qualify } from "../core/a1";
 import {
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_FONT,
   DEFAULT_ROW_HEIGHT,
-  MAX_COLS,
-  MAX_ROWS,
   enterValue,
   tryParseArea,
   type CellState,
@@ -52,15 +51,8 @@ function guardStructure(wb: SimWorkbook): void {
     );
 }
 
-function areaA1(a: MergeArea): string {
-  if (a.r0 === 0 && a.r1 === MAX_ROWS - 1) return `${colToLetters(a.c0)}:${colToLetters(a.c1)}`;
-  if (a.c0 === 0 && a.c1 === MAX_COLS - 1) return `${a.r0 + 1}:${a.r1 + 1}`;
-  const tl = toA1(a.r0, a.c0);
-  return a.r0 === a.r1 && a.c0 === a.c1 ? tl : `${tl}:${toA1(a.r1, a.c1)}`;
-}
-
 export function rangeAddress(sheet: SimSheet, a: MergeArea): string {
-  return qualify(sheet.name, areaA1(a));
+  return qualify(sheet.name, areaToA1(a));
 }
 
 function forEachCell(a: MergeArea, fn: (r: number, c: number, i: number, j: number) => void): void {
@@ -1046,7 +1038,7 @@ class SimNamedItemCollection extends SimCollection<NameEntry, SimNamedItem> {
         if (reference instanceof SimRange) {
           const t = reference.resolve();
           if (!t) throw err("InvalidArgument", "null range");
-          ref = `=${qualify(t.sheet.name, areaA1(t.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"))}`;
+          ref = `=${qualify(t.sheet.name, areaToA1(t.area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2"))}`;
         } else ref = String(reference).startsWith("=") ? String(reference) : `=${String(reference)}`;
         entry = { name, reference: ref, comment };
         wb.setField("names", [...wb.names, entry]);

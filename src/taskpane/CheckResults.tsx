@@ -20,7 +20,7 @@ import {
 import type { RecognizedTable } from "../core/check";
 import type { Locale } from "../core/locale";
 import { RECOGNIZED_KIND_LABELS, type RecognizedKind } from "../core/recognize/coverage";
-import { qualify } from "../core/snapshot";
+import { qualify } from "../core/a1";
 import { t } from "../i18n/index";
 import type { CheckExtras, CheckRecord } from "./checkStore";
 import { FindingsList } from "./FindingsList";

@@ -11,10 +11,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CheckSummary, Finding, Severity } from "../core/findings";
-import { qualify } from "../core/snapshot";
+import { areaToA1, parseRef, qualify } from "../core/a1";
 import type { Locale } from "../core/locale";
 import { ruleTitle, SEVERITY_LABELS, t } from "../i18n/index";
-import { parseRef } from "./services";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -156,7 +155,8 @@ function FindingBody({ f, locale, onSelect, clamp }: ItemProps) {
         <div className={clamp ? mergeClasses(s.related, s.relatedOne) : s.related}>
           {t(locale, "relatedCells")}{" "}
           {f.related.map((r) => {
-            const parsed = parseRef(r);
+            const ref = parseRef(r);
+            const parsed = ref?.sheet != null ? { sheet: ref.sheet, cell: areaToA1(ref.area) } : null;
             return parsed ? (
               <button
                 key={r}

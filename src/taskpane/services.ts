@@ -111,14 +111,3 @@ export function progressFraction(p: CheckProgress): number | null {
   }
   return null;
 }
-
-/** "自评表!D14" or "'My Sheet'!D14" → {sheet, cell}; null when not a sheet-qualified address. */
-export function parseRef(ref: string): { sheet: string; cell: string } | null {
-  const bang = ref.lastIndexOf("!");
-  if (bang <= 0) return null;
-  let sheet = ref.slice(0, bang);
-  const cell = ref.slice(bang + 1).replace(/\$/g, "");
-  if (!/^[A-Za-z]{1,3}\d{1,7}(:[A-Za-z]{1,3}\d{1,7})?$/.test(cell)) return null;
-  if (sheet.length >= 2 && sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, cell };
-}

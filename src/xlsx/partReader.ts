@@ -10,7 +10,8 @@
  * to ExcelJS, so unusual files read exactly as before.
  */
 import * as zlib from "zlib";
-import { fromA1, type CellValue, type MergeArea, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import { type CellValue, type MergeArea, type SheetSnapshot, type WorkbookSnapshot } from "../core/snapshot";
+import { fromA1, parseArea } from "../core/a1";
 import { CellCollector, hiddenColumns } from "./grid";
 import { DEFAULT_READ_LIMITS, ReadBudget, type ReadLimits } from "./limits";
 import { shiftFormula } from "./sharedFormula";
@@ -209,19 +210,6 @@ function readStyleFormats(parts: Parts, name: string | null, limits: ReadLimits)
   return xfs;
 }
 
-function parseRange(ref: string): MergeArea | null {
-  const [a, b = a] = ref.split(":");
-  const p = fromA1(a);
-  const q = fromA1(b);
-  if (!p || !q) return null;
-  return {
-    r0: Math.min(p.row, q.row),
-    c0: Math.min(p.col, q.col),
-    r1: Math.max(p.row, q.row),
-    c1: Math.max(p.col, q.col),
-  };
-}
-
 function isTrue(v: string | null): boolean {
   return v === "1" || v === "true";
 }
@@ -364,7 +352,7 @@ function readSheet(
       }
       case "mergeCell": {
         const ref = x.attr("ref");
-        const m = ref === null ? null : parseRange(ref);
+        const m = ref === null ? null : parseArea(ref);
         if (m) {
           budget.addMerge(m.r1 - m.r0 + 1, m.c1 - m.c0 + 1);
           merges.push(m);

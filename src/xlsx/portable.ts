@@ -11,7 +11,7 @@ import { toDisplayFormula } from "../core/formulaForms";
 import { parseFormula } from "../core/formulaParse";
 import type { Locale } from "../core/locale";
 import { portableExpr, usesEval } from "../core/portable";
-import { toA1 } from "../core/snapshot";
+import { toA1 } from "../core/a1";
 
 export interface PortableCell {
   sheet: string;

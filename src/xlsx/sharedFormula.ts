@@ -5,7 +5,7 @@
  * stays; a reference moved off the sheet becomes `#REF!`.
  */
 
-import { colToLetters, lettersToCol } from "../core/snapshot";
+import { colToLetters, lettersToCol } from "../core/a1";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;

@@ -6,7 +6,7 @@
 import { installSimHost, type SimHost } from "../../src/sim/index";
 import { runCheckCommand, registerCommands } from "../../src/commands/commands";
 import { latestCheck, publishCheck, publishCheckError, subscribeCheck } from "../../src/taskpane/checkStore";
-import { officeServices, parseRef, progressFraction, progressStage } from "../../src/taskpane/services";
+import { officeServices, progressFraction, progressStage } from "../../src/taskpane/services";
 import { errorText } from "../../src/taskpane/errorText";
 import {
   FINDINGS_PER_RULE,
@@ -89,14 +89,6 @@ describe("check store", () => {
 });
 
 describe("pane helpers", () => {
-  it("parses related-cell references, quoted sheet names included", () => {
-    expect(parseRef("申报表!D12")).toEqual({ sheet: "申报表", cell: "D12" });
-    expect(parseRef("'My Sheet'!$B$7")).toEqual({ sheet: "My Sheet", cell: "B7" });
-    expect(parseRef("'O''Brien'!A1")).toEqual({ sheet: "O'Brien", cell: "A1" });
-    expect(parseRef("D12")).toBeNull();
-    expect(parseRef("Sheet1!notacell")).toBeNull();
-  });
-
   it("reads progress in the shapes adapters report", () => {
     expect(progressFraction({ stage: "reading", fraction: 0.25 })).toBe(0.25);
     expect(progressFraction({ done: 3, total: 4 })).toBe(0.75);

@@ -15,7 +15,7 @@ import { makeTempDir, removeDir } from "../xlsx/helpers";
 
 jest.mock("../../src/core/check", () => {
   const { summarize } = jest.requireActual("../../src/core/findings");
-  const { toA1 } = jest.requireActual("../../src/core/snapshot");
+  const { toA1 } = jest.requireActual("../../src/core/a1");
   return {
     checkWorkbook: (snap: WorkbookSnapshot) => {
       const findings: Finding[] = [];
@@ -53,7 +53,7 @@ jest.mock("../../src/core/check", () => {
 
 // Imported after the mock so the CLI sees the planted engine.
 import { parseCheckArgs, run } from "../../src/cli/check";
-import { attributeFindings, mergeSnapshots, splitRef } from "../../src/cli/checkFile";
+import { attributeFindings, mergeSnapshots } from "../../src/cli/checkFile";
 
 let dir: string;
 beforeAll(() => {
@@ -308,32 +308,27 @@ describe("perf-eval check (planted engine)", () => {
 });
 
 describe("merge helpers", () => {
-  test("splitRef handles quoted names", () => {
-    expect(splitRef("申报表!D12")).toEqual({ sheet: "申报表", cell: "D12" });
-    expect(splitRef("'It''s here'!A1")).toEqual({ sheet: "It's here", cell: "A1" });
-    expect(splitRef("A1")).toBeNull();
-  });
   test("mergeSnapshots keeps names unique (case-insensitively) and attributeFindings maps back", () => {
     const snap = (names: string[]): WorkbookSnapshot => ({
       sheets: names.map((name) => ({ name, originRow: 0, originCol: 0, values: [], merges: [] })),
     });
     const m = mergeSnapshots([
-      { file: "a.xlsx", snapshot: snap(["表", "Data"]) },
+      { file: "a.xlsx", snapshot: snap(["表", "Data", "It's here"]) },
       { file: "b.xlsx", snapshot: snap(["data", "表"]) },
     ]);
-    expect(m.snapshot.sheets.map((s) => s.name)).toEqual(["表", "Data", "data (2)", "表 (2)"]);
+    expect(m.snapshot.sheets.map((s) => s.name)).toEqual(["表", "Data", "It's here", "data (2)", "表 (2)"]);
     const f: Finding = {
       rule: "sum-mismatch",
       severity: "error",
       sheet: "表 (2)",
       cell: "A1",
-      related: ["表!B2", "'data (2)'!C3", "Elsewhere!A1"],
+      related: ["表!B2", "'data (2)'!C3", "Elsewhere!A1", "'It''s here'!A1:B2"],
       message: { "zh-CN": "x", "en-US": "x" },
     };
     expect(attributeFindings([f], m.origins, "a.xlsx")[0]).toMatchObject({
       file: "b.xlsx",
       sheet: "表",
-      related: ["[a.xlsx]表!B2", "data!C3", "Elsewhere!A1"],
+      related: ["[a.xlsx]表!B2", "data!C3", "Elsewhere!A1", "'[a.xlsx]It''s here'!A1:B2"],
     });
   });
 });

@@ -1,4 +1,11 @@
-import { readActual, meets, valuesAgree, numbersAgree, agreesAtPrecision, scaleSlip } from "../../src/core/compare";
+import { readActual, meets, numbersAgree, scaleSlip } from "../../src/core/compare";
+import { compareIndicatorValues } from "../../src/core/rules/shared/pairs";
+
+/** The comparator the rules use, as agree / not. */
+const valuesAgree = (a: unknown, b: unknown) => compareIndicatorValues(a, b) === "agree";
+/** A stated number against a computed one at the stated decimals. */
+const agreesAtPrecision = (stated: number, computed: number, decimals: number) =>
+  numbersAgree(stated, Math.pow(10, -decimals), computed, 0);
 import { parseValue } from "../../src/core/value";
 
 describe("readActual: a bare actual in the target's unit", () => {

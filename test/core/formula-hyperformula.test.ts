@@ -9,7 +9,7 @@ import "../templates/hfEval"; // registers the EVAL.* plugin
 import { isEvalError } from "../../src/core/errors";
 import { evaluateExpr, type FormulaValue } from "../../src/core/formula";
 import { parseFormula } from "../../src/core/formulaParse";
-import { fromA1, toA1 } from "../../src/core/snapshot";
+import { fromA1, toA1 } from "../../src/core/a1";
 
 const OWN: Record<string, FormulaValue> = {
   A1: 1,

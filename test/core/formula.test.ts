@@ -9,7 +9,7 @@ import {
   type FormulaValue,
 } from "../../src/core/formula";
 import { parseFormula } from "../../src/core/formulaParse";
-import { toA1 } from "../../src/core/snapshot";
+import { toA1 } from "../../src/core/a1";
 import { evaluateFormula } from "../../src/sim/formula";
 
 // One sheet ("Sheet1", the formula's own) and "数据" for cross-sheet references.

@@ -1,4 +1,6 @@
-import { callEval, EVAL_FUNCTIONS, EVAL_FUNCTION_NAMES, findEvalFunction } from "../../src/core/functions";
+import { callEval, EVAL_FUNCTIONS, findEvalFunction } from "../../src/core/functions";
+
+const EVAL_FUNCTION_NAMES = EVAL_FUNCTIONS.map((f) => f.name);
 import { EvalError } from "../../src/core/errors";
 
 const code = (r: unknown) => (r instanceof EvalError ? r.code : r);

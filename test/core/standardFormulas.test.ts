@@ -8,7 +8,7 @@ import { isEvalError } from "../../src/core/errors";
 import { evaluateExpr, renderFormula, type Expr, type FormulaValue } from "../../src/core/formula";
 import { parseFormula } from "../../src/core/formulaParse";
 import { portableExpr, usesEval } from "../../src/core/portable";
-import { toA1 } from "../../src/core/snapshot";
+import { toA1 } from "../../src/core/a1";
 
 const CASES: [string, FormulaValue[][]][] = [
   [

@@ -6,7 +6,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
 import { RULE_TITLES } from "../../src/core/rules/index";
-import { FINDING_IDS } from "../../src/core/findings";
+import { INTERNAL_ERROR, RULE_IDS, type FindingId } from "../../src/core/findings";
+
+/** Every id a finding can carry: the rules' and the engine's own. */
+const FINDING_IDS: FindingId[] = [...RULE_IDS, INTERNAL_ERROR];
 import { TEMPLATE_KINDS } from "../../src/core/templates/index";
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,6 +1,6 @@
 import { insertNoticeDraft } from "../../src/office/notice";
 import { insertTemplate } from "../../src/office/templateWriter";
-import { isUserFacingError } from "../../src/office/errors";
+import { UserFacingError } from "../../src/office/errors";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 import { SEED_KINDS } from "../notice/seedWorkbook";
 
@@ -80,7 +80,7 @@ describe("生成结果通知书 on the simulated host", () => {
     for (const k of SEED_KINDS) await insertTemplate(k, { example: true });
     host.failNextSync({ skip: syncs - 1, afterOps: 200 });
     const e = await insertNoticeDraft({ date: DATE }).catch((x) => x);
-    expect(isUserFacingError(e)).toBe(true);
+    expect(e).toBeInstanceOf(UserFacingError);
     expect(host.workbook.sheetNames()).toEqual(before);
     expect(picture(host, before)).toEqual(pic);
   });
@@ -90,7 +90,7 @@ describe("生成结果通知书 on the simulated host", () => {
     wb.addSheet("Sheet1", [["keep me"]]);
     host = installSimHost(globalThis, { workbook: wb });
     const e = await insertNoticeDraft({ date: DATE }).catch((x) => x);
-    expect(isUserFacingError(e)).toBe(true);
+    expect(e).toBeInstanceOf(UserFacingError);
     expect(host.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 });

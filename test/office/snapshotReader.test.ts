@@ -1,5 +1,5 @@
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
-import { readWorkbookSnapshot, parseAreas } from "../../src/office/snapshotReader";
+import { readWorkbookSnapshot } from "../../src/office/snapshotReader";
 import { UserFacingError } from "../../src/office/errors";
 
 let host: SimHost | null = null;
@@ -130,17 +130,18 @@ describe("readWorkbookSnapshot", () => {
     expect(snap.sheets[0].values[1][0]).toBe("数量指标0");
   });
 
-  test("parseAreas reads the documented form with ', ' separators", () => {
-    expect(parseAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual([
+  test("reads the merged areas of a sheet whose name needs quotes (a comma, a space, a quote)", async () => {
+    // The host writes the address as "'a, b''s'!A1:B4, 'a, b''s'!D1:D4": the core's parseRefList reads it
+    // (its own cases are in test/core/a1.test.ts).
+    const wb = new SimWorkbook();
+    wb.addSheet("a, b's", [["x", null, null, "y"], [null], [null], [null, "z", null, "w"]]);
+    wb.sheet("a, b's").merges.push({ r0: 0, c0: 0, r1: 3, c1: 1 }, { r0: 0, c0: 3, r1: 3, c1: 3 });
+    host = installSimHost(globalThis, { workbook: wb });
+    const snap = await readWorkbookSnapshot();
+    expect(snap.sheets[0].name).toBe("a, b's");
+    expect(snap.sheets[0].merges).toEqual([
       { r0: 0, c0: 0, r1: 3, c1: 1 },
       { r0: 0, c0: 3, r1: 3, c1: 3 },
-    ]);
-  });
-
-  test("parseAreas handles quoted names with commas and absolute refs", () => {
-    expect(parseAreas("'a, b'!$A$1:$B$2,'a, b'!C3")).toEqual([
-      { r0: 0, c0: 0, r1: 1, c1: 1 },
-      { r0: 2, c0: 2, r1: 2, c1: 2 },
     ]);
   });
 });

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { checkWorkbook } from "../../src/core/check";
 import { recognizeWorkbook } from "../../src/core/recognize";
+import { CheckScope } from "../../src/core/rules/scope";
 import { RULES } from "../../src/core/rules";
 import { RULE_IDS } from "../../src/core/findings";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
@@ -150,7 +151,15 @@ describe("the check never throws", () => {
       fc.property(workbookArb, (wb) => {
         const model = recognizeWorkbook(wb);
         for (const rule of RULES) {
-          expect(() => rule.check({ model, snapshot: wb, ...ruleInputs(rule), report: () => undefined })).not.toThrow();
+          expect(() =>
+            rule.check({
+              model,
+              scope: new CheckScope(model),
+              snapshot: wb,
+              ...ruleInputs(rule),
+              report: () => undefined,
+            }),
+          ).not.toThrow();
         }
       }),
       { numRuns: 200 },
@@ -241,9 +250,11 @@ describe("every rule on the seed forms with arbitrary cell contents", () => {
           }
           const snap: WorkbookSnapshot = { sheets: [a, b] };
           const names = new Set(snap.sheets.map((s) => s.name));
+          const model = recognizeWorkbook(snap);
           expect(() =>
             rule.check({
-              model: recognizeWorkbook(snap),
+              model,
+              scope: new CheckScope(model),
               snapshot: snap,
               ...ruleInputs(rule),
               report: (d) => {

@@ -15,7 +15,7 @@ import {
   type TemplateOptions,
 } from "../../src/core/templates";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
-import { isUserFacingError } from "../../src/office/errors";
+import { UserFacingError } from "../../src/office/errors";
 import { insertTemplate } from "../../src/office/templateWriter";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 
@@ -98,7 +98,7 @@ describe("never overwrites, never half-writes", () => {
     const before = h.workbook.snapshotState();
     for (const kind of TEMPLATE_KINDS) {
       const e = await insertTemplate(kind, {}).catch((x) => x);
-      expect(isUserFacingError(e)).toBe(true);
+      expect(e).toBeInstanceOf(UserFacingError);
       expect(e.text("zh-CN")).toContain("受保护");
       expect(e.text("en-US")).toContain("protected");
     }
@@ -127,7 +127,7 @@ describe("never overwrites, never half-writes", () => {
           return batch(ctx);
         });
       const e = await insertTemplate("self-assessment", { example: true }).catch((x) => x);
-      expect(isUserFacingError(e)).toBe(true);
+      expect(e).toBeInstanceOf(UserFacingError);
       expect(e.text("zh-CN")).toContain("没有留下不完整的工作表");
       expect(h.workbook.snapshotState()).toEqual(before);
       h.uninstall();

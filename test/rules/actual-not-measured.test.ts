@@ -1,8 +1,6 @@
 import { runRule, sheet, workbook } from "../support/grid";
 import { defaultProfile, validateProfile } from "../../src/core/profile";
-import { runRuleOn } from "../../src/core/check";
-import { getRule } from "../../src/core/rules";
-import { recognizeWorkbook } from "../../src/core/recognize";
+import { checkWorkbook } from "../../src/core/check";
 import { selfAssessment, standardIndicators, type Ind } from "./forms";
 import { seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";
@@ -86,13 +84,14 @@ describe("actual-not-measured", () => {
         ruleOptions: { "actual-not-measured": { copyShare: 0.97 } },
       });
       const snap = workbook(s);
-      expect(runRuleOn(getRule("actual-not-measured")!, recognizeWorkbook(snap), snap, profile)).toEqual([]);
+      const only = { rules: ["actual-not-measured"] as const };
+      expect(checkWorkbook(snap, { ...only, profile }).findings).toEqual([]);
       // The same profile at the default share still reports it: the option is what changed the result.
       const national = validateProfile({
         ...defaultProfile(),
         ruleOptions: { "actual-not-measured": { copyShare: 0.85 } },
       });
-      expect(runRuleOn(getRule("actual-not-measured")!, recognizeWorkbook(snap), snap, national)).toHaveLength(1);
+      expect(checkWorkbook(snap, { ...only, profile: national }).findings).toHaveLength(1);
     });
     it.each([["完成"], ["完成年度目标"], ["已完成。"]])("大英 2023 / 宁德 2020: only '%s'", (achieved) => {
       const f = run(goalReport(WORDS, achieved));

@@ -5,7 +5,6 @@ import { seedSelfAssessment } from "../fixtures/layouts/seed";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
-import { statedRate, rateAgrees } from "../../src/core/rules/rate-mismatch";
 
 const run = (s: ReturnType<typeof sheet>) => runRule("rate-mismatch", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -147,19 +146,17 @@ describe("rate-mismatch", () => {
     });
   });
 
-  describe("precision helpers", () => {
-    it("stated rates and their steps", () => {
-      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: "97.34%", text: "97.34%" })).toEqual({
-        value: 0.9734,
-        step: 0.0001,
-      });
-      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: 99.68, text: "99.68" })).toEqual({
-        value: 0.9968,
-        step: 0.0001,
-      });
-      expect(statedRate({ sheet: "s", row: 0, col: 0, raw: 0, text: "0" })).toEqual({ value: 0, step: 0.01 });
-      expect(rateAgrees(0.9734, 0.0001, 61196.81 / 62867.9)).toBe(true);
-      expect(rateAgrees(0.9735, 0.0001, 61196.81 / 62867.9)).toBe(false);
+  describe("precision (a stated rate is read at the decimals it shows)", () => {
+    it("97.34 % agrees with 61196.81 / 62867.9 and 97.35 %, one step off, does not", () => {
+      expect(run(summary("97.34%", "99.68%"))).toEqual([]);
+      expect(at(run(summary("97.35%", "99.68%")))).toEqual(["资金情况!B3"]);
+    });
+    it("a rate written in points (99.68) or as a fraction (0.9734) reads the same", () => {
+      expect(run(summary(0.9734, 99.68))).toEqual([]);
+      expect(at(run(summary(0.9734, 99.69)))).toEqual(["资金情况!B5"]);
+    });
+    it("a stated 0 is a rate of 0, not a blank", () => {
+      expect(at(run(summary(0, "99.68%")))).toEqual(["资金情况!B3"]);
     });
   });
 });

@@ -4,10 +4,11 @@
  * and run one rule (or the whole check) on them.
  */
 import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
-import { fromA1 } from "../../src/core/snapshot";
+import { fromA1 } from "../../src/core/a1";
 import type { Finding, RuleId } from "../../src/core/findings";
 import { recognizeWorkbook } from "../../src/core/recognize";
-import { getRule } from "../../src/core/rules";
+import { CheckScope } from "../../src/core/rules/scope";
+import { RULES } from "../../src/core/rules";
 import { runRuleOn, checkWorkbook, type CheckResult } from "../../src/core/check";
 
 export type GridRow = (CellValue | undefined)[];
@@ -87,10 +88,10 @@ function asWorkbook(input: WorkbookSnapshot | SheetSnapshot | SheetSnapshot[]): 
 /** Findings of one rule alone on a snapshot (a workbook, one sheet, or several sheets). */
 export function runRule(id: RuleId, input: WorkbookSnapshot | SheetSnapshot | SheetSnapshot[]): Finding[] {
   const snap = asWorkbook(input);
-  const rule = getRule(id);
+  const rule = RULES.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   // Rethrow: a rule that throws must fail its own test table, not turn into a finding the test may not look at.
-  return runRuleOn(rule, recognizeWorkbook(snap), snap, undefined, (_id, e) => {
+  return runRuleOn(rule, new CheckScope(recognizeWorkbook(snap)), snap, undefined, (_id, e) => {
     throw e;
   });
 }

@@ -1,8 +1,7 @@
-import { fromA1, toA1 } from "../../src/core/snapshot";
-import { referencedCells } from "../../src/core/formula";
+import { fromA1, toA1 } from "../../src/core/a1";
+import { extentOf, referencedCells } from "./render";
 import {
   buildTemplate,
-  extentOf,
   MIN_PRINTED_PT,
   smallestPrintedFont,
   mergesOf,

@@ -6,12 +6,12 @@ import {
   op,
   range,
   ref,
-  referencedCells,
   renderFormula,
   str,
   type Expr,
   type FormulaGrid,
 } from "../../src/core/formula";
+import { referencedCells } from "./render";
 
 function grid(cells: Record<string, string | number | boolean | null | Expr>): FormulaGrid {
   return {

@@ -1,5 +1,5 @@
 import { DetailedCellError, type HyperFormula } from "hyperformula";
-import { fromA1 } from "../../src/core/snapshot";
+import { fromA1 } from "../../src/core/a1";
 import { TEMPLATE_KINDS, type TemplateKind, type TemplateOptions } from "../../src/core/templates";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 import { buildEngine, loadXlsx } from "./hfEval";

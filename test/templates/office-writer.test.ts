@@ -10,9 +10,9 @@ import {
   type TemplateKind,
   type TemplateOptions,
 } from "../../src/core/templates";
-import { isUserFacingError } from "../../src/office/errors";
+import { UserFacingError } from "../../src/office/errors";
 import { charsToPoints, insertTemplate } from "../../src/office/templateWriter";
-import { toA1 } from "../../src/core/snapshot";
+import { toA1 } from "../../src/core/a1";
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 
@@ -116,7 +116,7 @@ describe("insertTemplate on the simulated host", () => {
     const h = install(wb);
     const before = h.workbook.snapshotState();
     const err = await insertTemplate("notice", {}).catch((e) => e);
-    expect(isUserFacingError(err)).toBe(true);
+    expect(err).toBeInstanceOf(UserFacingError);
     expect(err.text("zh-CN")).toMatch(/受保护/);
     expect(err.text("en-US")).toMatch(/protected/i);
     expect(h.workbook.snapshotState()).toEqual(before);
@@ -126,7 +126,7 @@ describe("insertTemplate on the simulated host", () => {
   it("bad options: a bilingual message before any sync", async () => {
     const h = install();
     const err = await insertTemplate("survey", { year: 20245 }).catch((e) => e);
-    expect(isUserFacingError(err)).toBe(true);
+    expect(err).toBeInstanceOf(UserFacingError);
     expect(err.text("zh-CN")).toMatch(/年度应为四位年份/);
     expect(err.text("en-US")).toMatch(/four-digit year/);
     expect(h.syncCount).toBe(0);
@@ -137,7 +137,7 @@ describe("insertTemplate on the simulated host", () => {
   it("host without ExcelApi 1.7: clear error before touching the workbook", async () => {
     const h = install(undefined, "1.6");
     const err = await insertTemplate("survey", {}).catch((e) => e);
-    expect(isUserFacingError(err)).toBe(true);
+    expect(err).toBeInstanceOf(UserFacingError);
     expect(err.text("zh-CN")).toMatch(/ExcelApi 1\.7/);
     expect(err.text("en-US")).toMatch(/ExcelApi 1\.7/);
     expect(h.syncCount).toBe(0);
@@ -186,7 +186,7 @@ describe("insertTemplate on the simulated host", () => {
           return batch(ctx);
         });
       const err = await insertTemplate("indicator-system", {}).catch((e) => e);
-      expect(isUserFacingError(err)).toBe(true);
+      expect(err).toBeInstanceOf(UserFacingError);
       expect(err.text("zh-CN")).toMatch(/插入模板失败/);
       expect(err.text("zh-CN")).toMatch(/没有留下不完整的工作表/);
       expect(err.text("en-US")).toMatch(/No half-written sheet/);

@@ -6,7 +6,7 @@ import {
   type TemplateKind,
   type TemplateOptions,
 } from "../../src/core/templates";
-import { toA1 } from "../../src/core/snapshot";
+import { toA1 } from "../../src/core/a1";
 import { portableCopy } from "../../src/xlsx/portable";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 import { readWithBothReaders } from "./helpers";

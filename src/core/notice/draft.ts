@@ -8,6 +8,7 @@ import { readActual, meetsNumber } from "../compare";
 import { runRuleOn } from "../check";
 import type { Finding } from "../findings";
 import { recognizeWorkbook } from "../recognize";
+import { CheckScope } from "../rules/scope";
 import { actualHint, actualParse, cellNumber, targetParse } from "../recognize/cells";
 import type { Cell, IndicatorRow, WorkbookModel } from "../recognize/model";
 import { scoreSummaries } from "../recognize/scores";
@@ -15,7 +16,7 @@ import { RULES } from "../rules";
 import { fmtNum, fmtPct } from "../rules/format";
 import { GRADE_WORDS, gradeKey } from "../scoring";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { toA1 } from "../snapshot";
+import { toA1 } from "../a1";
 import type { ParsedValue } from "../value";
 import { goalIsVague, readFields, readGoal, readYear, type SourcedText } from "./fields";
 import { DEFAULT_SUGGESTIONS, kindOfText, PROBLEM_KINDS, type ProblemKind, type SuggestionTable } from "./suggestions";
@@ -296,9 +297,10 @@ function isDraftSheet(s: SheetSnapshot): boolean {
 export function draftNotice(input: WorkbookSnapshot, options: NoticeOptions): NoticeDraft {
   // A notice drafted earlier (or the blank notice form) is output, not evidence: it is not read again.
   const snapshot = { ...input, sheets: (input?.sheets ?? []).filter((s) => !isDraftSheet(s)) };
-  const model = recognizeWorkbook(snapshot);
+  const scope = new CheckScope(recognizeWorkbook(snapshot));
+  const model = scope.model;
   const findings: Finding[] = [];
-  for (const rule of RULES) for (const f of runRuleOn(rule, model, snapshot)) findings.push(f);
+  for (const rule of RULES) for (const f of runRuleOn(rule, scope, snapshot)) findings.push(f);
 
   const sc = score(model);
   const scoreSheet = sc?.source?.sheet;

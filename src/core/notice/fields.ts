@@ -4,7 +4,7 @@
  */
 import { normalizeWidth } from "../value";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
-import { toA1 } from "../snapshot";
+import { toA1 } from "../a1";
 
 /** A value read from the workbook, with the cell it came from. */
 export interface SourcedText {

@@ -3,7 +3,7 @@
  * every sentence to its source cell. Only plain values: the grade is written as the word, not an EVAL formula,
  * so the sheets read the same without the add-in.
  */
-import { qualify } from "../snapshot";
+import { qualify } from "../a1";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateCell, type TemplateDefinition } from "../templates/model";
 import { dateText, DRAFT_TITLES, type NoticeDraft, type Sentence, type SourceRef } from "./draft";
 

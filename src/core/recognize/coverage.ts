@@ -2,7 +2,7 @@
  * What a check recognized, stated with every result: a reviewer must see what was read, so that "no problems"
  * is never said about a workbook the check did not understand.
  */
-import { colToLetters, lettersToCol, toA1 } from "../snapshot";
+import { colToLetters, lettersToCol, toA1 } from "../a1";
 import type { IndicatorTable, WorkbookModel } from "./model";
 
 /** Kinds of table a check can recognize. The ids are a contract of the CLI's JSON output. */

@@ -191,41 +191,14 @@ function mayBeTotal(v: string): boolean {
 /**
  * prefix + the name's key, remembered on the name's info for the last prefix it was joined with: the same
  * indicator in the declaration and the self-assessment then shares one key string (hashed once when tables are
- * matched), without a lookup among all names per row.
+ * matched), without a lookup among all names per row. A memo of a concatenation: the same for every check.
  */
 function joinKey(info: LevelInfo, prefix: string): string {
-  if (info.keyPrefix === prefix) {
-    if (info.keyEpoch !== keyEpoch) {
-      info.keyId = keyIdOf(info.joinedKey!);
-      info.keyEpoch = keyEpoch;
-    }
-    return info.joinedKey!;
-  }
+  if (info.keyPrefix === prefix) return info.joinedKey!;
   const k = prefix + info.key;
   info.keyPrefix = prefix;
   info.joinedKey = k;
-  info.keyId = keyIdOf(k);
-  info.keyEpoch = keyEpoch;
   return k;
-}
-
-/**
- * Integer ids of keys, kept across checks like the name memos (a recheck of the same workbook looks nothing up):
- * equal keys get equal ids, so tables pair by array index. Cleared only between checks, with a new epoch that
- * invalidates the ids remembered on names, so ids within one model never mix two epochs.
- */
-const keyIds = new Map<string, number>();
-let keyEpoch = 0;
-// The same bound as the name memos (headers.ts memo), so memory stays flat across checks.
-const KEY_ID_LIMIT = 100_000;
-
-function keyIdOf(k: string): number {
-  let id = keyIds.get(k);
-  if (id === undefined) {
-    id = keyIds.size;
-    keyIds.set(k, id);
-  }
-  return id;
 }
 
 function joinNameKey(info: LevelInfo, prefix: string): string {
@@ -248,22 +221,21 @@ interface GroupInfo {
   core: boolean;
 }
 
-/** Where the last name read by readName is written (the top-left of its merge): two numbers, no object per row. */
-let nameRow = -1;
-let nameCol = -1;
+/** A name as written and where (the top-left cell of its merge); row and col -1 without a column. */
+interface NameAt {
+  text: string;
+  row: number;
+  col: number;
+}
+
+const NO_NAME: NameAt = { text: "", row: -1, col: -1 };
 
 /** The name written at (r, c) or in the merged area covering it ("" when blank or without a column). */
-function readName(rd: SheetReader, r: number, c: number | undefined): string {
-  if (c === undefined) return "";
-  if (!rd.isMergedAway(r, c)) {
-    nameRow = r;
-    nameCol = c;
-  } else {
-    const src = rd.source(r, c);
-    nameRow = src.row;
-    nameCol = src.col;
-  }
-  return textOf(rd.raw(nameRow, nameCol));
+function readName(rd: SheetReader, r: number, c: number | undefined): NameAt {
+  if (c === undefined) return NO_NAME;
+  if (!rd.isMergedAway(r, c)) return { text: textOf(rd.raw(r, c)), row: r, col: c };
+  const src = rd.source(r, c);
+  return { text: textOf(rd.raw(src.row, src.col)), row: src.row, col: src.col };
 }
 
 /** Where a row's 一级 (1), 二级 (2) or 三级 (3) name is written, when it has one. */
@@ -273,21 +245,22 @@ export function levelCell(row: IndicatorRow, level: 1 | 2 | 3): CellPos | undefi
   return r === undefined || r < 0 || c === undefined ? undefined : { sheet: row.sheet, row: r, col: c };
 }
 
+/**
+ * What recognition asks about a level name. Everything here is a function of the text alone (the joined keys are
+ * memos of a concatenation), so it is kept across checks, bounded (headers.ts memo): a recheck looks nothing up.
+ */
 interface LevelInfo {
   role: IndicatorRole | null;
   subtotal: boolean;
   key: string;
   /** The last keys joined from this name (see joinKey). */
-  keyPrefix?: string;
-  joinedKey?: string;
-  namePrefix?: string;
-  joinedNameKey?: string;
-  /** joinedKey's id, valid while keyEpoch is the current one. */
-  keyId?: number;
-  keyEpoch?: number;
+  keyPrefix: string | undefined;
+  joinedKey: string | undefined;
+  namePrefix: string | undefined;
+  joinedNameKey: string | undefined;
 }
 
-/** Everything recognition asks about a level name, looked up once per distinct name. */
+/** Looked up once per distinct name. */
 const levelInfo = memo((text: string): LevelInfo => ({
   role: indicatorRole(text),
   subtotal: isSubtotalLabel(text),
@@ -296,10 +269,9 @@ const levelInfo = memo((text: string): LevelInfo => ({
   joinedKey: undefined,
   namePrefix: undefined,
   joinedNameKey: undefined,
-  keyId: undefined,
-  keyEpoch: undefined,
 }));
 
+/** One check's recognition state: nothing of it outlives `recognizeWorkbook`. */
 interface Ctx {
   model: WorkbookModel;
   /** The sheet being read is a department-wide form (部门整体支出绩效自评表 / 部门整体绩效目标表). */
@@ -369,7 +341,6 @@ function readIndicatorTable(
   let lastFamily: IndicatorRow["family"];
   let lastCategory: IndicatorRow["category"];
   let lastKey = "";
-  let lastKeyId = -1;
   let groupKey = "";
   let groupCategory: IndicatorRow["category"];
   let groupCore = false;
@@ -450,15 +421,18 @@ function readIndicatorTable(
       break;
     }
     // Names: merged cells resolve to their top-left; blank 一级/二级 cells carry down from the row above.
-    const n1 = readName(rd, r, columns.level1);
-    const n1Row = nameRow;
-    const n1Col = nameCol;
-    const n2 = readName(rd, r, columns.level2);
-    const n2Row = n2 === "" ? -1 : nameRow;
-    const n2Col = nameCol;
-    const l3 = readName(rd, r, columns.level3);
-    const n3Row = l3 === "" ? -1 : nameRow;
-    const n3Col = nameCol;
+    const at1 = readName(rd, r, columns.level1);
+    const n1 = at1.text;
+    const n1Row = at1.row;
+    const n1Col = at1.col;
+    const at2 = readName(rd, r, columns.level2);
+    const n2 = at2.text;
+    const n2Row = n2 === "" ? -1 : at2.row;
+    const n2Col = at2.col;
+    const at3 = readName(rd, r, columns.level3);
+    const l3 = at3.text;
+    const n3Row = l3 === "" ? -1 : at3.row;
+    const n3Col = at3.col;
     if (n1 !== "") {
       // A new 一级 group starts: 二级 no longer carries from the previous group.
       if (carry1Row < 0 || carry1Row !== n1Row || carry1Col !== n1Col) {
@@ -550,7 +524,6 @@ function readIndicatorTable(
       // Only 预算执行率 as a third-level name decides a category by itself.
       lastCategory = groupCategory ?? categoryOf(l1, l2, l3);
       lastKey = joinKey(i3, groupKey);
-      lastKeyId = i3.keyId!;
       lastNameKey = joinNameKey(i3, g.namePrefix);
       lastCore = groupCore || hasCoreMark(l3);
     }
@@ -566,7 +539,6 @@ function readIndicatorTable(
       level3: l3,
       key: lastKey,
       nameKey: lastNameKey,
-      _keyId: lastKeyId,
       core: lastCore || (!!target && hasCoreMark(target.text)),
       family: lastFamily ?? familyOfCategory(lastCategory),
       category: lastCategory,
@@ -989,10 +961,6 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
     goals: [],
   };
   const ctx: Ctx = { model, department: false };
-  if (keyIds.size >= KEY_ID_LIMIT) {
-    keyIds.clear();
-    keyEpoch++;
-  }
   for (const sheet of snapshot?.sheets ?? []) recognizeSheet(ctx, sheet);
   link(model);
   recognizeGoals(snapshot, model);

@@ -84,8 +84,6 @@ export interface IndicatorRow extends CellPos {
   key: string;
   /** Normalized three-level name alone, for matching when first-level naming differs between forms. */
   nameKey: string;
-  /** Internal: an integer standing for `key` (equal keys, equal ids within one model), so tables pair without a Map. */
-  _keyId?: number;
   /** Marked as a core indicator (★). */
   core: boolean;
   family?: IndicatorFamily;

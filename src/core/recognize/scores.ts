@@ -3,7 +3,7 @@ import type { ScoreSummary } from "../check";
 import { moneySum } from "../money";
 import { GRADE_WORDS, gradeKey } from "../scoring";
 import { cellNumber, points } from "./cells";
-import { toA1 } from "../snapshot";
+import { toA1 } from "../a1";
 import type { Cell, IndicatorTable, WorkbookModel } from "./model";
 
 function sum(values: number[]): number {

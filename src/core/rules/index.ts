@@ -79,10 +79,6 @@ export const RULES: readonly RuleModule[] = RULE_IDS.map((id) => {
   return r;
 });
 
-export function getRule(id: RuleId): RuleModule | undefined {
-  return byId.get(id);
-}
-
 /** Short headings per rule (from each rule's meta), for the findings list and the results sheet. */
 export const RULE_TITLES = {
   ...Object.fromEntries(RULES.map((r) => [r.id, r.meta.title])),

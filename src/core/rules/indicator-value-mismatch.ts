@@ -29,8 +29,8 @@ const rule = defineRule({
     },
   },
   check(ctx) {
-    const pairs = matchedIndicatorPairs(ctx.model);
-    const comparisons = matchedPairComparisons(ctx.model);
+    const pairs = matchedIndicatorPairs(ctx.scope);
+    const comparisons = matchedPairComparisons(ctx.scope);
     for (let i = 0; i < pairs.length; i++) {
       if (comparisons[i] !== "differ" && comparisons[i] !== "rounded") continue;
       const rounded = comparisons[i] === "rounded";

@@ -22,7 +22,7 @@ const rule = defineRule({
     },
   },
   check(ctx) {
-    const borrowed = borrowedOperators(ctx.model);
+    const borrowed = borrowedOperators(ctx.scope);
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
     // makes an iterator result per row.
     const rows = ctx.model.indicators;

@@ -10,7 +10,7 @@ import { partsColumn } from "./util";
  * A stated rate as a fraction with the step its written form shows. Percent cells are fractions already;
  * a bare 97.34 beside a rate is percent points. A whole number (0, 1) still shows at least whole percents.
  */
-export function statedRate(cell: Cell): { value: number; step: number } | null {
+function statedRate(cell: Cell): { value: number; step: number } | null {
   const n = cellNumber(cell);
   if (!n) return null;
   const points = !n.percent && Math.abs(n.value) > 1.5;
@@ -21,7 +21,7 @@ export function statedRate(cell: Cell): { value: number; step: number } | null {
 }
 
 /** Stated at its displayed precision: the computed rate rounded, or cut, to the stated decimals. */
-export function rateAgrees(stated: number, step: number, computed: number): boolean {
+function rateAgrees(stated: number, step: number, computed: number): boolean {
   if (numbersAgree(stated, step, computed, 0)) return true;
   return computed >= stated && computed - stated < step - 1e-12;
 }

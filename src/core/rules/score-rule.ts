@@ -152,7 +152,7 @@ const rule = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    const borrowed = borrowedOperators(model);
+    const borrowed = borrowedOperators(ctx.scope);
     // Indexed, not for-of: this loop runs once per check, largely before it is optimized, where for-of
     // makes an iterator result per row.
     const rows = model.indicators;

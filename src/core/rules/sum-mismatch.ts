@@ -174,7 +174,7 @@ const rule = defineRule({
     // 总分 (and each block 合计 / 小计) against the sum of the 得分 it covers, and its 分值 against the weights.
     for (const table of model.tables) {
       if (table.kind === "declaration") continue;
-      const items = weightedItems(model, table);
+      const items = weightedItems(ctx.scope, table);
       for (const sub of table.subtotals ?? []) {
         const scope = items.filter((i) => !i.fromFunds && i.row >= sub.fromRow && i.row <= sub.toRow);
         checkTotal(ctx, sub, [scope], true);

@@ -7,6 +7,7 @@ import type { Bilingual } from "../locale";
 import type { WorkbookSnapshot } from "../snapshot";
 import type { CellPos, WorkbookModel } from "../recognize/model";
 import type { Profile } from "../profile";
+import type { CheckScope } from "./scope";
 
 /** At most this many related cells per finding: a sum over thousands of rows lists the first ones. */
 export const MAX_RELATED = 200;
@@ -29,6 +30,8 @@ export interface ReportDescriptor<M extends string = string> {
 
 export interface RuleContext<M extends string = string, O = RuleOptions> {
   model: WorkbookModel;
+  /** This check's shared results (indicator pairs, weighted items): `scope.model` is `model`. */
+  scope: CheckScope;
   snapshot: WorkbookSnapshot;
   /** The evaluation profile (评价口径) of this check: every policy number a rule uses comes from here. */
   profile: Profile;

@@ -100,9 +100,9 @@ const rule = defineRule({
     const messageId = (f: 1e4 | 1e8) => (f === 1e8 ? "mismatchYi" : "mismatch");
 
     // The same indicator's 指标值 in two tables, ×10⁴ apart (≤90万元 declared, ≤90元 assessed).
-    const pairs = matchedIndicatorPairs(model);
-    // Compared once per model for this rule and indicator-value-mismatch.
-    const comparisons = matchedPairComparisons(model);
+    const pairs = matchedIndicatorPairs(ctx.scope);
+    // Compared once per check for this rule and indicator-value-mismatch.
+    const comparisons = matchedPairComparisons(ctx.scope);
     for (let i = 0; i < pairs.length; i++) {
       if (comparisons[i] !== "scale-slip") continue;
       const ref = pairs[i][0];

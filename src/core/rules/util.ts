@@ -4,6 +4,7 @@ import { cellNumber } from "../recognize/cells";
 import type { Cell, FundsBlock, FundsRole, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
 import { unitOfLabel } from "../recognize/headers";
 import type { SheetReader } from "../recognize/sheet";
+import type { CheckScope } from "./scope";
 
 /** The name to show for an indicator: its 三级 name, else the 二级 or 一级 one. */
 export function rowName(row: IndicatorRow): string {
@@ -97,16 +98,17 @@ export interface WeightedItem {
  * Weighted items of a self-assessment or evaluation table: its rows, plus the funds block's 预算执行率 line
  * when the table itself has no 预算执行 row (the standard self-assessment keeps that 10 in the funds block).
  */
-export function weightedItems(model: WorkbookModel, table: IndicatorTable): readonly WeightedItem[] {
-  // sum-mismatch and weight-total both ask for every table: built once per model and table (read-only).
-  let byTable = itemsOf.get(model);
-  if (!byTable) itemsOf.set(model, (byTable = new Map()));
+export function weightedItems(scope: CheckScope, table: IndicatorTable): readonly WeightedItem[] {
+  // sum-mismatch and weight-total both ask for every table: built once per check and table (read-only).
+  const byTable = scope.once(itemsByTable);
   let items = byTable.get(table);
-  if (!items) byTable.set(table, (items = buildWeightedItems(model, table)));
+  if (!items) byTable.set(table, (items = buildWeightedItems(scope.model, table)));
   return items;
 }
 
-const itemsOf = new WeakMap<WorkbookModel, Map<IndicatorTable, readonly WeightedItem[]>>();
+function itemsByTable(): Map<IndicatorTable, readonly WeightedItem[]> {
+  return new Map();
+}
 
 function buildWeightedItems(model: WorkbookModel, table: IndicatorTable): WeightedItem[] {
   const items: WeightedItem[] = table.rows.map((r) => ({

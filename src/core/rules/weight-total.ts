@@ -81,7 +81,7 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit" | "partWeight",
     for (const table of model.tables) {
       // No weight column and no funds line to add (weightedItems adds one only to self-assessments): no weights.
       if (table.columns.weight === undefined && table.kind !== "self-assessment") continue;
-      const all = weightedItems(model, table);
+      const all = weightedItems(ctx.scope, table);
       // One pass over the items (each step reads cells all over the heap): the readable weights and their families.
       const items: WeightedItem[] = [];
       const families = new Set<string>();

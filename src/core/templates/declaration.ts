@@ -1,5 +1,5 @@
 import { call, num, op, ref, str } from "../formula";
-import { colToLetters } from "../snapshot";
+import { colToLetters } from "../a1";
 import {
   cat,
   finish,

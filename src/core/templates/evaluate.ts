@@ -1,5 +1,5 @@
 import { evaluateAll, renderFormula, type FormulaGrid, type FormulaValue } from "../formula";
-import { toA1 } from "../snapshot";
+import { toA1 } from "../a1";
 import type { TemplateDefinition } from "./model";
 
 /**

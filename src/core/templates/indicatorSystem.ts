@@ -1,5 +1,5 @@
 import { call, num, op, range, ref, str } from "../formula";
-import { colToLetters } from "../snapshot";
+import { colToLetters } from "../a1";
 import { finish, runs, sumOrBlank, titleRows, type ResolvedOptions } from "./common";
 import { gradeOf } from "../standardFormulas";
 import { NUMBER_FORMATS as F, SheetBuilder, type TemplateDefinition } from "./model";

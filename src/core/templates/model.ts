@@ -1,7 +1,7 @@
 import type { Bilingual, Locale } from "../locale";
 import type { MergeArea } from "../snapshot";
-import { fromA1, toA1 } from "../snapshot";
-import { arg, renderFormula, type Expr } from "../formula";
+import { fromA1, parseRef, toA1 } from "../a1";
+import { arg, type Expr } from "../formula";
 
 /**
  * A template as pure data: what both writers (Office.js and ExcelJS) render. Coordinates are 0-based absolute,
@@ -142,22 +142,6 @@ export function namesOf(def: TemplateDefinition): { name: string; a1: string }[]
   return def.cells.filter((c) => c.name).map((c) => ({ name: c.name!, a1: toA1(c.row, c.col) }));
 }
 
-/** Grid extent (rows, cols) covering every cell and merge. */
-export function extentOf(def: TemplateDefinition): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = def.columnWidths.length;
-  for (const c of def.cells) {
-    rows = Math.max(rows, c.row + (c.rowSpan ?? 1));
-    cols = Math.max(cols, c.col + (c.colSpan ?? 1));
-  }
-  return { rows, cols };
-}
-
-/** Formula text of a cell with the leading "=", or undefined. */
-export function formulaText(cell: TemplateCell): string | undefined {
-  return cell.formula ? renderFormula(cell.formula) : undefined;
-}
-
 /** True when a text would be read by Excel as a formula or a signed number if typed as is. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
@@ -199,9 +183,9 @@ export class SheetBuilder {
       userText?: boolean;
     },
   ): TemplateCell {
-    const [a, b] = at.split(":");
-    const p = fromA1(a);
-    const q = fromA1(b ?? a);
+    const ref = parseRef(at);
+    const p = ref && !ref.whole && ref.sheet === null ? fromA1(ref.from) : null;
+    const q = ref && p ? fromA1(ref.to ?? ref.from) : null;
     if (!p || !q || q.row < p.row || q.col < p.col) throw new Error(`template: bad address ${at}`);
     for (let r = p.row; r <= q.row; r++)
       for (let c = p.col; c <= q.col; c++) {

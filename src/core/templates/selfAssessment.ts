@@ -1,5 +1,5 @@
 import { call, op, range, ref, str, num, type Expr } from "../formula";
-import { toA1, colToLetters } from "../snapshot";
+import { toA1, colToLetters } from "../a1";
 import { parseValue } from "../value";
 import { execScoreOf, gradeOf, rateOf } from "../standardFormulas";
 import {

@@ -1,9 +1,10 @@
 /**
  * Indicators matched across tables, shared by the rules that compare them (indicator-value-mismatch, unit-mismatch,
  * score-rule, missing-deviation-reason): the same indicator's rows paired, each pair's values compared, and the
- * operator a row borrows from its counterpart. Computed once per model.
+ * operator a row borrows from its counterpart. Computed once per check (see CheckScope).
  */
-import type { IndicatorRow, TableKind, WorkbookModel } from "../../recognize/model";
+import type { IndicatorRow, TableKind } from "../../recognize/model";
+import type { CheckScope } from "../scope";
 import { parseValueShared, normalizeWidth, resolution, type Operator, type ParsedValue } from "../../value";
 import { numbersAgree, scaleSlip } from "../../compare";
 import { isBlankMark, targetParse } from "../../recognize/cells";
@@ -136,35 +137,20 @@ export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
   return x === y || (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x))) ? "agree" : "differ";
 }
 
-// Three rules ask for the same pairs and borrowed operators of one model: computed once per model.
-const pairsOf = new WeakMap<WorkbookModel, [IndicatorRow, IndicatorRow][]>();
-const borrowedOf = new WeakMap<WorkbookModel, Map<IndicatorRow, Operator>>();
-
 /** Indicator rows of the same indicator in different tables, paired with the row they are compared to. */
-export function matchedIndicatorPairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
-  let pairs = pairsOf.get(model);
-  if (!pairs) {
-    pairs = computePairs(model);
-    pairsOf.set(model, pairs);
-  }
-  return pairs;
+export function matchedIndicatorPairs(scope: CheckScope): [IndicatorRow, IndicatorRow][] {
+  // Three rules ask for the same pairs: computed once per check.
+  return scope.once(computePairs);
 }
 
-const comparisonsOf = new WeakMap<WorkbookModel, ValueComparison[]>();
-
-/** compareParsed of each matched pair's values (same order as matchedIndicatorPairs), once per model. */
-export function matchedPairComparisons(model: WorkbookModel): ValueComparison[] {
-  let out = comparisonsOf.get(model);
-  if (!out) {
-    scanPairs(model);
-    out = comparisonsOf.get(model)!;
-  }
-  return out;
+/** compareParsed of each matched pair's values (same order as matchedIndicatorPairs), once per check. */
+export function matchedPairComparisons(scope: CheckScope): ValueComparison[] {
+  return scope.once(scanPairs).comparisons;
 }
 
 /** The pairs' comparisons and borrowed operators in one pass over the pairs (each reads both rows' values). */
-function scanPairs(model: WorkbookModel): void {
-  const pairs = matchedIndicatorPairs(model);
+function scanPairs(scope: CheckScope): { comparisons: ValueComparison[]; borrowed: Map<IndicatorRow, Operator> } {
+  const pairs = matchedIndicatorPairs(scope);
   const comparisons = new Array<ValueComparison>(pairs.length);
   const borrowed = new Map<IndicatorRow, Operator>();
   for (let i = 0; i < pairs.length; i++) {
@@ -177,8 +163,7 @@ function scanPairs(model: WorkbookModel): void {
     if (a.operator && !b.operator) borrowed.set(row, a.operator);
     else if (b.operator && !a.operator) borrowed.set(ref, b.operator);
   }
-  comparisonsOf.set(model, comparisons);
-  borrowedOf.set(model, borrowed);
+  return { comparisons, borrowed };
 }
 
 /** True for "", "/", "//"…: keys of rows without names. Cheap on the usual key that ends in a name. */
@@ -187,27 +172,19 @@ function noName(k: string): boolean {
   return true;
 }
 
-function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
+function computePairs(scope: CheckScope): [IndicatorRow, IndicatorRow][] {
+  const model = scope.model;
   const kindOf = (r: IndicatorRow): TableKind => model.tables[r.table]?.kind ?? "declaration";
   const rank = (r: IndicatorRow) => KIND_ORDER[kindOf(r)];
-  // Rows with a value, and their group ids by key (-1: skip the row) from recognition's key ids, in one pass
-  // over every row: each pass over a million-cell model's rows is mostly cache misses.
+  // Rows with a value; below, their group ids by key (-1: skip the row).
   const all = model.indicators;
   const withValue: IndicatorRow[] = [];
-  const ids = new Int32Array(all.length);
-  let groups = 0;
-  let recognized = true;
   for (let i = 0; i < all.length; i++) {
     const r = all[i];
     if (!r.target || isBlankMark(r.target) || !hasDisplay(r)) continue;
-    const id = r._keyId;
-    if (id === undefined) recognized = false;
-    else {
-      ids[withValue.length] = noName(r.key) ? -1 : id;
-      if (id >= groups) groups = id + 1;
-    }
     withValue.push(r);
   }
+  const ids = new Int32Array(withValue.length);
   const n = withValue.length;
   const pairs: [IndicatorRow, IndicatorRow][] = [];
   // By position in withValue: flags and linked lists instead of a Set and an array per group.
@@ -291,9 +268,8 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
       }
     }
   };
-  // By key: recognition's integer ids when every row has one (a model built elsewhere gets ids here).
-  if (!recognized) groups = idsByText((r) => r.key);
-  pairUp(groups);
+  // By key (rows of one indicator share one key string, hashed once: see recognize's joinKey).
+  pairUp(idsByText((r) => r.key));
   // First-level naming differs between forms (产出 vs 产出指标 vs nothing): fall back to 二级/三级.
   pairUp(idsByText((r) => (r.level3 ? r.nameKey : "")));
   return pairs;
@@ -303,11 +279,6 @@ function computePairs(model: WorkbookModel): [IndicatorRow, IndicatorRow][] {
  * The operator an indicator's value lacks but its counterpart in another table states (95% assessed under a
  * ≤5% declaration): rows whose own value has no operator, mapped to the other table's operator.
  */
-export function borrowedOperators(model: WorkbookModel): Map<IndicatorRow, Operator> {
-  let out = borrowedOf.get(model);
-  if (!out) {
-    scanPairs(model);
-    out = borrowedOf.get(model)!;
-  }
-  return out;
+export function borrowedOperators(scope: CheckScope): Map<IndicatorRow, Operator> {
+  return scope.once(scanPairs).borrowed;
 }

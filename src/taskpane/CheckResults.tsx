@@ -21,7 +21,7 @@ import type { RecognizedTable } from "../core/check";
 import type { Locale } from "../core/locale";
 import { RECOGNIZED_KIND_LABELS, type RecognizedKind } from "../core/recognize/coverage";
 import { qualify } from "../core/snapshot";
-import { t } from "../i18n/index";
+import { clockTime, t } from "../i18n/index";
 import type { CheckExtras, CheckRecord } from "./checkStore";
 import { FindingsList } from "./FindingsList";
 import { ScoreSummaryView } from "./ScoreSummaryView";
@@ -216,7 +216,7 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
       )}
       {record && (
         <div className={s.meta} data-testid="check-meta">
-          {t(locale, "checkedAt", { time: record.at.toLocaleTimeString(locale) })}
+          {t(locale, "checkedAt", { time: clockTime(record.at, locale) })}
           {record.source === "ribbon" ? ` · ${t(locale, "fromRibbon")}` : ""}
           {notes.ok.map((n) => (
             <div key={n}>{n}</div>

@@ -58,6 +58,27 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
+/**
+ * Resolves in a later task (not a microtask). Excel carries out a batch outside the page's task that called
+ * sync() and answers in a message of its own; so does the simulated host: the batch runs in one task, the answer
+ * (loaded values, then the caller's continuation) arrives in the next. In a page a MessageChannel (a timer would be
+ * clamped to 4 ms after a few nested ones); in node setImmediate.
+ */
+export function nextTask(): Promise<void> {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown; MessageChannel?: typeof MessageChannel };
+  return new Promise((resolve) => {
+    if (typeof g.setImmediate === "function") g.setImmediate(resolve);
+    else if (typeof g.MessageChannel === "function") {
+      const ch = new g.MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    } else setTimeout(resolve, 0);
+  });
+}
+
 export class SimRequestContext {
   /** Set by the host module (avoids a circular import). */
   static makeWorkbook: (ctx: SimRequestContext) => SimWorkbookProxy;
@@ -89,7 +110,7 @@ export class SimRequestContext {
       failure.skip--;
       failure = null;
     } else host.pendingFailure = null;
-    await Promise.resolve();
+    await nextTask();
 
     const wb = host.workbook;
     let requestBytes = 0;
@@ -137,6 +158,8 @@ export class SimRequestContext {
       wb.changed = false;
       for (const l of [...host.listeners]) l();
     }
+    // The answer arrives as a message of its own.
+    await nextTask();
     if (error) throw error;
     for (const o of outcomes) o.deliver();
     return passThrough as T;

@@ -73,11 +73,15 @@ async function loadSheets(page, decl, self) {
 
 async function runCheckAndWait(page) {
   await page.click('[data-testid="run-check"]');
-  // Polled once a second, not every frame: the harness must not load the thread it measures.
+  // Polled once a second, not every frame: the harness must not load the thread it measures. Done means the
+  // findings list (or what stands for it) is drawn too: it mounts after the summary, and its tasks count.
   await page.waitForFunction(
     () =>
       document.querySelector('[data-testid="check-meta"]') !== null &&
-      !document.querySelector('[data-testid="run-check"]').disabled,
+      !document.querySelector('[data-testid="run-check"]').disabled &&
+      document.querySelector(
+        '[data-testid="findings"], [data-testid="no-findings"], [data-testid="not-recognized"], [data-testid="check-error"]',
+      ) !== null,
     null,
     { timeout: 300000, polling: 1000 },
   );

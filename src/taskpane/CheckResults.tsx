@@ -3,7 +3,7 @@
  * A chunk of its own (MessageBar, ProgressBar, Accordion and the findings views), so the tab's first screen is
  * only its button and options.
  */
-import { useEffect, useState } from "react";
+import { memo, startTransition, useEffect, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -178,18 +178,19 @@ export interface CheckResultsProps {
 
 /**
  * True one task after `key` changes: the findings list mounts in a commit of its own, after the summary, so
- * neither commit (and the layout after it) is one long task.
+ * neither commit (and the layout after it) is one long task. A transition, so React renders the list in slices
+ * that yield (a plain update from a timer is rendered in one piece).
  */
 function useNextTask(key: unknown): boolean {
   const [ready, setReady] = useState<unknown>(null);
   useEffect(() => {
-    const id = setTimeout(() => setReady(key), 0);
+    const id = setTimeout(() => startTransition(() => setReady(key)), 0);
     return () => clearTimeout(id);
   }, [key]);
   return ready === key;
 }
 
-export default function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
+function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
   const s = useStyles();
   const findingsReady = useNextTask(record);
   const result = record?.result;
@@ -267,3 +268,6 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
     </>
   );
 }
+
+/** Memoized: the tab re-renders on every progress report, the results only when their props change. */
+export default memo(CheckResults);

@@ -1,7 +1,8 @@
 /** Messages between the pane and the check worker (plain, structured-cloneable data). */
 import type { CheckOptions, CheckResult } from "../core/check";
 import type { Finding } from "../core/findings";
-import type { CellValue, SheetSnapshot } from "../core/snapshot";
+import type { SheetSnapshot } from "../core/snapshot";
+import type { PackedGrid } from "./gridCodec";
 
 /**
  * Rows per message to the worker, findings per message back: each message stays a short task on the page (cloning
@@ -16,9 +17,10 @@ export type ToWorker =
   | {
       type: "rows";
       sheet: number;
-      values: CellValue[][];
-      formulas?: (string | null)[][];
-      formats?: (string | null)[][];
+      /** Rows packed by gridCodec (typed arrays transferred), unpacked in the worker. */
+      values: PackedGrid;
+      formulas?: PackedGrid;
+      formats?: PackedGrid;
     }
   | { type: "run" };
 

@@ -41,10 +41,18 @@ export interface Op {
   run(): LoadOutcome | void;
 }
 
-/** UTF-8 byte size of a JSON document, computed without Node's Buffer (browser-safe). */
+/**
+ * UTF-8 byte size of JSON.stringify(v), computed by walking the value instead of building the string (a read of
+ * a big block is sized on every sync; the string was most of the garbage the simulated host made). Anything a
+ * walk cannot size exactly (toJSON, a value JSON.stringify refuses) falls back to the string.
+ */
 export function jsonBytes(v: unknown): number {
   if (v === undefined) return 0;
-  const s = JSON.stringify(v) ?? "";
+  const n = sizeOf(v);
+  return n >= 0 ? n : utf8Bytes(JSON.stringify(v) ?? "");
+}
+
+function utf8Bytes(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -56,6 +64,71 @@ export function jsonBytes(v: unknown): number {
     } else n += 3;
   }
   return n;
+}
+
+/** Bytes of a JSON string literal: quotes, escapes (as JSON.stringify writes them), UTF-8 for the rest. */
+function stringBytes(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+    else if (c < 0x20) n += 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 6; // a lone surrogate is written as \udXXX
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of v as JSON, -1 when only JSON.stringify can tell; undefined/function/symbol: 0 (left out). */
+function sizeOf(v: unknown): number {
+  if (v === null) return 4;
+  switch (typeof v) {
+    case "string":
+      return stringBytes(v);
+    case "number":
+      return Number.isFinite(v) ? String(v).length : 4;
+    case "boolean":
+      return v ? 4 : 5;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return 0;
+    case "bigint":
+      return -1;
+  }
+  if (Array.isArray(v)) {
+    let n = 2 + Math.max(0, v.length - 1);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // In an array, what JSON leaves out of an object is written as null.
+      const k = x === undefined || typeof x === "function" || typeof x === "symbol" ? 4 : sizeOf(x);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === "function")
+    return -1;
+  let n = 2;
+  let members = 0;
+  for (const key of Object.keys(v as object)) {
+    const x = (v as Record<string, unknown>)[key];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    const k = sizeOf(x);
+    if (k < 0) return -1;
+    n += stringBytes(key) + 1 + k;
+    members++;
+  }
+  return n + Math.max(0, members - 1);
 }
 
 /**

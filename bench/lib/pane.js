@@ -74,14 +74,12 @@ async function loadSheets(page, decl, self) {
 async function runCheckAndWait(page) {
   await page.click('[data-testid="run-check"]');
   // Polled once a second, not every frame: the harness must not load the thread it measures. Done means the
-  // findings list (or what stands for it) is drawn too: it mounts after the summary, and its tasks count.
+  // result is drawn in full too (score cards and findings mount in later tasks, and those tasks count).
   await page.waitForFunction(
     () =>
-      document.querySelector('[data-testid="check-meta"]') !== null &&
+      document.querySelector('[data-testid="check-meta"][data-drawn="true"]') !== null &&
       !document.querySelector('[data-testid="run-check"]').disabled &&
-      document.querySelector(
-        '[data-testid="findings"], [data-testid="no-findings"], [data-testid="not-recognized"], [data-testid="check-error"]',
-      ) !== null,
+      document.querySelector('[data-testid="findings"]:not([data-complete="true"])') === null,
     null,
     { timeout: 300000, polling: 1000 },
   );

@@ -3,7 +3,7 @@
  * A chunk of its own (MessageBar, ProgressBar, Accordion and the findings views), so the tab's first screen is
  * only its button and options.
  */
-import { memo, startTransition, useEffect, useState } from "react";
+import { memo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -25,6 +25,7 @@ import { clockTime, t } from "../i18n/index";
 import type { CheckExtras, CheckRecord } from "./checkStore";
 import { FindingsList } from "./FindingsList";
 import { ScoreSummaryView } from "./ScoreSummaryView";
+import { useStaged } from "./useStaged";
 import { errorText } from "./errorText";
 import type { Notice } from "./paneState";
 
@@ -176,23 +177,11 @@ export interface CheckResultsProps {
   onSelect: (sheet: string, cell: string) => void;
 }
 
-/**
- * True one task after `key` changes: the findings list mounts in a commit of its own, after the summary, so
- * neither commit (and the layout after it) is one long task. A transition, so React renders the list in slices
- * that yield (a plain update from a timer is rendered in one piece).
- */
-function useNextTask(key: unknown): boolean {
-  const [ready, setReady] = useState<unknown>(null);
-  useEffect(() => {
-    const id = setTimeout(() => startTransition(() => setReady(key)), 0);
-    return () => clearTimeout(id);
-  }, [key]);
-  return ready === key;
-}
-
 function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
   const s = useStyles();
-  const findingsReady = useNextTask(record);
+  // Drawn in three commits, each in a task of its own: the status lines, then what was recognized and the score
+  // cards, then the findings.
+  const stage = useStaged(record, 2);
   const result = record?.result;
   const shownNotice = noticeView(locale, notice);
   // A failed check (no result) says why; a failed extra is listed with the extras below, not as a second bar.
@@ -216,7 +205,7 @@ function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsP
         </MessageBar>
       )}
       {record && (
-        <div className={s.meta} data-testid="check-meta">
+        <div className={s.meta} data-testid="check-meta" data-drawn={stage >= 2}>
           {t(locale, "checkedAt", { time: clockTime(record.at, locale) })}
           {record.source === "ribbon" ? ` · ${t(locale, "fromRibbon")}` : ""}
           {notes.ok.map((n) => (
@@ -237,8 +226,8 @@ function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsP
           </MessageBarBody>
         </MessageBar>
       )}
-      {result && recognized.length > 0 && <RecognizedLine locale={locale} tables={recognized} />}
-      {result && recognized.length > 0 && result.scores.length > 0 && (
+      {stage >= 1 && result && recognized.length > 0 && <RecognizedLine locale={locale} tables={recognized} />}
+      {stage >= 1 && result && recognized.length > 0 && result.scores.length > 0 && (
         <section className={s.section} aria-labelledby="scores-heading">
           <h2 id="scores-heading" className={s.heading}>
             {t(locale, "scoresTitle")}
@@ -256,7 +245,7 @@ function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsP
           <h2 id="findings-heading" className={s.heading}>
             {t(locale, "findingsTitle")}
           </h2>
-          {!findingsReady ? null : findingsCount === 0 ? (
+          {stage < 2 ? null : findingsCount === 0 ? (
             <MessageBar intent="success" className={s.clean} data-testid="no-findings">
               <MessageBarBody>{t(locale, "noFindingsRecognized")}</MessageBarBody>
             </MessageBar>

@@ -52,12 +52,18 @@ async function openDemo(query = ""): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
-/** Runs 一键检查 from the pane and waits until it is done (the button is enabled again). */
+/**
+ * Runs 一键检查 from the pane and waits until it is done (the button is enabled again) and its result is drawn
+ * (it is drawn in parts, a task each), so that what a test finds absent is absent, not yet to come.
+ */
 async function check(page: Page): Promise<void> {
   await page.getByTestId("run-check").click();
   await page.getByTestId("check-meta").waitFor({ timeout: 60_000 });
   await page.waitForFunction(
-    () => !(document.querySelector("[data-testid=run-check]") as HTMLButtonElement).disabled,
+    () =>
+      !(document.querySelector("[data-testid=run-check]") as HTMLButtonElement).disabled &&
+      document.querySelector("[data-testid=check-meta][data-drawn=true]") !== null &&
+      document.querySelector("[data-testid=findings]:not([data-complete=true])") === null,
     null,
     { timeout: 60_000 },
   );

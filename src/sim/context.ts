@@ -397,11 +397,16 @@ export abstract class SimObject<T = unknown> {
       if (min !== undefined && paths.length > 0) requireApi(this.context.host, min, `${this.typeName}.${s}`);
     }
     const data: Record<string, unknown> = {};
+    // An object value travels as JSON, as Excel's answer does: written now (the host's side, this task), read back
+    // when delivered (the page's side, the task the answer arrives in). No later change can leak into it.
+    const json: Record<string, string> = {};
     for (const s of scalars) {
       const min = this.props[s].minApi;
       // load() without names skips what the host doesn't have, as Office.js does.
       if (min !== undefined && this.context.host.apiMinor < min) continue;
-      data[s] = clone(this.props[s].get(t));
+      const value = this.props[s].get(t);
+      data[s] = value;
+      if (value !== null && typeof value === "object") json[s] = JSON.stringify(value);
     }
     const children: { data: unknown; deliver(): void }[] = [];
     for (const [name, sub] of nav) {
@@ -416,7 +421,7 @@ export abstract class SimObject<T = unknown> {
       data,
       deliver: () => {
         this.loaded.set("isNullObject", false);
-        for (const s of scalars) if (s in data) this.loaded.set(s, data[s]);
+        for (const s of scalars) if (s in data) this.loaded.set(s, s in json ? JSON.parse(json[s]) : data[s]);
         for (const c of children) c.deliver();
       },
     };
@@ -545,8 +550,4 @@ export class SimClientResult<T> {
       );
     return this.v as T;
   }
-}
-
-export function clone<V>(v: V): V {
-  return v === undefined || v === null || typeof v !== "object" ? v : JSON.parse(JSON.stringify(v));
 }

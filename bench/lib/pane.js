@@ -30,12 +30,24 @@ async function openDemo(browser, base) {
 /** Installs a Long Tasks observer and a heartbeat (largest gap between 0-ms timers) in the page. */
 async function startProbe(page) {
   await page.evaluate(() => {
-    const probe = { tasks: [], gap: 0, on: true };
+    const probe = { tasks: [], frames: [], gap: 0, on: true };
     window.__probe = probe;
     probe.obs = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.tasks.push(e.duration);
     });
     probe.obs.observe({ type: "longtask" });
+    // Long animation frames name the scripts that ran in them: which code the longest tasks were.
+    probe.loaf = new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        probe.frames.push({
+          ms: Math.round(e.duration),
+          scripts: e.scripts
+            .filter((x) => x.duration >= 10)
+            .map((x) => `${x.invoker} ${(x.sourceURL || "").split("/").pop()} ${Math.round(x.duration)}`),
+        });
+    });
+    if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame"))
+      probe.loaf.observe({ type: "long-animation-frame" });
     let last = performance.now();
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
@@ -55,7 +67,14 @@ async function stopProbe(page) {
     await new Promise((r) => setTimeout(r, 100));
     probe.on = false;
     probe.obs.disconnect();
-    return { longest: probe.tasks.length ? Math.max(...probe.tasks) : 0, count: probe.tasks.length, gap: probe.gap };
+    probe.loaf.disconnect();
+    const worst = probe.frames.sort((a, b) => b.ms - a.ms).slice(0, 3);
+    return {
+      longest: probe.tasks.length ? Math.max(...probe.tasks) : 0,
+      count: probe.tasks.length,
+      gap: probe.gap,
+      worst: worst.map((f) => `${f.ms} ms [${f.scripts.join("; ") || "rendering"}]`),
+    };
   });
 }
 
@@ -73,11 +92,13 @@ async function loadSheets(page, decl, self) {
 
 async function runCheckAndWait(page) {
   await page.click('[data-testid="run-check"]');
-  // Polled once a second, not every frame: the harness must not load the thread it measures.
+  // Polled once a second, not every frame: the harness must not load the thread it measures. Done means the
+  // result is drawn in full too (score cards and findings mount in later tasks, and those tasks count).
   await page.waitForFunction(
     () =>
-      document.querySelector('[data-testid="check-meta"]') !== null &&
-      !document.querySelector('[data-testid="run-check"]').disabled,
+      document.querySelector('[data-testid="check-meta"][data-drawn="true"]') !== null &&
+      !document.querySelector('[data-testid="run-check"]').disabled &&
+      document.querySelector('[data-testid="findings"]:not([data-complete="true"])') === null,
     null,
     { timeout: 300000, polling: 1000 },
   );
@@ -102,6 +123,7 @@ async function measureCheck(browser, base, log) {
       `  check ${ROWS} rows at ${THROTTLE}× throttle: ${wall} ms wall; longest task ${busy.longest.toFixed(0)} ms ` +
         `(${busy.count} long tasks), largest timer gap ${busy.gap.toFixed(0)} ms; idle longest ${idle.longest.toFixed(0)} ms`,
     );
+    log(`    longest frames: ${busy.worst.join(" | ")}`);
     return { longest: busy.longest, gap: busy.gap, wall, idle: idle.longest, count: busy.count };
   } finally {
     await context.close();

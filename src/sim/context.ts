@@ -41,10 +41,18 @@ export interface Op {
   run(): LoadOutcome | void;
 }
 
-/** UTF-8 byte size of a JSON document, computed without Node's Buffer (browser-safe). */
+/**
+ * UTF-8 byte size of JSON.stringify(v), computed by walking the value instead of building the string (a read of
+ * a big block is sized on every sync; the string was most of the garbage the simulated host made). Anything a
+ * walk cannot size exactly (toJSON, a value JSON.stringify refuses) falls back to the string.
+ */
 export function jsonBytes(v: unknown): number {
   if (v === undefined) return 0;
-  const s = JSON.stringify(v) ?? "";
+  const n = sizeOf(v);
+  return n >= 0 ? n : utf8Bytes(JSON.stringify(v) ?? "");
+}
+
+function utf8Bytes(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -56,6 +64,92 @@ export function jsonBytes(v: unknown): number {
     } else n += 3;
   }
   return n;
+}
+
+/** Bytes of a JSON string literal: quotes, escapes (as JSON.stringify writes them), UTF-8 for the rest. */
+function stringBytes(s: string): number {
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+    else if (c < 0x20) n += 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 6; // a lone surrogate is written as \udXXX
+    } else if (c >= 0xdc00 && c <= 0xdfff) n += 6;
+    else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of v as JSON, -1 when only JSON.stringify can tell; undefined/function/symbol: 0 (left out). */
+function sizeOf(v: unknown): number {
+  if (v === null) return 4;
+  switch (typeof v) {
+    case "string":
+      return stringBytes(v);
+    case "number":
+      return Number.isFinite(v) ? String(v).length : 4;
+    case "boolean":
+      return v ? 4 : 5;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return 0;
+    case "bigint":
+      return -1;
+  }
+  if (Array.isArray(v)) {
+    let n = 2 + Math.max(0, v.length - 1);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      // In an array, what JSON leaves out of an object is written as null.
+      const k = x === undefined || typeof x === "function" || typeof x === "symbol" ? 4 : sizeOf(x);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === "function")
+    return -1;
+  let n = 2;
+  let members = 0;
+  for (const key of Object.keys(v as object)) {
+    const x = (v as Record<string, unknown>)[key];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    const k = sizeOf(x);
+    if (k < 0) return -1;
+    n += stringBytes(key) + 1 + k;
+    members++;
+  }
+  return n + Math.max(0, members - 1);
+}
+
+/**
+ * Resolves in a later task (not a microtask). Excel carries out a batch outside the page's task that called
+ * sync() and answers in a message of its own; so does the simulated host: the batch runs in one task, the answer
+ * (loaded values, then the caller's continuation) arrives in the next. In a page a MessageChannel (a timer would be
+ * clamped to 4 ms after a few nested ones); in node setImmediate.
+ */
+export function nextTask(): Promise<void> {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown; MessageChannel?: typeof MessageChannel };
+  return new Promise((resolve) => {
+    if (typeof g.setImmediate === "function") g.setImmediate(resolve);
+    else if (typeof g.MessageChannel === "function") {
+      const ch = new g.MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    } else setTimeout(resolve, 0);
+  });
 }
 
 export class SimRequestContext {
@@ -89,7 +183,7 @@ export class SimRequestContext {
       failure.skip--;
       failure = null;
     } else host.pendingFailure = null;
-    await Promise.resolve();
+    await nextTask();
 
     const wb = host.workbook;
     let requestBytes = 0;
@@ -137,6 +231,8 @@ export class SimRequestContext {
       wb.changed = false;
       for (const l of [...host.listeners]) l();
     }
+    // The answer arrives as a message of its own.
+    await nextTask();
     if (error) throw error;
     for (const o of outcomes) o.deliver();
     return passThrough as T;
@@ -301,11 +397,16 @@ export abstract class SimObject<T = unknown> {
       if (min !== undefined && paths.length > 0) requireApi(this.context.host, min, `${this.typeName}.${s}`);
     }
     const data: Record<string, unknown> = {};
+    // An object value travels as JSON, as Excel's answer does: written now (the host's side, this task), read back
+    // when delivered (the page's side, the task the answer arrives in). No later change can leak into it.
+    const json: Record<string, string> = {};
     for (const s of scalars) {
       const min = this.props[s].minApi;
       // load() without names skips what the host doesn't have, as Office.js does.
       if (min !== undefined && this.context.host.apiMinor < min) continue;
-      data[s] = clone(this.props[s].get(t));
+      const value = this.props[s].get(t);
+      data[s] = value;
+      if (value !== null && typeof value === "object") json[s] = JSON.stringify(value);
     }
     const children: { data: unknown; deliver(): void }[] = [];
     for (const [name, sub] of nav) {
@@ -320,7 +421,7 @@ export abstract class SimObject<T = unknown> {
       data,
       deliver: () => {
         this.loaded.set("isNullObject", false);
-        for (const s of scalars) if (s in data) this.loaded.set(s, data[s]);
+        for (const s of scalars) if (s in data) this.loaded.set(s, s in json ? JSON.parse(json[s]) : data[s]);
         for (const c of children) c.deliver();
       },
     };
@@ -449,8 +550,4 @@ export class SimClientResult<T> {
       );
     return this.v as T;
   }
-}
-
-export function clone<V>(v: V): V {
-  return v === undefined || v === null || typeof v !== "object" ? v : JSON.parse(JSON.stringify(v));
 }

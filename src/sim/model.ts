@@ -207,13 +207,16 @@ export class SimSheet {
     const old = this.cells.get(k);
     const cell: CellState = old ? cloneCell(old) : { value: null, formula: null, numberFormat: "General", fill: null };
     fn(cell);
-    if (isDefaultCell(cell)) this.cells.delete(k);
-    else this.cells.set(k, cell);
-    this.version++;
+    const stored = !isDefaultCell(cell);
+    if (stored) this.cells.set(k, cell);
+    else this.cells.delete(k);
+    this.extend("all", r, c, stored, !!old);
+    this.extend("values", r, c, stored && hasContent(cell), !!old && hasContent(old));
     this.workbook.record(() => {
       if (old) this.cells.set(k, old);
       else this.cells.delete(k);
-      this.version++;
+      // An undo may shrink the extent anywhere: scan again when next asked.
+      this.extent = { all: undefined, values: undefined };
     });
     this.workbook.changed = true;
   }
@@ -240,25 +243,48 @@ export class SimSheet {
     this.workbook.changed = true;
   }
 
-  /** Smallest rectangle holding every non-empty cell (and formatted cells unless valuesOnly); null when none. */
-  /** Bumped on every cell change (and its undo): the used-range scan below is cached against it. */
-  private version = 0;
-  private boundsCache: { key: string; merges: MergeArea[]; result: MergeArea | null }[] = [];
-
   /**
-   * The used range. A scan of every stored cell, cached until a cell or the merges change: a read of a big sheet
-   * asks for it once per loaded property, and Excel answers that from its own index, not by a scan.
+   * The stored cells' extent ("all") and that of the cells with content ("values"), kept up to date as cells change
+   * (a cell that grows it extends it; one removed from its edge forgets it), so the used range of a big sheet is
+   * known without a scan, as Excel knows it from its own index. undefined: not known, scan when asked.
    */
+  private extent: Record<"all" | "values", MergeArea | null | undefined> = { all: null, values: null };
+
+  private extend(which: "all" | "values", r: number, c: number, isIn: boolean, wasIn: boolean): void {
+    const e = this.extent[which];
+    if (e === undefined) return;
+    if (isIn) {
+      if (e === null) this.extent[which] = { r0: r, c0: c, r1: r, c1: c };
+      else {
+        if (r < e.r0) e.r0 = r;
+        if (r > e.r1) e.r1 = r;
+        if (c < e.c0) e.c0 = c;
+        if (c > e.c1) e.c1 = c;
+      }
+    } else if (wasIn && e !== null && (r === e.r0 || r === e.r1 || c === e.c0 || c === e.c1)) {
+      this.extent[which] = undefined;
+    }
+  }
+
+  /** Smallest rectangle holding every non-empty cell (and formatted cells and merges unless valuesOnly); null when none. */
   usedBounds(valuesOnly = false): MergeArea | null {
-    const key = `${valuesOnly}#${this.version}#${this.cells.size}#${this.merges.length}`;
-    const hit = this.boundsCache.find((b) => b.key === key && b.merges === this.merges);
-    if (hit) return hit.result && { ...hit.result };
-    const result = this.scanBounds(valuesOnly);
-    this.boundsCache = [
-      ...this.boundsCache.filter((b) => b.key.startsWith(`${!valuesOnly}#`)).slice(-1),
-      { key, merges: this.merges, result },
-    ];
-    return result && { ...result };
+    const which = valuesOnly ? "values" : "all";
+    let e = this.extent[which];
+    if (e === undefined) e = this.extent[which] = this.scanBounds(valuesOnly);
+    let out = e && { ...e };
+    if (!valuesOnly) {
+      for (const m of this.merges) {
+        out = out
+          ? {
+              r0: Math.min(out.r0, m.r0),
+              c0: Math.min(out.c0, m.c0),
+              r1: Math.max(out.r1, m.r1),
+              c1: Math.max(out.c1, m.c1),
+            }
+          : { ...m };
+      }
+    }
+    return out;
   }
 
   private scanBounds(valuesOnly: boolean): MergeArea | null {
@@ -267,21 +293,13 @@ export class SimSheet {
       r1 = -1,
       c1 = -1;
     for (const [k, cell] of this.cells) {
-      if (valuesOnly && cell.formula === null && (cell.value === null || cell.value === "")) continue;
+      if (valuesOnly && !hasContent(cell)) continue;
       const r = Math.floor(k / KEY_STRIDE);
       const c = k % KEY_STRIDE;
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
       if (c < c0) c0 = c;
       if (c > c1) c1 = c;
-    }
-    if (!valuesOnly) {
-      for (const m of this.merges) {
-        r0 = Math.min(r0, m.r0);
-        c0 = Math.min(c0, m.c0);
-        r1 = Math.max(r1, m.r1);
-        c1 = Math.max(c1, m.c1);
-      }
     }
     return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
@@ -547,6 +565,11 @@ function cloneCell(c: CellState): CellState {
     borders: c.borders ? JSON.parse(JSON.stringify(c.borders)) : undefined,
     hyperlink: c.hyperlink ? { ...c.hyperlink } : c.hyperlink,
   };
+}
+
+/** A cell the values-only used range counts: a formula or a non-empty value. */
+function hasContent(c: CellState): boolean {
+  return c.formula !== null || (c.value !== null && c.value !== "");
 }
 
 function isDefaultCell(c: CellState): boolean {

@@ -3,7 +3,7 @@
  * A chunk of its own (MessageBar, ProgressBar, Accordion and the findings views), so the tab's first screen is
  * only its button and options.
  */
-import { useEffect, useState } from "react";
+import { memo } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -21,10 +21,11 @@ import type { RecognizedTable } from "../core/check";
 import type { Locale } from "../core/locale";
 import { RECOGNIZED_KIND_LABELS, type RecognizedKind } from "../core/recognize/coverage";
 import { qualify } from "../core/a1";
-import { t } from "../i18n/index";
+import { clockTime, t } from "../i18n/index";
 import type { CheckExtras, CheckRecord } from "./checkStore";
 import { FindingsList } from "./FindingsList";
 import { ScoreSummaryView } from "./ScoreSummaryView";
+import { useStaged } from "./useStaged";
 import { errorText } from "./errorText";
 import type { Notice } from "./paneState";
 
@@ -176,22 +177,11 @@ export interface CheckResultsProps {
   onSelect: (sheet: string, cell: string) => void;
 }
 
-/**
- * True one task after `key` changes: the findings list mounts in a commit of its own, after the summary, so
- * neither commit (and the layout after it) is one long task.
- */
-function useNextTask(key: unknown): boolean {
-  const [ready, setReady] = useState<unknown>(null);
-  useEffect(() => {
-    const id = setTimeout(() => setReady(key), 0);
-    return () => clearTimeout(id);
-  }, [key]);
-  return ready === key;
-}
-
-export default function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
+function CheckResults({ locale, record, notice, marks, onSelect }: CheckResultsProps) {
   const s = useStyles();
-  const findingsReady = useNextTask(record);
+  // Drawn in three commits, each in a task of its own: the status lines, then what was recognized and the score
+  // cards, then the findings.
+  const stage = useStaged(record, 2);
   const result = record?.result;
   const shownNotice = noticeView(locale, notice);
   // A failed check (no result) says why; a failed extra is listed with the extras below, not as a second bar.
@@ -215,8 +205,8 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
         </MessageBar>
       )}
       {record && (
-        <div className={s.meta} data-testid="check-meta">
-          {t(locale, "checkedAt", { time: record.at.toLocaleTimeString(locale) })}
+        <div className={s.meta} data-testid="check-meta" data-drawn={stage >= 2}>
+          {t(locale, "checkedAt", { time: clockTime(record.at, locale) })}
           {record.source === "ribbon" ? ` · ${t(locale, "fromRibbon")}` : ""}
           {notes.ok.map((n) => (
             <div key={n}>{n}</div>
@@ -236,8 +226,8 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
           </MessageBarBody>
         </MessageBar>
       )}
-      {result && recognized.length > 0 && <RecognizedLine locale={locale} tables={recognized} />}
-      {result && recognized.length > 0 && result.scores.length > 0 && (
+      {stage >= 1 && result && recognized.length > 0 && <RecognizedLine locale={locale} tables={recognized} />}
+      {stage >= 1 && result && recognized.length > 0 && result.scores.length > 0 && (
         <section className={s.section} aria-labelledby="scores-heading">
           <h2 id="scores-heading" className={s.heading}>
             {t(locale, "scoresTitle")}
@@ -255,7 +245,7 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
           <h2 id="findings-heading" className={s.heading}>
             {t(locale, "findingsTitle")}
           </h2>
-          {!findingsReady ? null : findingsCount === 0 ? (
+          {stage < 2 ? null : findingsCount === 0 ? (
             <MessageBar intent="success" className={s.clean} data-testid="no-findings">
               <MessageBarBody>{t(locale, "noFindingsRecognized")}</MessageBarBody>
             </MessageBar>
@@ -267,3 +257,6 @@ export default function CheckResults({ locale, record, notice, marks, onSelect }
     </>
   );
 }
+
+/** Memoized: the tab re-renders on every progress report, the results only when their props change. */
+export default memo(CheckResults);

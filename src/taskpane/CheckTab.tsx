@@ -1,4 +1,4 @@
-import { lazy, startTransition, Suspense, useEffect, useReducer, useRef, useState } from "react";
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useReducer, useRef, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -63,12 +63,74 @@ export interface CheckTabProps {
   checkOptions?: Record<string, unknown>;
 }
 
+/** Lets the page handle input and paint before the next step (a macrotask, not a microtask). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The check's options. Memoized, like the rule guide and the results: a progress report re-renders the tab, and
+ * on a big sheet it comes dozens of times, so only what changed (the progress bar) is drawn again.
+ */
+const CheckOptionBoxes = memo(function CheckOptionBoxes({
+  locale,
+  opts,
+  onChange,
+}: {
+  locale: Locale;
+  opts: ReturnType<typeof getCheckOptions>;
+  onChange: (patch: Partial<ReturnType<typeof getCheckOptions>>) => void;
+}) {
+  const s = useStyles();
+  return (
+    <div className={s.opts}>
+      <Checkbox
+        checked={opts.resultsSheet}
+        onChange={(_, d) => onChange({ resultsSheet: !!d.checked })}
+        label={t(locale, "optResultsSheet")}
+        data-testid="opt-results-sheet"
+      />
+      <Checkbox
+        checked={opts.highlight}
+        onChange={(_, d) => onChange({ highlight: !!d.checked })}
+        label={t(locale, "optHighlight")}
+        data-testid="opt-highlight"
+      />
+    </div>
+  );
+});
+
+const RuleGuideSection = memo(function RuleGuideSection({ locale }: { locale: Locale }) {
+  const s = useStyles();
+  const [guideOpen, setGuideOpen] = useState(false);
+  return (
+    <Accordion
+      collapsible
+      className={s.guide}
+      onToggle={(_, d) => setGuideOpen(d.openItems.includes("guide"))}
+      data-testid="rule-guide-toggle"
+    >
+      <AccordionItem value="guide">
+        <AccordionHeader as="h2" size="small" data-testid="rule-guide-header">
+          {t(locale, "ruleGuide", { count: RULE_COUNT })}
+        </AccordionHeader>
+        <AccordionPanel collapseMotion={null}>
+          {guideOpen && (
+            <Suspense fallback={t(locale, "loading")}>
+              <RuleGuide locale={locale} />
+            </Suspense>
+          )}
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+});
+
 export default function CheckTab({ locale, services, checkOptions }: CheckTabProps) {
   const s = useStyles();
   const [opts, setOpts] = useState(getCheckOptions);
   const [state, dispatch] = useReducer(paneReducer, latestCheck(), initialPaneState);
-  const [guideOpen, setGuideOpen] = useState(false);
   const mounted = useRef(true);
+  /** Set from the click on: a second click before React has drawn the disabled button starts nothing. */
+  const checking = useRef(false);
 
   const refreshMarks = async () => {
     if (!services.countHighlights) return;
@@ -101,26 +163,34 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
     };
   }, []);
 
-  const updateOpts = (patch: Partial<typeof opts>) => {
-    const next = { ...opts, ...patch };
-    setOpts(next);
+  const updateOpts = useCallback((patch: Partial<typeof opts>) => {
+    const next = { ...getCheckOptions(), ...patch };
     setCheckOptions(next);
-  };
+    setOpts(next);
+  }, []);
 
   const run = async () => {
-    dispatch({ type: "check-started" });
+    if (checking.current) return;
+    checking.current = true;
+    // The click itself only starts things: the pane's re-render is a transition (drawn in slices that yield) and
+    // the reading starts in a task of its own, so no part of a big check lands in the click's task.
+    startTransition(() => dispatch({ type: "check-started" }));
+    await nextTask();
     try {
       const result = await services.runCheck({
         ...opts,
         locale,
         ...(checkOptions ? { checkOptions } : {}),
         onProgress: (p) => {
-          if (mounted.current) dispatch({ type: "progress", stage: progressStage(p), fraction: progressFraction(p) });
+          const action = { type: "progress", stage: progressStage(p), fraction: progressFraction(p) } as const;
+          if (mounted.current) startTransition(() => dispatch(action));
         },
       });
       publishCheck(result, "pane");
     } catch (err) {
       publishCheckError(err, "pane");
+    } finally {
+      checking.current = false;
     }
   };
 
@@ -144,13 +214,17 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
     }
   };
 
-  const select = async (sheet: string, cell: string) => {
-    try {
-      await services.selectCell(sheet, cell);
-    } catch (err) {
-      dispatch({ type: "action-failed", error: err });
-    }
-  };
+  // Stable, so the memoized results are not drawn again on every progress report.
+  const select = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await services.selectCell(sheet, cell);
+      } catch (err) {
+        dispatch({ type: "action-failed", error: err });
+      }
+    },
+    [services],
+  );
 
   const running = state.busy === "checking";
   const clearable = canClear(state);
@@ -174,20 +248,7 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
             </Button>
           )}
         </div>
-        <div className={s.opts}>
-          <Checkbox
-            checked={opts.resultsSheet}
-            onChange={(_, d) => updateOpts({ resultsSheet: !!d.checked })}
-            label={t(locale, "optResultsSheet")}
-            data-testid="opt-results-sheet"
-          />
-          <Checkbox
-            checked={opts.highlight}
-            onChange={(_, d) => updateOpts({ highlight: !!d.checked })}
-            label={t(locale, "optHighlight")}
-            data-testid="opt-highlight"
-          />
-        </div>
+        <CheckOptionBoxes locale={locale} opts={opts} onChange={updateOpts} />
         {running && (
           <Suspense fallback={null}>
             <CheckProgressView
@@ -209,25 +270,7 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
           />
         </Suspense>
       )}
-      <Accordion
-        collapsible
-        className={s.guide}
-        onToggle={(_, d) => setGuideOpen(d.openItems.includes("guide"))}
-        data-testid="rule-guide-toggle"
-      >
-        <AccordionItem value="guide">
-          <AccordionHeader as="h2" size="small" data-testid="rule-guide-header">
-            {t(locale, "ruleGuide", { count: RULE_COUNT })}
-          </AccordionHeader>
-          <AccordionPanel collapseMotion={null}>
-            {guideOpen && (
-              <Suspense fallback={t(locale, "loading")}>
-                <RuleGuide locale={locale} />
-              </Suspense>
-            )}
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <RuleGuideSection locale={locale} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type UIEvent } from "react";
+import { useMemo, useState, type UIEvent } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -14,6 +14,7 @@ import type { CheckSummary, Finding, Severity } from "../core/findings";
 import { areaToA1, parseRef, qualify } from "../core/a1";
 import type { Locale } from "../core/locale";
 import { ruleTitle, SEVERITY_LABELS, t } from "../i18n/index";
+import { useStaged } from "./useStaged";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -213,11 +214,13 @@ function VirtualFindings({ items, locale, onSelect }: { items: readonly Finding[
 export function FindingsList({ locale, findings, summary, onSelect }: FindingsListProps) {
   const s = useStyles();
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const groups = groupFindings(findings);
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  // One severity group per commit (the first with the list itself): no single long task however many rules fired.
+  const shownGroups = 1 + useStaged(findings, Math.max(0, groups.length - 1));
   const sevClass = { error: s.sevError, warning: s.sevWarning, info: s.sevInfo };
   const counts: Record<Severity, number> = { error: summary.errors, warning: summary.warnings, info: summary.infos };
   return (
-    <div data-testid="findings">
+    <div data-testid="findings" data-complete={shownGroups >= groups.length}>
       <div
         className={s.summary}
         role="status"
@@ -240,7 +243,7 @@ export function FindingsList({ locale, findings, summary, onSelect }: FindingsLi
         ))}
       </div>
       <Accordion multiple collapsible defaultOpenItems={SEVERITIES}>
-        {groups.map((g) => (
+        {groups.slice(0, shownGroups).map((g) => (
           <AccordionItem
             key={g.severity}
             value={g.severity}

@@ -162,12 +162,18 @@ export function ScoreSummaryView({ locale, scores, collapsed, onSelectSheet }: S
                         </span>
                         <div className={s.track} role="img" aria-label={label} data-testid="score-bar">
                           <div className={over ? s.over : s.earned} style={{ width: `${earned * 100}%` }} />
-                          <div className={s.lost} style={{ width: `${(1 - earned) * 100}%` }} />
+                          <div
+                            className={s.lost}
+                            style={{ width: `${(1 - earned) * 100}%` }}
+                            data-testid="score-bar-lost"
+                          />
                         </div>
                         <span className={s.value}>
                           {fmt(c.score)}/{fmt(c.weight)}
                           {lost > 0.0049 && !over && (
-                            <span className={s.lostText}>{t(locale, "scoreBarLost", { lost: fmt(lost) })}</span>
+                            <span className={s.lostText} data-testid="score-lost">
+                              {t(locale, "scoreBarLost", { lost: fmt(lost) })}
+                            </span>
                           )}
                         </span>
                       </div>

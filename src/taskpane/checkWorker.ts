@@ -1,12 +1,13 @@
 /**
- * The check off the page's thread (issue 14): the pane posts the snapshot in row slices (each a short task on
- * the page), the worker runs the core's checkWorkbook and posts progress per rule and the findings back in
+ * The check off the page's thread (issue 14): the pane posts the snapshot in row slices, packed (each a short
+ * task on the page), the worker runs the core's checkWorkbook and posts progress per rule and the findings back in
  * slices. Messages are plain data; see workerCheck.ts for the page's side.
  */
 import { checkWorkbook, type CheckOptions } from "../core/check";
-import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { ToWorker, FromWorker } from "./workerProtocol";
 import { FINDINGS_PER_MESSAGE } from "./workerProtocol";
+import { unpackGrid } from "./gridCodec";
 
 const scope = self as unknown as {
   postMessage(m: FromWorker): void;
@@ -25,9 +26,9 @@ scope.onmessage = (e) => {
     snapshot.sheets.push({ ...m.sheet, values: [], formulas: [], numberFormats: [] } as SheetSnapshot);
   } else if (m.type === "rows") {
     const s = snapshot.sheets[m.sheet];
-    for (const r of m.values) s.values.push(r);
-    if (m.formulas) for (const r of m.formulas) s.formulas!.push(r);
-    if (m.formats) for (const r of m.formats) s.numberFormats!.push(r);
+    for (const r of unpackGrid(m.values)) s.values.push(r as CellValue[]);
+    if (m.formulas) for (const r of unpackGrid(m.formulas)) s.formulas!.push(r as (string | null)[]);
+    if (m.formats) for (const r of unpackGrid(m.formats)) s.numberFormats!.push(r as (string | null)[]);
   } else if (m.type === "run") {
     try {
       for (const s of snapshot.sheets) {

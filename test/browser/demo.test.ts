@@ -105,6 +105,12 @@ describe("first screen", () => {
     expect(await page.locator("table.demo-grid td").count()).toBeGreaterThan(20);
     expect(await page.getByTestId("sheet-tabs").locator("button").allTextContents()).toEqual(state.sheets);
     await screenshot(page, "demo-first-screen");
+    // A favicon, served: no 404 in a newcomer's console.
+    const icon = await page.locator("link[rel=icon]").getAttribute("href");
+    expect(icon).toBeTruthy();
+    const res = await page.request.get(new URL(icon!, page.url()).href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toMatch(/^image\//);
     // The rule guide loads on demand and documents every rule from the rule modules.
     await page.getByTestId("rule-guide-header").locator("button").click();
     await page.getByTestId("rule-guide").waitFor({ timeout: 30_000 });

@@ -52,12 +52,18 @@ async function openDemo(query = ""): Promise<{ page: Page; errors: string[] }> {
   return opened;
 }
 
-/** Runs 一键检查 from the pane and waits until it is done (the button is enabled again). */
+/**
+ * Runs 一键检查 from the pane and waits until it is done (the button is enabled again) and its result is drawn
+ * (it is drawn in parts, a task each), so that what a test finds absent is absent, not yet to come.
+ */
 async function check(page: Page): Promise<void> {
   await page.getByTestId("run-check").click();
   await page.getByTestId("check-meta").waitFor({ timeout: 60_000 });
   await page.waitForFunction(
-    () => !(document.querySelector("[data-testid=run-check]") as HTMLButtonElement).disabled,
+    () =>
+      !(document.querySelector("[data-testid=run-check]") as HTMLButtonElement).disabled &&
+      document.querySelector("[data-testid=check-meta][data-drawn=true]") !== null &&
+      document.querySelector("[data-testid=findings]:not([data-complete=true])") === null,
     null,
     { timeout: 60_000 },
   );
@@ -133,6 +139,23 @@ describe("honest results", () => {
     await card.getByTestId("score-bar").first().waitFor();
     const label = (await card.getByTestId("score-bar").first().getAttribute("aria-label")) ?? "";
     expect(label).toMatch(/得 [\d.]+ 分，满分 [\d.]+ 分/);
+    // Points earned against points possible, the lost part visible: every bar whose score is under its 分值 shows
+    // a tinted segment of the matching width and says how much was lost; a full bar shows none.
+    const bars = await card.getByTestId("score-bar").evaluateAll((els) =>
+      els.map((el) => {
+        const m = /得 ([\d.]+) 分，满分 ([\d.]+) 分/.exec(el.getAttribute("aria-label") ?? "");
+        const lost = el.querySelector("[data-testid=score-bar-lost]")!.getBoundingClientRect().width;
+        const text = el.nextElementSibling?.querySelector("[data-testid=score-lost]")?.textContent ?? "";
+        return { score: Number(m?.[1]), weight: Number(m?.[2]), lost, track: el.getBoundingClientRect().width, text };
+      }),
+    );
+    const short = bars.filter((b) => b.score < b.weight && b.score >= 0);
+    expect(short.length).toBeGreaterThan(0);
+    for (const b of bars) {
+      const expected = b.score >= 0 && b.score <= b.weight ? ((b.weight - b.score) / b.weight) * b.track : null;
+      if (expected !== null) expect(Math.abs(b.lost - expected)).toBeLessThan(1.5);
+    }
+    for (const b of short) expect(b.text).toMatch(/^扣 [\d.]+$/);
     // Grade colours differ by grade: 优 is not drawn like 差.
     const grade = await card.getByTestId("score-grade").getAttribute("data-grade");
     expect(["excellent", "good", "fair", "poor"]).toContain(grade);
@@ -241,6 +264,9 @@ describe("one state for check, highlights and results", () => {
 describe("responsive on big sheets", () => {
   it("a determinate progress bar moves through reading and checking; show all is a virtualized list", async () => {
     const { page, errors } = await openDemo("?empty=1");
+    // The check runs off the page's thread: a Web Worker from check-worker.js starts for it.
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.evaluate((rows) => {
       (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook.addSheet("大表", rows);
     }, bigSelfAssessment(3000));
@@ -254,6 +280,7 @@ describe("responsive on big sheets", () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-value"] });
     });
     await check(page);
+    expect(workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
     const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     const distinct = [...new Set(progress)];
     expect(distinct.length).toBeGreaterThan(3);

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
+import { clockTime, SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
 import { RULE_TITLES } from "../../src/core/rules/index";
 import { INTERNAL_ERROR, RULE_IDS, type FindingId } from "../../src/core/findings";
 
@@ -135,5 +135,24 @@ describe("no hard-coded UI text", () => {
   it("would catch a hard-coded label", () => {
     expect(chineseInCode("<Button>插入</Button> // 插入")).toEqual(["<Button>插入</Button> "]);
     expect(chineseInCode('const u: "万元" | "元" = "万元"; // 单位')).toEqual([]);
+  });
+});
+
+describe("clockTime", () => {
+  // Local time on purpose: the pane shows the reviewer's clock, as toLocaleTimeString did.
+  const at = (h: number, m: number, s: number) => new Date(2026, 0, 5, h, m, s);
+  it.each([
+    [at(0, 5, 9), "00:05:09", "12:05:09 AM"],
+    [at(9, 0, 0), "09:00:00", "9:00:00 AM"],
+    [at(12, 30, 1), "12:30:01", "12:30:01 PM"],
+    [at(23, 59, 59), "23:59:59", "11:59:59 PM"],
+  ])("%s", (d, zh, en) => {
+    expect(clockTime(d, "zh-CN")).toBe(zh);
+    expect(clockTime(d, "en-US")).toBe(en);
+  });
+  it("reads as the browser's own zh-CN and en-US clock", () => {
+    const d = at(14, 7, 3);
+    expect(clockTime(d, "zh-CN")).toBe(d.toLocaleTimeString("zh-CN", { hour12: false }));
+    expect(clockTime(d, "en-US")).toBe(d.toLocaleTimeString("en-US").replace(/\u202f/g, " "));
   });
 });

@@ -7,7 +7,9 @@ import { headerKey } from "./recognize/headers";
 
 /** A name as compared here: widths normalized, spaces, ★ and bracketed notes (（万元）, (≥**人)) dropped. */
 export function nameKey(name: string): string {
-  return headerKey(name).replace(/\([^()]*\)/g, "");
+  const k = headerKey(name);
+  // Most names have no bracket: no copy.
+  return k.indexOf("(") < 0 ? k : k.replace(/\([^()]*\)/g, "");
 }
 
 /** A satisfaction measure: 满意度, 满意率, 满意程度, 满意人数占比, 不满意率, 群众满意. */

@@ -161,11 +161,10 @@ async function seed(lang: Locale): Promise<void> {
   // The seed's example forms: a declaration and a self-assessment whose cost indicators disagree (the seed's
   // ≤628,678,956.50元 vs ≤628,278,103.22元), so the check has something real to find.
   const { insertTemplate } = await import(/* webpackChunkName: "office-templates" */ "../office/templateWriter");
-  // Chinese forms in both languages: the check recognizes tables by their Chinese headers, and English-language
-  // forms are not recognized yet, so English example data would only show "No evaluation table recognized".
-  void lang;
-  await insertTemplate("declaration", { example: true, lang: "zh-CN" });
-  await insertTemplate("self-assessment", { example: true, lang: "zh-CN" });
+  // The forms in the pane's language: the check reads the English headers, categories and funds lines of the
+  // en-US forms as it reads the Chinese ones (test/templates/check-integration.test.ts).
+  await insertTemplate("declaration", { example: true, lang });
+  await insertTemplate("self-assessment", { example: true, lang });
 }
 
 /** Resolves once the pane shows its 检查 tab (its first screen). */

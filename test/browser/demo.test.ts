@@ -129,6 +129,10 @@ describe("first screen", () => {
     // This machine may lack CJK fonts: the English screenshots are the ones to review layout with.
     await page.getByTestId("run-check").click();
     await page.getByTestId("findings").waitFor({ timeout: 60_000 });
+    // English example data under en-US, and the check reads it: the seed's cost indicator mismatch is found.
+    const findings = (await page.getByTestId("findings").textContent()) ?? "";
+    expect(findings).toMatch(/Cost/);
+    expect(findings).not.toMatch(/[\u4e00-\u9fff]{4}/);
     await screenshot(page, "demo-check-en");
     await page.getByTestId("tab-templates").click();
     await page.getByTestId("insert-survey").waitFor();

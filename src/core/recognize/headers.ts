@@ -24,8 +24,13 @@ export function memo<T>(fn: (s: string) => T): (s: string) => T {
 /** Digits or comparison signs: a value, never a header word. */
 const VALUE_CHARS = /[0-9\uff10-\uff19≥≤≧≦]/;
 
+/** Text headerKey leaves unchanged: no width variants, spaces, brackets, colons or star marks. */
+const PLAIN_TEXT = /^[\u4e00-\u9fff0-9A-Za-z]*$/;
+
 /** Header text for matching: width-normalized, no whitespace, brackets unified, trailing colon dropped. */
 export function headerKey(text: string): string {
+  // Plain Chinese, letters and digits (most names and labels) come out as they go in.
+  if (PLAIN_TEXT.test(text)) return text;
   return normalizeWidth(text)
     .replace(/[\s\u200b\ufeff]+/g, "")
     .replace(/[【〔［「『〈《]/g, "(")

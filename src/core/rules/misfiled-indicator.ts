@@ -46,6 +46,42 @@ function filedCategory(row: IndicatorRow): IndicatorCategory | undefined {
   return categoryOf(row.level1, row.level2, "");
 }
 
+/** What a row's 一级 / 二级 pair says, the same for every row under it. */
+interface LevelFacts {
+  family: ReturnType<typeof familyOf>;
+  /** Under a 决策 / 过程 first level: the output category its 二级 names ("" for none); null when not there. */
+  processOutput: string | null;
+  /** An 经济成本指标-type 二级 under 产出. */
+  costUnderOutput: boolean;
+  filed: IndicatorCategory | undefined;
+  where: string;
+  /** The levels themselves say 满意 (服务对象满意度 …). */
+  namesSatisfaction: boolean;
+}
+
+function levelFacts(row: IndicatorRow): LevelFacts {
+  const family = familyOf(row.level1, row.level2);
+  let processOutput: string | null = null;
+  if ((family === "决策" || family === "过程") && /决策|过程/.test(row.level1)) {
+    const m = OUTPUT_LEVEL2.exec(headerKey(row.level2));
+    processOutput = m && !/产出/.test(row.level1) ? m[2] : "";
+  }
+  return {
+    family,
+    processOutput,
+    costUnderOutput: COST_LEVEL2.test(headerKey(row.level2)) && /产出/.test(row.level1),
+    filed: filedCategory(row),
+    where: filedAs(row),
+    namesSatisfaction: /满意/.test(row.level1 + row.level2),
+  };
+}
+
+/** The subject of a coverage of a service activity (清扫保洁覆盖率 → 清扫保洁), else null. */
+function activityCoverage(name: string): string | null {
+  const cov = COVERAGE.exec(nameKey(name));
+  return cov && ACTIVITY.test(cov[1]) ? cov[1] : null;
+}
+
 function nameCell(row: IndicatorRow): CellPos {
   return levelCell(row, 3) ?? { sheet: row.sheet, row: row.row, col: row.col };
 }
@@ -149,23 +185,24 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
   // One finding per misplaced first level (its output second levels named together).
   const underProcess = new Map<string, { row: IndicatorRow; categories: string[] }>();
   const costUnderOutput = new Set<string>();
+  // Rows repeat their 一级 / 二级 pair: what the pair says is worked out once per pair.
+  const levels = new Map<string, LevelFacts>();
   for (const row of table.rows) {
-    const family = familyOf(row.level1, row.level2);
-    // Only a level named 决策 / 过程 is an evaluation-system level: 管理效率 (department-wide forms) is not.
-    if ((family === "决策" || family === "过程") && /决策|过程/.test(row.level1)) {
-      const l2 = headerKey(row.level2);
-      const m = OUTPUT_LEVEL2.exec(l2);
-      if (m && !/产出/.test(row.level1)) {
+    const pairKey = `${row.level1}\u0001${row.level2}`;
+    let lf = levels.get(pairKey);
+    if (!lf) levels.set(pairKey, (lf = levelFacts(row)));
+    if (lf.processOutput !== null) {
+      // Only a level named 决策 / 过程 is an evaluation-system level: 管理效率 (department-wide forms) is not.
+      if (lf.processOutput) {
         const key = headerKey(row.level1);
         const g = underProcess.get(key) ?? { row, categories: [] };
-        if (!g.categories.includes(m[2])) g.categories.push(m[2]);
+        if (!g.categories.includes(lf.processOutput)) g.categories.push(lf.processOutput);
         underProcess.set(key, g);
       }
       continue;
     }
     // The cost levels of the 2021 framework (经济成本指标 …) under 产出: 成本 is a first level of its own there.
-    const cost2 = COST_LEVEL2.exec(headerKey(row.level2));
-    if (cost2 && /产出/.test(row.level1) && !costUnderOutput.has(row.level2)) {
+    if (lf.costUnderOutput && !costUnderOutput.has(row.level2)) {
       costUnderOutput.add(row.level2);
       const at2 = levelCell(row, 2) ?? { sheet: row.sheet, row: row.row, col: row.col };
       report({
@@ -177,21 +214,17 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
         related: levelCell(row, 1) ? [levelCell(row, 1)!] : [],
       });
     }
-    if (!row.level3) continue;
-    const filed = filedCategory(row);
-    if (!filed) continue;
+    const filed = lf.filed;
+    if (!row.level3 || !filed) continue;
     const name = row.level3.replace(/\s+/g, "");
-    const at = nameCell(row);
-    const related = levelCell(row, 2) ? [levelCell(row, 2)!] : [];
-    const base = { sheet: at.sheet, row: at.row, col: at.col, related };
-    const where = filedAs(row);
-    if (
-      filed !== "满意度" &&
-      family !== "满意度" &&
-      isSatisfactionMeasure(name) &&
-      !/满意/.test(row.level1 + row.level2)
-    ) {
-      report({ ...base, messageId: "satisfaction", data: { name, filed: where } });
+    // Where to point and what to name, made only for a row that is reported.
+    const at = () => {
+      const c = nameCell(row);
+      const l2 = levelCell(row, 2);
+      return { sheet: c.sheet, row: c.row, col: c.col, related: l2 ? [l2] : [] };
+    };
+    if (filed !== "满意度" && lf.family !== "满意度" && !lf.namesSatisfaction && isSatisfactionMeasure(name)) {
+      report({ ...at(), messageId: "satisfaction", data: { name, filed: lf.where } });
       continue;
     }
     if (filed === "满意度") {
@@ -202,29 +235,29 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
           : !SATISFACTION_WORDS.test(name) && !isPlaceholderName(name)
             ? "notSatisfaction"
             : null;
-      if (id) report({ ...base, messageId: id, data: { name, filed: where } });
+      if (id) report({ ...at(), messageId: id, data: { name, filed: lf.where } });
       continue;
     }
     if (filed === "数量") {
       const id = isBudgetExecutionMeasure(name) ? "fundsRateAsOutput" : isMoneyName(name) ? "fundsAsOutput" : null;
-      if (id) report({ ...base, messageId: id, data: { name } });
+      if (id) report({ ...at(), messageId: id, data: { name } });
       continue;
     }
     if (!EFFECTS.has(filed)) continue;
     if (filed === "生态效益" && isCostEffect(name)) {
-      report({ ...base, messageId: "costAsEcology", data: { name, filed: where } });
+      report({ ...at(), messageId: "costAsEcology", data: { name, filed: lf.where } });
       continue;
     }
     const p = targetParse(row);
     if (p.date && /[-—~至到]/.test(p.text) && row.target) {
       // A period (2020年1月--2020年11月) as an effect: only a range is sure to be a period, not a deadline.
-      report({ ...base, messageId: "periodAsEffect", data: { name, filed: where, value: p.text.trim() } });
+      report({ ...at(), messageId: "periodAsEffect", data: { name, filed: lf.where, value: p.text.trim() } });
       continue;
     }
-    const cov = COVERAGE.exec(nameKey(name));
-    if (cov && ACTIVITY.test(cov[1])) {
-      const output = outputs.find((o) => o.startsWith(cov[1]));
-      if (output) report({ ...base, messageId: "coverageAsEffect", data: { name, filed: where, output } });
+    const subject = activityCoverage(name);
+    if (subject !== null) {
+      const output = outputs.find((o) => o.startsWith(subject));
+      if (output) report({ ...at(), messageId: "coverageAsEffect", data: { name, filed: lf.where, output } });
     }
   }
   for (const [, g] of underProcess) {

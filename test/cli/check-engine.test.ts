@@ -6,30 +6,19 @@
  */
 import * as path from "path";
 import { run } from "../../src/cli/check";
-import type { CliIO } from "../../src/cli/io";
 import { checkWorkbook } from "../../src/core/check";
 import { pick } from "../../src/core/locale";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readSnapshotFromFile } from "../../src/xlsx/snapshotReader";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
+import { recorder } from "../support/cliRecorder";
 
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir();
 });
 afterAll(() => removeDir(dir));
-
-function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out: (t: string) => void (r.stdout += t),
-    err: (t: string) => void (r.stderr += t),
-  };
-  return r;
-}
 
 async function write(name: string, snapshot: WorkbookSnapshot): Promise<string> {
   const file = path.join(dir, name);

@@ -5,28 +5,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import { run as check } from "../../src/cli/check";
-import type { CliIO } from "../../src/cli/io";
 import type { Profile } from "../../src/core/profile";
 import { readSnapshotFromFile } from "../../src/xlsx/snapshotReader";
 import { coreLines, FIELD_CASES, findingLines, type FieldCase } from "../support/profileFields";
 import { makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
+import { recorder } from "../support/cliRecorder";
 
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir();
 });
 afterAll(() => removeDir(dir));
-
-function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out: (t: string) => void (r.stdout += t),
-    err: (t: string) => void (r.stderr += t),
-  };
-  return r;
-}
 
 async function cliLines(file: string, c: FieldCase, profile: Profile, tag: string): Promise<string[]> {
   const json = path.join(dir, `${tag}.json`);

@@ -9,7 +9,6 @@ import * as path from "path";
 import { run as check } from "../../src/cli/check";
 import { run as fn } from "../../src/cli/fn";
 import { run as profileCmd } from "../../src/cli/profile";
-import type { CliIO } from "../../src/cli/io";
 import {
   defaultProfile,
   NATIONAL_PROFILE,
@@ -20,22 +19,12 @@ import {
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { sheet } from "../support/grid";
 import { ensureCliBuilt, makeTempDir, removeDir, writeSnapshotXlsx } from "../xlsx/helpers";
+import { recorder } from "../support/cliRecorder";
 
 const root = path.join(__dirname, "..", "..");
 let dir: string;
 let seedFile: string;
 let provinceFile: string;
-
-function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out: (t: string) => void (r.stdout += t),
-    err: (t: string) => void (r.stderr += t),
-  };
-  return r;
-}
 
 /** The worked example of the README: a province that gives 预算执行 20 points and 产出 40. */
 function province() {

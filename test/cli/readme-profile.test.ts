@@ -10,6 +10,7 @@ import { run as profileCmd } from "../../src/cli/profile";
 import { run as template } from "../../src/cli/template";
 import type { CliIO } from "../../src/cli/io";
 import { makeTempDir, removeDir } from "../xlsx/helpers";
+import { recorder } from "../support/cliRecorder";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
 let dir: string;
@@ -17,17 +18,6 @@ beforeAll(() => {
   dir = makeTempDir();
 });
 afterAll(() => removeDir(dir));
-
-function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out: (t: string) => void (r.stdout += t),
-    err: (t: string) => void (r.stderr += t),
-  };
-  return r;
-}
 
 async function cli(cmd: (a: string[], io: CliIO) => Promise<number>, args: string[]) {
   const io = recorder();

@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { run } from "../../src/cli/check";
-import type { CliIO } from "../../src/cli/io";
 import { deflatedZeros, ensureCliBuilt, makeTempDir, makeZip, minimalXlsxParts, removeDir } from "../xlsx/helpers";
+import { recorder } from "../support/cliRecorder";
 
 const root = path.join(__dirname, "..", "..");
 let dir: string;
@@ -60,17 +60,6 @@ beforeAll(async () => {
   expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
 });
 afterAll(() => removeDir(dir));
-
-function recorder(): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY: false,
-    out: (t: string) => void (r.stdout += t),
-    err: (t: string) => void (r.stderr += t),
-  };
-  return r;
-}
 
 function expectReport(code: number | null, out: string, err: string) {
   expect(code).toBe(2);

@@ -162,6 +162,45 @@ describe("honest results", () => {
     await page.close();
   });
 
+  it("grade badges are coloured by grade: 差 is drawn in another colour than the example's grade", async () => {
+    const { page } = await openDemo();
+    // A second self-assessment beside the example, scored 50 of 100: 差.
+    const poor: unknown[][] = [
+      ["项目支出绩效自评表"],
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值（A）",
+        "实际完成值（B）",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+      ],
+      ["产出指标", "数量指标", "培训人数", "≥500人", 250, 60, 30, "生源不足"],
+      ["效益指标", "社会效益指标", "就业率", "≥80%", 0.4, 30, 15, "就业形势差"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", 0.5, 10, 5, "课程安排不合理"],
+      ["总分", null, null, null, null, 100, 50, null],
+    ];
+    await page.evaluate(
+      (rows) => (window as unknown as DemoWindow).__perfEvalDemo!.host.workbook.addSheet("差的自评表", rows),
+      poor,
+    );
+    await check(page);
+    const badges = page.getByTestId("score-grade");
+    const seen = await badges.evaluateAll((els) =>
+      els.map((e) => ({ grade: e.getAttribute("data-grade"), bg: getComputedStyle(e).backgroundColor })),
+    );
+    const poorBadge = seen.find((b) => b.grade === "poor");
+    const other = seen.find((b) => b.grade !== "poor" && b.grade !== "unfilled" && b.grade !== "none");
+    expect(poorBadge).toBeDefined();
+    expect(other).toBeDefined();
+    expect(poorBadge!.bg).not.toBe(other!.bg);
+    // Never colour alone: the word is written in the badge.
+    expect(await page.getByTestId("score-grade").filter({ hasText: "差" }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("a blank form just inserted is 未填写 (no 总分 0 差); a #VALUE! or wrong 总分 is said on the card", async () => {
     const { page } = await openDemo("?empty=1");
     await page.getByTestId("tab-templates").click();

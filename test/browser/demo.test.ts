@@ -358,6 +358,10 @@ describe("check from the pane", () => {
     await page.getByTestId("tab-profile").click();
     await page.getByTestId("profile-tab").waitFor({ timeout: 30_000 });
     await expect(page.getByTestId("profile-source").textContent()).resolves.toMatch(/国家默认/);
+    // Each weight is a Fluent Field (label and validation message with the input).
+    expect(await page.getByTestId("profile-weight-budgetExecution").evaluate((e) => !!e.closest(".fui-Field"))).toBe(
+      true,
+    );
     await page.getByTestId("profile-weight-budgetExecution").fill("20");
     await page.getByTestId("profile-invalid").waitFor({ timeout: 5_000 });
     await expect(page.getByTestId("profile-invalid").textContent()).resolves.toMatch(/weights .*合计为 110/);

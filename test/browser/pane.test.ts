@@ -294,6 +294,9 @@ describe("one state for check, highlights and results", () => {
     expect(failed).toHaveLength(2);
     expect(failed[0]).toMatch(/未写入“检查结果”工作表.*保护/);
     expect(failed[1]).toMatch(/未标记单元格/);
+    // Each is a Fluent MessageBar (warning or error intent), not a bare line of text.
+    for (const el of await page.getByTestId("extra-failed").all())
+      expect(await el.evaluate((e) => !!e.closest(".fui-MessageBar"))).toBe(true);
     // The findings are still shown.
     await page.getByTestId("findings").waitFor();
     await page.close();
@@ -311,10 +314,13 @@ describe("responsive on big sheets", () => {
     }, bigSelfAssessment(3000));
     await page.evaluate(() => {
       const seen: number[] = [];
-      (window as unknown as { __progress: number[] }).__progress = seen;
+      (window as unknown as { __progress: number[]; __fluentBar: boolean }).__progress = seen;
       new MutationObserver(() => {
         const bar = document.querySelector("[data-testid=check-progress]");
         const v = bar?.getAttribute("data-value");
+        // The bar is Fluent's ProgressBar.
+        if (bar && bar.closest(".fui-ProgressBar, .fui-Field"))
+          (window as unknown as { __fluentBar: boolean }).__fluentBar = true;
         if (v) seen.push(Number(v));
       }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-value"] });
     });
@@ -323,6 +329,10 @@ describe("responsive on big sheets", () => {
     const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     const distinct = [...new Set(progress)];
     expect(distinct.length).toBeGreaterThan(3);
+    expect(await page.evaluate(() => (window as unknown as { __fluentBar?: boolean }).__fluentBar)).toBe(true);
+    // Results in Fluent's Accordion, counts in its Badge.
+    expect(await page.locator(".fui-Accordion").count()).toBeGreaterThan(0);
+    expect(await page.locator(".fui-Badge").count()).toBeGreaterThan(0);
     for (const v of distinct) expect(v >= 0 && v <= 1).toBe(true);
     expect([...distinct].sort((a, b) => a - b)).toEqual(distinct);
     const group = page.getByTestId("rule-score-exceeds-weight");

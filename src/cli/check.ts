@@ -35,7 +35,7 @@ Each file first lists the tables recognized; a file with none is listed as such 
 退出码 / exit: 0 无错误 no errors · 1 有错误或未识别的文件 errors or unrecognized files · 2 无法读取或参数错误 unreadable or bad arguments
 `;
 
-export interface CheckArgs {
+interface CheckArgs {
   files: string[];
   format: "text" | "json";
   lang: Locale;

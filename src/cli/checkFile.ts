@@ -45,7 +45,7 @@ function debugText(e: unknown): string {
  * Any failure → one bilingual sentence about the file. A JavaScript exception's text ("Cannot read
  * properties of undefined") means nothing to the user and never reaches them; it goes to --debug.
  */
-export function describeFailure(e: unknown, stage: "read" | "check"): Bilingual {
+function describeFailure(e: unknown, stage: "read" | "check"): Bilingual {
   if (isXlsxInputError(e)) return e.text;
   // The workbook's own 评价口径 sheet is bad: say which field, as for a --profile file.
   if (isProfileError(e)) return e.text;
@@ -156,7 +156,7 @@ interface SheetOrigin {
   sheet: string;
 }
 
-export interface MergedWorkbook {
+interface MergedWorkbook {
   snapshot: WorkbookSnapshot;
   /** Merged sheet name → the file and sheet name it came from. */
   origins: Map<string, SheetOrigin>;

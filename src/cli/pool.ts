@@ -27,7 +27,7 @@ export function compiledWorkerPath(): string | null {
   return fs.existsSync(p) ? p : null;
 }
 
-export function availableCores(): number {
+function availableCores(): number {
   const anyOs = os as unknown as { availableParallelism?: () => number };
   return Math.max(1, anyOs.availableParallelism ? anyOs.availableParallelism() : os.cpus().length);
 }
@@ -42,7 +42,7 @@ export function defaultJobs(cores: number, files: number): number {
   return Math.max(1, Math.min(cores - 1, files));
 }
 
-export interface PoolOptions {
+interface PoolOptions {
   /** Worker count. Default: defaultJobs(cores, files). With a compiled worker, even 1 means one worker thread. */
   jobs?: number;
   /** Override the worker script (tests, bench); null reads in this thread (no time or memory budget). */
@@ -57,7 +57,7 @@ export interface PoolOptions {
   check?: FileCheckOptions;
 }
 
-export type Emit = (index: number, outcome: FileOutcome) => void;
+type Emit = (index: number, outcome: FileOutcome) => void;
 
 /** Why a worker was stopped or died, as the line its file gets. */
 type Death = { kind: "timeout"; ms: number } | { kind: "memory"; mb: number } | { kind: "crash"; detail: string };

@@ -27,7 +27,7 @@ import { addColumnChart, type ColumnChart } from "../xlsx/chartPart";
 import { isFailed, type FileOutcome } from "./checkFile";
 import type { CliIO } from "./io";
 
-export interface ReportEntry {
+interface ReportEntry {
   file: string;
   findings: Finding[];
   /** Why the file could not be read, when it could not. */
@@ -38,7 +38,7 @@ export interface ReportEntry {
 }
 
 /** The summary row's data for one check outcome, from what the check made of the file (no second read). */
-export function reportEntry(outcome: FileOutcome): ReportEntry {
+function reportEntry(outcome: FileOutcome): ReportEntry {
   if (isFailed(outcome)) {
     return {
       file: outcome.file,
@@ -81,7 +81,7 @@ function band(score: number | null): GradeKey | "none" {
   return score === null ? "none" : (gradeKey(score) ?? "none");
 }
 
-export function reportWorkbook(entries: ReportEntry[]): { wb: ExcelJS.Workbook; chart: ColumnChart } {
+function reportWorkbook(entries: ReportEntry[]): { wb: ExcelJS.Workbook; chart: ColumnChart } {
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效评价助手";
   // The formulas carry their results, and any spreadsheet recomputes them on opening.
@@ -237,7 +237,7 @@ export function reportWorkbook(entries: ReportEntry[]): { wb: ExcelJS.Workbook; 
 }
 
 /** The report's .xlsx bytes: the workbook ExcelJS writes, with the distribution chart added to 统计. */
-export async function reportBuffer(entries: ReportEntry[]): Promise<Buffer> {
+async function reportBuffer(entries: ReportEntry[]): Promise<Buffer> {
   const { wb, chart } = reportWorkbook(entries);
   return addColumnChart(Buffer.from(await wb.xlsx.writeBuffer()), chart);
 }

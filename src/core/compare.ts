@@ -16,7 +16,7 @@ function asParsed(v: unknown): ParsedValue {
   return isParsed(v) ? v : (parseValueShared(v) as ParsedValue);
 }
 
-export function isParsed(v: unknown): v is ParsedValue {
+function isParsed(v: unknown): v is ParsedValue {
   return typeof v === "object" && v !== null && "quantitative" in v && "text" in v && "operator" in v;
 }
 

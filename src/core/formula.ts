@@ -44,7 +44,7 @@ export const arg = (a: Expr | string | number): Expr =>
   typeof a === "number" ? num(a) : typeof a === "string" ? (a.includes(":") ? range(a) : ref(a)) : a;
 
 /** Excel text of an expression, without the leading "=". */
-export function renderExpr(e: Expr): string {
+function renderExpr(e: Expr): string {
   // Parenthesize nested operators so precedence never depends on the reader.
   const side = (s: Expr) => (s.kind === "op" || s.kind === "unary" ? `(${renderExpr(s)})` : renderExpr(s));
   switch (e.kind) {

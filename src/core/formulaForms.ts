@@ -7,7 +7,7 @@
  */
 
 /** Custom-function namespace of the add-in (manifest and functions.json). */
-export const EVAL_NAMESPACE = "EVAL";
+const EVAL_NAMESPACE = "EVAL";
 
 const STORED_PREFIX = `_xldudf_${EVAL_NAMESPACE}_`;
 

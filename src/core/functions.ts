@@ -22,7 +22,7 @@ export type EvalResult = number | string | boolean | EvalError;
  */
 export type EvalParamKind = "number" | "any" | "range";
 
-export interface EvalParamSpec {
+interface EvalParamSpec {
   /** Identifier used in JSDoc and the metadata (camelCase English). */
   name: string;
   kind: EvalParamKind;

@@ -5,7 +5,7 @@
  */
 
 /** Degree and trend words with no measure: 效果明显, 逐步提高, 进一步改善, 有所提升. Longest first. */
-export const VAGUE_WORDS: readonly string[] = [
+const VAGUE_WORDS: readonly string[] = [
   "进一步",
   "有所",
   "明显",

@@ -56,7 +56,7 @@ export function addDec(a: Decimal, b: Decimal): Decimal {
   return normalize({ m: x + y, places: p });
 }
 
-export function subDec(a: Decimal, b: Decimal): Decimal {
+function subDec(a: Decimal, b: Decimal): Decimal {
   const [x, y, p] = align(a, b);
   return normalize({ m: x - y, places: p });
 }
@@ -72,7 +72,7 @@ export function decToString(d: Decimal): string {
 }
 
 /** The nearest double to the exact decimal: Number("195.35"). */
-export function decToNumber(d: Decimal): number {
+function decToNumber(d: Decimal): number {
   const n = Number(decToString(d));
   return Object.is(n, -0) ? 0 : n;
 }

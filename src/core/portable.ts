@@ -14,7 +14,7 @@ const single = (e: Expr | undefined): e is Expr => e !== undefined && e.kind !==
 const isRange = (e: Expr | undefined): e is Expr => e?.kind === "range";
 
 /** The standard equivalent of one EVAL call, or null when there is none. */
-export function standardEquivalent(e: Extract<Expr, { kind: "call" }>): Expr | null {
+function standardEquivalent(e: Extract<Expr, { kind: "call" }>): Expr | null {
   const name = e.fn.toUpperCase().replace(/^EVAL\./, "");
   const [a, b, c] = e.args;
   switch (name) {

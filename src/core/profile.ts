@@ -34,7 +34,7 @@ export interface ProfileWeights {
   minOutputPlusOutcome: number;
 }
 
-export interface ProfileTolerances {
+interface ProfileTolerances {
   /** Points a sum of weights may differ from its total (100) before it is reported; float noise is always ignored. */
   points: number;
 }
@@ -312,7 +312,7 @@ export function bandOf(total: number, bands: readonly GradeBand[] = NATIONAL_PRO
 /** The hidden sheet that carries a workbook's profile, so everyone who opens the workbook checks by it. */
 export const PROFILE_SHEET_NAME = "评价口径";
 /** A1 of that sheet: marks it as ours (a user's own sheet called 评价口径 is left alone and checked). */
-export const PROFILE_SHEET_MARK = "perf-eval 评价口径 v1";
+const PROFILE_SHEET_MARK = "perf-eval 评价口径 v1";
 
 /**
  * The sheet's rows: the mark, then one `key | value` row per field (dotted keys for the weights and rules, JSON
@@ -341,7 +341,7 @@ function cellAt(s: SheetSnapshot, row: number, col: number): CellValue {
 }
 
 /** Reads a profile back from its sheet's rows (validated). */
-export function profileFromRows(rows: readonly (readonly CellValue[])[]): Profile {
+function profileFromRows(rows: readonly (readonly CellValue[])[]): Profile {
   const json: Record<string, unknown> = {};
   for (let r = 1; r < rows.length; r++) {
     const key = rows[r]?.[1];

@@ -43,10 +43,10 @@ export function quantScore(operator: Operator | null, target: number, actual: nu
   return clampScore((weight * actual) / target, weight);
 }
 
-export type QualTier = 1 | 2 | 3;
+type QualTier = 1 | 2 | 3;
 
 /** Share of the weight each tier allows: [low, high], low included; tier 1 includes 100 %. */
-export const QUAL_TIERS: Record<QualTier, { low: number; high: number; default: number; name: Bilingual }> = {
+const QUAL_TIERS: Record<QualTier, { low: number; high: number; default: number; name: Bilingual }> = {
   1: { low: 0.8, high: 1, default: 1, name: { "zh-CN": "达成年度指标", "en-US": "Target achieved" } },
   2: {
     low: 0.6,
@@ -139,7 +139,7 @@ export function gradeFromWord(word: unknown): GradeKey | null {
   return null;
 }
 
-export interface ScoredItem {
+interface ScoredItem {
   score: number;
   weight: number;
   /** false for indicators that do not apply: neither their score nor their weight counts. */

@@ -6,7 +6,7 @@
 
 export type Operator = ">=" | "<=" | ">" | "<" | "=";
 /** positive: more is better (≥, >); reverse: less is better (≤, <); equal: "=" (scored like positive). */
-export type Direction = "positive" | "reverse" | "equal";
+type Direction = "positive" | "reverse" | "equal";
 
 export interface ParsedValue {
   /** The input as text (numbers via String, null/undefined as ""). */
@@ -118,7 +118,7 @@ const SUFFIX_WORDS: [string, Operator][] = [
 
 export const OPERATOR_SYMBOL: Record<Operator, string> = { ">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=" };
 
-export function directionOf(op: Operator | null): Direction | null {
+function directionOf(op: Operator | null): Direction | null {
   if (op === ">=" || op === ">") return "positive";
   if (op === "<=" || op === "<") return "reverse";
   if (op === "=") return "equal";
@@ -472,7 +472,7 @@ function matchSuffixOps(s: string): { op: Operator | null; unitAndRest: string }
   return { op, unitAndRest: t };
 }
 
-export interface FormatOptions {
+interface FormatOptions {
   /** Thousands separators in the number (default true for numbers ≥ 10000 without scale). */
   grouping?: boolean;
 }

@@ -181,7 +181,7 @@ function firstScreen(pane: HTMLElement): Promise<void> {
   });
 }
 
-export async function startDemo(root: HTMLElement): Promise<DemoHost> {
+async function startDemo(root: HTMLElement): Promise<DemoHost> {
   const params = new URLSearchParams(location.search);
   const locale = toLocale(params.get("lang") ?? navigator.language);
   const host = installSimHost(globalThis, { displayLanguage: locale }) as unknown as DemoHost;

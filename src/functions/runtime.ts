@@ -61,7 +61,7 @@ let cached: Promise<Profile> | null = null;
  * The workbook's profile, read once through Excel.run (the shared runtime allows it) and kept until
  * `profileChanged` (the pane calls it after saving). Without Excel (the CLI, tests) it is the national default.
  */
-export function workbookProfile(): Promise<Profile> {
+function workbookProfile(): Promise<Profile> {
   cached ??= readProfile().catch((e: unknown) => {
     cached = null; // the next call tries again
     throw e;
@@ -69,7 +69,7 @@ export function workbookProfile(): Promise<Profile> {
   return cached;
 }
 
-export function profileChanged(): void {
+function profileChanged(): void {
   cached = null;
 }
 // The pane is another bundle in the same runtime: it reaches this through the global.

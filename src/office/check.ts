@@ -14,7 +14,7 @@ import { readWorkbookSnapshot } from "./snapshotReader";
 import { isProfileError, type Profile } from "../core/profile";
 import { profileUserError } from "./profile";
 
-export type CheckStage = "reading" | "checking" | "results-sheet" | "highlighting" | "done";
+type CheckStage = "reading" | "checking" | "results-sheet" | "highlighting" | "done";
 
 /** Progress as reported to onProgress: the stage and a fraction 0..1 of the whole run. */
 export interface CheckProgress {
@@ -52,7 +52,7 @@ export interface RunCheckOptions {
 }
 
 /** An extra the user asked for that could not be done, with the reason in both languages. */
-export interface ExtraFailure {
+interface ExtraFailure {
   extra: "results-sheet" | "highlight";
   message: Bilingual;
 }
@@ -60,7 +60,7 @@ export interface ExtraFailure {
 /** Cells per read request for a big workbook, as the task pane asks: each block is a short task on its thread. */
 export const CELLS_PER_READ = 3000;
 
-export interface RunCheckResult extends CheckResult {
+interface RunCheckResult extends CheckResult {
   /** Name of the results sheet written, when asked for. */
   resultsSheetName?: string;
   /** Cells highlighted, when asked for. */

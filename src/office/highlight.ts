@@ -17,7 +17,7 @@ export const HIGHLIGHT_COLORS: Record<Severity, string> = {
 };
 
 /** One highlighted cell: where, the fill it had (null = none) and the fill we put there. */
-export interface HighlightRecord {
+interface HighlightRecord {
   sheet: string;
   /** Worksheet.id: survives a rename of the sheet between highlighting and clearing. */
   sheetId?: string;

@@ -25,13 +25,13 @@ function apiSupported(minor: number): boolean {
   return req ? req.isSetSupported("ExcelApi", `1.${minor}`) : false;
 }
 
-export interface DraftNoticeOptions {
+interface DraftNoticeOptions {
   /** Date on the notice (default: today); the rectification report is due one month later. */
   date?: NoticeDate;
   evaluator?: string;
 }
 
-export interface DraftNoticeResult {
+interface DraftNoticeResult {
   noticeSheet: string;
   rectificationSheet: string;
   score: number | null;

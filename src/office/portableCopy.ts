@@ -9,13 +9,13 @@ import { apiSupported, UserFacingError } from "./errors";
 const bi = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, "en-US": en });
 const SLICE = 4 * 1024 * 1024;
 
-export interface PortableCopyResult {
+interface PortableCopyResult {
   rewritten: number;
   frozen: number;
 }
 
 /** The open workbook as .xlsx bytes, read slice by slice (the file is closed again whatever happens). */
-export function readDocumentBytes(): Promise<Uint8Array> {
+function readDocumentBytes(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE }, (res) => {
       if (res.status !== Office.AsyncResultStatus.Succeeded) {
@@ -51,7 +51,7 @@ export function readDocumentBytes(): Promise<Uint8Array> {
 }
 
 /** Bytes → base64 without building one huge string of characters at once. */
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let bin = "";
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);

@@ -15,7 +15,7 @@ import { NOTHING_RECOGNIZED, describeRecognized, type RecognizedTable } from "..
 
 export const RESULTS_SHEET_BASE = "检查结果";
 /** The results sheet's name in the language it is written in. */
-export const RESULTS_SHEET_NAMES: Record<Locale, string> = { "zh-CN": RESULTS_SHEET_BASE, "en-US": "Check results" };
+const RESULTS_SHEET_NAMES: Record<Locale, string> = { "zh-CN": RESULTS_SHEET_BASE, "en-US": "Check results" };
 
 export const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
   "zh-CN": ["级别", "规则", "工作表", "单元格", "说明", "相关单元格"],
@@ -67,7 +67,7 @@ export function resultRows(findings: readonly Finding[], locale: Locale): string
   ]);
 }
 
-export interface ResultsSheetOptions {
+interface ResultsSheetOptions {
   locale?: Locale;
   context?: Excel.RequestContext;
   /** Rows per request (halved automatically when Excel refuses a request for its size). */

@@ -246,7 +246,7 @@ function payloadError(bytes: number, limit: number): SimOfficeError {
   );
 }
 
-export function notLoaded(prop: string, type: string): SimOfficeError {
+function notLoaded(prop: string, type: string): SimOfficeError {
   return new SimOfficeError(
     "PropertyNotLoaded",
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
@@ -273,7 +273,7 @@ export interface PropDef<T> {
 }
 
 /** Parse a load() argument into paths ("format/fill/color" → ["format","fill","color"]); [] = all scalars. */
-export function loadPaths(spec: unknown): string[][] {
+function loadPaths(spec: unknown): string[][] {
   if (spec === undefined || spec === null) return [];
   if (typeof spec === "string") {
     return spec

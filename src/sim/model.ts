@@ -10,7 +10,7 @@ import { type CellValue, type MergeArea, type WorkbookSnapshot } from "../core/s
 import { fromA1, parseRef, toA1 } from "../core/a1";
 import { evaluateFormula, type FormulaValue } from "./formula";
 
-export interface FontState {
+interface FontState {
   bold: boolean;
   italic: boolean;
   color: string;
@@ -18,13 +18,13 @@ export interface FontState {
   name: string;
 }
 
-export interface BorderState {
+interface BorderState {
   style: string;
   weight: string;
   color: string;
 }
 
-export interface Hyperlink {
+interface Hyperlink {
   address?: string;
   documentReference?: string;
   screenTip?: string;
@@ -56,7 +56,7 @@ export interface CellView extends Omit<CellState, "font"> {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
-export interface PageLayoutState {
+interface PageLayoutState {
   orientation: string;
   paperSize: string;
   printTitleRows: string | null;

@@ -51,7 +51,7 @@ function guardStructure(wb: SimWorkbook): void {
     );
 }
 
-export function rangeAddress(sheet: SimSheet, a: MergeArea): string {
+function rangeAddress(sheet: SimSheet, a: MergeArea): string {
   return qualify(sheet.name, areaToA1(a));
 }
 
@@ -252,7 +252,7 @@ const RANGE_PROPS: Record<string, PropDef<RangeTarget>> = {
   },
 };
 
-export class SimRange extends SimObject<RangeTarget> {
+class SimRange extends SimObject<RangeTarget> {
   protected readonly props = RANGE_PROPS;
   protected readonly typeName = "Range";
   protected navs = ["format", "worksheet"] as const;
@@ -690,7 +690,7 @@ const WORKSHEET_PROPS: Record<string, PropDef<SimSheet>> = {
   showGridlines: { get: (s) => s.showGridlines, set: (s, v) => s.setField("showGridlines", !!v) },
 };
 
-export class SimWorksheet extends SimObject<SimSheet> {
+class SimWorksheet extends SimObject<SimSheet> {
   protected readonly props = WORKSHEET_PROPS;
   protected readonly typeName = "Worksheet";
   protected navs = ["protection", "pageLayout", "freezePanes"] as const;
@@ -876,7 +876,7 @@ defineProps(SimPageLayout, ["orientation", "paperSize", "centerHorizontally", "p
 
 // --- Collections and workbook ----------------------------------------------------------------------------
 
-export class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
+class SimWorksheetCollection extends SimCollection<SimSheet, SimWorksheet> {
   constructor(
     context: SimRequestContext,
     private readonly wb: () => SimWorkbook,

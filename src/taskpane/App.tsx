@@ -68,7 +68,7 @@ const useStyles = makeStyles({
   note: { marginBottom: "8px" },
 });
 
-export interface AppProps {
+interface AppProps {
   initialLocale: Locale;
   services: PaneServices;
   outsideOffice?: boolean;

@@ -64,12 +64,12 @@ function stageLabel(locale: Locale, stage: string | null): string {
 }
 
 /** A recognized table's kind as the core names it (the CLI and the results sheet use the same words). */
-export function kindLabel(locale: Locale, kind: string): string {
+function kindLabel(locale: Locale, kind: string): string {
   return RECOGNIZED_KIND_LABELS[kind as RecognizedKind]?.[locale] ?? kind;
 }
 
 /** What the optional extras did and what they could not do, each as its own line. */
-export function extrasNotes(
+function extrasNotes(
   locale: Locale,
   result: CheckExtras | undefined,
   marks: number | null,
@@ -99,7 +99,7 @@ export function extrasNotes(
   return { ok, failed };
 }
 
-export interface CheckProgressViewProps {
+interface CheckProgressViewProps {
   locale: Locale;
   progress: number | null;
   stage: string | null;
@@ -169,7 +169,7 @@ function noticeView(
   return { intent: "error", text: t(locale, "errorPrefix") + errorText(notice.error, locale) };
 }
 
-export interface CheckResultsProps {
+interface CheckResultsProps {
   locale: Locale;
   record: CheckRecord | null;
   notice: Notice | null;

@@ -82,7 +82,7 @@ const useStyles = makeStyles({
   relatedOne: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
-export interface FindingsListProps {
+interface FindingsListProps {
   locale: Locale;
   findings: readonly Finding[];
   summary: CheckSummary;
@@ -116,7 +116,7 @@ export function visibleItems<T>(items: readonly T[], showAll: boolean, limit = F
 
 /** Row height and viewport of the virtualized list ("show all"): only the rows in view are in the page. */
 export const ROW_HEIGHT = 68;
-export const VIEWPORT_ROWS = 8;
+const VIEWPORT_ROWS = 8;
 const OVERSCAN = 4;
 
 /** Rows [first, last) of `count` to draw for a viewport scrolled to `scrollTop`. */

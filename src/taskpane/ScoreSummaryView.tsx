@@ -91,7 +91,7 @@ export function gradeText(sc: ScoreSummary, locale: Locale): string {
   return sc.grade ?? "—";
 }
 
-export interface ScoreSummaryViewProps {
+interface ScoreSummaryViewProps {
   locale: Locale;
   scores: readonly ScoreSummary[];
   /** With findings to read, each card starts as one line (sheet, total, grade); open it for the bars. */

@@ -117,7 +117,7 @@ const useStyles = makeStyles({
   status: { gridColumn: "1 / -1", marginTop: "2px" },
 });
 
-export interface TemplatesTabProps {
+interface TemplatesTabProps {
   locale: Locale;
   services: PaneServices;
 }

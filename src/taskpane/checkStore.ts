@@ -17,7 +17,7 @@ export interface CheckExtras {
   replacedResultsSheet?: string;
 }
 
-export interface CheckOptionsState {
+interface CheckOptionsState {
   resultsSheet: boolean;
   highlight: boolean;
 }

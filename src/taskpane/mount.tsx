@@ -3,7 +3,7 @@ import { App, preloadCheckTab } from "./App";
 import { officeServices, type PaneServices } from "./services";
 import type { Locale } from "../core/locale";
 
-export interface MountOptions {
+interface MountOptions {
   locale: Locale;
   services?: PaneServices;
   /** The page runs outside Office (no Excel to talk to): the pane says so above its tabs. */

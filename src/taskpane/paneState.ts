@@ -6,7 +6,7 @@
  */
 import type { CheckRecord } from "./checkStore";
 
-export type Busy = "idle" | "checking" | "clearing";
+type Busy = "idle" | "checking" | "clearing";
 
 /** The one message about the last action; text already in the user's language or a key to look up. */
 export type Notice =
@@ -15,7 +15,7 @@ export type Notice =
   | { kind: "drafted"; notice: string; rectification: string }
   | { kind: "error"; error: unknown };
 
-export interface PaneState {
+interface PaneState {
   busy: Busy;
   /** Progress of the running check: stage and 0..1; null before the first report. */
   progress: { stage: string | null; fraction: number | null } | null;
@@ -25,7 +25,7 @@ export interface PaneState {
   notice: Notice | null;
 }
 
-export type PaneAction =
+type PaneAction =
   | { type: "check-started" }
   | { type: "progress"; stage: string | null; fraction: number | null }
   | { type: "check-finished"; record: CheckRecord }

@@ -10,12 +10,12 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { packGrid, transferList, type PackedGrid } from "./gridCodec";
 import { ROWS_PER_MESSAGE, type FromWorker, type ToWorker } from "./workerProtocol";
 
-export const WORKER_FILE = "check-worker.js";
+const WORKER_FILE = "check-worker.js";
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** (done, total) of the check: the transfer counts as the first tenth, the rules as the rest. */
-export type CheckFraction = (fraction: number) => void;
+type CheckFraction = (fraction: number) => void;
 
 function startWorker(): Worker | null {
   if (typeof Worker === "undefined" || typeof document === "undefined") return null;

@@ -18,9 +18,9 @@ import { writeTemplateSheet } from "./templateWriter";
  * The input file and sheet a drafted sheet name stands for (several inputs are drafted as one workbook, whose
  * sheet names may carry a " (2)" suffix).
  */
-export type Locate = (source: SourceRef) => { file: string; sheet: string } | undefined;
+type Locate = (source: SourceRef) => { file: string; sheet: string } | undefined;
 
-export function writeDraftSheet(wb: ExcelJS.Workbook, sheet: DraftSheet, locate?: Locate): ExcelJS.Worksheet {
+function writeDraftSheet(wb: ExcelJS.Workbook, sheet: DraftSheet, locate?: Locate): ExcelJS.Worksheet {
   const ws = writeTemplateSheet(wb, sheet.def);
   for (const l of sheet.links) {
     const o = locate?.(l.source);

@@ -18,7 +18,7 @@ import { shiftFormula } from "./sharedFormula";
 import { XmlScanner } from "./xml";
 import type { ZipEntryInfo } from "./zipGuard";
 
-export class PartReaderUnsupported extends Error {
+class PartReaderUnsupported extends Error {
   constructor(message: string) {
     super(message);
     this.name = "PartReaderUnsupported";

@@ -13,7 +13,7 @@ import type { Locale } from "../core/locale";
 import { portableExpr, usesEval } from "../core/portable";
 import { toA1 } from "../core/a1";
 
-export interface PortableCell {
+interface PortableCell {
   sheet: string;
   cell: string;
   /** The original formula, display form ("=EVAL.SCORE(D13,E13,F13)"). */
@@ -24,13 +24,13 @@ export interface PortableCell {
   value: FormulaValue;
 }
 
-export interface PortableReport {
+interface PortableReport {
   rewritten: PortableCell[];
   frozen: PortableCell[];
 }
 
 /** The note on a cell whose EVAL formula had no standard equivalent. */
-export function frozenNote(formula: string, lang: Locale): string {
+function frozenNote(formula: string, lang: Locale): string {
   return lang === "zh-CN"
     ? `通用副本：原公式 ${formula} 需要“绩效评价助手”加载项，且没有等效的标准公式，此处保留生成副本时的计算结果（不再随输入更新）。`
     : `Portable copy: the original formula ${formula} needs the 绩效评价助手 add-in and has no standard equivalent; this cell keeps the value it had when the copy was made (it no longer follows its inputs).`;
@@ -63,7 +63,7 @@ function excelValue(v: Cached): ExcelJS.CellValue {
 }
 
 /** Rewrite the EVAL formulas of a workbook held in `wb` (in place); returns what was done. */
-export function makePortable(wb: ExcelJS.Workbook, lang: Locale = "zh-CN"): PortableReport {
+function makePortable(wb: ExcelJS.Workbook, lang: Locale = "zh-CN"): PortableReport {
   const report: PortableReport = { rewritten: [], frozen: [] };
   const byName = new Map(wb.worksheets.map((w) => [w.name.toLowerCase(), w] as const));
   // The value a formula reads from another cell: its cached result or constant; a formula cell without a

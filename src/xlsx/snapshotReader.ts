@@ -130,11 +130,7 @@ function formulaOf(cell: ExcelJS.Cell, ValueType: typeof ExcelJS.ValueType): str
 }
 
 /** One worksheet → SheetSnapshot. */
-export function sheetToSnapshot(
-  ws: ExcelJS.Worksheet,
-  date1904 = false,
-  budget: ReadBudget | null = null,
-): SheetSnapshot {
+function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false, budget: ReadBudget | null = null): SheetSnapshot {
   const { ValueType } = excel();
   const cells = new CellCollector(budget);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -203,7 +199,7 @@ function loadFailure(e: unknown): XlsxInputError {
  * (long data-validation lists, conditional formats) and avoids failing on a broken drawing or table part.
  * Kept: sheetData (values, formulas, styles, hidden rows), cols (hidden columns), mergeCells.
  */
-export const IGNORED_SHEET_NODES = [
+const IGNORED_SHEET_NODES = [
   "sheetPr",
   "dimension",
   "sheetViews",

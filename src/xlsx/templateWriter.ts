@@ -107,7 +107,7 @@ function hasDefinedName(wb: ExcelJS.Workbook, name: string): boolean {
 }
 
 /** A new workbook holding one template. */
-export function templateWorkbook(kind: TemplateKind, options: TemplateOptions = {}): ExcelJS.Workbook {
+function templateWorkbook(kind: TemplateKind, options: TemplateOptions = {}): ExcelJS.Workbook {
   const def = buildTemplate(kind, options);
   const wb = new ExcelJS.Workbook();
   wb.creator = "绩效评价助手";

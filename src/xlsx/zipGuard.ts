@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as zlib from "zlib";
 import type { Bilingual } from "../core/locale";
 
-export type XlsxInputErrorCode =
+type XlsxInputErrorCode =
   | "missing"
   | "not-a-file"
   | "empty"
@@ -261,7 +261,7 @@ export function verifyDeclaredSizes(buf: Buffer, entries: readonly ZipEntryInfo[
 }
 
 /** Deflate cannot expand data by more than about 1032:1; a little margin on top. */
-export const MAX_DEFLATE_RATIO = 1100;
+const MAX_DEFLATE_RATIO = 1100;
 
 /** The most the parts could expand to whatever their headers say. */
 export function worstCaseExpansion(entries: readonly ZipEntryInfo[]): number {

@@ -8,7 +8,7 @@ import type { Cell, IndicatorRow } from "./model";
 import { decimalsOf, parseValueShared, type ParsedValue } from "../value";
 import type { ActualHint } from "../compare";
 
-export interface CellNumber {
+interface CellNumber {
   /** The value in base units (percent as a fraction). */
   value: number;
   /** Decimals as displayed or written, in the written unit (97.34% → 2; 0.9734 General → 4). */
@@ -18,7 +18,7 @@ export interface CellNumber {
 }
 
 /** Decimals a number format shows ("0.00%" → 2, "#,##0.0" → 1), or null when the format says nothing. */
-export function formatDecimals(format: string | undefined): number | null {
+function formatDecimals(format: string | undefined): number | null {
   if (!format || /^general$/i.test(format)) return null;
   const section = format
     .split(";")[0]
@@ -48,7 +48,7 @@ class LazyDecimals implements CellNumber {
 const SMALL_INTS: CellNumber[] = Array.from({ length: 1024 }, (_, i) => ({ value: i, decimals: 0, percent: false }));
 
 /** The number a raw cell value holds, or null (text that is not a plain number, booleans, errors, empty). */
-export function readRaw(raw: CellValue, format?: string): CellNumber | null {
+function readRaw(raw: CellValue, format?: string): CellNumber | null {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return null;
     if (!format && Number.isInteger(raw)) {
@@ -126,7 +126,7 @@ export function parseText(text: string): ParsedValue {
 }
 
 /** The core's parse of any cell content, shared (read-only). */
-export function parseAny(raw: unknown): ParsedValue {
+function parseAny(raw: unknown): ParsedValue {
   return parseValueShared(raw) as ParsedValue;
 }
 

@@ -111,7 +111,7 @@ export interface TotalRow extends CellPos {
 }
 
 /** A 合计 / 小计 row inside a table: it totals only the indicator rows from `fromRow` to `toRow`. */
-export interface SubtotalRow extends TotalRow {
+interface SubtotalRow extends TotalRow {
   fromRow: number;
   toRow: number;
   /** A 合计 of every row so far followed by the form's 总分 (which then counts this total, not the rows). */
@@ -173,7 +173,7 @@ export interface GradeCell {
   total?: Cell;
 }
 
-export interface SurveyLevel {
+interface SurveyLevel {
   label: Cell;
   count?: Cell;
   weight?: Cell;

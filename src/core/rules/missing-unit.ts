@@ -69,7 +69,7 @@ function holdsPoints(table: IndicatorTable, totals: readonly number[]): boolean 
 type Problem = "rate" | "bare" | "currency";
 
 /** Why the row's 指标值 lacks a unit, or null when it has one (in the value, its name, the header or a unit column). */
-export function unitProblem(row: IndicatorRow, table: IndicatorTable): Problem | null {
+function unitProblem(row: IndicatorRow, table: IndicatorTable): Problem | null {
   if (!row.target) return null;
   const p = targetParse(row);
   if (!p.quantitative || p.date || p.invalid || p.written === 0) return null;

@@ -43,7 +43,7 @@ export interface RuleContext<M extends string = string, O = RuleOptions> {
 export type RuleOptions = Record<string, unknown>;
 
 /** The JSON-schema subset a rule's options are described in (ESLint's `meta.schema`). */
-export interface OptionSchema {
+interface OptionSchema {
   type: "object";
   properties: Record<
     string,

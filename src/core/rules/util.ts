@@ -19,7 +19,7 @@ export function stepOf(cell: Cell): number {
 }
 
 /** The value as displayed: rounded to its shown decimals (a 7.9925 formatted "0.00" shows 7.99). */
-export function shownValue(cell: Cell): number | null {
+function shownValue(cell: Cell): number | null {
   const n = cellNumber(cell);
   if (!n) return null;
   // A whole number shows as itself at any decimals: no text round trip per cell of a long table.

@@ -104,7 +104,7 @@ export function validateOptions(o: TemplateOptions): void {
  * Remove control characters other than tab and line breaks: a cell in an .xlsx file cannot hold them (ExcelJS
  * drops them), so both writers store the same text.
  */
-export function stripControls(s: string): string {
+function stripControls(s: string): string {
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
@@ -196,7 +196,7 @@ export function finish(
 }
 
 /** The standard indicator categories (domain.md), bilingual. */
-export const CATEGORIES = {
+const CATEGORIES = {
   output: { zh: "产出指标", en: "Output" },
   quantity: { zh: "数量指标", en: "Quantity" },
   quality: { zh: "质量指标", en: "Quality" },
@@ -210,7 +210,7 @@ export const CATEGORIES = {
   satisfaction: { zh: "满意度指标", en: "Satisfaction" },
   beneficiary: { zh: "服务对象满意度指标", en: "Beneficiary satisfaction" },
 } as const;
-export type CategoryKey = keyof typeof CATEGORIES;
+type CategoryKey = keyof typeof CATEGORIES;
 
 export function cat(b: SheetBuilder, k: CategoryKey): string {
   return b.t(CATEGORIES[k].zh, CATEGORIES[k].en);

@@ -205,7 +205,7 @@ export const INDICATOR_TREE: Node[] = [
  * an indicator is scored by one (资金到位率 3 × 97.34 %, 预算执行率 3 × 99.68 %, 满意度 8 × 86.88 %, 线上认证率
  * 4 × 98 %, 实际完成率 10 × 99.91 %) and the seed's problems as the deduction reasons.
  */
-export const EXAMPLE_SCORES: Record<string, { score: number; deduction?: B }> = {
+const EXAMPLE_SCORES: Record<string, { score: number; deduction?: B }> = {
   // Reasons kept to one printed line of the 扣分原因 column, so the example still prints on one A4 page at 9 pt
   // or more; the notice drafted from it states each problem in full from the findings and these words.
   立项依据充分性: { score: 3 },

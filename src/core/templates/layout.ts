@@ -23,7 +23,7 @@ export function fontOf(role: StyleRole, lang: Locale): { name: string; size: num
   return { name: role === "note" ? "仿宋" : "宋体", size };
 }
 
-export const columnPoints = (chars: number): number => 0.75 * (7 * chars + 5);
+const columnPoints = (chars: number): number => 0.75 * (7 * chars + 5);
 
 const isWide = (ch: string): boolean => {
   const c = ch.codePointAt(0)!;
@@ -37,7 +37,7 @@ const isWide = (ch: string): boolean => {
 };
 
 /** Printed width of a line of text at `size` pt. */
-export function textPoints(text: string, size: number): number {
+function textPoints(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += isWide(ch) ? size : 0.55 * size;
   return w;
@@ -49,7 +49,7 @@ const PAD_V = 3;
 const PAD_H = 6;
 
 /** Lines a text needs in a box `width` pt wide: greedy wrapping, Latin words whole, CJK at any character. */
-export function linesNeeded(text: string, size: number, width: number): number {
+function linesNeeded(text: string, size: number, width: number): number {
   const room = Math.max(width, size);
   const space = textPoints(" ", size);
   let lines = 0;
@@ -91,7 +91,7 @@ function displayText(cell: TemplateCell): string {
 }
 
 /** Height a cell needs, in points, over all the rows it spans. */
-export function cellHeight(cell: TemplateCell, columnWidths: number[], lang: Locale): number {
+function cellHeight(cell: TemplateCell, columnWidths: number[], lang: Locale): number {
   const { size } = fontOf(cell.style, lang);
   const one = lineHeight(size) + PAD_V;
   const text = displayText(cell);

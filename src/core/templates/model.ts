@@ -143,12 +143,12 @@ export function namesOf(def: TemplateDefinition): { name: string; a1: string }[]
 }
 
 /** True when a text would be read by Excel as a formula or a signed number if typed as is. */
-export function looksLikeFormula(text: string): boolean {
+function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
 /** True when Excel would store a typed text as a number or boolean ("2021", "1,000", "50%", "TRUE"). */
-export function looksLikeNumber(text: string): boolean {
+function looksLikeNumber(text: string): boolean {
   return /^\s*[+-]?[\d,.]+%?\s*$/.test(text) || /^(true|false)$/i.test(text.trim());
 }
 

@@ -115,7 +115,7 @@ function unitOf(x: ParsedValue): string | null {
 }
 
 /** compareIndicatorValues on values already parsed (rows' cached parses). */
-export function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
+function compareParsed(p: ParsedValue, q: ParsedValue): ValueComparison {
   if (unusable(p) || unusable(q)) return "skip";
   if (p.quantitative && q.quantitative) {
     if (p.date !== q.date) return "differ";

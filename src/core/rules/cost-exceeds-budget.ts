@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from "./types";
 import type { Cell, CellPos, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
 import { actualParse, cellNumber, parseText, targetParse } from "../recognize/cells";
 import { SheetReader } from "../recognize/sheet";
-import type { ParsedValue } from "../value";
+import { resolution, type ParsedValue } from "../value";
 import type { WorkbookSnapshot } from "../snapshot";
 import { fmtNum, shownCell } from "./format";
 import { fundsFor, unitNear } from "./util";
@@ -122,8 +122,7 @@ function checkActuals(ctx: RuleContext<"actualAboveSpent">, table: IndicatorTabl
     // Money only: 元 written, or 万 with no other unit (150万).
     const money = a.unit === "元" || (a.unit === null && a.scale === 1e4);
     if (!money) continue;
-    const allowance =
-      (Math.pow(10, -a.decimals) * (a.scale || 1)) / 2 + (Math.pow(10, -spent.decimals) * spent.scale * f) / 2;
+    const allowance = resolution(a) / 2 + (resolution(spent) * f) / 2;
     if (a.number - allowance <= spentYuan) continue;
     ctx.report({
       messageId: "actualAboveSpent",
@@ -201,7 +200,7 @@ const rule = defineRule({
         if (factor === 1) continue;
         const product = p.number! * factor;
         // The cost's last written digit may be rounded: allow half of it on every unit.
-        const allowance = (Math.pow(10, -p.decimals) * (p.scale || 1) * factor) / 2;
+        const allowance = (resolution(p) * factor) / 2;
         if (product - allowance <= budget.yuan) continue;
         const related: CellPos[] = [budget.cell];
         if (count) related.push(count.row.target!);

@@ -1,3 +1,4 @@
+import { parseValue, resolution } from "../value";
 import { defineRule, type RuleContext } from "./types";
 import { shownCell, shownLike } from "./format";
 import { cellNumber, isBlankMark, points } from "../recognize/cells";
@@ -29,11 +30,10 @@ const MONEY_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
 /** The total a goal's money sentence states: 共申请预算资金90万元, 总计…, 合计…. */
 const GOAL_TOTAL = /(共|总计|合计|共计|总额)[^0-9，。；;,]{0,10}?(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
 
+/** A money figure of a goal's text in 元, with the step it is written to (the core's value parser reads it). */
 function yuan(figure: string, scale: string | undefined): { value: number; step: number } {
-  const written = figure.replace(/[,，]/g, "");
-  const f = scale === "亿" ? 1e8 : scale === "万" ? 1e4 : 1;
-  const d = written.split(".")[1]?.length ?? 0;
-  return { value: Number(written) * f, step: Math.pow(10, -d) * f };
+  const p = parseValue(`${figure.replace(/[,，]/g, "")}${scale ?? ""}元`);
+  return { value: p.number ?? NaN, step: resolution(p) };
 }
 
 /**
@@ -51,6 +51,7 @@ function goalMoneySums(text: string): { total: string; sum: string; ok: boolean 
   if (parts.length < 2) return null;
   const total = yuan(before[2], before[3]);
   const values = parts.map((m) => yuan(m[1], m[2]));
+  if (!Number.isFinite(total.value) || values.some((v) => !Number.isFinite(v.value))) return null;
   const sum = values.reduce((a, v) => a + v.value, 0);
   const step = Math.max(total.step, ...values.map((v) => v.step));
   const ok = Math.abs(sum - total.value) < step / 2 + 1e-9 * Math.max(1, Math.abs(sum));

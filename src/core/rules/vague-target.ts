@@ -7,6 +7,7 @@ import { hasVerifiable, vagueWordsIn } from "../lexicon";
 import { memo } from "../recognize/headers";
 import { budgetFigures } from "./util";
 import { numbersAgree } from "../compare";
+import { parseValue, resolution } from "../value";
 
 /** The vague words of an indicator value that has nothing verifiable, else null. Values repeat on every row. */
 const vagueOnly = memo(function vagueOnly(text: string): string | null {
@@ -22,12 +23,6 @@ const REFERENCE = /^(详?见|参见|同上|无|略|—+|-+)/;
 
 /** An amount of money: 43.2万元, 1,200元, 6.3亿元. */
 const MONEY = /[0-9\uff10-\uff19][0-9\uff10-\uff19,，.．]*\s*(亿|万)?元/g;
-
-/** The step of a number as written ("43.2" → 0.1). */
-function stepOf(written: string): number {
-  const d = written.split(".")[1]?.length ?? 0;
-  return Math.pow(10, -d);
-}
 
 /** Goal texts are quoted up to this many characters. */
 const QUOTE_MAX = 40;
@@ -113,11 +108,12 @@ const rule = defineRule({
         const rest = g.text.replace(MONEY, "");
         const bare = rest.replace(/[\s,，。]/g, "").replace(/\.$/, "");
         budget ??= budgetFigures(ctx.model);
+        const p = /^\d+(\.\d+)?$/.test(bare) ? parseValue(bare) : null;
         const isBudget =
-          /^\d+(\.\d+)?$/.test(bare) &&
+          !!p &&
           budget.some(([n, step]) =>
             // Written bare, the figure is in the form's own unit (43.2 under 项目资金（万元）).
-            [1, 1e4].some((f) => numbersAgree(Number(bare) * f, stepOf(bare) * f, n, step)),
+            [1, 1e4].some((f) => numbersAgree(p.number! * f, resolution(p) * f, n, step)),
           );
         if (!isBudget && (rest === g.text || hasVerifiable(rest))) continue;
         moneyOnly = true;

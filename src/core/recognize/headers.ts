@@ -3,7 +3,14 @@
  * suffixes, line breaks and spaces inside, and units in brackets; `headerKey` strips all that first.
  */
 import { normalizeWidth } from "../value";
-import type { AmountKind, FundsRole, IndicatorCategory, IndicatorFamily, IndicatorRole } from "./model";
+import type {
+  AmountKind,
+  FundsRole,
+  HeaderFieldKind,
+  IndicatorCategory,
+  IndicatorFamily,
+  IndicatorRole,
+} from "./model";
 
 /**
  * Remember a text function's results: the same header words, names and labels recur on every sheet and in
@@ -224,6 +231,24 @@ const AMOUNT_LABELS: [AmountKind, RegExp][] = [
   ["carryover", /^上年结转(资金)?$/],
   ["other", /^其他资金$/],
 ];
+
+const HEADER_FIELDS: [HeaderFieldKind, RegExp][] = [
+  ["project", /^项目名称$/],
+  ["department", /^(主管部门|主管单位)$/],
+  ["implementer", /^(实施单位|项目单位|预算单位)$/],
+  ["owner", /^项目负责人$/],
+  ["period", /^(项目期|项目期限|项目周期|项目起止时间|起止时间|实施期限|实施周期|项目实施期|实施期)$/],
+];
+
+/** Which header field a label names (项目名称：, 实施单位（盖章）), or null. */
+export const headerFieldKind = memo(function headerFieldKind(text: string): HeaderFieldKind | null {
+  if (text.length > 16) return null;
+  const k = headerKey(text)
+    .replace(/\(盖章\)$/, "")
+    .replace(/[:：]$/, "");
+  for (const [kind, re] of HEADER_FIELDS) if (re.test(k)) return kind;
+  return null;
+});
 
 /** What a loose label names, or null. */
 export const amountKind = memo(function amountKind(text: string): AmountKind | null {

@@ -9,6 +9,7 @@ import { gradeFromWord } from "../scoring";
 import { cellNumber, isBlankMark } from "./cells";
 import {
   amountKind,
+  headerFieldKind,
   categoryOf,
   familyOf,
   familyOfCategory,
@@ -823,6 +824,12 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
     const t = v.trim();
     if (t === "") continue;
     const label = rd.cell(r, c);
+    const field = headerFieldKind(t);
+    if (field) {
+      // The value is the cell right after the label's merge, blank or not: a blank one is unfilled-form's.
+      ctx.model.fields.push({ sheet: rd.name, kind: field, label, value: rd.cell(r, c + rd.mergedWidth(r, c)) });
+      continue;
+    }
     if (isGradeLabel(t)) {
       const value = valueFor(rd, r, c, (x) => gradeFromWord(x.text) !== null);
       // 等级 | 优 | 良 | 中 | 差 is a legend of the bands, not a grade given.
@@ -959,6 +966,7 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): WorkbookModel {
     surveys: [],
     amounts: [],
     goals: [],
+    fields: [],
   };
   const ctx: Ctx = { model, department: false };
   for (const sheet of snapshot?.sheets ?? []) recognizeSheet(ctx, sheet);

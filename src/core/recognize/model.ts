@@ -247,6 +247,17 @@ export interface GoalText {
   text: string;
 }
 
+/** What a form's header field names: 项目名称, 主管部门, 实施单位, 项目负责人, the project's period. */
+export type HeaderFieldKind = "project" | "department" | "implementer" | "owner" | "period";
+
+/** A header field (项目名称 | …) and the cell right after its label, written or left blank. */
+export interface HeaderField {
+  sheet: string;
+  kind: HeaderFieldKind;
+  label: Cell;
+  value: Cell;
+}
+
 export interface WorkbookModel {
   tables: IndicatorTable[];
   /** All indicator rows of all tables, in sheet order. */
@@ -257,4 +268,6 @@ export interface WorkbookModel {
   amounts: LabelledAmount[];
   /** 年度总体目标 texts (recognize/goals.ts). */
   goals: GoalText[];
+  /** Header fields outside the tables (项目名称, 主管部门, 项目期 …), blank ones too. */
+  fields: HeaderField[];
 }

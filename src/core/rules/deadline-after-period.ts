@@ -1,14 +1,8 @@
 import { defineRule } from "./types";
-import { SheetReader } from "../recognize/sheet";
-import { headerKey } from "../recognize/headers";
 import { targetParse } from "../recognize/cells";
 import { levelCell } from "../recognize";
-import type { Cell } from "../recognize/model";
+import type { Cell, HeaderField } from "../recognize/model";
 
-/** Labels of a project's period in a form's header. */
-const PERIOD_LABEL = /^(项目期|项目期限|项目周期|项目起止时间|起止时间|实施期限|实施周期|项目实施期|实施期)$/;
-/** Rows a header field is looked for in: the form's header sits at its top. */
-const SCAN_ROWS = 20;
 /** The last year and month of a written period: 2022年3月-2023年11月, 2022.1—2022.12, 2016年1月起至2016年12 月止. */
 const PERIOD_END = /(?:至|[-—–~～到])\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:止|底|末)?\s*$/;
 
@@ -18,26 +12,16 @@ function endOfMonth(year: number, month: number): number {
   return Math.round((Date.UTC(year, month, 0) - epoch) / 86400000);
 }
 
-/** The stated period's end on a sheet, with the cell it is written in. */
-function periodEnd(rd: SheetReader): { serial: number; cell: Cell; text: string } | undefined {
-  const end = Math.min(rd.r1, rd.r0 + SCAN_ROWS);
-  for (let r = rd.r0; r < end; r++) {
-    const len = rd.rowLength(r);
-    for (let c = rd.c0; c < len; c++) {
-      const v = rd.raw(r, c);
-      if (typeof v !== "string" || v.length > 12 || !PERIOD_LABEL.test(headerKey(v).replace(/[:：]$/, ""))) continue;
-      const vc = c + rd.mergedWidth(r, c);
-      if (vc >= len) continue;
-      const cell = rd.cell(r, vc);
-      const m = PERIOD_END.exec(cell.text.trim());
-      if (!m) continue;
-      const year = Number(m[1]);
-      const month = Number(m[2]);
-      if (month < 1 || month > 12) continue;
-      return { serial: endOfMonth(year, month), cell, text: cell.text.trim() };
-    }
+/** The end of the period a recognized 项目期 field states on a sheet, with the cell it is written in. */
+function periodEnd(fields: readonly HeaderField[], sheet: string): { serial: number; cell: Cell; text: string } | null {
+  for (const f of fields) {
+    if (f.kind !== "period" || f.sheet !== sheet) continue;
+    const m = PERIOD_END.exec(f.value.text.trim());
+    const month = m ? Number(m[2]) : 0;
+    if (m && month >= 1 && month <= 12)
+      return { serial: endOfMonth(Number(m[1]), month), cell: f.value, text: f.value.text.trim() };
   }
-  return undefined;
+  return null;
 }
 
 const rule = defineRule({
@@ -59,15 +43,12 @@ const rule = defineRule({
     },
   },
   check(ctx) {
-    const ends = new Map<string, ReturnType<typeof periodEnd> | null>();
+    const ends = new Map<string, ReturnType<typeof periodEnd>>();
     for (const row of ctx.model.indicators) {
       if (row.category !== "时效" || !row.target) continue;
       const t = targetParse(row);
       if (!t.date || t.number === null) continue;
-      if (!ends.has(row.sheet)) {
-        const sheet = ctx.snapshot.sheets.find((s) => s && s.name === row.sheet && Array.isArray(s.values));
-        ends.set(row.sheet, sheet ? (periodEnd(new SheetReader(sheet)) ?? null) : null);
-      }
+      if (!ends.has(row.sheet)) ends.set(row.sheet, periodEnd(ctx.model.fields, row.sheet));
       const end = ends.get(row.sheet);
       if (!end || t.number <= end.serial) continue;
       const name = levelCell(row, 3) ? row.level3 : row.level2;

@@ -2,12 +2,9 @@ import { defineRule, MAX_RELATED, type RuleContext } from "./types";
 import type { Cell, FundsBlock, IndicatorTable } from "../recognize/model";
 import { SheetReader } from "../recognize/sheet";
 import { cellNumber, isBlankMark } from "../recognize/cells";
-import { headerKey } from "../recognize/headers";
 
 type Message = "noResults" | "blankField" | "unticked" | "noAchieved" | "noFundsScore" | "noExecuted";
 
-/** Header fields every form asks for: left blank, the form cannot be traced to a project and a unit. */
-const REQUIRED_FIELD = /^(项目名称|主管部门|主管单位|实施单位|项目单位|预算单位|项目负责人)(\(盖章\))?$/;
 /** Anything a publisher ticks a box with. */
 const TICK = /[■☑√✓✔☒▣●◆▪✗]/;
 
@@ -67,8 +64,8 @@ function unfilledFunds(ctx: RuleContext<Message>, block: FundsBlock): void {
     });
 }
 
-/** Header fields and tick boxes above, beside and below the tables of a sheet that holds a form. */
-function headerFields(ctx: RuleContext<Message>, sheetName: string, firstTableRow: number): void {
+/** Tick-box fields on a sheet that holds a form: several boxes in one cell, none ticked. */
+function untickedBoxes(ctx: RuleContext<Message>, sheetName: string): void {
   const sheet = ctx.snapshot.sheets.find((s) => s && s.name === sheetName);
   if (!sheet || !Array.isArray(sheet.values)) return;
   const rd = new SheetReader(sheet);
@@ -78,27 +75,27 @@ function headerFields(ctx: RuleContext<Message>, sheetName: string, firstTableRo
       if (rd.isMergedAway(r, c)) continue;
       const v = rd.raw(r, c);
       if (typeof v !== "string" || v.length > 200) continue;
-      // Most cells hold no box: one indexOf before the regexes.
+      // Most cells hold no box: one indexOf before the regex.
       const box = v.indexOf("□");
-      if (box >= 0 && v.indexOf("□", box + 1) > 0 && !TICK.test(v)) {
+      if (box >= 0 && v.indexOf("□", box + 1) > 0 && !TICK.test(v))
         ctx.report({ messageId: "unticked", data: { text: v.trim().slice(0, 40) }, sheet: sheetName, row: r, col: c });
-        continue;
-      }
-      // Header fields head the form: 项目负责人： under the tables is a signature line, not a field.
-      if (r >= firstTableRow || v.length > 16 || !REQUIRED_FIELD.test(headerKey(v).replace(/[:：]$/, ""))) continue;
-      // The value sits in the next cell (after the label's merge); it is blank when that cell is empty.
-      const vc = c + rd.mergedWidth(r, c);
-      const value = vc < end ? rd.raw(r, vc) : null;
-      if (value === null || (typeof value === "string" && value.trim() === ""))
-        ctx.report({
-          messageId: "blankField",
-          data: { field: v.trim().replace(/[:：]$/, "") },
-          sheet: sheetName,
-          row: r,
-          col: c,
-          related: [{ sheet: sheetName, row: r, col: vc }],
-        });
     }
+  }
+}
+
+/** The recognized header fields left blank above a sheet's first table (项目负责人： under it is a signature). */
+function blankFields(ctx: RuleContext<Message>, firstTableRow: ReadonlyMap<string, number>): void {
+  for (const f of ctx.model.fields) {
+    const first = firstTableRow.get(f.sheet);
+    if (f.kind === "period" || first === undefined || f.label.row >= first || !blank(f.value)) continue;
+    ctx.report({
+      messageId: "blankField",
+      data: { field: f.label.text.trim().replace(/[:：]$/, "") },
+      sheet: f.label.sheet,
+      row: f.label.row,
+      col: f.label.col,
+      related: [f.value],
+    });
   }
 }
 
@@ -155,7 +152,8 @@ const rule = defineRule<Message>({
     }
     // Funds written as label/value pairs are a recognized table too (see recognize/coverage.ts).
     for (const a of ctx.model.amounts) if (a.parts || a.kind === "total") seen(a.sheet, a.label.row);
-    for (const [s, row] of sheets) headerFields(ctx, s, row);
+    for (const s of sheets.keys()) untickedBoxes(ctx, s);
+    blankFields(ctx, sheets);
     // A declaration leaves 完成情况 for the year's end: only a self-assessment must have filled it in.
     const assessed = new Set(ctx.model.tables.filter((t) => t.kind === "self-assessment").map((t) => t.sheet));
     for (const g of ctx.model.goals)

@@ -48,6 +48,9 @@ const CHECKABLE =
 const STATE_VALUE =
   /^(是|否|有|无|达到|达标|完成|已完成|全部完成|建立|已建立|建成|已建成|实现|已实现|通过|合格|良|优|优秀)$/;
 
+/** An amount of money written in text: 2026400元, 43.2万元, 1,200元, 6.3亿元 (figure, then 万/亿). */
+export const MONEY_FIGURE = /([0-9\uff10-\uff19][0-9\uff10-\uff19,，.．]*)\s*(万|亿)?元/.source;
+
 /** Digits, ASCII or full-width. */
 const DIGIT = /[0-9\uff10-\uff19]/;
 

@@ -19,6 +19,16 @@ export function isSatisfactionMeasure(name: string): boolean {
   return SATISFACTION.test(nameKey(name));
 }
 
+/**
+ * Anything a 满意度 indicator may measure: someone's satisfaction, complaints, approval, trust or awareness
+ * (群众投诉率, 政策知晓率). A name with none of these under 满意度 measures something else.
+ */
+const VIEW_OF_PEOPLE = /满意|投诉|认可|评价|好评|认同|口碑|信任|知晓|支持率|赞成|获得感|幸福感|安全感|反映|意见|诉求/;
+
+export function isViewOfPeopleServed(name: string): boolean {
+  return VIEW_OF_PEOPLE.test(name);
+}
+
 /** A count or rate of incidents (粮食安全事件发生数, 安全事故次数, 案件发生率): an outcome, not an opinion. */
 const INCIDENT = /发生(数|次数|起数|件数|率)|(事故|事件|案件)(数|次数|起数|件数|发生率)$/;
 

@@ -9,12 +9,9 @@ import {
   isIncidentMeasure,
   isMoneyName,
   isSatisfactionMeasure,
+  isViewOfPeopleServed,
   nameKey,
 } from "../measures";
-
-/** The words of a satisfaction measure: someone's satisfaction, complaints, approval or awareness. */
-const SATISFACTION_WORDS =
-  /满意|投诉|认可|评价|好评|认同|口碑|信任|知晓|知晓率|支持率|赞成|获得感|幸福感|安全感|反映|意见|诉求/;
 
 /** A name left as the template's (指标1：, ……): missing-indicator-name and template-placeholder speak of it. */
 function isPlaceholderName(name: string): boolean {
@@ -232,7 +229,7 @@ function checkTable(table: IndicatorTable, report: (d: Report) => void): void {
         ? "incidentAsSatisfaction"
         : isBudgetExecutionMeasure(name)
           ? "fundsAsSatisfaction"
-          : !SATISFACTION_WORDS.test(name) && !isPlaceholderName(name)
+          : !isViewOfPeopleServed(name) && !isPlaceholderName(name)
             ? "notSatisfaction"
             : null;
       if (id) report({ ...at(), messageId: id, data: { name, filed: lf.where } });

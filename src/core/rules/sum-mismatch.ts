@@ -1,4 +1,5 @@
 import { parseValue, resolution } from "../value";
+import { MONEY_FIGURE } from "../lexicon";
 import { defineRule, type RuleContext } from "./types";
 import { shownCell, shownLike } from "./format";
 import { cellNumber, isBlankMark, points } from "../recognize/cells";
@@ -26,9 +27,9 @@ function scopeSums(tr: TotalRow, items: readonly WeightedItem[]) {
 }
 
 /** An amount of money in a text, with its unit: 2026400元, 89.97万元, 1,200元. */
-const MONEY_TEXT = /(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
+const MONEY_TEXT = new RegExp(MONEY_FIGURE, "g");
 /** The total a goal's money sentence states: 共申请预算资金90万元, 总计…, 合计…. */
-const GOAL_TOTAL = /(共|总计|合计|共计|总额)[^0-9，。；;,]{0,10}?(\d[\d,，]*(?:\.\d+)?)\s*(万|亿)?元/g;
+const GOAL_TOTAL = new RegExp(`(共|总计|合计|共计|总额)[^0-9，。；;,]{0,10}?${MONEY_FIGURE}`, "g");
 
 /** A money figure of a goal's text in 元, with the step it is written to (the core's value parser reads it). */
 function yuan(figure: string, scale: string | undefined): { value: number; step: number } {

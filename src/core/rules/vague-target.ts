@@ -3,7 +3,7 @@ import type { IndicatorCategory, IndicatorRow } from "../recognize/model";
 import { rowName } from "./util";
 import { levelCell } from "../recognize";
 import { targetParse } from "../recognize/cells";
-import { hasVerifiable, vagueWordsIn } from "../lexicon";
+import { hasVerifiable, MONEY_FIGURE, vagueWordsIn } from "../lexicon";
 import { memo } from "../recognize/headers";
 import { budgetFigures } from "./util";
 import { numbersAgree } from "../compare";
@@ -22,7 +22,7 @@ const QUANTIFIED: ReadonlySet<IndicatorCategory> = new Set(["数量", "质量", 
 const REFERENCE = /^(详?见|参见|同上|无|略|—+|-+)/;
 
 /** An amount of money: 43.2万元, 1,200元, 6.3亿元. */
-const MONEY = /[0-9\uff10-\uff19][0-9\uff10-\uff19,，.．]*\s*(亿|万)?元/g;
+const MONEY = new RegExp(MONEY_FIGURE, "g");
 
 /** Goal texts are quoted up to this many characters. */
 const QUOTE_MAX = 40;

@@ -3,6 +3,7 @@ import type { Cell, CellPos, IndicatorRow, IndicatorTable, WorkbookModel } from 
 import { actualParse, cellNumber, parseText, targetParse } from "../recognize/cells";
 import { SheetReader } from "../recognize/sheet";
 import { resolution, type ParsedValue } from "../value";
+import { monthsIn, readPeriod } from "../period";
 import type { WorkbookSnapshot } from "../snapshot";
 import { fmtNum, shownCell } from "./format";
 import { fundsFor, unitNear } from "./util";
@@ -17,14 +18,10 @@ interface Budget {
   cell: Cell;
 }
 
-/** 2020年1月--2020年11月, 2023.07-2024.01: a period of whole months. */
-const PERIOD =
-  /((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?[^\d]{0,3}?[-—~～至到]+\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})/;
-
+/** Months of a period written in a value (2020年1月--2020年11月), when it is a plausible project period. */
 function monthsOf(text: string): number | null {
-  const m = PERIOD.exec(text.normalize("NFKC"));
-  if (!m) return null;
-  const n = (Number(m[3]) - Number(m[1])) * 12 + Number(m[4]) - Number(m[2]) + 1;
+  const p = readPeriod(text);
+  const n = p ? monthsIn(p) : 0;
   return n >= 1 && n <= 120 ? n : null;
 }
 

@@ -2,24 +2,14 @@ import { defineRule } from "./types";
 import { targetParse } from "../recognize/cells";
 import { levelCell } from "../recognize";
 import type { Cell, HeaderField } from "../recognize/model";
-
-/** The last year and month of a written period: 2022年3月-2023年11月, 2022.1—2022.12, 2016年1月起至2016年12 月止. */
-const PERIOD_END = /(?:至|[-—–~～到])\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:止|底|末)?\s*$/;
-
-/** An Excel serial for the last day of a month (the 1900 system, as the value parser's dates are). */
-function endOfMonth(year: number, month: number): number {
-  const epoch = Date.UTC(1899, 11, 30);
-  return Math.round((Date.UTC(year, month, 0) - epoch) / 86400000);
-}
+import { lastDaySerial, readPeriod } from "../period";
 
 /** The end of the period a recognized 项目期 field states on a sheet, with the cell it is written in. */
 function periodEnd(fields: readonly HeaderField[], sheet: string): { serial: number; cell: Cell; text: string } | null {
   for (const f of fields) {
     if (f.kind !== "period" || f.sheet !== sheet) continue;
-    const m = PERIOD_END.exec(f.value.text.trim());
-    const month = m ? Number(m[2]) : 0;
-    if (m && month >= 1 && month <= 12)
-      return { serial: endOfMonth(Number(m[1]), month), cell: f.value, text: f.value.text.trim() };
+    const p = readPeriod(f.value.text);
+    if (p) return { serial: lastDaySerial(p), cell: f.value, text: f.value.text.trim() };
   }
   return null;
 }

@@ -51,6 +51,17 @@ const STATE_VALUE =
 /** An amount of money written in text: 2026400元, 43.2万元, 1,200元, 6.3亿元 (figure, then 万/亿). */
 export const MONEY_FIGURE = /([0-9\uff10-\uff19][0-9\uff10-\uff19,，.．]*)\s*(万|亿)?元/.source;
 
+/**
+ * A report that only says the work was done (已完成, 已完成100%, 达成预期指标, 达标, 是, 符合要求): for a qualitative
+ * target the words of a target reached, for a quantified one no measured figure at all.
+ */
+const DONE_ONLY =
+  /^(已经?|均已|全部|按时|按期|已全部)?(完成|达成|实现|达到|达标|落实)(了)?(100%|百分之百|目标|任务|指标|(预期|年度|既定)(目标|指标))?$|^(100%|百分之百)(完成|达成|实现)$|^(是|符合|符合要求)$/;
+
+export function saysOnlyDone(text: string): boolean {
+  return DONE_ONLY.test(text.replace(/\s+/g, "").replace(/[。.]$/, ""));
+}
+
 /** Digits, ASCII or full-width. */
 const DIGIT = /[0-9\uff10-\uff19]/;
 

@@ -1,3 +1,4 @@
+import { saysOnlyDone } from "../lexicon";
 import { defineRule } from "./types";
 import type { IndicatorRow } from "../recognize/model";
 import { actualParse, isBlankMark, targetParse } from "../recognize/cells";
@@ -5,10 +6,6 @@ import { rowName } from "./util";
 
 /** An actual written as a bound (≥266米, 不低于90%, 95%以上) repeats a target: nothing was measured. */
 const BOUND = /^(≥|≤|>=|<=|＞|＜|>|<|≧|≦|不低于|不少于|不超过|不高于|不大于|不小于|至少|最多)|(及?以上|以内|以下)$/;
-
-/** An actual that only says the work was done (已完成100%, 全部完成, 达标), with no measured quantity. */
-const DONE_ONLY =
-  /^(已经?|均已|全部|按时|按期|已全部)?(完成|达成|实现|达到|达标|落实)(了)?(100%|百分之百|目标|任务|指标|(预期|年度|既定)(目标|指标))?$|^(100%|百分之百)(完成|达成|实现)$/;
 
 /** Text compared for copying: punctuation, spaces and the particles of a past tense (了, 已) dropped. */
 function plain(text: string): string {
@@ -113,7 +110,7 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "appr
       if (g.kind !== "achieved" || g.text === "") continue;
       const expected = goals.find((x) => x.sheet === g.sheet && (x.kind === "expected" || x.kind === "declared"));
       const a = g.text.replace(/\s+/g, "");
-      const messageId = DONE_ONLY.test(a.replace(/[。.]$/, ""))
+      const messageId = saysOnlyDone(a)
         ? "goalDone"
         : expected && restates(g.text, expected.text, ctx.options.copyShare)
           ? "goalCopied"
@@ -139,7 +136,7 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "appr
       if (BOUND.test(a) && actualParse(row).quantitative) messageId = "bound";
       else if (APPROX.test(a) && t.quantitative && !t.date) messageId = "approx";
       // A date or a qualitative target is met by saying so; a number asks for the number reached.
-      else if (DONE_ONLY.test(a) && t.quantitative && !t.date) messageId = "doneOnly";
+      else if (saysOnlyDone(a) && t.quantitative && !t.date) messageId = "doneOnly";
       if (!messageId) continue;
       ctx.report({
         messageId,

@@ -1,3 +1,4 @@
+import { saysOnlyDone } from "../lexicon";
 import { defineRule, type RuleContext } from "./types";
 import type { Cell, IndicatorRow } from "../recognize/model";
 import { actualHint, actualParse, cellNumber, isBlankMark, targetParse } from "../recognize/cells";
@@ -24,10 +25,6 @@ function scoreAgrees(score: number, step: number, expected: number): boolean {
   return step < 1 && expected >= score && expected - score < step - 1e-12;
 }
 
-/** Words an actual is written with when the target was reached as planned. */
-const MET_WORDS =
-  /^(达成预期指标|达到预期指标|达成年度指标|已达成|达成|已完成|完成|已实现|实现|达到|达标|是|符合|符合要求|按时完成|全部完成)$/;
-
 /** The reason or deduction cell says why points were taken. */
 function hasReason(row: IndicatorRow): boolean {
   return (!!row.reason && !isBlankMark(row.reason)) || (!!row.deduction && !isBlankMark(row.deduction));
@@ -38,7 +35,7 @@ function qualitativeMet(row: IndicatorRow): boolean {
   const t = text(row, "target").replace(/\s+/g, "");
   const a = text(row, "actual").replace(/\s+/g, "");
   if (a === "" || t === "") return false;
-  return a === t || MET_WORDS.test(a);
+  return a === t || saysOnlyDone(a);
 }
 
 function text(row: IndicatorRow, which: "target" | "actual"): string {

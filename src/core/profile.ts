@@ -367,6 +367,16 @@ function profileFromRows(rows: readonly (readonly CellValue[])[]): Profile {
 }
 
 /** The workbook's own profile (from its 评价口径 sheet), or null when it has none. Throws ProfileError when bad. */
+/**
+ * The profile in the used range of a 评价口径 sheet as an adapter reads it (values and where they start), or null
+ * when the sheet is no profile: the pane and the custom functions read the sheet the same way.
+ */
+export function profileFromUsedRange(values: CellValue[][], originRow: number, originCol: number): Profile | null {
+  return profileFromSnapshot({
+    sheets: [{ name: PROFILE_SHEET_NAME, originRow, originCol, values, merges: [] }],
+  });
+}
+
 export function profileFromSnapshot(snapshot: WorkbookSnapshot): Profile | null {
   const s = (snapshot?.sheets ?? []).find(isProfileSheet);
   if (!s) return null;

@@ -9,7 +9,7 @@ import {
   isProfileError,
   NATIONAL_PROFILE,
   PROFILE_SHEET_NAME,
-  profileFromSnapshot,
+  profileFromUsedRange,
   type Profile,
 } from "../core/profile";
 import type { CellValue } from "../core/snapshot";
@@ -86,14 +86,7 @@ async function readProfile(): Promise<Profile> {
     used.load("values,rowIndex,columnIndex");
     await context.sync();
     if (used.isNullObject) return NATIONAL_PROFILE;
-    const sheet = {
-      name: PROFILE_SHEET_NAME,
-      originRow: used.rowIndex,
-      originCol: used.columnIndex,
-      values: used.values as CellValue[][],
-      merges: [],
-    };
-    return profileFromSnapshot({ sheets: [sheet] }) ?? NATIONAL_PROFILE;
+    return profileFromUsedRange(used.values as CellValue[][], used.rowIndex, used.columnIndex) ?? NATIONAL_PROFILE;
   });
 }
 

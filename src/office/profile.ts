@@ -8,7 +8,7 @@ import {
   isProfileError,
   isProfileSheet,
   PROFILE_SHEET_NAME,
-  profileFromSnapshot,
+  profileFromUsedRange,
   profileToRows,
   validateProfile,
   type Profile,
@@ -40,18 +40,11 @@ export async function readWorkbookProfile(context?: Excel.RequestContext): Promi
   used.load("values,rowIndex,columnIndex");
   await context.sync();
   if (used.isNullObject) return null;
-  const sheet = {
-    name: PROFILE_SHEET_NAME,
-    originRow: used.rowIndex,
-    originCol: used.columnIndex,
-    values: used.values as CellValue[][],
-    merges: [],
-  };
   try {
     // The core reads the rows, as for a file (and a user's own sheet of that name that is no profile is null).
     // Rule options are checked against each rule's schema by the check itself (which names the field):
     // reading needs no rules, so the template writer can use this without loading them.
-    return profileFromSnapshot({ sheets: [sheet] });
+    return profileFromUsedRange(used.values as CellValue[][], used.rowIndex, used.columnIndex);
   } catch (e) {
     throw profileUserError(e);
   }

@@ -89,10 +89,10 @@ const stripDollar = (a1: string) => a1.replace(/\$/g, "").toUpperCase();
 export type FormulaValue = number | string | boolean | null | EvalError;
 
 /** A formula's result: a value, or the rows of a range when the formula is just a range (=A1:B2). */
-export type FormulaResult = FormulaValue | FormulaValue[][];
+type FormulaResult = FormulaValue | FormulaValue[][];
 
 /** What a formula reads: the cells of its workbook (or template grid). */
-export interface FormulaEnv {
+interface FormulaEnv {
   /** Computed value of a cell, 0-based; sheet null = the formula's own sheet. Error texts count as errors. */
   cell(sheet: string | null, row: number, col: number): FormulaValue;
   /** Whether a sheet of that name exists (a reference to a missing one is #REF!). */

@@ -4,7 +4,7 @@
  * shortest round-trip text, which is what the user typed in the cell.
  */
 
-export interface Decimal {
+interface Decimal {
   /** value = m × 10^-places */
   m: bigint;
   places: number;
@@ -13,7 +13,7 @@ export interface Decimal {
 const DEC_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /** Parse a number or a numeric text (thousands separators allowed) exactly; null when it is not one. */
-export function toDecimal(x: number | string | bigint): Decimal | null {
+function toDecimal(x: number | string | bigint): Decimal | null {
   if (typeof x === "bigint") return { m: x, places: 0 };
   let s: string;
   if (typeof x === "number") {
@@ -51,7 +51,7 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   return [a.m * 10n ** BigInt(p - a.places), b.m * 10n ** BigInt(p - b.places), p];
 }
 
-export function addDec(a: Decimal, b: Decimal): Decimal {
+function addDec(a: Decimal, b: Decimal): Decimal {
   const [x, y, p] = align(a, b);
   return normalize({ m: x + y, places: p });
 }
@@ -62,7 +62,7 @@ function subDec(a: Decimal, b: Decimal): Decimal {
 }
 
 /** Decimal text without exponent ("195.35", "-0.5"). */
-export function decToString(d: Decimal): string {
+function decToString(d: Decimal): string {
   const neg = d.m < 0n;
   let digits = (neg ? -d.m : d.m).toString();
   if (d.places === 0) return (neg ? "-" : "") + digits;

@@ -9,7 +9,7 @@
  */
 import { RULE_IDS, type RuleId, type Severity } from "./findings";
 import type { Bilingual } from "./locale";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { cellAt, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 
 /** A rule's setting in a profile: off, or the severity its findings get. */
 export type RuleSetting = "off" | Severity;
@@ -334,10 +334,6 @@ export function profileToRows(p: Profile): CellValue[][] {
 export function isProfileSheet(s: SheetSnapshot | undefined | null): boolean {
   if (!s || s.name !== PROFILE_SHEET_NAME) return false;
   return cellAt(s, 0, 0) === PROFILE_SHEET_MARK;
-}
-
-function cellAt(s: SheetSnapshot, row: number, col: number): CellValue {
-  return s.values[row - s.originRow]?.[col - s.originCol] ?? null;
 }
 
 /** Reads a profile back from its sheet's rows (validated). */

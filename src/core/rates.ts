@@ -3,7 +3,7 @@
  * else is an EvalError so every adapter reports bad input the same way.
  */
 import { EvalError } from "./errors";
-import { moneySub, moneySum } from "./money";
+import { moneySub } from "./money";
 import { NATIONAL_PROFILE } from "./profile";
 
 export type Rate = number | EvalError;
@@ -71,14 +71,6 @@ export function balance(received: number, spent: number): Rate {
   if (e) return e;
   const r = moneySub(received, spent);
   return r === null || !Number.isFinite(r) ? new EvalError("#NUM!", "balance out of range") : r;
-}
-
-/** Σ amounts exactly (16931.41 + 18.40 + 249.35 + 33.32 = 17232.48). */
-export function amountSum(values: readonly number[]): Rate {
-  const e = badList(values);
-  if (e) return e;
-  const r = moneySum(values);
-  return r === null || !Number.isFinite(r) ? new EvalError("#NUM!", "sum out of range") : r;
 }
 
 /**

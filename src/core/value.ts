@@ -1,7 +1,6 @@
 /**
  * Indicator values as people write them (`≥95%`, `≤628,678,956.50元`, `3.52万人`, `控制在90万元以内`,
- * `在项目计划完成时间内完成`). `parseValue` turns any cell content into a typed description and never throws;
- * `formatValue` writes one back so that parse(format(x)) gives the same number.
+ * `在项目计划完成时间内完成`). `parseValue` turns any cell content into a typed description and never throws.
  */
 
 export type Operator = ">=" | "<=" | ">" | "<" | "=";
@@ -203,7 +202,7 @@ const UNIT_ALIASES: [string, string][] = [
 const DATE_RE = /(\d{4})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])?\s*(?:(\d{1,2})\s*(?:日|号)?)?/;
 
 /** Excel serial date (1900 system) for a calendar date; Excel's own leap-1900 quirk is irrelevant after March 1900. */
-export function excelSerial(y: number, m: number, d: number): number {
+function excelSerial(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
@@ -470,89 +469,6 @@ function matchSuffixOps(s: string): { op: Operator | null; unitAndRest: string }
     }
   }
   return { op, unitAndRest: t };
-}
-
-interface FormatOptions {
-  /** Thousands separators in the number (default true for numbers ≥ 10000 without scale). */
-  grouping?: boolean;
-}
-
-/**
- * Write a value back the way forms do: operator symbol, number as written (scale and decimals kept), unit.
- * parseValue(formatValue(p)).number equals p.number.
- */
-export function formatValue(
-  p: Pick<ParsedValue, "operator" | "number" | "scale" | "unit" | "percent" | "decimals"> &
-    Partial<Pick<ParsedValue, "written" | "placeholder" | "qualitative" | "text" | "date">>,
-  options: FormatOptions = {},
-): string {
-  if (p.number === null || !Number.isFinite(p.number)) {
-    return p.text ?? "";
-  }
-  const op = p.operator ? OPERATOR_SYMBOL[p.operator] : "";
-  if (p.date) {
-    const d = new Date(Date.UTC(1899, 11, 30) + p.number * 86400000);
-    const y = d.getUTCFullYear();
-    const suffix = p.operator === "<=" || p.operator === "<" ? "前" : "";
-    return `${y}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日${suffix}`;
-  }
-  const scale = p.scale > 0 ? p.scale : 1;
-  const perUnit = p.percent ? 0.01 : p.unit === "‰" ? 0.001 : 1;
-  let written = p.written ?? p.number / (scale * perUnit);
-  // Keep enough decimals to give the number back exactly; the written decimals are a minimum.
-  let text = numberText(written, p.decimals);
-  if (p.written === undefined || p.written === null) {
-    // Derived written value: make sure it parses back to the same number.
-    const shift = Math.round(Math.log10(scale)) - (p.percent ? 2 : 0) - (p.unit === "‰" ? 3 : 0);
-    for (let d = Math.max(0, p.decimals); d <= 20; d++) {
-      const t = fixed(written, d);
-      if (Number(`${t}e${shift}`) === p.number) {
-        text = t;
-        break;
-      }
-    }
-    written = Number(text);
-  }
-  const grouping = options.grouping ?? false;
-  if (grouping) text = group(text);
-  const scaleText = scale === 1e8 ? "亿" : scale === 1e4 ? "万" : "";
-  const unit = p.unit === null ? "" : p.unit;
-  return `${op}${text}${scaleText}${unit}`;
-}
-
-function fixed(n: number, d: number): string {
-  return Math.abs(n) < 1e21 ? n.toFixed(d) : expand(n);
-}
-
-function numberText(n: number, minDecimals: number): string {
-  const d = Math.max(0, Math.min(20, minDecimals));
-  let t = fixed(n, d);
-  if (Number(t) !== n) {
-    // toFixed lost digits: fall back to the shortest exact form, expanded out of exponent notation.
-    t = expand(n);
-  }
-  return t;
-}
-
-/** Plain decimal text of a number, never in exponent notation (1e21 → "1000000000000000000000"). */
-export function expand(n: number): string {
-  const s = String(n);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, i, f = "", e] = m;
-  const exp = Number(e);
-  const digits = i + f;
-  const point = i.length + exp;
-  if (point <= 0)
-    return `${sign}0.${"0".repeat(-point)}${digits}`.replace(/\.?0+$/, (z) => (z.startsWith(".") ? "" : z));
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-function group(t: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(t);
-  if (!m) return t;
-  return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (m[3] ?? "");
 }
 
 /** The smallest step the value's written precision can show, in base units (62867.90万元 → 100 元). */

@@ -19,7 +19,6 @@ import { readWorkbookParts } from "./partReader";
 import {
   DEFAULT_ZIP_LIMITS,
   XlsxInputError,
-  guardXlsxBuffer,
   readGuardedXlsx,
   verifyDeclaredSizes,
   worstCaseExpansion,
@@ -163,11 +162,7 @@ function sheetToSnapshot(ws: ExcelJS.Worksheet, date1904 = false, budget: ReadBu
 }
 
 /** An ExcelJS workbook already in memory → WorkbookSnapshot (sheets in tab order). */
-export function workbookToSnapshot(
-  wb: ExcelJS.Workbook,
-  source?: string,
-  budget: ReadBudget | null = null,
-): WorkbookSnapshot {
+function workbookToSnapshot(wb: ExcelJS.Workbook, source?: string, budget: ReadBudget | null = null): WorkbookSnapshot {
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   budget?.sheets(wb.worksheets.length);
   const sheets = wb.worksheets.map((ws) => sheetToSnapshot(ws, date1904, budget));
@@ -279,16 +274,6 @@ async function readGuarded(
   } catch (e) {
     throw loadFailure(e);
   }
-}
-
-/** Reads .xlsx bytes; throws XlsxInputError (with a one-line, bilingual reason) when they are refused. */
-export async function readSnapshotFromBuffer(
-  buf: Buffer,
-  source?: string,
-  opts?: ReadOptions,
-): Promise<WorkbookSnapshot> {
-  const entries = guardXlsxBuffer(buf, mergedLimits(opts));
-  return readGuarded(buf, entries, source, opts);
 }
 
 /** Reads an .xlsx file; `source` in the snapshot is the path as given. */

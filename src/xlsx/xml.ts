@@ -9,7 +9,7 @@
 import { ReadLimitError } from "./limits";
 
 /** The part is not XML this scanner accepts; the caller falls back to the full reader. */
-export class XmlScanError extends Error {
+class XmlScanError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "XmlScanError";
@@ -37,7 +37,7 @@ function isSpace(c: number): boolean {
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Decodes entity and character references; text without "&" is returned as is. */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
     if (body.charCodeAt(0) === 35) {

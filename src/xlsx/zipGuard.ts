@@ -116,7 +116,7 @@ function readU64(buf: Buffer, off: number): number {
  * Parses the zip structure and checks it against the limits, inflating nothing.
  * Throws XlsxInputError; returns the parts otherwise.
  */
-export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
   if (buf.length === 0) fail("empty", "文件为空 (empty file)", "empty file");
   if (startsWith(buf, CFB_SIGNATURE.slice(0, 4))) {
     fail(
@@ -271,7 +271,7 @@ export function worstCaseExpansion(entries: readonly ZipEntryInfo[]): number {
 }
 
 /** All checks on bytes already in memory; throws XlsxInputError. Returns the parts. */
-export function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+function guardXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
   const entries = inspectZip(buf, limits);
   if (!entries.some((e) => e.name.replace(/^\//, "") === "xl/workbook.xml" || /^xl\/workbook\d*\.xml$/.test(e.name))) {
     fail(

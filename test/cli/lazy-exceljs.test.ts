@@ -43,8 +43,8 @@ describe("perf-eval check loads ExcelJS only when it reads", () => {
     await jest.isolateModulesAsync(async () => {
       for (const p of paths) jest.doMock(p, poisoned);
       try {
-        const { readSnapshotFromBuffer } = await import("../../src/xlsx/snapshotReader");
-        expectSample(await readSnapshotFromBuffer(buf, "t.xlsx"));
+        const { readXlsxBytes } = await import("../support/xlsxBytes");
+        expectSample(await readXlsxBytes(buf, "t.xlsx"));
       } finally {
         for (const p of paths) jest.dontMock(p);
       }
@@ -53,7 +53,7 @@ describe("perf-eval check loads ExcelJS only when it reads", () => {
 
   test("the ExcelJS reader still reads with the deep ExcelJS modules", async () => {
     const buf = await sampleWorkbook();
-    const { readSnapshotFromBuffer } = jest.requireActual("../../src/xlsx/snapshotReader");
-    expectSample(await readSnapshotFromBuffer(buf, "t.xlsx", { reader: "exceljs" }));
+    const { readXlsxBytes } = jest.requireActual("../support/xlsxBytes");
+    expectSample(await readXlsxBytes(buf, "t.xlsx", { reader: "exceljs" }));
   });
 });

@@ -1,13 +1,5 @@
 import { EvalError, isEvalError } from "../../src/core/errors";
-import {
-  evaluateAll,
-  evaluateExpr,
-  renderFormula,
-  type Expr,
-  type FormulaEnv,
-  type FormulaResult,
-  type FormulaValue,
-} from "../../src/core/formula";
+import { evaluateAll, evaluateExpr, renderFormula, type Expr, type FormulaValue } from "../../src/core/formula";
 import { parseFormula } from "../../src/core/formulaParse";
 import { toA1 } from "../../src/core/a1";
 import { evaluateFormula } from "../../src/sim/formula";
@@ -29,6 +21,9 @@ const SHEETS: Record<string, Record<string, FormulaValue>> = {
   },
   数据: { A1: 61196.81, B1: 61001.46, C1: 80.37 },
 };
+type FormulaEnv = Parameters<typeof evaluateExpr>[1];
+type FormulaResult = ReturnType<typeof evaluateExpr>;
+
 const env = (): FormulaEnv => ({
   cell: (sheet, row, col) => SHEETS[sheet === null ? "own" : sheet]?.[toA1(row, col)] ?? null,
   hasSheet: (name) => name in SHEETS,

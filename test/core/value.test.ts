@@ -1,12 +1,8 @@
-import {
-  parseValue,
-  formatValue,
-  resolution,
-  normalizeWidth,
-  decimalsOf,
-  expand,
-  excelSerial,
-} from "../../src/core/value";
+import { parseValue, resolution, normalizeWidth, decimalsOf } from "../../src/core/value";
+import { formatValue, expand } from "../support/formatValue";
+
+/** Excel's serial day number of a date (1900 date system), computed apart from the parser. */
+const excelSerial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000;
 
 type Expect = {
   op?: string | null;

@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { clockTime, SEVERITY_LABELS, STRINGS, t, TEMPLATE_LABELS, type StringKey } from "../../src/i18n/index";
+import { clockTime, SEVERITY_LABELS, t, TEMPLATE_LABELS } from "../../src/i18n/index";
+import { STRINGS, type StringKey } from "../../src/i18n/strings";
 import { RULE_TITLES } from "../../src/core/rules/index";
 import { INTERNAL_ERROR, RULE_IDS, type FindingId } from "../../src/core/findings";
 

@@ -16,7 +16,7 @@ import {
   type TemplateKind,
   type TemplateOptions,
 } from "../../src/core/templates";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readSnapshotFromFile } from "../../src/xlsx/snapshotReader";
 import { portableCopy } from "../../src/xlsx/portable";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
 import { convert, findSoffice, recalcProfile, SKIP_MESSAGE } from "./soffice";
@@ -37,7 +37,7 @@ type Values = Map<string, unknown>;
 const recalculated = new Map<string, { original: Values; portable: Values }>();
 
 async function valuesOf(file: string): Promise<Values> {
-  const snap = await readSnapshotFromBuffer(fs.readFileSync(file), file, { reader: "exceljs" });
+  const snap = await readSnapshotFromFile(file, { reader: "exceljs" });
   const s = snap.sheets[0];
   const out: Values = new Map();
   s.values.forEach((row, i) => row.forEach((v, j) => out.set(toA1(s.originRow + i, s.originCol + j), v)));

@@ -13,7 +13,7 @@ import {
   type NoticeDraft,
 } from "../../src/core/notice";
 import { buildTemplate, evaluateTemplate } from "../../src/core/templates";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readXlsxBytes } from "../support/xlsxBytes";
 import { main } from "../../src/cli/main";
 import { renderDefinition } from "../templates/render";
 import { seedWorkbookBuffer } from "./seedWorkbook";
@@ -42,7 +42,7 @@ let seed: Buffer;
 let draft: NoticeDraft;
 beforeAll(async () => {
   seed = await seedWorkbookBuffer();
-  const snapshot = await readSnapshotFromBuffer(seed, "seed.xlsx");
+  const snapshot = await readXlsxBytes(seed, "seed.xlsx");
   draft = draftNotice(snapshot, { date: DATE, evaluator: "勐海县财政局", evaluatedIn: "2022年10月至11月" });
 });
 
@@ -78,7 +78,7 @@ describe("notice drafted from the seed example", () => {
   });
 
   it("links every sentence to a cell that holds its figure", async () => {
-    const snapshot = await readSnapshotFromBuffer(seed, "seed.xlsx");
+    const snapshot = await readXlsxBytes(seed, "seed.xlsx");
     const first = draft.performance[0];
     const sheet = snapshot.sheets.find((s) => s.name === first.source!.sheet)!;
     const m = /^([A-Z]+)(\d+)$/.exec(first.source!.cell)!;
@@ -94,7 +94,7 @@ describe("notice drafted from the seed example", () => {
   });
 
   it("takes a bureau's own wording from the suggestion table", async () => {
-    const snapshot = await readSnapshotFromBuffer(seed, "seed.xlsx");
+    const snapshot = await readXlsxBytes(seed, "seed.xlsx");
     const own = draftNotice(snapshot, { date: DATE, suggestions: { archives: "建议限期完成归档" } });
     expect(own.suggestions.find((s) => s.kind === "archives")?.text).toBe("建议限期完成归档。");
   });

@@ -1,7 +1,7 @@
 import { createPortableCopy } from "../../src/office/portableCopy";
 import { UserFacingError } from "../../src/office/errors";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readXlsxBytes } from "../support/xlsxBytes";
 
 type Cb = (r: { status: string; value?: unknown; error?: unknown }) => void;
 
@@ -54,7 +54,7 @@ describe("Portable copy from the task pane", () => {
     expect(closed.count).toBe(1);
     expect(created).toHaveLength(1);
     expect(Buffer.compare(original, before)).toBe(0);
-    const snap = await readSnapshotFromBuffer(Buffer.from(created[0], "base64"), "copy.xlsx");
+    const snap = await readXlsxBytes(Buffer.from(created[0], "base64"), "copy.xlsx");
     const formulas = (snap.sheets[0].formulas ?? []).flat().filter(Boolean) as string[];
     expect(formulas.length).toBeGreaterThan(5);
     for (const f of formulas) expect(f).not.toMatch(/EVAL/);

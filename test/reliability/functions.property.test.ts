@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { callEval, EVAL_FUNCTIONS, type EvalArg } from "../../src/core/functions";
 import { EvalError } from "../../src/core/errors";
-import { parseValue, formatValue } from "../../src/core/value";
+import { parseValue } from "../../src/core/value";
+import { formatValue } from "../support/formatValue";
 
 const scalar = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 30 }),

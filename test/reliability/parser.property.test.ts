@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { parseValue, formatValue } from "../../src/core/value";
+import { parseValue } from "../../src/core/value";
+import { formatValue } from "../support/formatValue";
 import { readActual, meets } from "../../src/core/compare";
 import { compareIndicatorValues } from "../../src/core/rules/shared/pairs";
 import { normalizeName } from "../../src/core/names";

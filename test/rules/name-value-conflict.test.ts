@@ -5,7 +5,6 @@ import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layouts/real-shapes";
-import { nameTarget } from "../../src/core/rules/name-value-conflict";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("name-value-conflict", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -88,10 +87,11 @@ describe("name-value-conflict", () => {
       expect(at(run(quality(name, value)))).toEqual(["自评表!D9"]);
     });
 
-    it("nameTarget reads what the name states", () => {
-      expect(nameTarget("验收合格率（≥95%）")?.text).toBe("≥95%");
-      expect(nameTarget("相关性(5分)")).toBeNull();
-      expect(nameTarget("100%")).toBeNull();
+    it("the target quoted is the one the name states, not points or a bare value as the name", () => {
+      const f = run(quality("验收合格率（≥95%）", "≥90%"));
+      expect(f[0].message["zh-CN"]).toContain("写明的目标“≥95%”");
+      expect(run(quality("相关性(5分)", "≥90%"))).toEqual([]);
+      expect(run(quality("100%", "≥90%"))).toEqual([]);
     });
   });
 });

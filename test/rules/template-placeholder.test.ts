@@ -6,8 +6,6 @@ import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layouts/real-shapes";
-import { isInstruction, placeholderToken } from "../../src/core/rules/template-placeholder";
-
 const run = (s: Parameters<typeof runRule>[1]) => runRule("template-placeholder", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
 
@@ -114,7 +112,6 @@ describe("template-placeholder", () => {
       ["××", "××项目完成数量", "××"],
       ["a single * after an operator", "游客满意度(≥*%)", "(≥*%)"],
     ])("%s", (_n, name, token) => {
-      expect(placeholderToken(name)).toBe(token);
       const f = run(selfAssessment(withRow(6, ["满意度指标", "服务对象满意度指标", name, "≥90%", 0.95, 10, 10])));
       expect(f).toHaveLength(1);
       expect(f[0].message["zh-CN"]).toContain(`“${token}”`);
@@ -174,8 +171,9 @@ describe("template-placeholder", () => {
       ["按计划完成", false],
       ["说明：定性指标的实际完成值填写“达成”“部分达成”或“未达成”", false],
       ["对照年度目标，全部完成", false],
-    ])("isInstruction(%s) = %s", (text, want) => {
-      expect(isInstruction(text)).toBe(want);
+    ])("%s in the 存在问题 field is an instruction left: %s", (text, want) => {
+      const f = run(sheet("Sheet1", [["存在问题", text]]));
+      expect(at(f)).toEqual(want ? ["Sheet1!B1"] : []);
     });
   });
 });

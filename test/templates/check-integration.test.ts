@@ -2,12 +2,12 @@ import * as ExcelJS from "exceljs";
 import { checkWorkbook } from "../../src/core/check";
 import { buildTemplate, TEMPLATE_KINDS, type TemplateKind, type TemplateOptions } from "../../src/core/templates";
 import { writeTemplateSheet } from "../../src/xlsx/templateWriter";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readXlsxBytes } from "../support/xlsxBytes";
 
 async function snapshotOf(forms: [TemplateKind, TemplateOptions][]) {
   const wb = new ExcelJS.Workbook();
   for (const [k, o] of forms) writeTemplateSheet(wb, buildTemplate(k, o));
-  return readSnapshotFromBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "templates.xlsx");
+  return readXlsxBytes(Buffer.from(await wb.xlsx.writeBuffer()), "templates.xlsx");
 }
 
 // The templates feed the check: the examples must show the seed's inconsistency and nothing invented.

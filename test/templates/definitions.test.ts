@@ -13,7 +13,6 @@ import {
   type TemplateKind,
   type TemplateOptions,
 } from "../../src/core/templates";
-import { INDICATOR_TREE } from "../../src/core/templates/indicatorSystem";
 
 const ALL: [TemplateKind, TemplateOptions][] = TEMPLATE_KINDS.flatMap((k) =>
   (["zh-CN", "en-US"] as const).flatMap(
@@ -106,12 +105,24 @@ describe("weights", () => {
   });
 
   it("indicator system: 决策/过程/产出/效益 total 100 with 产出+效益 ≥ 60, every third-level indicator of domain.md listed", () => {
+    // Read the inserted form: level 1 in column A (merged down its rows), level 3 in C, the weight in D.
+    const def = buildTemplate("indicator-system");
+    const at = (a1: string) => def.cells.find((c) => toA1(c.row, c.col) === a1)?.value;
+    expect([at("A5"), at("C5"), at("D5")]).toEqual(["一级指标", "三级指标", "分值"]);
     const by: Record<string, number> = {};
-    for (const n of INDICATOR_TREE) by[n.l1.zh] = (by[n.l1.zh] ?? 0) + n.weight;
+    const l3: unknown[] = [];
+    let l1 = "";
+    for (let r = 6; at(`C${r}`) !== undefined && at(`A${r}`) !== "合计"; r++) {
+      const a = at(`A${r}`);
+      if (typeof a === "string") l1 = a;
+      const w = at(`D${r}`);
+      if (typeof w !== "number") throw new Error(`no weight in D${r}`);
+      by[l1] = (by[l1] ?? 0) + w;
+      l3.push(at(`C${r}`));
+    }
     expect(Object.keys(by)).toEqual(["决策", "过程", "产出", "效益"]);
     expect(Object.values(by).reduce((s, x) => s + x, 0)).toBe(100);
     expect(by["产出"] + by["效益"]).toBeGreaterThanOrEqual(60);
-    const l3 = INDICATOR_TREE.map((n) => n.l3.zh);
     for (const name of [
       "立项依据充分性",
       "立项程序规范性",

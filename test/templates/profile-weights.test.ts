@@ -5,7 +5,7 @@ import { buildTemplate } from "../../src/core/templates";
 import { standardRows } from "../../src/core/templates/common";
 import { defaultProfile, NATIONAL_PROFILE, validateProfile } from "../../src/core/profile";
 import { writeTemplateSheet } from "../../src/xlsx/templateWriter";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readXlsxBytes } from "../support/xlsxBytes";
 
 const province = () => {
   const p = defaultProfile();
@@ -17,7 +17,7 @@ const province = () => {
 async function blankSelfAssessment(profile?: ReturnType<typeof province>) {
   const wb = new ExcelJS.Workbook();
   writeTemplateSheet(wb, buildTemplate("self-assessment", { profile }));
-  return readSnapshotFromBuffer(Buffer.from(await wb.xlsx.writeBuffer()), "t.xlsx");
+  return readXlsxBytes(Buffer.from(await wb.xlsx.writeBuffer()), "t.xlsx");
 }
 
 const split = (r: ReturnType<typeof checkWorkbook>) =>

@@ -3,7 +3,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import type { TemplateKind, TemplateOptions } from "../../src/core/templates";
 import { templateToBuffer } from "../../src/xlsx/templateWriter";
-import { inspectZip } from "../../src/xlsx/zipGuard";
+import { guardXlsxBytes } from "../support/xlsxBytes";
 import { makeZip, minimalXlsxParts, readWithBothReaders } from "../xlsx/helpers";
 
 /**
@@ -15,7 +15,7 @@ const FIXTURES = path.join(__dirname, "fixtures");
 const update = process.env.UPDATE_GOLDEN === "1";
 
 export function partText(buf: Buffer, name: string): string {
-  const e = inspectZip(buf).find((x) => x.name === name);
+  const e = guardXlsxBytes(buf).find((x) => x.name === name);
   if (!e) throw new Error(`no part ${name}`);
   const raw = buf.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   return (e.method === 8 ? zlib.inflateRawSync(raw) : raw).toString("utf8");

@@ -123,9 +123,12 @@ export async function readWithBothReaders(
   buf: Buffer,
   source?: string,
 ): Promise<import("../../src/core/snapshot").WorkbookSnapshot> {
-  const { readSnapshotFromBuffer } = await import("../../src/xlsx/snapshotReader");
-  const parts = await readSnapshotFromBuffer(buf, source, { reader: "parts" });
-  const exceljs = await readSnapshotFromBuffer(buf, source, { reader: "exceljs" });
+  const { withXlsxFile } = await import("../support/xlsxBytes");
+  const { readSnapshotFromFile } = await import("../../src/xlsx/snapshotReader");
+  const [parts, exceljs] = await withXlsxFile(buf, source ?? "book.xlsx", async (file) => [
+    await readSnapshotFromFile(file, { reader: "parts" }),
+    await readSnapshotFromFile(file, { reader: "exceljs" }),
+  ]);
   if (!isDeepStrictEqual(parts, exceljs)) expect(parts).toEqual(exceljs);
   return parts;
 }

@@ -1,7 +1,7 @@
 /** Read limits (issue 12): each cap refuses with its own line, before the ExcelJS fallback, and nothing else. */
 import { hiddenColumns } from "../../src/xlsx/grid";
 import { isReadLimitError } from "../../src/xlsx/limits";
-import { readSnapshotFromBuffer } from "../../src/xlsx/snapshotReader";
+import { readXlsxBytes } from "../support/xlsxBytes";
 import { buildBook, sheetXml } from "../reliability/hostileFiles";
 
 const cells = (n: number) =>
@@ -9,7 +9,7 @@ const cells = (n: number) =>
 
 async function refusal(buf: Buffer, read: Record<string, number>): Promise<string> {
   try {
-    await readSnapshotFromBuffer(buf, "x.xlsx", { read });
+    await readXlsxBytes(buf, "x.xlsx", { read });
   } catch (e) {
     expect(isReadLimitError(e)).toBe(true);
     return (e as { text: { "zh-CN": string } }).text["zh-CN"];
@@ -42,7 +42,7 @@ test.each([
 ])("%s: one line naming the cap", async (key, cap, xml, re) => {
   const buf = buildBook({ sheets: [{ name: "S", xml }] });
   // Within the default limits the same file reads.
-  await expect(readSnapshotFromBuffer(buf, "x.xlsx")).resolves.toBeDefined();
+  await expect(readXlsxBytes(buf, "x.xlsx")).resolves.toBeDefined();
   expect(await refusal(buf, { [key]: cap })).toMatch(re);
 });
 
@@ -51,7 +51,7 @@ test("a shared formula is counted before it is expanded, master length per copy"
   for (let r = 2; r <= 50; r++) rows += `<row r="${r}"><c r="A${r}"><f t="shared" si="0"/><v>0</v></c></row>`;
   const buf = buildBook({ sheets: [{ name: "S", xml: sheetXml(rows) }] });
   expect(await refusal(buf, { maxFormulaChars: 100 })).toMatch(/公式文本总长度/);
-  const ok = await readSnapshotFromBuffer(buf, "x.xlsx", { read: { maxFormulaChars: 250 } });
+  const ok = await readXlsxBytes(buf, "x.xlsx", { read: { maxFormulaChars: 250 } });
   expect(ok.sheets[0].formulas?.[49]?.[0]).toBe("=B50+B51");
 });
 
@@ -63,7 +63,7 @@ test("sheets: the cap counts every <sheet> entry", async () => {
 test("a file only ExcelJS could read is refused past the fallback size, not handed to it", async () => {
   const xml = sheetXml(cells(200)).replace("?>\n", "?>\n<!DOCTYPE worksheet>");
   const buf = buildBook({ sheets: [{ name: "S", xml }] });
-  await expect(readSnapshotFromBuffer(buf, "x.xlsx")).resolves.toBeDefined();
+  await expect(readXlsxBytes(buf, "x.xlsx")).resolves.toBeDefined();
   expect(await refusal(buf, { maxFallbackBytes: 1000 })).toMatch(/结构不常见/);
 });
 

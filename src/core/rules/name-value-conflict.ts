@@ -12,7 +12,7 @@ const NAME_TARGET =
   /[(（]?\s*((?:≥|≤|>=|<=|=|>|<|不低于|不少于|不超过|不高于|达到)?\s*\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3}(?:\/[\u4e00-\u9fff]{1,2})?))\s*[)）]?$/;
 
 /** The target a name states, parsed, with the text as written; null when it states none. */
-export function nameTarget(name: string): { text: string; parsed: ParsedValue } | null {
+function nameTarget(name: string): { text: string; parsed: ParsedValue } | null {
   const s = normalizeWidth(name).trim();
   const m = NAME_TARGET.exec(s);
   if (!m) return null;

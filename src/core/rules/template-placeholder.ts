@@ -56,7 +56,7 @@ function quote(text: string): string {
 }
 
 /** The template token left in a name or value, as quoted (with its bracket when it has one), else null. */
-export function placeholderToken(text: string): string | null {
+function placeholderToken(text: string): string | null {
   // Nearly every name and value holds none of the token characters: one scan before any copy.
   if (!MAY_HOLD_TOKEN.test(text)) return null;
   const s = normalizeWidth(text);
@@ -70,7 +70,7 @@ export function placeholderToken(text: string): string | null {
 }
 
 /** The text when it is a template's instruction left in a field, else false. */
-export function isInstruction(text: string): boolean {
+function isInstruction(text: string): boolean {
   if (text.length < 4 || text.length > INSTRUCTION_MAX || !INSTRUCTION_FIRST.has(text[0])) return false;
   if (!MAY_ASK.test(text)) return false;
   const t = normalizeWidth(text).trim();

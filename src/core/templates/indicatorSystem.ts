@@ -36,7 +36,7 @@ const n = (l1: B, l2: B, l3: B, weight: number, explain: B, criteria: B): Node =
 });
 const b2 = (zh: string, en: string): B => ({ zh, en });
 
-export const INDICATOR_TREE: Node[] = [
+const INDICATOR_TREE: Node[] = [
   n(
     L1.decision,
     b2("项目立项", "Approval"),

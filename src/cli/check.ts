@@ -53,7 +53,7 @@ interface CheckArgs {
 }
 
 /** Parses the arguments; a string is the one-line reason they are wrong. */
-export function parseCheckArgs(args: readonly string[]): CheckArgs | { help: true } | string {
+function parseCheckArgs(args: readonly string[]): CheckArgs | { help: true } | string {
   const out: CheckArgs = { files: [], format: "text", lang: "zh-CN", merge: false };
   let options = true;
   for (let i = 0; i < args.length; i++) {

@@ -197,7 +197,7 @@ function formatRef(sheet: string, cell: string, file: string | null): string {
 }
 
 /** Gives each finding of a merged check its file and real sheet names. */
-export function attributeFindings(
+function attributeFindings(
   findings: readonly Finding[],
   origins: Map<string, SheetOrigin>,
   fallbackFile: string,

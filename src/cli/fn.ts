@@ -11,7 +11,7 @@ import { profileFailure, readProfileFile } from "./profile";
  */
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-export function parseCliArg(a: string): EvalArg {
+function parseCliArg(a: string): EvalArg {
   if (NUMBER_RE.test(a)) {
     const n = Number(a);
     if (Number.isFinite(n)) return n;

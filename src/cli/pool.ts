@@ -22,7 +22,7 @@ import {
 import type { MergeTask, WorkerData, WorkerReply, WorkerTask } from "./worker";
 
 /** The compiled worker next to this module (build/cli/cli/worker.js), or null when there is none. */
-export function compiledWorkerPath(): string | null {
+function compiledWorkerPath(): string | null {
   const p = path.join(__dirname, "worker.js");
   return fs.existsSync(p) ? p : null;
 }
@@ -38,7 +38,7 @@ function availableCores(): number {
  * garbage on its own threads; a second reader had to share that core and finished no sooner. With more cores
  * the spare one serves every reader's compiler.
  */
-export function defaultJobs(cores: number, files: number): number {
+function defaultJobs(cores: number, files: number): number {
   return Math.max(1, Math.min(cores - 1, files));
 }
 

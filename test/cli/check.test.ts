@@ -7,10 +7,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import type { CliIO } from "../../src/cli/io";
 import type { Finding } from "../../src/core/findings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import { defaultJobs } from "../../src/cli/pool";
+import { checkFilesInOrder } from "../../src/cli/pool";
+import { recorder } from "../support/cliRecorder";
 import { makeTempDir, removeDir } from "../xlsx/helpers";
 
 jest.mock("../../src/core/check", () => {
@@ -34,7 +34,8 @@ jest.mock("../../src/core/check", () => {
           row.forEach((v, j) => {
             // "DEFECT:severity:rule:relatedSheet!A1"
             if (typeof v !== "string" || !v.startsWith("DEFECT:")) return;
-            const [, severity, rule, related] = v.split(":");
+            const [, severity, rule, ...rest] = v.split(":");
+            const related = rest.join(":");
             findings.push({
               rule,
               severity,
@@ -52,29 +53,13 @@ jest.mock("../../src/core/check", () => {
 });
 
 // Imported after the mock so the CLI sees the planted engine.
-import { parseCheckArgs, run } from "../../src/cli/check";
-import { attributeFindings, mergeSnapshots } from "../../src/cli/checkFile";
+import { run } from "../../src/cli/check";
 
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir();
 });
 afterAll(() => removeDir(dir));
-
-function recorder(isTTY = false): CliIO & { stdout: string; stderr: string } {
-  const r = {
-    stdout: "",
-    stderr: "",
-    isTTY,
-    out(t: string) {
-      r.stdout += t;
-    },
-    err(t: string) {
-      r.stderr += t;
-    },
-  };
-  return r;
-}
 
 async function writeBook(name: string, sheets: Record<string, Record<string, string | number>>): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -93,29 +78,57 @@ async function cli(args: string[], isTTY = false) {
   return { code, out: io.stdout, err: io.stderr };
 }
 
-describe("parseCheckArgs", () => {
-  test("defaults and every option form", () => {
-    expect(parseCheckArgs(["a.xlsx"])).toEqual({ files: ["a.xlsx"], format: "text", lang: "zh-CN", merge: false });
-    expect(parseCheckArgs(["--format", "json", "a", "--lang=en-US", "--merge", "-j", "3", "b"])).toEqual({
-      files: ["a", "b"],
-      format: "json",
-      lang: "en-US",
-      merge: true,
-      jobs: 3,
-    });
-    expect(parseCheckArgs(["--", "--weird-name.xlsx"])).toMatchObject({ files: ["--weird-name.xlsx"] });
+describe("arguments", () => {
+  test("every option form: --format json, --lang=en-US, --merge, -j N, files before and after options", async () => {
+    const a = await writeBook("opt-a.xlsx", { S: { A1: "DEFECT:error:sum-mismatch:" } });
+    const b = await writeBook("opt-b.xlsx", { S: { A1: "TABLE" } });
+    const r = await cli(["--format", "json", a, "--lang=en-US", "--merge", "-j", "3", b]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc.files.map((f: { file: string }) => f.file)).toEqual([a, b]);
+    // --merge gives each finding its file; --lang=en-US its English message.
+    expect(doc.files[0].findings).toEqual([
+      expect.objectContaining({ file: a, message: "English message sum-mismatch" }),
+    ]);
+    // The defaults: text in Chinese, files checked apart.
+    const plain = await cli([a]);
+    expect(plain.out).toContain("中文消息 sum-mismatch");
+    expect(() => JSON.parse(plain.out)).toThrow();
   });
-  test("bad arguments give a reason", () => {
-    expect(parseCheckArgs([])).toBe("no files given");
-    expect(parseCheckArgs(["--format", "xml", "a"])).toMatch(/--format/);
-    expect(parseCheckArgs(["a", "--format"])).toMatch(/--format/);
-    expect(parseCheckArgs(["--lang", "fr", "a"])).toMatch(/--lang/);
-    expect(parseCheckArgs(["--jobs", "0", "a"])).toMatch(/--jobs/);
-    expect(parseCheckArgs(["--bogus", "a"])).toMatch(/unknown option '--bogus'/);
+  test("after --, a file name that looks like an option is a file", async () => {
+    const r = await cli(["--format", "json", "--", "--weird-name.xlsx"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).files).toEqual([
+      { file: "--weird-name.xlsx", error: expect.stringContaining("not found") },
+    ]);
+  });
+  test.each([
+    [[], /no files given/],
+    [["--format", "xml", "a"], /--format/],
+    [["a", "--format"], /--format/],
+    [["--lang", "fr", "a"], /--lang/],
+    [["--jobs", "0", "a"], /--jobs/],
+    [["--bogus", "a"], /unknown option '--bogus'/],
+  ])("%j is refused with its reason and the usage, exit 2, nothing read", async (args, reason) => {
+    const r = await cli(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(reason);
+    expect(r.err).toMatch(/usage: perf-eval check/);
   });
 });
 
 describe("default reader count", () => {
+  // A worker that answers every file at once: only how many readers the pool starts is looked at.
+  let echo: string;
+  beforeAll(() => {
+    echo = path.join(dir, "echo-worker.js");
+    fs.writeFileSync(
+      echo,
+      `const { parentPort } = require("worker_threads");
+       parentPort.on("message", (t) => parentPort.postMessage({ index: t.index, outcome: { file: t.file, findings: [] } }));`,
+    );
+  });
   test.each([
     [2, 500, 1],
     [1, 500, 1],
@@ -123,8 +136,19 @@ describe("default reader count", () => {
     [8, 3, 3],
     [8, 1, 1],
     [8, 0, 1],
-  ])("%i cores, %i files → %i readers (one core left to V8's compiler and collector)", (cores, files, jobs) => {
-    expect(defaultJobs(cores, files)).toBe(jobs);
+  ])("%i cores, %i files → %i readers (one core left to V8's compiler and collector)", async (cores, files, jobs) => {
+    // The os module itself (a namespace import is a frozen copy of it), which the pool reads through.
+    const spy = jest
+      .spyOn(jest.requireActual<typeof import("os")>("os"), "availableParallelism")
+      .mockReturnValue(cores);
+    try {
+      const names = Array.from({ length: files }, (_, i) => `f${i}.xlsx`);
+      const seen: number[] = [];
+      expect(await checkFilesInOrder(names, (i) => seen.push(i), { workerPath: echo })).toBe(jobs);
+      expect(seen).toEqual(names.map((_, i) => i));
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
@@ -307,28 +331,29 @@ describe("perf-eval check (planted engine)", () => {
   });
 });
 
-describe("merge helpers", () => {
-  test("mergeSnapshots keeps names unique (case-insensitively) and attributeFindings maps back", () => {
-    const snap = (names: string[]): WorkbookSnapshot => ({
-      sheets: names.map((name) => ({ name, originRow: 0, originCol: 0, values: [], merges: [] })),
+describe("--merge attribution", () => {
+  test("sheet names made unique across files (case-insensitively) are mapped back, references too", async () => {
+    const a = await writeBook("names-a.xlsx", { 表: { A1: "TABLE" }, Data: { A1: 1 }, "It's here": { A1: 1 } });
+    // In the merged workbook b's sheets are "data (2)" and "表 (2)".
+    const b = await writeBook("names-b.xlsx", {
+      data: { A1: 1 },
+      表: {
+        A1: "DEFECT:error:sum-mismatch:表!B2",
+        A2: "DEFECT:error:sum-mismatch:'data (2)'!C3",
+        A3: "DEFECT:error:sum-mismatch:Elsewhere!A1",
+        A4: "DEFECT:error:sum-mismatch:'It''s here'!A1:B2",
+      },
     });
-    const m = mergeSnapshots([
-      { file: "a.xlsx", snapshot: snap(["表", "Data", "It's here"]) },
-      { file: "b.xlsx", snapshot: snap(["data", "表"]) },
+    const r = await cli(["--merge", "--format", "json", a, b]);
+    const doc = JSON.parse(r.out);
+    expect(doc.files[0].findings).toEqual([]);
+    const found = doc.files[1].findings as { file: string; sheet: string; related: string[] }[];
+    expect(found.map((f) => [f.file, f.sheet])).toEqual(Array(4).fill([b, "表"]));
+    expect(found.map((f) => f.related[0])).toEqual([
+      `[${a}]表!B2`,
+      "data!C3",
+      "Elsewhere!A1",
+      `'[${a}]It''s here'!A1:B2`,
     ]);
-    expect(m.snapshot.sheets.map((s) => s.name)).toEqual(["表", "Data", "It's here", "data (2)", "表 (2)"]);
-    const f: Finding = {
-      rule: "sum-mismatch",
-      severity: "error",
-      sheet: "表 (2)",
-      cell: "A1",
-      related: ["表!B2", "'data (2)'!C3", "Elsewhere!A1", "'It''s here'!A1:B2"],
-      message: { "zh-CN": "x", "en-US": "x" },
-    };
-    expect(attributeFindings([f], m.origins, "a.xlsx")[0]).toMatchObject({
-      file: "b.xlsx",
-      sheet: "表",
-      related: ["[a.xlsx]表!B2", "data!C3", "Elsewhere!A1", "'[a.xlsx]It''s here'!A1:B2"],
-    });
   });
 });

@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { parseCliArg } from "../../src/cli/fn";
 import type { CliIO } from "../../src/cli/io";
 
 const root = path.join(__dirname, "..", "..");
@@ -106,14 +105,26 @@ describe("perf-eval fn: errors and usage", () => {
     expect(b.code).toBe(0);
     expect(b.out).toMatch(/SATISFACTION\(counts, \[weights\]\)/);
   });
-  test("argument parsing", () => {
-    expect(parseCliArg("61001.46")).toBe(61001.46);
-    expect(parseCliArg("-5")).toBe(-5);
-    expect(parseCliArg("1e3")).toBe(1000);
-    expect(parseCliArg("true")).toBe(true);
-    expect(parseCliArg("[69,46,24,2]")).toEqual([[69, 46, 24, 2]]);
-    expect(parseCliArg("[[1],[2]]")).toEqual([[1], [2]]);
-    expect(parseCliArg("≥95%")).toBe("≥95%");
-    expect(parseCliArg("61,001.46")).toBe("61,001.46");
+  test.each([
+    ["a number", ["BALANCE", "61196.81", "61001.46"], 195.35],
+    ["a negative number is not an option", ["BALANCE", "-5", "10"], -15],
+    ["exponent form", ["AMOUNTSUM", "1e3"], 1000],
+    ["a JSON list is one row", ["AMOUNTSUM", "[69,46,24,2]"], 141],
+    ["a JSON list of lists is a column", ["AMOUNTSUM", "[[1],[2]]"], 3],
+    ["a list mixing numbers and blanks", ["AMOUNTSUM", "[1,null,2]"], 3],
+    ["text stays text for the value parser", ["TARGETVALUE", "≥95%"], 0.95],
+    ["thousands separators are text, not two arguments", ["TARGETVALUE", "61,001.46"], 61001.46],
+  ])("arguments: %s", async (_n, args, want) => {
+    const r = await fn(...args);
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out)).toBeCloseTo(want, 10);
+  });
+  test("true and false are booleans, not text", async () => {
+    // TARGETOP reads a target's text: a word gives no operator, a boolean is not a target at all (#VALUE!).
+    for (const b of ["true", "FALSE"]) {
+      const r = await fn("TARGETOP", b);
+      expect([r.code, JSON.parse(r.out)]).toEqual([1, "#VALUE!"]);
+    }
+    expect(await fn("TARGETOP", "yes")).toMatchObject({ code: 0, out: '""\n' });
   });
 });

@@ -3,7 +3,7 @@
  * is the one the pane shows.
  */
 import { getCheckOptions, publishCheck, publishCheckError } from "../taskpane/checkStore";
-import { officeServices, type PaneServices } from "../taskpane/services";
+import { officeServices } from "../taskpane/services";
 
 interface CompletableEvent {
   completed: () => void;
@@ -13,12 +13,9 @@ interface CompletableEvent {
  * 一键检查: runs the same check as the pane's button with the pane's current options, then shows the pane so the
  * findings are visible. `event.completed()` is always called, or Excel would keep the button busy.
  */
-export async function runCheckCommand(
-  event: CompletableEvent,
-  services: Pick<PaneServices, "runCheck"> = officeServices,
-): Promise<void> {
+async function runCheckCommand(event: CompletableEvent): Promise<void> {
   try {
-    const result = await services.runCheck({ ...getCheckOptions() });
+    const result = await officeServices.runCheck({ ...getCheckOptions() });
     publishCheck(result, "ribbon");
   } catch (err) {
     publishCheckError(err, "ribbon");

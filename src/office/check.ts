@@ -22,7 +22,7 @@ export interface CheckProgress {
   fraction: number;
 }
 
-export interface RunCheckOptions {
+interface RunCheckOptions {
   /** Also write the findings to a new 检查结果 sheet. */
   resultsSheet?: boolean;
   /** Also fill the finding cells by severity (undone exactly by clearHighlights). */
@@ -74,7 +74,7 @@ interface RunCheckResult extends CheckResult {
 }
 
 /** A failure in an optional extra after the check itself succeeded: the findings are still available. */
-export class CheckExtrasError extends UserFacingError {
+class CheckExtrasError extends UserFacingError {
   constructor(
     cause: UserFacingError,
     readonly result: RunCheckResult,

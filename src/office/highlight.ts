@@ -8,9 +8,9 @@
 import type { Finding, Severity } from "../core/findings";
 import { apiSupported, toUserFacingError } from "./errors";
 
-export const HIGHLIGHT_SETTING = "perfEval.highlights";
+const HIGHLIGHT_SETTING = "perfEval.highlights";
 
-export const HIGHLIGHT_COLORS: Record<Severity, string> = {
+const HIGHLIGHT_COLORS: Record<Severity, string> = {
   error: "#FFC7CE",
   warning: "#FFEB9C",
   info: "#DDEBF7",

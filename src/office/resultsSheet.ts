@@ -8,16 +8,17 @@ import type { Finding, Severity } from "../core/findings";
 import type { Locale } from "../core/locale";
 import { type SheetSnapshot } from "../core/snapshot";
 import { qualify } from "../core/a1";
+import { uniqueSheetName } from "../core/templates/sheetName";
 import { isPayloadLimitError, officeErrorCode, toUserFacingError, UserFacingError } from "./errors";
 import { currentLocale } from "./locale";
 import { ruleTitle } from "../i18n/index";
 import { NOTHING_RECOGNIZED, describeRecognized, type RecognizedTable } from "../core/recognize/coverage";
 
-export const RESULTS_SHEET_BASE = "检查结果";
+const RESULTS_SHEET_BASE = "检查结果";
 /** The results sheet's name in the language it is written in. */
 const RESULTS_SHEET_NAMES: Record<Locale, string> = { "zh-CN": RESULTS_SHEET_BASE, "en-US": "Check results" };
 
-export const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
+const RESULTS_HEADERS: Record<Locale, readonly string[]> = {
   "zh-CN": ["级别", "规则", "工作表", "单元格", "说明", "相关单元格"],
   "en-US": ["Severity", "Rule", "Sheet", "Cell", "Message", "Related cells"],
 };
@@ -37,24 +38,8 @@ export function isResultsSheet(s: SheetSnapshot): boolean {
   return Object.values(RESULTS_HEADERS).some((h) => h.every((x, i) => first[i] === x));
 }
 
-/** A sheet name not among `existing` (case-insensitive, as Excel compares), within Excel's 31 characters. */
-export function uniqueSheetName(base: string, existing: readonly string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const clean =
-    base
-      .replace(/[[\]:*?/\\]/g, "_")
-      .replace(/^'+|'+$/g, "")
-      .slice(0, 31) || "Sheet";
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 /** The rows written for the findings (text only), in the given language. */
-export function resultRows(findings: readonly Finding[], locale: Locale): string[][] {
+function resultRows(findings: readonly Finding[], locale: Locale): string[][] {
   const sep = locale === "zh-CN" ? "、" : ", ";
   return findings.map((f) => [
     SEVERITY_LABEL[f.severity][locale],
@@ -82,10 +67,7 @@ interface ResultsSheetOptions {
 }
 
 /** Write the findings to a new results sheet; returns its name. */
-export async function writeResultsSheet(
-  findings: readonly Finding[],
-  options: ResultsSheetOptions = {},
-): Promise<string> {
+async function writeResultsSheet(findings: readonly Finding[], options: ResultsSheetOptions = {}): Promise<string> {
   if (!options.context) return Excel.run((ctx) => writeResultsSheet(findings, { ...options, context: ctx }));
   const context = options.context;
   const locale = options.locale ?? currentLocale();
@@ -196,7 +178,7 @@ async function removeSheet(context: Excel.RequestContext, name: string, existing
 }
 
 /** Workbook setting naming the results sheet this add-in last wrote (by Worksheet.id, which survives renames). */
-export const RESULTS_SHEET_SETTING = "perfEval.resultsSheet";
+const RESULTS_SHEET_SETTING = "perfEval.resultsSheet";
 
 /**
  * One results sheet per workbook: write the new one first (a new sheet, as writeResultsSheet always does), then

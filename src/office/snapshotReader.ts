@@ -9,7 +9,7 @@ import type { CellValue, MergeArea, SheetSnapshot, WorkbookSnapshot } from "../c
 import { parseRefList } from "../core/a1";
 import { apiSupported, isPayloadLimitError, toUserFacingError, UserFacingError } from "./errors";
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The payload limit to plan row blocks for in the fallback (Excel on the web: 5 MB). */
   payloadLimitBytes?: number;
   /** Called with (done, total) cell counts while the fallback reads blocks. */

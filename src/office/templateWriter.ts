@@ -40,7 +40,7 @@ function apiSupported(minor: number): boolean {
 }
 
 /** Excel character units → points for `format.columnWidth` (7 px per character plus 5 px padding, 0.75 pt per px). */
-export function charsToPoints(chars: number): number {
+function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 

@@ -1,7 +1,7 @@
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
-import { runCheck, CheckExtrasError, type CheckProgress } from "../../src/office/check";
+import { runCheck } from "../../src/office/check";
+import { UserFacingError } from "../../src/office/errors";
 import { readWorkbookSnapshot } from "../../src/office/snapshotReader";
-import { RESULTS_SHEET_BASE } from "../../src/office/resultsSheet";
 import { checkWorkbook } from "../../src/core/check";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 
@@ -57,7 +57,7 @@ describe("runCheck", () => {
 
   test("reports progress stages in order, ending with done", async () => {
     host = installSimHost(globalThis, { workbook: seedBook() });
-    const stages: CheckProgress[] = [];
+    const stages: { stage: string; fraction: number }[] = [];
     await runCheck({ resultsSheet: true, highlight: true, onProgress: (p) => stages.push(p) });
     // Stages in order (the check reports once per rule: a determinate bar), each fraction no lower than the last.
     expect(stages.map((s) => s.stage).filter((s, i, a) => s !== a[i - 1])).toEqual([
@@ -76,9 +76,9 @@ describe("runCheck", () => {
     host = installSimHost(globalThis, { workbook: seedBook() });
     const first = await runCheck({ resultsSheet: true });
     const second = await runCheck({ resultsSheet: true });
-    expect(first.resultsSheetName).toBe(RESULTS_SHEET_BASE);
-    expect(second.resultsSheetName).toBe(RESULTS_SHEET_BASE);
-    expect(second.replacedResultsSheet).toBe(RESULTS_SHEET_BASE);
+    expect(first.resultsSheetName).toBe("检查结果");
+    expect(second.resultsSheetName).toBe("检查结果");
+    expect(second.replacedResultsSheet).toBe("检查结果");
     expect(second.findings).toEqual(first.findings);
     expect(host.workbook.sheetNames()).toEqual(["申报表", "自评表", "检查结果"]);
   });
@@ -88,7 +88,9 @@ describe("runCheck", () => {
     host.workbook.protected = true; // structure protected: no results sheet
     const before = host.workbook.snapshotState();
     const err = await runCheck({ resultsSheet: true, highlight: true }).catch((e) => e);
-    expect(err).toBeInstanceOf(CheckExtrasError);
+    // A user-facing error that still carries the findings (the pane shows both).
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect(err.result.findings).toBeDefined();
     expect(err.result.extrasFailed.map((f: { extra: string }) => f.extra)).toEqual(["results-sheet", "highlight"]);
     expect(err.result.extrasFailed[0].message["zh-CN"]).toMatch(/保护/);
     expect(err.result.extrasFailed[1].message["zh-CN"]).toMatch(/未标记/);
@@ -101,7 +103,9 @@ describe("runCheck", () => {
     host.workbook.protected = true; // structure protected: no new sheet can be added
     const before = host.workbook.snapshotState();
     const err = await runCheck({ resultsSheet: true }).catch((e) => e);
-    expect(err).toBeInstanceOf(CheckExtrasError);
+    // A user-facing error that still carries the findings (the pane shows both).
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect(err.result.findings).toBeDefined();
     expect(err.result.findings.length).toBeGreaterThan(0);
     expect(err.bilingual["zh-CN"]).toMatch(/保护/);
     expect(err.bilingual["en-US"]).toMatch(/protected/);

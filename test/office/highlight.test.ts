@@ -1,5 +1,9 @@
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
-import { highlightFindings, clearHighlights, HIGHLIGHT_COLORS, HIGHLIGHT_SETTING } from "../../src/office/highlight";
+import { highlightFindings, clearHighlights } from "../../src/office/highlight";
+
+/** The fills a reviewer sees (Excel's own bad / neutral / note styles) and the setting that records them. */
+const HIGHLIGHT_COLORS = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+const HIGHLIGHT_SETTING = "perfEval.highlights";
 import { UserFacingError } from "../../src/office/errors";
 import type { Finding, Severity } from "../../src/core/findings";
 

@@ -1,6 +1,6 @@
 /** The ribbon's 一键检查 and the task pane's Check button reach the same runCheck, over Office.js (the sim). */
 import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim";
-import { runCheckCommand, registerCommands } from "../../src/commands/commands";
+import { registerCommands } from "../../src/commands/commands";
 import { officeServices } from "../../src/taskpane/services";
 import { latestCheck, setCheckOptions } from "../../src/taskpane/checkStore";
 import { checkWorkbook } from "../../src/core/check";
@@ -17,7 +17,7 @@ test("the ribbon command runs the check with the pane's options, publishes it, s
   expect(host.actions.has("runCheck")).toBe(true);
   setCheckOptions({ resultsSheet: true, highlight: false });
   const completed = jest.fn();
-  await runCheckCommand({ completed });
+  await host.actions.get("runCheck")!({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
   expect(host.taskpaneShows).toBe(1);
   const record = latestCheck()!;

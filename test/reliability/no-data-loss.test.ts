@@ -9,7 +9,11 @@ import { installSimHost, SimWorkbook, type SimHost, type WorkbookState } from ".
 import { runCheck } from "../../src/office/check";
 import { clearHighlights } from "../../src/office/highlight";
 import { UserFacingError } from "../../src/office/errors";
-import { isResultsSheet, RESULTS_SHEET_BASE, RESULTS_SHEET_SETTING } from "../../src/office/resultsSheet";
+import { isResultsSheet } from "../../src/office/resultsSheet";
+
+/** The results sheet's name and the workbook setting that records which sheet it is. */
+const RESULTS_SHEET_BASE = "检查结果";
+const RESULTS_SHEET_SETTING = "perfEval.resultsSheet";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";

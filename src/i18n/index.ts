@@ -5,7 +5,6 @@
 import type { Bilingual, Locale } from "../core/locale";
 import type { Severity } from "../core/findings";
 import { RULE_TITLES } from "../core/rules/index";
-import type { TemplateKind } from "../core/templates/index";
 import { STRINGS, type StringKey } from "./strings";
 
 export type { Locale, Bilingual };
@@ -48,49 +47,3 @@ export function ruleTitle(rule: string, locale: Locale, meta?: { title?: unknown
   if (t && typeof t === "object" && typeof t[locale] === "string") return t[locale];
   return rule;
 }
-
-/** Fallback names/purposes for the template cards, used when the core does not (yet) provide TEMPLATE_INFO. */
-export const TEMPLATE_LABELS: Record<TemplateKind, { name: Bilingual; purpose: Bilingual }> = {
-  declaration: {
-    name: { "zh-CN": "项目支出绩效目标申报表", "en-US": "Performance target declaration" },
-    purpose: {
-      "zh-CN": "申报年度绩效目标：资金、总体目标与产出/效益/满意度指标。",
-      "en-US": "Declare the year's targets: funds, overall goal and output/benefit/satisfaction indicators.",
-    },
-  },
-  "self-assessment": {
-    name: { "zh-CN": "项目支出绩效自评表", "en-US": "Performance self-assessment" },
-    purpose: {
-      "zh-CN": "对照目标填报完成情况，自动计算执行率、得分、总分与等级。",
-      "en-US": "Report what was achieved; execution rate, scores, total and grade are computed.",
-    },
-  },
-  "indicator-system": {
-    name: { "zh-CN": "绩效评价指标体系及评分表", "en-US": "Evaluation indicator system & scoring" },
-    purpose: {
-      "zh-CN": "决策/过程/产出/效益四级指标体系，含分值、评分标准、得分与扣分原因。",
-      "en-US": "Decision/process/output/benefit indicator tree with weights, criteria, scores and deductions.",
-    },
-  },
-  survey: {
-    name: { "zh-CN": "满意度/知晓度调查统计表", "en-US": "Satisfaction / awareness survey" },
-    purpose: {
-      "zh-CN": "按选项人数与权重计算满意度或知晓率。",
-      "en-US": "Weighted satisfaction or awareness rate from answer counts.",
-    },
-  },
-  notice: {
-    name: { "zh-CN": "绩效评价结果通知书", "en-US": "Evaluation result notice" },
-    purpose: {
-      "zh-CN": "财政部门向被评价单位反馈评价结果与整改要求。",
-      "en-US": "The finance bureau's notice of results and required corrections.",
-    },
-  },
-  rectification: {
-    name: { "zh-CN": "整改结果报告书", "en-US": "Rectification report" },
-    purpose: {
-      "zh-CN": "被评价单位逐项报告问题整改情况。",
-      "en-US": "The evaluated unit's item-by-item report on corrections.",
-    },
-  },
-};

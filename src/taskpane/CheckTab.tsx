@@ -20,7 +20,7 @@ import {
   setCheckOptions,
   subscribeCheck,
 } from "./checkStore";
-import { progressFraction, progressStage, type PaneServices } from "./services";
+import type { PaneServices } from "./services";
 import { canClear, initialPaneState, paneReducer } from "./paneState";
 
 const useStyles = makeStyles({
@@ -182,7 +182,7 @@ export default function CheckTab({ locale, services, checkOptions }: CheckTabPro
         locale,
         ...(checkOptions ? { checkOptions } : {}),
         onProgress: (p) => {
-          const action = { type: "progress", stage: progressStage(p), fraction: progressFraction(p) } as const;
+          const action = { type: "progress", stage: p.stage, fraction: p.fraction } as const;
           if (mounted.current) startTransition(() => dispatch(action));
         },
       });

@@ -14,59 +14,13 @@ import {
   Select,
   tokens,
 } from "@fluentui/react-components";
-import type { Bilingual, Locale } from "../core/locale";
-import * as templates from "../core/templates/index";
-import type { TemplateKind, TemplateOptions } from "../core/templates/index";
-import { t, TEMPLATE_LABELS } from "../i18n/index";
+import type { Locale } from "../core/locale";
+import { TEMPLATE_INFO, TEMPLATE_KINDS, type TemplateKind } from "../core/templates/index";
+import { t } from "../i18n/index";
+import { toTemplateOptions, type FormState } from "./templateForm";
 import type { PaneServices } from "./services";
 import { errorText } from "./errorText";
 import PortableCopyButton from "./PortableCopyButton";
-
-/** Templates that come with a filled 示例 built from the seed's numbers (issue 3). */
-const EXAMPLE_KINDS: ReadonlySet<TemplateKind> = new Set<TemplateKind>(["declaration", "self-assessment"]);
-
-interface CardInfo {
-  name: Bilingual;
-  purpose: Bilingual;
-  example: boolean;
-}
-
-function isBilingual(v: unknown): v is Bilingual {
-  return (
-    !!v &&
-    typeof v === "object" &&
-    typeof (v as Bilingual)["zh-CN"] === "string" &&
-    typeof (v as Bilingual)["en-US"] === "string"
-  );
-}
-
-/** Prefers the core's TEMPLATE_INFO (names as the forms print them); falls back to the pane's own labels. */
-export function cardInfo(kind: TemplateKind): CardInfo {
-  const fallback = TEMPLATE_LABELS[kind];
-  const all = (templates as Record<string, unknown>).TEMPLATE_INFO as
-    Record<string, Record<string, unknown>> | undefined;
-  const info = all?.[kind];
-  const pickText = (keys: string[], def: Bilingual) => {
-    for (const k of keys) if (info && isBilingual(info[k])) return info[k] as Bilingual;
-    return def;
-  };
-  const exampleFlag =
-    info && ["example", "hasExample", "exampleAvailable"].map((k) => info[k]).find((v) => typeof v === "boolean");
-  return {
-    name: pickText(["name", "title"], fallback.name),
-    purpose: pickText(["purpose", "description", "summary"], fallback.purpose),
-    example: typeof exampleFlag === "boolean" ? exampleFlag : EXAMPLE_KINDS.has(kind),
-  };
-}
-
-interface FormState {
-  projectName: string;
-  year: string;
-  department: string;
-  implementer: string;
-  moneyUnit: "万元" | "元";
-  lang: Locale;
-}
 
 type CardStatus = { kind: "idle" } | { kind: "busy" } | { kind: "ok"; sheet: string } | { kind: "error"; text: string };
 
@@ -120,23 +74,6 @@ const useStyles = makeStyles({
 interface TemplatesTabProps {
   locale: Locale;
   services: PaneServices;
-}
-
-/** Turns the form into TemplateOptions, or a message when the year is not a plausible year. */
-export function toTemplateOptions(form: FormState, example: boolean): TemplateOptions | { error: "yearInvalid" } {
-  const opts: TemplateOptions = { moneyUnit: form.moneyUnit, lang: form.lang };
-  const trim = (v: string) => v.trim() || undefined;
-  if (trim(form.projectName)) opts.projectName = form.projectName.trim();
-  if (trim(form.department)) opts.department = form.department.trim();
-  if (trim(form.implementer)) opts.implementer = form.implementer.trim();
-  const y = form.year.trim();
-  if (y) {
-    const n = Number(y);
-    if (!/^\d{4}$/.test(y) || n < 1990 || n > 2100) return { error: "yearInvalid" };
-    opts.year = n;
-  }
-  if (example) opts.example = true;
-  return opts;
 }
 
 export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
@@ -223,8 +160,8 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
         </AccordionItem>
       </Accordion>
       <div className={s.cards}>
-        {templates.TEMPLATE_KINDS.map((kind) => {
-          const info = cardInfo(kind);
+        {TEMPLATE_KINDS.map((kind) => {
+          const info = TEMPLATE_INFO[kind];
           const st = status[kind] ?? { kind: "idle" };
           return (
             <div key={kind} className={s.card} data-testid={`template-${kind}`}>
@@ -241,7 +178,7 @@ export default function TemplatesTab({ locale, services }: TemplatesTabProps) {
                 {st.kind === "busy" ? t(locale, "inserting") : t(locale, "insert")}
               </Button>
               <p className={s.purpose}>{info.purpose[locale]}</p>
-              {info.example && (
+              {info.hasExample && (
                 <Checkbox
                   className={s.example}
                   label={t(locale, "fieldExample")}

@@ -30,7 +30,7 @@ export const WEIGHT_KEYS: readonly (keyof ProfileWeights)[] = [
 ];
 
 /** "20" → 20, "２０" → 20; anything else stays text so validation names the field instead of guessing. */
-export function readNumber(text: string): number | string {
+function readNumber(text: string): number | string {
   const s = text.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : text;
 }
@@ -76,7 +76,7 @@ export function setRuleSetting(d: Draft, id: RuleId, v: RuleSetting | "default")
 }
 
 /** The name an edited national default gets, so a results sheet never calls a changed profile national. */
-export const CUSTOM_NAME = PROFILE_STRINGS.customName["zh-CN"];
+const CUSTOM_NAME = PROFILE_STRINGS.customName["zh-CN"];
 
 /** After an edit: still named as the national default but no longer equal to it → renamed CUSTOM_NAME. */
 export function renameIfChanged(d: Draft): Draft {

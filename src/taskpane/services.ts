@@ -7,11 +7,10 @@ import type { Locale } from "../core/locale";
 import type { CheckExtras } from "./checkStore";
 import type { TemplateKind, TemplateOptions } from "../core/templates/index";
 import type { Profile } from "../core/profile";
+// A type only: the adapter itself is loaded on first use (below).
+import type { CheckProgress } from "../office/check";
 
-/** Progress as reported by the check adapter; normalized by `progressFraction`. */
-export type CheckProgress = unknown;
-
-export interface RunCheckOptions {
+interface RunCheckOptions {
   resultsSheet: boolean;
   highlight: boolean;
   onProgress?: (p: CheckProgress) => void;
@@ -92,22 +91,3 @@ export const officeServices: PaneServices = {
     return createPortableCopy(lang);
   },
 };
-
-/** The stage named in a progress report ("reading", "checking", …), when there is one. */
-export function progressStage(p: CheckProgress): string | null {
-  const stage = p && typeof p === "object" ? (p as { stage?: unknown }).stage : undefined;
-  return typeof stage === "string" ? stage : null;
-}
-
-/** Reads a fraction 0..1 out of whatever the adapter reports (a number, {done,total}, {fraction}); null when unknown. */
-export function progressFraction(p: CheckProgress): number | null {
-  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : null);
-  if (typeof p === "number") return clamp(p > 1 ? p / 100 : p);
-  if (p && typeof p === "object") {
-    const o = p as Record<string, unknown>;
-    if (typeof o.fraction === "number") return clamp(o.fraction);
-    if (typeof o.done === "number" && typeof o.total === "number" && o.total > 0) return clamp(o.done / o.total);
-    if (typeof o.value === "number") return clamp(o.value > 1 ? o.value / 100 : o.value);
-  }
-  return null;
-}

@@ -7,10 +7,8 @@ import { installSimHost, SimWorkbook, type SimHost } from "../../src/sim/index";
 import { officeServices } from "../../src/taskpane/services";
 import {
   addBand,
-  CUSTOM_NAME,
   renameIfChanged,
   nationalDraft,
-  readNumber,
   removeBand,
   setBand,
   setRuleSetting,
@@ -46,14 +44,15 @@ test("恢复国家默认 gives the national profile, and a workbook without one 
 
 test("an edited national default is renamed, so the results sheet never calls it national", () => {
   expect(renameIfChanged(nationalDraft()).name).toBe(NATIONAL_PROFILE.name);
-  expect(renameIfChanged(setWeight(nationalDraft(), "output", "40")).name).toBe(CUSTOM_NAME);
+  expect(renameIfChanged(setWeight(nationalDraft(), "output", "40")).name).toBe("自定义口径（基于全国默认）");
   const own = { ...setWeight(nationalDraft(), "output", "40"), name: "某省口径" };
   expect(renameIfChanged(own).name).toBe("某省口径");
 });
 
 test("typed weights (full-width digits too) reach weight-total through the pane's check", async () => {
-  expect(readNumber("２０")).toBe(20);
-  expect(readNumber("二十")).toBe("二十");
+  expect(setWeight(nationalDraft(), "budgetExecution", "２０").weights.budgetExecution).toBe(20);
+  // Words stay as typed, for validateDraft to refuse with the field named (next test).
+  expect(setWeight(nationalDraft(), "budgetExecution", "二十").weights.budgetExecution).toBe("二十");
   const d = setWeight(setWeight(nationalDraft(), "budgetExecution", "２０"), "output", "40");
   const r = await saveAndCheck(d);
   expect(of(r, "weight-total")).toHaveLength(2);

@@ -4,14 +4,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { clockTime, SEVERITY_LABELS, t, TEMPLATE_LABELS } from "../../src/i18n/index";
+import { clockTime, SEVERITY_LABELS, t } from "../../src/i18n/index";
 import { STRINGS, type StringKey } from "../../src/i18n/strings";
 import { RULE_TITLES } from "../../src/core/rules/index";
 import { INTERNAL_ERROR, RULE_IDS, type FindingId } from "../../src/core/findings";
 
 /** Every id a finding can carry: the rules' and the engine's own. */
 const FINDING_IDS: FindingId[] = [...RULE_IDS, INTERNAL_ERROR];
-import { TEMPLATE_KINDS } from "../../src/core/templates/index";
+import { TEMPLATE_INFO, TEMPLATE_KINDS } from "../../src/core/templates/index";
 
 const CJK = /[\u4e00-\u9fff]/;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -103,10 +103,13 @@ describe("rule, severity and template labels", () => {
     expect(SEVERITY_LABELS.error["zh-CN"]).toBe("错误");
   });
 
-  it("names and describes every template kind", () => {
-    expect(Object.keys(TEMPLATE_LABELS).sort()).toEqual([...TEMPLATE_KINDS].sort());
-    expect(TEMPLATE_LABELS["self-assessment"].name["zh-CN"]).toBe("项目支出绩效自评表");
-    for (const k of TEMPLATE_KINDS) expect(CJK.test(TEMPLATE_LABELS[k].purpose["zh-CN"])).toBe(true);
+  it("names and describes every template kind on its card, in both languages", () => {
+    expect(Object.keys(TEMPLATE_INFO).sort()).toEqual([...TEMPLATE_KINDS].sort());
+    expect(TEMPLATE_INFO["self-assessment"].name["zh-CN"]).toBe("项目支出绩效自评表");
+    for (const k of TEMPLATE_KINDS) {
+      expect(CJK.test(TEMPLATE_INFO[k].purpose["zh-CN"])).toBe(true);
+      expect(CJK.test(TEMPLATE_INFO[k].name["en-US"])).toBe(false);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * GENERATED from the EVAL function table (src/core/functions.ts) by src/functions/generate.ts: do not edit;
- * change the table and run `GEN_FUNCTIONS=1 npx jest test/functions/generated.test.ts`.
+ * change the table and run `npm run gen:functions`.
  *
  * The EVAL custom functions (namespace EVAL comes from the manifest), each a thin wrapper over the core's
  * callEval, so Excel, `perf-eval fn` and the checks compute the same thing. This file is its own webpack

@@ -2,7 +2,8 @@
  * Writes the custom functions' two derived files from the EVAL function table (src/core/functions.ts), so the
  * table is the one copy: functions.ts (JSDoc the metadata plugin turns into functions.json, and the wrappers)
  * and zh-CN.json (the Chinese descriptions scripts/localize-functions.js puts into functions.zh-CN.json).
- * test/functions/generated.test.ts fails when either file is stale and rewrites both with GEN_FUNCTIONS=1.
+ * `npm run gen:functions` (scripts/gen-functions.js) writes them; test/functions/generated.test.ts fails when
+ * either is stale.
  */
 import { EVAL_FUNCTIONS, type EvalFunctionSpec, type EvalParamKind } from "../core/functions";
 
@@ -37,7 +38,7 @@ export function functionsSource(): string {
   const head = [
     "/**",
     " * GENERATED from the EVAL function table (src/core/functions.ts) by src/functions/generate.ts: do not edit;",
-    " * change the table and run `GEN_FUNCTIONS=1 npx jest test/functions/generated.test.ts`.",
+    " * change the table and run `npm run gen:functions`.",
     " *",
     " * The EVAL custom functions (namespace EVAL comes from the manifest), each a thin wrapper over the core's",
     " * callEval, so Excel, `perf-eval fn` and the checks compute the same thing. This file is its own webpack",

@@ -1,6 +1,6 @@
 /**
- * functions.ts and zh-CN.json are generated from the EVAL function table: this test fails when either is
- * stale, and with GEN_FUNCTIONS=1 rewrites them (then prettier keeps them in the repo's style).
+ * functions.ts and zh-CN.json are generated from the EVAL function table (`npm run gen:functions`): this test
+ * fails when either is stale.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -20,6 +20,6 @@ test.each([
   ["zh-CN.json", zhCnJson],
 ])("%s is what the table generates", (file, generate) => {
   const target = path.join(dir, file);
-  if (process.env.GEN_FUNCTIONS === "1") fs.writeFileSync(target, generate());
+  // On failure: run `npm run gen:functions`.
   expect(squash(fs.readFileSync(target, "utf8"))).toBe(squash(generate()));
 });

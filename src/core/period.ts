@@ -5,7 +5,7 @@
 const PERIOD =
   /((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*起?[^\d]{0,3}?[-—–~～至到]+\s*((?:19|20)\d{2})\s*[年.\-/]\s*(\d{1,2})\s*月?\s*(?:止|底|末)?/;
 
-export interface MonthPeriod {
+interface MonthPeriod {
   from: { year: number; month: number };
   to: { year: number; month: number };
 }

@@ -6,7 +6,7 @@ import { EvalError } from "./errors";
 import { moneySub } from "./money";
 import { NATIONAL_PROFILE } from "./profile";
 
-export type Rate = number | EvalError;
+type Rate = number | EvalError;
 
 function bad(...xs: number[]): EvalError | null {
   return badList(xs);

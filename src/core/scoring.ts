@@ -8,7 +8,7 @@ import { meetsNumber } from "./compare";
 import type { Operator } from "./value";
 import { bandOf, NATIONAL_PROFILE, type GradeBand } from "./profile";
 
-export type Score = number | EvalError;
+type Score = number | EvalError;
 
 function checkWeight(weight: number): EvalError | null {
   if (typeof weight !== "number" || !Number.isFinite(weight)) return new EvalError("#VALUE!", "weight is not a number");

@@ -476,9 +476,3 @@ export function resolution(p: Pick<ParsedValue, "decimals" | "scale" | "percent"
   const perUnit = p.percent ? 0.01 : p.unit === "‰" ? 0.001 : 1;
   return Math.pow(10, -p.decimals) * (p.scale || 1) * perUnit;
 }
-
-/** Read a cell as a plain number if it is one, ignoring operators (for amounts, counts, weights). */
-export function toNumber(input: unknown): number | null {
-  const p = parseValue(input);
-  return p.quantitative && !p.date ? p.number : null;
-}

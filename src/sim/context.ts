@@ -33,7 +33,7 @@ interface LoadOutcome {
   deliver(): void;
 }
 
-export interface Op {
+interface Op {
   /** Writes count towards failNextSync's afterOps; reads don't. */
   write: boolean;
   /** What the request carries (for the payload limit). */
@@ -137,7 +137,7 @@ function sizeOf(v: unknown): number {
  * (loaded values, then the caller's continuation) arrives in the next. In a page a MessageChannel (a timer would be
  * clamped to 4 ms after a few nested ones); in node setImmediate.
  */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   const g = globalThis as { setImmediate?: (fn: () => void) => unknown; MessageChannel?: typeof MessageChannel };
   return new Promise((resolve) => {
     if (typeof g.setImmediate === "function") g.setImmediate(resolve);

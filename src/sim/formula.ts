@@ -11,7 +11,7 @@ import type { CellValue } from "../core/snapshot";
 
 export type FormulaValue = CellValue | CellValue[][];
 
-export interface FormulaEnv {
+interface FormulaEnv {
   /** Computed value of a cell; sheet null = the formula's own sheet. */
   cell(sheet: string | null, row: number, col: number): CellValue;
   hasSheet(name: string): boolean;

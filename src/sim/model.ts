@@ -637,7 +637,7 @@ function toCellValue(v: FormulaValue): CellValue {
 }
 
 /** "B2:C4", "B2", "A:B" or "1:3" (a sheet before "!" is ignored) → 0-based inclusive area; throws when bad. */
-export function parseArea(a: string): MergeArea {
+function parseArea(a: string): MergeArea {
   const area = tryParseArea(a);
   if (!area) throw new Error(`bad range address ${a}`);
   return area;

@@ -26,7 +26,7 @@ import {
   type ZipLimits,
 } from "./zipGuard";
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Zip safety limits (defaults: 200 MB uncompressed, see DEFAULT_ZIP_LIMITS). */
   limits?: Partial<ZipLimits>;
   /**

@@ -91,11 +91,6 @@ export function points(cell: Cell | undefined): number | null {
   return n.percent ? Number((n.value * 100).toPrecision(15)) : n.value;
 }
 
-/** Just the value, or null. */
-export function num(cell: Cell | undefined): number | null {
-  return cellNumber(cell)?.value ?? null;
-}
-
 /** First characters a blank mark may have once whitespace is dropped (see isBlankMark's regex), or whitespace. */
 const MARK_START = /^[\s\-—–－/／\\、*＊无不Nn]/;
 

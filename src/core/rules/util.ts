@@ -135,14 +135,6 @@ function buildWeightedItems(model: WorkbookModel, table: IndicatorTable): Weight
   return items;
 }
 
-/** Format a cell's number for a message (percent cells as percentages). */
-export function show(cell: Cell): string {
-  const n = cellNumber(cell);
-  if (!n) return cell.text;
-  if (n.percent) return `${Number((n.value * 100).toFixed(Math.min(n.decimals, 10)))}%`;
-  return String(Number(n.value.toFixed(Math.min(n.decimals, 10))));
-}
-
 /**
  * A funds block's 其中 rows summed for one column, with the cells that hold numbers: what 年度资金总额 should say
  * when a form left it at 0 (a published form did). Null when no row holds a number there.

@@ -101,6 +101,25 @@ describe("sum-mismatch", () => {
       expect(f[0].related).toEqual(["Sheet1!D5", "Sheet1!D8"]);
     });
 
+    it("Hunan's 项目资金申请 block (湘阴 2022 layout): 合计 against 市级/省级/中央/县级资金, this year and last", () => {
+      // As published (hunan-yueyang-xiangyin-jiaoyu-2022-youeryuan) the block adds up; here 本年度申请资金 does not.
+      const hunan = (thisYear: (number | null)[]) =>
+        sheet("Sheet1", [
+          ["项目资金情况", "项目资金申请(万元)", "项 目", null, "上年度安排资金", "本年度申请资金"],
+          [null, null, "合 计", null, 213.4, 259],
+          [null, null, "市级资金", null, null, thisYear[0]],
+          [null, null, "省级资金", null, null, thisYear[1]],
+          [null, null, "中央资金", null, null, thisYear[2]],
+          [null, null, "县级资金", null, 213.4, thisYear[3]],
+        ]);
+      expect(runRule("sum-mismatch", hunan([null, null, null, 259]))).toEqual([]);
+      const f = runRule("sum-mismatch", hunan([null, 181.3, null, 259]));
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        ["F2", "合 计为259万元，但其中各行合计为440.3万元。"],
+      ]);
+      expect(f[0].related).toEqual(["Sheet1!F4", "Sheet1!F6"]);
+    });
+
     it("棠溪镇 2022 (anhui-chizhou-tangxi-2022-cunji): a goal's 共…元 against the parts listed after 其中", () => {
       const goal =
         "本项目共申请预算资金2026400元,其中村级组织运转400000元,村民组长,党小组长基本报酬252000元,村民监督委员会 工资28000元,村级事务补助960000元,村级工作目标奖励100000元。";

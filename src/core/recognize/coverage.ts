@@ -184,6 +184,7 @@ const ROLE_LABELS: [string, { "zh-CN": string; "en-US": string }][] = [
   ["budget", { "zh-CN": "全年预算数", "en-US": "budget" }],
   ["executed", { "zh-CN": "全年执行数", "en-US": "executed" }],
   ["rate", { "zh-CN": "执行率", "en-US": "execution rate" }],
+  ["prior", { "zh-CN": "上年度安排资金", "en-US": "previous year's funds" }],
   ["level", { "zh-CN": "选项", "en-US": "answer" }],
   ["count", { "zh-CN": "人数", "en-US": "count" }],
   ["share", { "zh-CN": "占比", "en-US": "share" }],

@@ -116,6 +116,9 @@ export const indicatorRole = memo(function indicatorRole(text: string): Indicato
 
 const FUNDS_ROLES: [FundsRole, RegExp][] = [
   ["initial", /^年初预算(数|金额)?$/],
+  // Hunan's 项目支出预算绩效目标申报表: 项目资金申请 | 上年度安排资金 | 本年度申请资金.
+  ["prior", /^上年度?(安排|预算)(资金|数|金额)?$/],
+  ["budget", /^(本年度?|当年)?申请(资金|数|金额)$/],
   ["budget", /^(全年|调整后?|年度|全年调整)?预算(数|金额)?$/],
   ["executed", /^(全年|年度|实际|预算)?(执行数|执行金额|支出数|支出金额|实际支出)$/],
   ["rate", /^(预算)?执行率$/],

@@ -109,7 +109,12 @@ function isIndicatorHeader(ind: Map<number, IndicatorRole>): boolean {
 
 function isFundsHeader(f: Map<number, FundsRole>): boolean {
   if (f.size < 2) return false;
-  return hasRoles(f, "budget", "executed") || hasRoles(f, "initial", "budget") || hasRoles(f, "executed", "rate");
+  return (
+    hasRoles(f, "budget", "executed") ||
+    hasRoles(f, "initial", "budget") ||
+    hasRoles(f, "executed", "rate") ||
+    hasRoles(f, "prior", "budget")
+  );
 }
 
 function isSurveyHeader(s: Map<number, SurveyRole>): boolean {

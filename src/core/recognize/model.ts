@@ -138,7 +138,8 @@ export interface IndicatorTable {
   lastRow: number;
 }
 
-export type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score";
+/** prior: the previous year's amount beside this year's request (上年度安排资金 | 本年度申请资金, Hunan's forms). */
+export type FundsRole = "initial" | "budget" | "executed" | "weight" | "rate" | "score" | "prior";
 
 /** What a funds row is: 年度资金总额, or one of its 其中 rows. */
 export type FundsRowKind = "total" | "fiscal" | "carryover" | "other" | "part";

@@ -152,7 +152,7 @@ const rule = defineRule({
     for (const block of model.funds) {
       const total = block.total;
       if (!total || block.parts.length === 0) continue;
-      for (const role of ["initial", "budget", "executed"] as FundsRole[]) {
+      for (const role of ["initial", "budget", "executed", "prior"] as FundsRole[]) {
         const t = total.cells[role];
         if (!hasNum(t)) continue;
         const parts = block.parts.map((p) => p.cells[role]).filter((c): c is Cell => !!c && !isBlankMark(c));

@@ -176,6 +176,24 @@ describe("indicator tables", () => {
   });
 });
 
+describe("what kind of table", () => {
+  // Fujian's 部门整体支出绩效自评表 (fujian-ningde-dizhen-2020-bumenzhengti) prints each row's 评分标准.
+  const rows = (title: string) => [
+    [title],
+    ["一级指标", "二级指标", "三级指标", "绩效目标值", "实际完成值", "评分标准", "指标分值", "自评得分", "未完成原因"],
+    ["产出目标", "数量目标", "抽查台站个数", "9个", "9个", "少检查一个扣1分", 6, 6, "已完成"],
+    [null, null, "宣传活动场数", "10场", "11场", "少一场扣1分", 6, 6, "已完成"],
+  ];
+  it("a 自评表 with a 评分标准 column beside 目标值 and 实际完成值 is a self-assessment", () => {
+    const m = recognizeWorkbook(workbook(sheet("Sheet1", rows("部门整体支出绩效自评表"))));
+    expect(m.tables.map((t) => [t.kind, t.rows.length])).toEqual([["self-assessment", 2]]);
+  });
+  it("the same columns under an evaluation's title are an evaluation score sheet", () => {
+    const m = recognizeWorkbook(workbook(sheet("Sheet1", rows("绩效评价指标体系及评分表"))));
+    expect(m.tables.map((t) => t.kind)).toEqual(["evaluation"]);
+  });
+});
+
 describe("funds blocks, surveys, grades and amounts", () => {
   it("the self-assessment's funds block with its 其中 rows and money unit", () => {
     const m = recognizeWorkbook(workbook(seedSelfAssessment()));

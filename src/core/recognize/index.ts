@@ -698,7 +698,9 @@ function tableKind(sheet: SheetSnapshot, t: IndicatorTable, evaluationRows: bool
   const c = t.columns;
   // A 评（扣）分标准 column beside a 指标值 and no 得分 is a declaration stating how it will be scored.
   const scored = c.score !== undefined || c.deduction !== undefined;
-  if ((c.standard !== undefined || c.deduction !== undefined) && (scored || c.target === undefined))
+  // A 自评表 that prints each row's 评分标准 beside its 目标值 and 实际完成值 (Fujian's) is still a self-assessment.
+  const selfTitled = c.actual !== undefined && c.target !== undefined && titleSays(sheet, /自评表/);
+  if ((c.standard !== undefined || c.deduction !== undefined) && (scored || c.target === undefined) && !selfTitled)
     return "evaluation";
   // Department-wide forms have 管理效率 groups that read like 过程 but are no evaluation score sheet.
   // A 自评表 may use evaluation-style first levels (项目决策 / 项目管理 / 项目产出): its title says what it is.

@@ -89,7 +89,8 @@ export function runRuleOn(
   const setting = profile.rules?.[rule.id];
   const options = ruleOptionsFor(rule, profile);
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  // Findings so far by cell: a cell rarely has more than one, so duplicates are compared there only.
+  const atCell = new Map<string, Finding[]>();
   const report = (d: ReportDescriptor) => {
     const template = rule.meta.messages[d.messageId];
     const message = template ? fillMessage(template, d.data) : { "zh-CN": d.messageId, "en-US": d.messageId };
@@ -104,9 +105,11 @@ export function runRuleOn(
       message,
     };
     // The same cell reported twice with the same message (e.g. found by two paths) is one finding.
-    const key = `${f.sheet}\u0000${f.cell}\u0000${message["zh-CN"]}\u0000${f.related.join(",")}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = `${f.sheet}\u0000${f.cell}`;
+    const here = atCell.get(key);
+    if (!here) atCell.set(key, [f]);
+    else if (here.some((g) => sameFinding(g, f))) return;
+    else here.push(f);
     out.push(f);
   };
   try {
@@ -127,6 +130,15 @@ export function runRuleOn(
     });
   }
   return out;
+}
+
+/** Two findings of one rule at one cell that say the same about the same cells. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.message["zh-CN"] === b.message["zh-CN"] &&
+    a.related.length === b.related.length &&
+    a.related.every((r, i) => r === b.related[i])
+  );
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

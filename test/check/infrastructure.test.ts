@@ -1,7 +1,10 @@
 import { RULE_IDS } from "../../src/core/findings";
 import { RULES } from "../../src/core/rules";
 import { fillMessage } from "../../src/core/rules/format";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook, runRuleOn } from "../../src/core/check";
+import { recognizeWorkbook } from "../../src/core/recognize";
+import { CheckScope } from "../../src/core/rules/scope";
+import { defineRule } from "../../src/core/rules/types";
 import { sheet, workbook } from "../support/grid";
 
 describe("rule registry", () => {
@@ -29,6 +32,45 @@ describe("fillMessage", () => {
     const m = fillMessage({ "zh-CN": "结余{v}", "en-US": "balance {v} {missing}" }, { v: 61196.81 - 61001.46 });
     expect(m["zh-CN"]).toBe("结余195.35");
     expect(m["en-US"]).toBe("balance 195.35 {missing}");
+  });
+  it("fills the same template anew each time, a placeholder used twice in both places", () => {
+    const t = { "zh-CN": "{a}与{b}不同：{a}", "en-US": "{a} is not {b}: {a}" };
+    expect(fillMessage(t, { a: "甲", b: 2 })["zh-CN"]).toBe("甲与2不同：甲");
+    expect(fillMessage(t, { a: "乙", b: 0.1 + 0.2 })).toEqual({
+      "zh-CN": "乙与0.3不同：乙",
+      "en-US": "乙 is not 0.3: 乙",
+    });
+    expect(fillMessage({ "zh-CN": "无占位", "en-US": "none" })).toEqual({ "zh-CN": "无占位", "en-US": "none" });
+  });
+});
+
+describe("one finding per cell and message", () => {
+  it("the same cell reported twice with the same message and cells is one finding; another message is another", () => {
+    const rule = defineRule({
+      id: "sum-mismatch",
+      severity: "warning",
+      meta: {
+        title: { "zh-CN": "测试", "en-US": "test" },
+        docs: { "zh-CN": "测试规则", "en-US": "A rule for this test only." },
+        messages: { m: { "zh-CN": "值{v}", "en-US": "value {v}" } },
+      },
+      check(ctx) {
+        const at = { sheet: "S", row: 0, col: 0 };
+        ctx.report({ messageId: "m", data: { v: 1 }, ...at });
+        ctx.report({ messageId: "m", data: { v: 1 }, ...at });
+        ctx.report({ messageId: "m", data: { v: 2 }, ...at });
+        ctx.report({ messageId: "m", data: { v: 1 }, ...at, related: [{ sheet: "S", row: 1, col: 0 }] });
+        ctx.report({ messageId: "m", data: { v: 1 }, sheet: "S", row: 0, col: 1 });
+      },
+    });
+    const snapshot = workbook(sheet("S", [[1, 2]]));
+    const found = runRuleOn(rule, new CheckScope(recognizeWorkbook(snapshot)), snapshot);
+    expect(found.map((f) => [f.cell, f.message["zh-CN"], f.related])).toEqual([
+      ["A1", "值1", []],
+      ["A1", "值2", []],
+      ["A1", "值1", ["S!A2"]],
+      ["B1", "值1", []],
+    ]);
   });
 });
 

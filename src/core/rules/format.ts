@@ -16,13 +16,28 @@ export function fmtPct(fraction: number, decimals = 2): string {
 
 /** Fill {placeholders} in both languages; unknown placeholders stay visible so a missing value is noticed. */
 export function fillMessage(template: Bilingual, data: MessageData = {}): Bilingual {
-  const fill = (t: string) =>
-    t.replace(/\{(\w+)\}/g, (whole, key: string) => {
-      const v = data[key];
-      if (v === undefined) return whole;
-      return typeof v === "number" ? fmtNum(v) : v;
-    });
+  const fill = (t: string) => {
+    const parts = partsOf(t);
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const v = data[parts[i]];
+      out += (v === undefined ? `{${parts[i]}}` : typeof v === "number" ? fmtNum(v) : v) + parts[i + 1];
+    }
+    return out;
+  };
   return { "zh-CN": fill(template["zh-CN"]), "en-US": fill(template["en-US"]) };
+}
+
+/**
+ * A template split at its placeholders (text, key, text, …, text), once per template: the rules' messages are
+ * constants, and a large workbook fills the same few tens of thousands of times.
+ */
+const templateParts = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
 }
 
 /** Thousands separators in the integer part (1234567.5 → "1,234,567.5"). */

@@ -194,6 +194,43 @@ describe("what kind of table", () => {
   });
 });
 
+describe("the 二级 column found by its values when its header names no level", () => {
+  // 宁晋 2019 (hebei-xingtai-ningjin-jiaoyu-2019-gaozhongzhuxuejin): 评价指标 | 评价内容 | 指标名称.
+  const ningjin = (b: (string | null)[]) =>
+    sheet(
+      "评价指标表",
+      [
+        ["评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值"],
+        ["项目年度绩效目标(定量指标)", b[0], "规章制度", "建立与否", null, 20],
+        [null, b[1], "享受资助人数", "达到预计值", 2100, 10],
+        [null, b[2], "建档立卡学生全面覆盖", null, "100%", 10],
+        [null, b[3], "及时发放率", "达到目标值", "100%", 20],
+        ["总分", null, null, null, null, 60],
+      ],
+      { merges: ["A2:A5"] },
+    );
+  it("a column of group names ending in 指标 (评价内容 here) is the 二级 column, and gives the categories", () => {
+    const m = recognizeWorkbook(workbook(ningjin(["制度指标", "产出数量指标", "质量指标", "时效指标"])));
+    expect(m.tables[0].columns.level2).toBe(1);
+    expect(m.tables[0].rows.map((r) => [r.level2, r.category ?? null])).toEqual([
+      ["制度指标", null],
+      ["产出数量指标", "数量"],
+      ["质量指标", "质量"],
+      ["时效指标", "时效"],
+    ]);
+  });
+  it("评价内容 holding what is assessed (sentences) stays a column of its own, not 二级", () => {
+    const m = recognizeWorkbook(
+      workbook(ningjin(["是否建立制度", "资助人数是否达到计划", "是否全面覆盖", "是否按时发放"])),
+    );
+    expect(m.tables[0].columns.level2).toBeUndefined();
+  });
+  it("one group name alone is not enough to call the column 二级", () => {
+    const m = recognizeWorkbook(workbook(ningjin(["数量指标", null, null, null])));
+    expect(m.tables[0].columns.level2).toBeUndefined();
+  });
+});
+
 describe("funds blocks, surveys, grades and amounts", () => {
   it("the self-assessment's funds block with its 其中 rows and money unit", () => {
     const m = recognizeWorkbook(workbook(seedSelfAssessment()));

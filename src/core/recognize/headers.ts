@@ -343,6 +343,15 @@ function englishCategory(key: string): IndicatorCategory | undefined {
   return undefined;
 }
 
+/**
+ * Whether a cell names a 二级 category group as such (数量指标, 产出数量指标, 社会效益指标): a short name ending in
+ * 指标 that carries a category. A column of these under a header with another name (评价内容) is the 二级 column.
+ */
+export function isCategoryGroupName(text: string): boolean {
+  const k = headerKey(text);
+  return k.length <= 10 && k.endsWith("指标") && !/[A-Za-z]/.test(k) && namedCategory(k) !== undefined;
+}
+
 /** The category a level name carries by itself (数量指标, 完成数量, 社会效益指标 …), if any. */
 function namedCategory(key: string): IndicatorCategory | undefined {
   if (/[A-Za-z]/.test(key)) return englishCategory(key);

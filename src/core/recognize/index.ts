@@ -19,6 +19,7 @@ import {
   indicatorRole,
   isGradeLabel,
   isSubtotalLabel,
+  isCategoryGroupName,
   isTotalLabel,
   memo,
   surveyRole,
@@ -284,6 +285,35 @@ interface Ctx {
   department: boolean;
 }
 
+/**
+ * A column left of the names, with no role from its header, that holds the 二级 category groups (宁晋 2019: 评价指标 |
+ * 评价内容 | 指标名称, where 评价内容 lists 产出数量指标, 质量指标, 时效指标, 成本指标). 评价内容 elsewhere often means
+ * 指标解释, so the column's values decide, not its header: every text in it is a short group name ending in 指标,
+ * and at least two of them name categories.
+ */
+function categoryColumn(
+  rd: SheetReader,
+  first: number,
+  columns: Partial<Record<IndicatorRole, number>>,
+): number | undefined {
+  const taken = new Set(Object.values(columns));
+  const last = Math.min(rd.r1, first + 60);
+  for (let c = columns.level3! - 1; c >= rd.c0; c--) {
+    if (taken.has(c)) continue;
+    const names = new Set<string>();
+    let other = false;
+    for (let r = first; r < last && !other; r++) {
+      const t = rd.textAt(r, c);
+      if (t === "") continue;
+      if (isTotalLabel(t)) break;
+      if (isCategoryGroupName(t)) names.add(t);
+      else if (!/指标$/.test(headerKey(t))) other = true;
+    }
+    if (!other && [...names].length >= 2) return c;
+  }
+  return undefined;
+}
+
 function readIndicatorTable(
   ctx: Ctx,
   rd: SheetReader,
@@ -292,6 +322,10 @@ function readIndicatorTable(
 ): number {
   const tableIndex = ctx.model.tables.length;
   const first = headerRows[headerRows.length - 1] + 1;
+  if (columns.level2 === undefined && columns.level3 !== undefined) {
+    const c = categoryColumn(rd, first, columns);
+    if (c !== undefined) columns = { ...columns, level2: c };
+  }
   const table: IndicatorTable = {
     kind: "declaration",
     sheet: rd.name,

@@ -141,6 +141,7 @@ function combineHeaders(rd: SheetReader, r: number, top: Map<number, IndicatorRo
 
 function pickColumns(
   assign: Map<number, { role: IndicatorRole; sub: boolean }>,
+  headerOf: (c: number) => string,
 ): Partial<Record<IndicatorRole, number>> {
   const cols: Partial<Record<IndicatorRole, number>> = {};
   const fromSub: Partial<Record<IndicatorRole, boolean>> = {};
@@ -149,6 +150,12 @@ function pickColumns(
       cols[role] = c;
       fromSub[role] = sub;
     }
+  }
+  // 指标性质 (正向) beside 指标方向 (大于等于 / 小于等于 / 等于, 内蒙古 2024): the direction column holds the operator.
+  const natures = [...assign].filter(([, a]) => a.role === "nature").map(([c]) => c);
+  if (natures.length > 1) {
+    const direction = natures.find((c) => /方向/.test(headerOf(c)));
+    if (direction !== undefined) cols.nature = direction;
   }
   // 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分 (older evaluation forms): each level's weight beside its name.
   // The rows are the 三级 indicators, so theirs is the weight after the deepest name.
@@ -167,6 +174,9 @@ function joinSplit(nature: Cell | undefined, value: Cell | undefined, unit: Cell
   let op = nature ? headerKey(nature.text).replace(/^[═〓]$/, "=") : "";
   if (/^(正向|正向指标|大于等于|>=)$/.test(op)) op = "≥";
   else if (/^(反向|反向指标|小于等于|<=)$/.test(op)) op = "≤";
+  else if (op === "等于") op = "=";
+  else if (op === "大于") op = ">";
+  else if (op === "小于") op = "<";
   else if (!/^[≥≤=<>]$/.test(op)) op = "";
   const u = unit ? unit.text.trim() : "";
   const v = value.text;
@@ -939,7 +949,7 @@ function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
         const useBelow =
           !!below && below.ind.size > 0 && (!isIndicatorHeader(roles.ind) || !isIndicatorHeader(below.ind));
         const assign = combineHeaders(rd, r, roles.ind, useBelow ? below!.ind : new Map());
-        const cols = pickColumns(assign);
+        const cols = pickColumns(assign, (c) => `${rd.textAt(r, c)} ${useBelow ? rd.textAt(r + 1, c) : ""}`);
         r = readIndicatorTable(ctx, rd, useBelow ? [r, r + 1] : [r], cols);
         continue;
       }

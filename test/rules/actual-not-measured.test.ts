@@ -57,6 +57,12 @@ describe("actual-not-measured", () => {
         "落实39户特色种养业奖补政策,增加脱贫户家庭收入",
       ],
       ["a different account in words", WORDS, "营养改善计划全年实施，食堂供餐无安全事故，家长反映良好"],
+      [
+        "duties with what was done under them",
+        WORDS,
+        "负责全县学生营养餐供应，承担食堂监管，全年供餐186天、覆盖1260名学生",
+      ],
+      ["one duty among results in words", WORDS, "负责的营养餐项目全年实施，食堂供餐无安全事故，家长反映良好"],
     ])("valid: %s", (_n, expected, achieved) => {
       expect(run(goalReport(expected, achieved))).toEqual([]);
     });
@@ -92,6 +98,14 @@ describe("actual-not-measured", () => {
         ruleOptions: { "actual-not-measured": { copyShare: 0.85 } },
       });
       expect(checkWorkbook(snap, { ...only, profile: national }).findings).toHaveLength(1);
+    });
+    it("甘其毛都 2024: the unit's duties copied in as what was achieved (负责…；承担…；负责…)", () => {
+      const duties =
+        "负责编制辖区内国土空间规划并监督实施,落实辖区内自然资源调查监测评价工作;承担辖区内国土空间生态修复工作,负责组织实施最严格的耕地保护制度;负责矿产资源管理工作";
+      const f = run(goalReport("全面查清全市资源利用状况,实现资源信息的社会化服务", duties));
+      expect(at(f)).toEqual(["Sheet1!F3"]);
+      expect(f[0].message["zh-CN"]).toContain("写的是单位职责（负责、承担……），没有说明本年实际完成了什么");
+      expect(f[0].message["en-US"]).toContain("lists the unit's duties");
     });
     it.each([["完成"], ["完成年度目标"], ["已完成。"]])("大英 2023 / 宁德 2020: only '%s'", (achieved) => {
       const f = run(goalReport(WORDS, achieved));

@@ -49,16 +49,30 @@ function actualText(row: IndicatorRow): string {
   return typeof v === "string" ? v.replace(/\s+/g, "") : "";
 }
 
-const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "approx", { copyShare: number }>({
+/**
+ * The unit's duties copied in as what was achieved (负责编制…；承担…；负责…): two or more clauses that each begin
+ * with a duty verb, and no figure anywhere. What the unit is responsible for says nothing of what it did.
+ */
+function listsDuties(text: string): boolean {
+  if (/\d/.test(text)) return false;
+  const clauses = text.split(/[;；。,，、\n]/).filter((c) => c.trim() !== "");
+  const duties = clauses.filter((c) => /^\s*(负责|承担|主要负责|主要承担)/.test(c)).length;
+  return duties >= 2 && duties * 2 >= clauses.filter((c) => /^\s*[\u4e00-\u9fff]/.test(c) && c.length > 4).length;
+}
+
+const rule = defineRule<
+  "bound" | "doneOnly" | "goalDone" | "goalCopied" | "goalDuties" | "approx",
+  { copyShare: number }
+>({
   id: "actual-not-measured",
   severity: "warning",
   meta: {
     title: { "zh-CN": "实际完成值未填实测值", "en-US": "Actual value not measured" },
     docs: {
       "zh-CN":
-        "实际完成值没有写实际达到的数：照抄指标值连同“≥、≤、以上、不低于”等界限（如指标值“≥266米”、实际完成值也写“≥266米”），或对数量、质量、成本、满意度等量化指标只写“已完成”“已完成100%”“达标”；或只写约数（“200余人”“约600人”）；年度总体目标的实际完成情况只写“完成”“完成年度目标”，或基本照抄预期目标。这样无法判断目标是否完成，得分也无从核实。复核时要求单位按统计、验收、台账或问卷结果填写实际数（如“实际安装270米”“满意度92.5%”），并据此重新评分。",
+        "实际完成值没有写实际达到的数：照抄指标值连同“≥、≤、以上、不低于”等界限（如指标值“≥266米”、实际完成值也写“≥266米”），或对数量、质量、成本、满意度等量化指标只写“已完成”“已完成100%”“达标”；或只写约数（“200余人”“约600人”）；年度总体目标的实际完成情况只写“完成”“完成年度目标”，或基本照抄预期目标，或写的是单位职责（“负责……；承担……”）。这样无法判断目标是否完成，得分也无从核实。复核时要求单位按统计、验收、台账或问卷结果填写实际数（如“实际安装270米”“满意度92.5%”），并据此重新评分。",
       "en-US":
-        'The actual value states no measured figure: it copies the target with its bound (target "≥266米", actual "≥266米" too; also 不低于, 以上), or answers a quantified target (a count, rate, cost or satisfaction) with only "done" (已完成, 已完成100%, 达标); or gives an approximation (200余人, 约600人); or the 实际完成情况 of the overall goal only says "done" (完成, 完成年度目标) or restates the expected goal. Whether the target was met cannot be told, nor the score checked. A reviewer asks the unit for the figure from its records, acceptance report or survey ("270 m installed", "satisfaction 92.5 %") and rescoring from it.',
+        'The actual value states no measured figure: it copies the target with its bound (target "≥266米", actual "≥266米" too; also 不低于, 以上), or answers a quantified target (a count, rate, cost or satisfaction) with only "done" (已完成, 已完成100%, 达标); or gives an approximation (200余人, 约600人); or the 实际完成情况 of the overall goal only says "done" (完成, 完成年度目标), restates the expected goal or lists the unit\'s duties (负责…; 承担…). Whether the target was met cannot be told, nor the score checked. A reviewer asks the unit for the figure from its records, acceptance report or survey ("270 m installed", "satisfaction 92.5 %") and rescoring from it.',
     },
     schema: {
       type: "object",
@@ -91,6 +105,12 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "appr
         "en-US":
           'The {label} of the overall goal ("{text}") restates the expected goal: it does not say what was actually achieved.',
       },
+      goalDuties: {
+        "zh-CN":
+          "年度总体目标的“{label}”“{text}”写的是单位职责（负责、承担……），没有说明本年实际完成了什么、达到了多少。",
+        "en-US":
+          'The {label} of the overall goal ("{text}") lists the unit\'s duties (负责…, 承担…): it does not say what was done this year or how much.',
+      },
       approx: {
         "zh-CN": "指标“{name}”的实际完成值“{actual}”是约数，不是统计出的实际数（指标值{target}）。",
         "en-US":
@@ -114,7 +134,9 @@ const rule = defineRule<"bound" | "doneOnly" | "goalDone" | "goalCopied" | "appr
         ? "goalDone"
         : expected && restates(g.text, expected.text, ctx.options.copyShare)
           ? "goalCopied"
-          : null;
+          : listsDuties(g.text)
+            ? "goalDuties"
+            : null;
       if (!messageId) continue;
       ctx.report({
         messageId,

@@ -21,7 +21,7 @@ const SUB_HEADERS: [GoalKind, RegExp][] = [
   ["achieved", /完成情况(综述|说明|描述)?$|^实际完成(内容|值)?$|^实际(达成|执行)情况$/],
   ["expected", /^(预期|计划|年初|年度预期|年初设定|设定|年初计划|年初预期)的?(绩效)?目标(值)?$/],
   ["declared", /^(年度|当年|本年度?)(绩效)?目标$/],
-  ["long-term", /^(中长期|长期|中期|实施期|总体)(绩效)?目标$/],
+  ["long-term", /^(中长期|长期|中期(滚动)?|实施期|总体)(绩效)?目标$/],
 ];
 
 const isGoalLabel = memo(function isGoalLabel(text: string): boolean {

@@ -60,6 +60,12 @@ function listsDuties(text: string): boolean {
   return duties >= 2 && duties * 2 >= clauses.filter((c) => /^\s*[\u4e00-\u9fff]/.test(c) && c.length > 4).length;
 }
 
+/**
+ * 基本完成年度目标 ("mostly done"): no more said than 完成, and less. Kept out of the shared lexicon: for scoring,
+ * 基本完成 is not a target met.
+ */
+const MOSTLY_DONE = /^基本(完成|达成|实现|达到)(了)?((预期|年度|既定)?(目标|任务))?$/;
+
 const rule = defineRule<
   "bound" | "doneOnly" | "goalDone" | "goalCopied" | "goalDuties" | "approx",
   { copyShare: number }
@@ -130,13 +136,14 @@ const rule = defineRule<
       if (g.kind !== "achieved" || g.text === "") continue;
       const expected = goals.find((x) => x.sheet === g.sheet && (x.kind === "expected" || x.kind === "declared"));
       const a = g.text.replace(/\s+/g, "");
-      const messageId = saysOnlyDone(a)
-        ? "goalDone"
-        : expected && restates(g.text, expected.text, ctx.options.copyShare)
-          ? "goalCopied"
-          : listsDuties(g.text)
-            ? "goalDuties"
-            : null;
+      const messageId =
+        saysOnlyDone(a) || MOSTLY_DONE.test(a.replace(/[。.]$/, ""))
+          ? "goalDone"
+          : expected && restates(g.text, expected.text, ctx.options.copyShare)
+            ? "goalCopied"
+            : listsDuties(g.text)
+              ? "goalDuties"
+              : null;
       if (!messageId) continue;
       ctx.report({
         messageId,

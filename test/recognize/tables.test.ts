@@ -220,6 +220,39 @@ describe("指标性质 beside 指标方向 (内蒙古 2024)", () => {
   });
 });
 
+describe("a list form: one block of rows per project under one header (井研 2023)", () => {
+  // sichuan-leshan-jingyan-mata-2023-xiangmumubiao: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …
+  const form = sheet(
+    "Sheet1",
+    [
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值", "权重"],
+      ["820-马踏镇部门", null, 8827620.53],
+      [
+        "820001-马踏镇人民政府",
+        "村组干部报酬",
+        3309840,
+        "按时发放村组干部报酬",
+        "产出指标",
+        "数量指标",
+        "村组干部230人",
+        "≥230个",
+        10,
+      ],
+      [null, null, null, null, "效益指标", "社会效益指标", "维护社会稳定", "≥95%", 10],
+      [null, "基层组织活动经费", 660000, "开展组织活动", "产出指标", "数量指标", "行政村数量", "=11个", 10],
+      [null, null, null, null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥95%", 10],
+    ],
+    { merges: ["A3:A6", "B3:B4", "C3:C4", "D3:D4", "B5:B6", "C5:C6", "D5:D6"] },
+  );
+  it("the unit and project columns belong to the rows (no side label ends the table), and each project is a table", () => {
+    const m = recognizeWorkbook(workbook(form));
+    expect(m.tables.map((t) => t.rows.map((r) => r.level3))).toEqual([
+      ["村组干部230人", "维护社会稳定"],
+      ["行政村数量", "群众满意度"],
+    ]);
+  });
+});
+
 describe("the 二级 column found by its values when its header names no level", () => {
   // 宁晋 2019 (hebei-xingtai-ningjin-jiaoyu-2019-gaozhongzhuxuejin): 评价指标 | 评价内容 | 指标名称.
   const ningjin = (b: (string | null)[]) =>

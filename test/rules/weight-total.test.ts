@@ -34,6 +34,39 @@ describe("weight-total", () => {
       expect(runRule("weight-total", s)).toEqual([]);
     });
 
+    it("井研 2023: a list-form declaration weighs each project's indicators 90 (预算执行's 10 comes later)", () => {
+      const head = ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值", "权重"];
+      const project = (name: string, weights: number[]) =>
+        weights.map((w, i) => [
+          i === 0 ? "马踏镇人民政府" : null,
+          i === 0 ? name : null,
+          i === 0 ? 100000 : null,
+          i === 0 ? "按时足额发放" : null,
+          ["产出指标", "产出指标", "效益指标", "满意度指标"][i],
+          ["数量指标", "时效指标", "社会效益指标", "服务对象满意度指标"][i],
+          `指标${i + 1}`,
+          "≥95%",
+          w,
+        ]);
+      const s = sheet(
+        "Sheet1",
+        [head, ...project("村组干部报酬", [30, 20, 30, 10]), ...project("活动经费", [40, 20, 20, 10])],
+        {
+          merges: ["A2:A9", "B2:B5", "B6:B9", "C2:C5", "C6:C9", "D2:D5", "D6:D9"],
+        },
+      );
+      expect(runRule("weight-total", s)).toEqual([]);
+      // Each project is a table of its own: the second one's 95 is wrong on its own, whatever the first holds.
+      const other = sheet(
+        "Sheet1",
+        [head, ...project("村组干部报酬", [30, 20, 30, 10]), ...project("活动经费", [40, 20, 20, 15])],
+        { merges: ["A2:A9", "B2:B5", "B6:B9", "C2:C5", "C6:C9", "D2:D5", "D6:D9"] },
+      );
+      expect(runRule("weight-total", other).map((f) => [f.cell, f.message["zh-CN"]])).toEqual([
+        ["I9", "各项分值合计为95，应为100。"],
+      ]);
+    });
+
     it("an evaluation system with 一级 subtotal rows above their indicators", () => {
       const s = sheet("评分表", [
         ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "得分"],

@@ -324,14 +324,30 @@ function categoryColumn(
   return undefined;
 }
 
-function readIndicatorTable(
+/**
+ * Reads the indicator table under a header, and in a list form (one row block per project, 井研 2023) each
+ * project's block as a table of its own under the same header: a project's weights make its own 100, and its
+ * categories are its own. Returns the row after the last table.
+ */
+function readIndicatorTables(
   ctx: Ctx,
   rd: SheetReader,
   headerRows: number[],
   columns: Partial<Record<IndicatorRole, number>>,
 ): number {
+  let read = readIndicatorTable(ctx, rd, headerRows, columns, headerRows[headerRows.length - 1] + 1);
+  while (read.nextProject !== null) read = readIndicatorTable(ctx, rd, headerRows, columns, read.nextProject);
+  return read.next;
+}
+
+function readIndicatorTable(
+  ctx: Ctx,
+  rd: SheetReader,
+  headerRows: number[],
+  columns: Partial<Record<IndicatorRole, number>>,
+  first: number,
+): { next: number; nextProject: number | null } {
   const tableIndex = ctx.model.tables.length;
-  const first = headerRows[headerRows.length - 1] + 1;
   if (columns.level2 === undefined && columns.level3 !== undefined) {
     const c = categoryColumn(rd, first, columns);
     if (c !== undefined) columns = { ...columns, level2: c };
@@ -376,8 +392,17 @@ function readIndicatorTable(
   const [iTarget, iActual, iWeight, iScore, iNature, iUnit, iReason, iDeduction, iExplanation, iStandard] =
     valueRoles.map((role) => roleIndex[role] ?? -1);
   const rowCol = columns.level3 ?? columns.level2 ?? columns.level1 ?? minCol;
+  // A list form (井研 2023: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 …) names each project in columns of
+  // the table's own header: text there belongs to the rows. Side labels are looked for left of those columns.
+  const labelEdge = listColumnsStart(rd, headerRows, minCol);
+  // The 项目名称 column of a list form: where one project's rows end and the next one's begin.
+  let projectCol: number | undefined;
+  for (let c = labelEdge; c < minCol && projectCol === undefined; c++)
+    if (headerRows.some((hr) => headerKey(rd.textAt(hr, c)) === "项目名称")) projectCol = c;
+  let project: Cell | undefined;
+  let nextProject: number | null = null;
   // The side label beside the header (绩效指标, 年度绩效指标): a later header under another one is another table.
-  const sideLabel = leftLabel(rd, headerRows[0], minCol);
+  const sideLabel = leftLabel(rd, headerRows[0], labelEdge);
   // The 一级/二级 names carried down (text and where written; row -1 when none).
   let carry1 = "";
   let carry1Row = -1;
@@ -430,6 +455,16 @@ function readIndicatorTable(
       continue;
     }
     blanks = 0;
+    if (projectCol !== undefined) {
+      const p = rd.sourceCell(r, projectCol);
+      if (p.text !== "") {
+        if (project && p !== project && table.rows.length > 0) {
+          nextProject = r;
+          break;
+        }
+        project = p;
+      }
+    }
     if (totalLabel) {
       const total: TotalRow = {
         sheet: rd.name,
@@ -451,7 +486,7 @@ function readIndicatorTable(
     }
     // Text of its own left of the table's columns (a side label such as 财政部门审核意见 or 年度绩效指标 where
     // 绩效指标 was merged down beside the rows) starts another section of the form.
-    if (r > first && startsSection(rd, r, minCol, false)) break;
+    if (r > first && startsSection(rd, r, labelEdge, false)) break;
     // A row with an indicator name that is not a header word is data; only other rows may start a new block.
     const l3col = columns.level3 ?? columns.level2;
     const l3raw = l3col === undefined ? null : rd.raw(r, l3col);
@@ -465,7 +500,7 @@ function readIndicatorTable(
       // A repeated header (page break) continues the table; any other header ends it.
       // A header under a side label of its own (长期绩效指标, then 年度绩效指标) starts the next table.
       if (hasRoles(roles.ind, "level3") || hasRoles(roles.ind, "level1")) {
-        if (leftLabel(rd, r, minCol) !== sideLabel) break;
+        if (leftLabel(rd, r, labelEdge) !== sideLabel) break;
         continue;
       }
       break;
@@ -630,7 +665,7 @@ function readIndicatorTable(
   table.kind = tableKind(rd.sheet, table, evaluationRows);
   ctx.model.tables.push(table);
   for (let i = 0; i < table.rows.length; i++) ctx.model.indicators.push(table.rows[i]);
-  return Math.max(r, table.lastRow + 1);
+  return { next: Math.max(r, table.lastRow + 1), nextProject };
 }
 
 /** Names the national template prints in rows left to fill: 指标1：, 指标2, ……, …. */
@@ -646,6 +681,24 @@ function startsSection(rd: SheetReader, r: number, minCol: number, header: boole
   // 绩效指标 written again beside the rows after a page break, or a 一级 name in a column no header named
   // (产出指标 under 指标类型), belong to the table.
   return !/指标/.test(t) && !familyOf(t, "");
+}
+
+/** Headers of the columns a list form puts before the indicators: whose project, its money, its goal. */
+const LIST_COLUMN =
+  /^((预算)?单位|部门|项目)(名称|编码|代码)$|^(预算数|预算金额|项目金额|资金总额|(年度)?(绩效)?目标)$/;
+
+/**
+ * Where the columns of a list form's own header start, left of the indicator columns (`minCol` when there are
+ * none): each column from there to `minCol` is headed by a list field (单位名称, 项目名称, 预算数, 年度目标).
+ */
+function listColumnsStart(rd: SheetReader, headerRows: number[], minCol: number): number {
+  let edge = minCol;
+  for (let c = minCol - 1; c >= rd.c0; c--) {
+    const head = headerRows.map((r) => headerKey(rd.textAt(r, c))).find((t) => t !== "") ?? "";
+    if (!LIST_COLUMN.test(head)) break;
+    edge = c;
+  }
+  return edge;
 }
 
 /** The first text written left of column `minCol` in row r, not the lower part of a label merged down. */
@@ -950,7 +1003,7 @@ function recognizeSheet(ctx: Ctx, sheet: SheetSnapshot): void {
           !!below && below.ind.size > 0 && (!isIndicatorHeader(roles.ind) || !isIndicatorHeader(below.ind));
         const assign = combineHeaders(rd, r, roles.ind, useBelow ? below!.ind : new Map());
         const cols = pickColumns(assign, (c) => `${rd.textAt(r, c)} ${useBelow ? rd.textAt(r + 1, c) : ""}`);
-        r = readIndicatorTable(ctx, rd, useBelow ? [r, r + 1] : [r], cols);
+        r = readIndicatorTables(ctx, rd, useBelow ? [r, r + 1] : [r], cols);
         continue;
       }
       if (isFundsHeader(roles.funds)) {

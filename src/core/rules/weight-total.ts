@@ -104,9 +104,10 @@ const rule = defineRule<"notHundred" | "split" | "outputBenefit" | "partWeight",
       const sum = exactSum(items.map((i) => points(i.weight)!));
       const anchor: Cell = hasNum(table.total?.weight) ? table.total!.weight! : items[items.length - 1].weight!;
       // A self-assessment whose table holds 90 and whose funds block states no 分值 keeps the standard 10 for
-      // 预算执行率 outside the table: that is the form's layout, not a wrong weight.
+      // 预算执行率 outside the table: that is the form's layout, not a wrong weight. So does a declaration that
+      // weighs its indicators (井研 2023: 90 per project): the 10 is the self-assessment's funds line.
       const implicitExec =
-        table.kind === "self-assessment" &&
+        (table.kind === "self-assessment" || table.kind === "declaration") &&
         !families.has("预算执行") &&
         w.budgetExecution > 0 &&
         Math.abs(sum - (100 - w.budgetExecution)) <= tol;

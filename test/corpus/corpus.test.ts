@@ -9,8 +9,14 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
-/** Recall measured when this floor was set (scripts/corpus.js on the committed corpus); raise it as checks improve. */
-const RECALL_FLOOR = 0.9;
+/**
+ * Recall measured when this floor was set (scripts/corpus.js on the committed corpus); raise it as checks improve.
+ * It was 0.9 on the 51 forms the checks were written against (92.5 % there by the end of 2026-12-04). That day seven
+ * more forms were transcribed blind (defects recorded before any check ran): the checks found 19 of their 50
+ * defects on the first run, and the whole corpus measured 84.1 % after the fixes their misses showed. The floor is
+ * that measure: the target of 90 % is to be won back on the larger corpus, not kept by leaving hard forms out.
+ */
+const RECALL_FLOOR = 0.84;
 
 interface CorpusReport {
   forms: number;

@@ -1,4 +1,5 @@
-import { runRule, sheet } from "../support/grid";
+import { runRule, sheet, workbook } from "../support/grid";
+import { checkWorkbook } from "../../src/core/check";
 import { selfAssessment } from "./forms";
 import { seedDeclaration } from "../fixtures/layouts/seed";
 import { nanhuFunds } from "../fixtures/layouts/nanhu-funds";
@@ -52,6 +53,25 @@ describe("unrecognized-table", () => {
       const f = run(s);
       expect(f.map((x) => x.cell)).toEqual(["A2"]);
       expect(f[0].message["zh-CN"]).toContain("未找到指标名称列（三级指标，或一级与二级指标）");
+    });
+
+    it("a header found with no indicator row read under it is reported, and not counted as recognized", () => {
+      // The unit's text left of the indicator columns, under a header that names no list field (部门): read as a
+      // side label that ends the table before its first row (as 井研's list form was before it was understood).
+      const s = sheet("申报表", [
+        ["部门", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["某县某局", null, null, null, null],
+        ["某县某局办公室", "产出指标", "数量指标", "培训人数", "≥500人"],
+      ]);
+      const f = run(s);
+      expect(f.map((x) => [x.cell, x.message["zh-CN"]])).toEqual([
+        [
+          "B1",
+          "工作表“申报表”第1行的表头已找到（一级指标、二级指标、三级指标、指标值），但其下没有读出任何指标行，该表未被检查。",
+        ],
+      ]);
+      const result = checkWorkbook(workbook(s));
+      expect(result.recognized).toEqual([]);
     });
 
     it("only the sheet that was not read is reported, beside one that was", () => {

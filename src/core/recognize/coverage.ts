@@ -58,6 +58,8 @@ function indicatorKind(t: IndicatorTable): RecognizedKind {
 export function coverage(model: WorkbookModel): RecognizedTable[] {
   const out: (RecognizedTable & { order: number })[] = [];
   for (const t of model.tables) {
+    // A header with no row read under it was not read: it is unrecognized-table's finding, not a table.
+    if (t.rows.length === 0 && !t.total) continue;
     const [c0, c1] = span(t.columns);
     const last = Math.max(t.lastRow, t.total?.row ?? -1, t.headerRows[t.headerRows.length - 1]);
     out.push({

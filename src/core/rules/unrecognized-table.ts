@@ -66,9 +66,9 @@ const rule = defineRule({
     title: { "zh-CN": "未能识别的表格", "en-US": "Form not recognized" },
     docs: {
       "zh-CN":
-        "工作表看起来是绩效表格（标题或表头含绩效、指标、自评、申报等字样），但未能识别出任何表格，因此其中的数字都没有检查。审核人员应核对表头是否缺少必需的列，或将该表按标准表头整理后再检查，不能把“未发现问题”当作该表没有问题。",
+        "工作表看起来是绩效表格（标题或表头含绩效、指标、自评、申报等字样），但未能识别出任何表格，或找到了表头却没能读出其下的任何指标行，因此其中的数字都没有检查。审核人员应核对表头是否缺少必需的列，或将该表按标准表头整理后再检查，不能把“未发现问题”当作该表没有问题。",
       "en-US":
-        "A sheet that looks like a performance form (its title or headers say 绩效, 指标, 自评, 申报 …) but in which no table was recognized, so none of its numbers were checked. A reviewer checks whether a required column is missing from the header, or lays the sheet out with standard headers and checks again; no findings on such a sheet do not mean it is correct.",
+        "A sheet that looks like a performance form (its title or headers say 绩效, 指标, 自评, 申报 …) but in which no table was recognized, or a header was found with no indicator row readable under it, so none of its numbers were checked. A reviewer checks whether a required column is missing from the header, or lays the sheet out with standard headers and checks again; no findings on such a sheet do not mean it is correct.",
     },
     messages: {
       noLevel: {
@@ -76,6 +76,11 @@ const rule = defineRule({
           "工作表“{sheet}”看起来是绩效表格（第{row}行表头：{words}），但未能识别：未找到指标名称列（三级指标，或一级与二级指标），该表未被检查。",
         "en-US":
           'Sheet "{sheet}" looks like a performance form (header in row {row}: {words}) but was not recognized: no indicator name column (三级指标, or 一级 and 二级) was found, so it was not checked.',
+      },
+      noRows: {
+        "zh-CN": "工作表“{sheet}”第{row}行的表头已找到（{words}），但其下没有读出任何指标行，该表未被检查。",
+        "en-US":
+          'Sheet "{sheet}": the header in row {row} was found ({words}), but no indicator row could be read under it, so it was not checked.',
       },
       noValue: {
         "zh-CN":
@@ -87,9 +92,32 @@ const rule = defineRule({
   },
   check(ctx) {
     const read = new Set<string>();
-    for (const t of ctx.model.tables) read.add(t.sheet);
+    // A header under which no row was read is found, not read: saying nothing there would look like "no problems".
+    const empty = new Map<string, (typeof ctx.model.tables)[number]>();
+    for (const t of ctx.model.tables) {
+      if (t.rows.length > 0 || t.total) read.add(t.sheet);
+      else if (!empty.has(t.sheet)) empty.set(t.sheet, t);
+    }
     for (const f of ctx.model.funds) read.add(f.sheet);
     for (const s of ctx.model.surveys) read.add(s.sheet);
+    for (const [name, t] of empty) {
+      if (read.has(name)) continue;
+      const rd = new SheetReader(ctx.snapshot.sheets.find((s) => s.name === name)!);
+      const head = t.headerRows[0];
+      const cols = Object.values(t.columns) as number[];
+      const words = cols
+        .sort((a, b) => a - b)
+        .map((c) => rd.textAt(head, c).replace(/\s+/g, ""))
+        .filter((w) => w !== "");
+      read.add(name);
+      ctx.report({
+        messageId: "noRows",
+        data: { sheet: name, row: head + 1, words: words.slice(0, 6).join("、") },
+        sheet: name,
+        row: head,
+        col: Math.min(...cols),
+      });
+    }
     for (const sheet of ctx.snapshot?.sheets ?? []) {
       if (!isSheet(sheet) || read.has(sheet.name)) continue;
       const rd = new SheetReader(sheet);

@@ -4,6 +4,7 @@ import { sheet, workbook } from "../support/grid";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { declarationRows, seedDeclaration, seedSelfAssessment, selfAssessmentRows } from "../fixtures/layouts/seed";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
+import { directionColumn } from "../fixtures/layouts/direction-column";
 
 const HEAD = [
   "一级指标",
@@ -196,23 +197,7 @@ describe("what kind of table", () => {
 
 describe("指标性质 beside 指标方向 (内蒙古 2024)", () => {
   // neimenggu-bayannaoer-ganqimaodu-ziranziyuan-2024-yewu: 正向 in one column, the operator in the next.
-  const form = sheet("Sheet1", [
-    [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "指标性质",
-      "指标方向",
-      "年度指标值",
-      "实际完成值",
-      "计量单位",
-      "分值",
-      "得分",
-    ],
-    ["产出指标", "数量指标", "租车次数(次)", "正向", "大于等于", 1, 1, "次", 8, 8],
-    [null, null, "宣传美工制作个数(个)", "正向", "小于等于", 1, 1, "个", 7, 7],
-    [null, "质量指标", "租车达标率", "正向", "等于", 100, 100, "%", 8, 8],
-  ]);
+  const form = directionColumn();
   it("the operator comes from 指标方向, not from 正向", () => {
     const t = recognizeWorkbook(workbook(form)).tables[0];
     expect(t.columns.nature).toBe(4);

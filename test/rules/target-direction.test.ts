@@ -1,10 +1,11 @@
-import { runRule, sheet, workbook } from "../support/grid";
+import { runRule, workbook } from "../support/grid";
 import { selfAssessment } from "./forms";
 import { declaration, declIndicators, type DeclRow } from "./goal-forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
+import { directionColumn } from "../fixtures/layouts/direction-column";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("target-direction", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -103,24 +104,7 @@ describe("target-direction", () => {
     });
 
     it("the ceiling set in a 指标方向 column beside 指标性质 正向 (内蒙古 2024, 宣传美工制作个数 小于等于 1)", () => {
-      const f = run(
-        sheet("Sheet1", [
-          [
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "指标性质",
-            "指标方向",
-            "年度指标值",
-            "实际完成值",
-            "计量单位",
-            "分值",
-            "得分",
-          ],
-          ["产出指标", "数量指标", "租车次数(次)", "正向", "大于等于", 1, 1, "次", 8, 8],
-          [null, null, "宣传美工制作个数(个)", "正向", "小于等于", 1, 1, "个", 7, 7],
-        ]),
-      );
+      const f = run(directionColumn(2));
       expect(at(f)).toEqual(["Sheet1!F3"]);
       expect(f[0].message["zh-CN"]).toContain("的指标值“≤1个”是上限（≤）");
     });

@@ -229,6 +229,16 @@ describe("a list form: one block of rows per project under one header (井研 20
     ],
     { merges: ["A3:A6", "B3:B4", "C3:C4", "D3:D4", "B5:B6", "C5:C6", "D5:D6"] },
   );
+  it("a project name written on each of its rows (no merge) is still one project", () => {
+    const rows = [
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标值", "权重"],
+      ["马踏镇人民政府", "村组干部报酬", 3309840, "按时发放", "产出指标", "数量指标", "村组干部230人", "≥230个", 10],
+      ["马踏镇人民政府", "村组干部报酬", 3309840, "按时发放", "效益指标", "社会效益指标", "维护社会稳定", "≥95%", 10],
+      ["马踏镇人民政府", "活动经费", 660000, "开展活动", "产出指标", "数量指标", "行政村数量", "=11个", 10],
+    ];
+    const m = recognizeWorkbook(workbook(sheet("Sheet1", rows)));
+    expect(m.tables.map((t) => t.rows.length)).toEqual([2, 1]);
+  });
   it("the unit and project columns belong to the rows (no side label ends the table), and each project is a table", () => {
     const m = recognizeWorkbook(workbook(form));
     expect(m.tables.map((t) => t.rows.map((r) => r.level3))).toEqual([

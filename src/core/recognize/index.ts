@@ -319,7 +319,7 @@ function categoryColumn(
       if (isCategoryGroupName(t)) names.add(t);
       else if (!/指标$/.test(headerKey(t))) other = true;
     }
-    if (!other && [...names].length >= 2) return c;
+    if (!other && names.size >= 2) return c;
   }
   return undefined;
 }
@@ -458,7 +458,8 @@ function readIndicatorTable(
     if (projectCol !== undefined) {
       const p = rd.sourceCell(r, projectCol);
       if (p.text !== "") {
-        if (project && p !== project && table.rows.length > 0) {
+        // By name: a project written on each of its rows (no merge) is one project too.
+        if (project && p.text !== project.text && table.rows.length > 0) {
           nextProject = r;
           break;
         }

@@ -921,6 +921,27 @@ function valueFor(rd: SheetReader, r: number, c: number, accept: (cell: Cell) =>
   return undefined;
 }
 
+/**
+ * A money unit for a label from its surroundings: same row to the left (项目资金（万元） | 年度资金总额), or a line
+ * above it (单位：万元). Recognition gives each labelled amount its unit once; amount-mismatch asks it for the cells
+ * it reads itself.
+ */
+export function unitNear(rd: SheetReader, row: number, col: number): "元" | "万元" | undefined {
+  for (let c = col - 1; c >= rd.c0; c--) {
+    const u = unitOfLabel(rd.textAt(row, c));
+    if (u) return u;
+  }
+  for (let r = row - 1; r >= rd.r0 && r >= row - 8; r--)
+    for (let c = rd.c0; c <= col; c++) {
+      const t = rd.textAt(r, c);
+      if (t.length <= 40) {
+        const u = unitOfLabel(t);
+        if (u) return u;
+      }
+    }
+  return undefined;
+}
+
 function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
   const end = rd.rowLength(r);
   for (let c = rd.c0; c < end; c++) {
@@ -951,7 +972,7 @@ function readLooseRow(ctx: Ctx, rd: SheetReader, r: number): void {
     const value = valueFor(rd, r, c, (x) => cellNumber(x) !== null || (typeof x.raw === "string" && /^#/.test(x.raw)));
     if (!value) continue;
     const a: LabelledAmount = { sheet: rd.name, kind, name: t.replace(/[:：]\s*$/, ""), label, value };
-    const u = unitOfLabel(t);
+    const u = unitOfLabel(t) ?? unitNear(rd, r, c);
     if (u) a.unit = u;
     const parts = value.row === r ? breakdownBelow(rd, r, c, value.col) : null;
     if (parts) a.parts = parts;

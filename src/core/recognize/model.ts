@@ -221,7 +221,7 @@ export interface LabelledAmount {
   name: string;
   label: Cell;
   value: Cell;
-  /** Money unit given in the label, e.g. 预算资金（万元）. */
+  /** Money unit given in the label (预算资金（万元）) or around it (单位：万元 above, 项目资金（万元） to its left). */
   unit?: "元" | "万元";
   /**
    * The amount broken down in the rows below it, in the same two columns (实际到位资金 170, then 其中:中央财政 /

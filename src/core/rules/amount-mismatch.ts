@@ -7,7 +7,8 @@ import { SheetReader } from "../recognize/sheet";
 import { numbersAgree, scaleSlip } from "../compare";
 import { parseValue, resolution } from "../value";
 import { fmtNum } from "./format";
-import { stepOf, unitNear } from "./util";
+import { stepOf } from "./util";
+import { unitNear } from "../recognize";
 
 /**
  * Which figure of a named amount: 年初预算数, 全年预算数, 全年执行数; "plan" is a budget figure that may be either
@@ -288,14 +289,6 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
       }
     }
   });
-  const readers = new Map<string, SheetReader | null>();
-  const readerFor = (name: string) => {
-    if (!readers.has(name)) {
-      const s = sheets.find((x) => x && x.name === name && Array.isArray(x.values));
-      readers.set(name, s ? new SheetReader(s) : null);
-    }
-    return readers.get(name) ?? null;
-  };
   const declared = new Set<string>();
   for (const t of model.tables) if (t.kind === "declaration") declared.add(t.sheet);
   for (const t of model.tables) if (t.kind !== "declaration") declared.delete(t.sheet);
@@ -312,8 +305,7 @@ function collect(model: WorkbookModel, sheets: readonly SheetSnapshot[]): Entry[
     const role = looseRole(a, declared.has(a.sheet));
     const n = cellNumber(a.value);
     if (!role || !n || n.percent) return;
-    const rd = readerFor(a.sheet);
-    const unit = a.unit ?? (rd ? unitNear(rd, a.label.row, a.label.col) : undefined);
+    const unit = a.unit;
     add({
       name: role[0],
       column: role[1],

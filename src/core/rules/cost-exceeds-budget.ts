@@ -1,12 +1,10 @@
 import { defineRule, type RuleContext } from "./types";
 import type { Cell, CellPos, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
 import { actualParse, cellNumber, parseText, targetParse } from "../recognize/cells";
-import { SheetReader } from "../recognize/sheet";
 import { resolution, type ParsedValue } from "../value";
 import { monthsIn, readPeriod } from "../period";
-import type { WorkbookSnapshot } from "../snapshot";
 import { fmtNum, shownCell } from "./format";
-import { fundsFor, unitNear } from "./util";
+import { fundsFor } from "./util";
 
 /** Count units that all mean a person: a cost per 生 (pupil) multiplies a count of 人. */
 const PERSON = new Set(["人", "名", "生", "学生", "人员"]);
@@ -25,19 +23,18 @@ function monthsOf(text: string): number | null {
   return n >= 1 && n <= 120 ? n : null;
 }
 
-function budgetFor(model: WorkbookModel, table: IndicatorTable, snapshot: WorkbookSnapshot): Budget | undefined {
+function budgetFor(model: WorkbookModel, table: IndicatorTable): Budget | undefined {
   const funds = fundsFor(model, table);
   const fc = funds?.total?.cells.budget ?? funds?.total?.cells.initial;
   const fn = cellNumber(fc);
   if (funds?.unit && fc && fn && fn.value > 0 && !fn.percent)
     return { yuan: fn.value * (funds.unit === "万元" ? 1e4 : 1), unit: funds.unit, cell: fc };
   // Declarations state it as a labelled amount (年度资金总额, 项目预算金额（万元）).
-  const sheet = snapshot.sheets.find((s) => s?.name === table.sheet);
   for (const kind of ["total", "budget"] as const) {
     const a = model.amounts.find((x) => x.sheet === table.sheet && x.kind === kind);
     const n = cellNumber(a?.value);
     if (!a || !n || n.value <= 0 || n.percent) continue;
-    const unit = a.unit ?? (sheet ? unitNear(new SheetReader(sheet), a.label.row, a.label.col) : undefined);
+    const unit = a.unit;
     if (!unit) continue;
     return { yuan: n.value * (unit === "万元" ? 1e4 : 1), unit, cell: a.value };
   }
@@ -168,7 +165,7 @@ const rule = defineRule({
     },
   },
   check(ctx) {
-    const { model, snapshot } = ctx;
+    const { model } = ctx;
     for (const table of model.tables) checkActuals(ctx, table);
     for (const table of model.tables) {
       if (table.columns.target === undefined) continue;
@@ -191,7 +188,7 @@ const rule = defineRule({
         if (counted.length === 1 && !count) continue;
         const period = monthly ? periodOf(table) : null;
         if (monthly && !period) continue;
-        if (budget === null) budget = budgetFor(model, table, snapshot);
+        if (budget === null) budget = budgetFor(model, table);
         if (!budget) break;
         const factor = (count?.n ?? 1) * (period?.months ?? 1);
         if (factor === 1) continue;

@@ -2,8 +2,6 @@
 import { numbersAgree } from "../compare";
 import { cellNumber } from "../recognize/cells";
 import type { Cell, FundsBlock, FundsRole, IndicatorRow, IndicatorTable, WorkbookModel } from "../recognize/model";
-import { unitOfLabel } from "../recognize/headers";
-import type { SheetReader } from "../recognize/sheet";
 import type { CheckScope } from "./scope";
 
 /** The name to show for an indicator: its 三级 name, else the 二级 or 一级 one. */
@@ -146,23 +144,6 @@ export function partsColumn(block: FundsBlock, role: FundsRole): { value: number
     if (c && cellNumber(c) !== null) cells.push(c);
   }
   return cells.length ? { value: exactSum(cells.map((c) => cellNumber(c)!.value)), cells } : null;
-}
-
-/** A money unit for a label from its surroundings: same row to the left, or a header above it. */
-export function unitNear(rd: SheetReader, row: number, col: number): "元" | "万元" | undefined {
-  for (let c = col - 1; c >= rd.c0; c--) {
-    const u = unitOfLabel(rd.textAt(row, c));
-    if (u) return u;
-  }
-  for (let r = row - 1; r >= rd.r0 && r >= row - 8; r--)
-    for (let c = rd.c0; c <= col; c++) {
-      const t = rd.textAt(r, c);
-      if (t.length <= 40) {
-        const u = unitOfLabel(t);
-        if (u) return u;
-      }
-    }
-  return undefined;
 }
 
 /** The money figures of the form's own budget (funds blocks and labelled amounts), in 元, with their step. */

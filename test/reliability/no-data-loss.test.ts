@@ -19,7 +19,7 @@ import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { provinceSplit } from "../fixtures/layouts/province-split";
 import { countyText } from "../fixtures/layouts/county-text";
 import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
-import { selfAssessment, standardIndicators, type Ind } from "../rules/forms";
+import { selfAssessment, standardIndicators, withRow, type Ind } from "../rules/forms";
 import { declaration } from "../rules/goal-forms";
 import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/findings";
@@ -221,10 +221,6 @@ FIXTURES.push(
     true,
   ],
 );
-
-function withRow(i: number, row: Ind): Ind[] {
-  return standardIndicators().map((r, j) => (j === i ? row : r));
-}
 
 test("the fixtures exercise every rule, so every rule's findings go through the extras", () => {
   const fired = new Set(FIXTURES.flatMap(([, make]) => checkWorkbook(make()).findings.map((f) => f.rule)));

@@ -18,6 +18,11 @@ export function standardIndicators(): Ind[] {
   ];
 }
 
+/** The standard indicators with row `i` replaced. */
+export function withRow(i: number, row: Ind): Ind[] {
+  return standardIndicators().map((r, j) => (j === i ? row : r));
+}
+
 export interface FormOptions {
   /** 年度资金总额 row: [全年预算数, 全年执行数, 分值, 执行率, 得分]; null for no funds block. */
   funds?: [CellValue, CellValue, CellValue, CellValue, CellValue] | null;

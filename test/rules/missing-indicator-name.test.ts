@@ -1,5 +1,5 @@
 import { runRule, sheet, workbook } from "../support/grid";
-import { selfAssessment, standardIndicators, type Ind } from "./forms";
+import { selfAssessment, standardIndicators, withRow } from "./forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
@@ -9,10 +9,6 @@ import { recognizeWorkbook } from "../../src/core/recognize";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("missing-indicator-name", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
-
-function withRow(i: number, row: Ind): Ind[] {
-  return standardIndicators().map((r, j) => (j === i ? row : r));
-}
 
 /** The Linhai 2024 declaration's indicator block: 指标类型 | 指标名称 | 指标值 | 指标描述, the names only categories. */
 function linhai() {

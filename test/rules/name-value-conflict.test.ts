@@ -1,5 +1,5 @@
 import { runRule, sheet, workbook } from "../support/grid";
-import { selfAssessment, standardIndicators, type Ind } from "./forms";
+import { selfAssessment, withRow } from "./forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { countyText } from "../fixtures/layouts/county-text";
 import { provinceSplit } from "../fixtures/layouts/province-split";
@@ -8,10 +8,6 @@ import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layout
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("name-value-conflict", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
-
-function withRow(i: number, row: Ind): Ind[] {
-  return standardIndicators().map((r, j) => (j === i ? row : r));
-}
 
 const quality = (name: string, value: string) =>
   selfAssessment(withRow(1, ["产出指标", "质量指标", name, value, 0.99, 10, 10]));

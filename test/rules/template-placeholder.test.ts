@@ -1,5 +1,5 @@
 import { runRule, sheet, workbook } from "../support/grid";
-import { selfAssessment, standardIndicators, type Ind } from "./forms";
+import { selfAssessment, withRow } from "./forms";
 import { declaration, declIndicators, type DeclRow } from "./goal-forms";
 import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
 import { countyText } from "../fixtures/layouts/county-text";
@@ -8,10 +8,6 @@ import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
 import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layouts/real-shapes";
 const run = (s: Parameters<typeof runRule>[1]) => runRule("template-placeholder", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
-
-function withRow(i: number, row: Ind): Ind[] {
-  return standardIndicators().map((r, j) => (j === i ? row : r));
-}
 
 function declWith(i: number, name: string, value: string): DeclRow[] {
   const rows = declIndicators();

@@ -1,17 +1,8 @@
 import { runRule, sheet, workbook } from "../support/grid";
+import { knownLayouts } from "../fixtures/layouts/known";
 import { selfAssessment, standardIndicators, withRow, type Ind } from "./forms";
 import { declaration, declIndicators, type DeclRow } from "./goal-forms";
-import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
-import { countyText } from "../fixtures/layouts/county-text";
-import { provinceSplit } from "../fixtures/layouts/province-split";
-import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
-import {
-  twoRowHeader,
-  departmentWide,
-  costFirstLevel,
-  blockSubtotal,
-  declarationVariant,
-} from "../fixtures/layouts/real-shapes";
+import { blockSubtotal, declarationVariant } from "../fixtures/layouts/real-shapes";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("missing-unit", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -27,14 +18,7 @@ const decl = (rows: DeclRow[]) => declaration("完成职业技能培训500人，
 describe("missing-unit", () => {
   describe("valid", () => {
     it.each([
-      ["the standard form", selfAssessment()],
-      ["the seed's forms", workbook(seedDeclaration(), seedSelfAssessment())],
-      ["the county road form", countyText()],
-      ["a provincial split form (指标性质 | 指标值 | 度量单位)", workbook(provinceSplit())],
-      ["an evaluation system", evaluationSystem()],
-      ["a two-row header", workbook(twoRowHeader())],
-      ["a department-wide form", workbook(departmentWide())],
-      ["成本 as a first level", workbook(costFirstLevel())],
+      ...knownLayouts(),
       ["a block subtotal", workbook(blockSubtotal())],
       ["a declaration headed 年初目标值(A)", workbook(declarationVariant("年初目标值(A)"))],
       [

@@ -1,10 +1,6 @@
-import { runRule, sheet, workbook } from "../support/grid";
+import { runRule, sheet } from "../support/grid";
+import { knownLayouts } from "../fixtures/layouts/known";
 import { selfAssessment, withRow } from "./forms";
-import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
-import { countyText } from "../fixtures/layouts/county-text";
-import { provinceSplit } from "../fixtures/layouts/province-split";
-import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
-import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layouts/real-shapes";
 
 const run = (s: Parameters<typeof runRule>[1]) => runRule("name-value-conflict", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
@@ -15,14 +11,7 @@ const quality = (name: string, value: string) =>
 describe("name-value-conflict", () => {
   describe("valid", () => {
     it.each([
-      ["the standard form", selfAssessment()],
-      ["the seed's forms", workbook(seedDeclaration(), seedSelfAssessment())],
-      ["the county road form", countyText()],
-      ["a provincial split form", workbook(provinceSplit())],
-      ["an evaluation system", evaluationSystem()],
-      ["a two-row header", workbook(twoRowHeader())],
-      ["a department-wide form", workbook(departmentWide())],
-      ["成本 as a first level", workbook(costFirstLevel())],
+      ...knownLayouts(),
       ["the name and the value agree (验收合格率≥95% | ≥95%)", quality("验收合格率≥95%", "≥95%")],
       ["the same level written two ways (合格率（95%） | 95%)", quality("合格率（95%）", "95%")],
       [

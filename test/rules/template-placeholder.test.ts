@@ -1,11 +1,8 @@
-import { runRule, sheet, workbook } from "../support/grid";
+import { runRule, sheet } from "../support/grid";
+import { knownLayouts } from "../fixtures/layouts/known";
 import { selfAssessment, withRow } from "./forms";
 import { declaration, declIndicators, type DeclRow } from "./goal-forms";
-import { seedDeclaration, seedSelfAssessment } from "../fixtures/layouts/seed";
-import { countyText } from "../fixtures/layouts/county-text";
-import { provinceSplit } from "../fixtures/layouts/province-split";
-import { evaluationSystem } from "../fixtures/layouts/evaluation-system";
-import { twoRowHeader, departmentWide, costFirstLevel } from "../fixtures/layouts/real-shapes";
+
 const run = (s: Parameters<typeof runRule>[1]) => runRule("template-placeholder", s);
 const at = (fs: { sheet: string; cell: string }[]) => fs.map((f) => `${f.sheet}!${f.cell}`);
 
@@ -26,14 +23,7 @@ function closingRows(conclusion: string, problems: string) {
 describe("template-placeholder", () => {
   describe("valid", () => {
     it.each([
-      ["the standard form", selfAssessment()],
-      ["the seed's declaration and self-assessment", workbook(seedDeclaration(), seedSelfAssessment())],
-      ["the county road form", countyText()],
-      ["a provincial split form", workbook(provinceSplit())],
-      ["an evaluation system", evaluationSystem()],
-      ["a two-row header", workbook(twoRowHeader())],
-      ["a department-wide form", workbook(departmentWide())],
-      ["成本 as a first level", workbook(costFirstLevel())],
+      ...knownLayouts(),
       [
         "a leading * marks a core indicator (Hengyang Nanyue 2018: '*贫困地区旅游基础设施建设质量达标率100%')",
         selfAssessment(
